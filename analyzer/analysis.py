@@ -1,0 +1,120 @@
+"""The plain Python API: text in, :class:`~analyzer.report.Report` out.
+
+Everything heavy (spaCy, the models) loads on first use and once per :class:`Analyzer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import questions
+from .clean import Cleaned, clean
+from .components.policy import policy_label
+from .labels import DECISION_KINDS, Policy
+from .report import Finding, Prediction, Report, TextSpan
+from .rules import load_rule_files
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+#: Longest text analyzed in one message, in characters; the rest is left out with a note.
+MAX_TEXT_CHARS = 200_000
+
+
+class Analyzer:
+    """Analyze messages with the built-in rules, optional user rules and the trained models.
+
+    Args:
+        rules: paths of users' rule files (JSONL, spaCy pattern format) added to the built-ins.
+        extra_rules: rules given as dicts, already in that format.
+        use_models: use the trained classifiers when they are installed.
+        max_questions: the cap on each report's question plan.
+    """
+
+    def __init__(
+        self,
+        *,
+        rules: Sequence[str | Path] = (),
+        extra_rules: Sequence[dict[str, Any]] = (),
+        use_models: bool = True,
+        max_questions: int = questions.DEFAULT_MAX,
+    ):
+        self._rules = [*load_rule_files(rules), *extra_rules]
+        self._explanations = {r["id"]: r["explanation"] for r in self._rules if "explanation" in r}
+        self.use_models = use_models
+        self.max_questions = max_questions
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, built on first use."""
+        if self._nlp is None:
+            from .pipeline import build_pipeline
+
+            self._nlp = build_pipeline(self._rules)
+        return self._nlp
+
+    def analyze(self, text: str) -> Report:
+        """Analyze one message."""
+        return next(self.analyze_many([text]))
+
+    def analyze_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Report]:
+        """Analyze many messages, streaming them through ``nlp.pipe`` in batches."""
+        prepared = (_prepare(text) for text in texts)
+        stream = ((cleaned.text, (text, notes)) for text, cleaned, notes in prepared)
+        for doc, (text, notes) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield self._report(text, doc, notes)
+
+    def _report(self, text: str, doc: Doc, notes: tuple[str, ...]) -> Report:
+        kind = Prediction(None, None, "unavailable")
+        policy = Prediction(policy_label(doc), None, "rule")
+        decision = kind.label is None or kind.label in DECISION_KINDS
+        findings = tuple(self._finding(text, span) for span in doc.spans["vague"]) if decision else ()
+        specific = tuple(_text_span(text, s) for s in doc.spans["specific"]) if decision else ()
+        if not decision:
+            policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
+        after_interview = any(t.lower_ in {"interview", "interviews", "interviewed"} for t in doc)
+        plan = questions.plan(
+            findings, specific, max_questions=self.max_questions, after_interview=after_interview
+        ) if decision else []
+        return Report(
+            text=text,
+            kind=kind,
+            feedback_policy=policy,
+            findings=findings,
+            specific_feedback=specific,
+            questions=tuple(plan),
+            notes=notes,
+        )
+
+    def _finding(self, text: str, span: Span) -> Finding:
+        start, end = span.start_char, span.end_char
+        words = [t.lower_ for t in span] + [t.lemma_.lower() for t in span]
+        phrase = text[start:end]
+        return Finding(
+            text=phrase,
+            start=start,
+            end=end,
+            type=span.label_,
+            explanation=self._explanations.get(span.id_) or questions.explanation(span.label_),
+            question=questions.question_for(span.label_, phrase, words),
+            source="rule",
+            rule=span.id_ or "comparative",
+        )
+
+
+def _text_span(text: str, span: Span) -> TextSpan:
+    return TextSpan(text[span.start_char : span.end_char], span.start_char, span.end_char)
+
+
+def _prepare(text: str) -> tuple[str, Cleaned, tuple[str, ...]]:
+    """Check the input, cut it to the size limit (with a note) and mask what is not the sender's."""
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() takes text as str, not {type(text).__name__}")
+    notes: tuple[str, ...] = ()
+    if len(text) > MAX_TEXT_CHARS:
+        notes = (f"only the first {MAX_TEXT_CHARS:,} of {len(text):,} characters were analyzed",)
+    return text, clean(text[:MAX_TEXT_CHARS]), notes

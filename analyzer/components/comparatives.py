@@ -1,0 +1,225 @@
+"""Flag comparisons whose basis is never stated ("more qualified", "a stronger candidate").
+
+A comparison is vague when the sentence does not say in what respect the other candidate was
+better. "More experience with Kubernetes than the others" names the respect (Kubernetes) and is
+left alone; "more qualified" and "better suited to our needs" name none and are flagged.
+
+The lookup lemmatizer is context-free ("more" becomes "much", "better" becomes "well"), so this
+component reads comparative words from the lower-cased text and uses lemmas only to recognise
+"-er" forms ("stronger" -> "strong").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..labels import VagueType
+from ..resources import read_json
+
+SETTINGS_FILE = ("patterns", "comparatives.json")
+LABEL = VagueType.UNANCHORED_COMPARISON.value
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    analytic: frozenset[str]
+    irregular: frozenset[str]
+    not_comparative: frozenset[str]
+    skip_after: frozenset[str]
+    skip_before: frozenset[str]
+    stop_phrases: tuple[tuple[str, ...], ...]
+    predicative: frozenset[str]
+    basis_preps: frozenset[str]
+    generic: frozenset[str]
+    fit_verbs: frozenset[str]
+    window: int
+
+    @classmethod
+    def from_settings(cls, s: dict[str, Any]) -> _Lexicon:
+        return cls(
+            analytic=frozenset(s["analytic_heads"]),
+            irregular=frozenset(s["irregular"]),
+            not_comparative=frozenset(s["not_comparative"]),
+            skip_after=frozenset(s["skip_after"]),
+            skip_before=frozenset(s["skip_before"]),
+            stop_phrases=tuple(tuple(p) for p in s["stop_phrases"]),
+            predicative=frozenset(s["predicative_before"]),
+            basis_preps=frozenset(s["basis_preps"]),
+            generic=frozenset(s["generic_objects"]),
+            fit_verbs=frozenset(s.get("fit_verbs", ())),
+            window=int(s["max_basis_window"]),
+        )
+
+
+class UnanchoredComparatives:
+    """Add an ``unanchored_comparison`` span for every comparison with no stated basis.
+
+    Spans go to ``doc.spans[spans_key]`` next to those of the vague-phrase ruler; the resolver
+    decides between overlapping candidates later.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "unanchored_comparatives",
+        *,
+        spans_key: str = "vague_candidates",
+        settings: dict[str, Any] | None = None,
+    ):
+        self.name = name
+        self.spans_key = spans_key
+        self.settings = settings if settings is not None else read_json(*SETTINGS_FILE)
+        self._lex = _Lexicon.from_settings(self.settings)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [span for tok in doc if (span := self._comparison_at(tok)) is not None]
+        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        doc.spans[self.spans_key] = group + found
+        return doc
+
+    # -- recognising a comparative word -------------------------------------------------
+    def _is_comparative(self, tok: Token) -> bool:
+        low = tok.lower_
+        lex = self._lex
+        if low in lex.analytic or low in lex.irregular:
+            return True
+        if not tok.is_alpha or low in lex.not_comparative or len(low) < 5:
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma == low:
+            return False
+        stems = {lemma + "er", lemma + "r", lemma + lemma[-1:] + "er", lemma[:-1] + "ier"}
+        stems |= {lemma + "est", lemma + "st", lemma + lemma[-1:] + "est", lemma[:-1] + "iest"}
+        return low in stems
+
+    def _in_stop_phrase(self, tok: Token) -> bool:
+        doc = tok.doc
+        for phrase in self._lex.stop_phrases:
+            for offset, word in enumerate(phrase):
+                if word != tok.lower_:
+                    continue
+                start = tok.i - offset
+                end = start + len(phrase)
+                if start >= 0 and end <= len(doc):
+                    if tuple(t.lower_ for t in doc[start:end]) == phrase:
+                        return True
+        return False
+
+    # -- building the span --------------------------------------------------------------
+    def _comparison_at(self, tok: Token) -> Span | None:
+        if not self._is_comparative(tok) or self._in_stop_phrase(tok):
+            return None
+        doc = tok.doc
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.lower_ in self._lex.skip_before:
+            if not (prev.lower_ in {"the", "a"} and tok.lower_ not in self._lex.analytic):
+                return None
+        end = self._extend(tok)
+        if end is None:
+            return None
+        start = self._start(tok, end)
+        if start is None:
+            return None
+        span = doc[start:end]
+        if self._has_basis(span):
+            return None
+        return Span(doc, start, end, label=LABEL)
+
+    def _content(self, tok: Token) -> bool:
+        return tok.is_alpha and not tok.is_stop and tok.lower_ not in self._lex.skip_after
+
+    def _extend(self, tok: Token) -> int | None:
+        """End of the comparison: the comparative plus its adverbs and one or two content words."""
+        doc = tok.doc
+        i = tok.i + 1
+        adverbs = 0
+        while i < len(doc) and doc[i].lower_.endswith("ly") and doc[i].is_alpha and adverbs < 2:
+            i += 1
+            adverbs += 1
+        words = 0
+        while i < len(doc) and words < 2 and self._content(doc[i]) and not doc[i].is_sent_start:
+            if doc[i].text[:1].isupper() and tok.lower_ in self._lex.analytic:
+                return None  # "more Python experience" names its respect
+            i += 1
+            words += 1
+        if words or adverbs:
+            return i
+        return tok.i + 1 if self._standalone_ok(tok) else None
+
+    def _standalone_ok(self, tok: Token) -> bool:
+        """A bare comparative ("were stronger", "fit the role better") still compares."""
+        doc = tok.doc
+        if tok.lower_ in self._lex.analytic:
+            return False
+        before = [t for t in doc[max(tok.sent.start, tok.i - 3) : tok.i] if not t.is_space]
+        if before and before[-1].lower_ in self._lex.predicative:
+            return True
+        if len(before) >= 2 and before[-2].lower_ in self._lex.predicative:
+            return True
+        return any(t.lower_ in self._lex.fit_verbs for t in before)
+
+    def _start(self, tok: Token, end: int) -> int | None:
+        if end - tok.i > 1 or tok.lower_ in self._lex.analytic:
+            return tok.i
+        doc = tok.doc
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
+            if doc[j].lower_ in self._lex.fit_verbs:
+                return j
+        return tok.i
+
+    def _has_basis(self, span: Span) -> bool:
+        """True when the words after the comparison state in what respect it holds."""
+        doc = span.doc
+        sent_end = span[-1].sent.end
+        limit = min(sent_end, span.end + self._lex.window)
+        i = span.end
+        while i < limit:
+            tok = doc[i]
+            if tok.is_punct and tok.text not in {"-", "/"}:
+                return False
+            if tok.lower_ in self._lex.basis_preps:
+                return self._concrete_object(doc, i + 1, sent_end)
+            i += 1
+        return False
+
+    def _concrete_object(self, doc: Doc, start: int, sent_end: int) -> bool:
+        for tok in doc[start : min(sent_end, start + 5)]:
+            if tok.is_punct or tok.is_space:
+                return False
+            if tok.is_alpha and not tok.is_stop and tok.lower_ not in self._lex.generic:
+                return True
+            if tok.like_num:
+                return True
+        return False
+
+    # -- serialization ------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Write the component's settings to ``path/settings.json``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "settings.json").write_text(json.dumps(self.settings, indent=1), encoding="utf-8")
+
+    def from_disk(
+        self, path: str | Path, *, exclude: tuple[str, ...] = ()
+    ) -> UnanchoredComparatives:
+        """Read settings written by :meth:`to_disk`."""
+        self.settings = json.loads((Path(path) / "settings.json").read_text(encoding="utf-8"))
+        self._lex = _Lexicon.from_settings(self.settings)
+        return self
+
+
+@Language.factory(
+    "unanchored_comparatives",
+    default_config={"spans_key": "vague_candidates", "settings": None},
+)
+def make_unanchored_comparatives(
+    nlp: Language, name: str, spans_key: str, settings: dict[str, Any] | None
+) -> UnanchoredComparatives:
+    """Factory for :class:`UnanchoredComparatives`."""
+    return UnanchoredComparatives(nlp, name, spans_key=spans_key, settings=settings)

@@ -1,0 +1,125 @@
+"""Decide between overlapping vague-phrase candidates and apply the context rules.
+
+The pattern ruler and the comparatives component both propose candidates. This component keeps
+the best non-overlapping ones, drops those the context rules out (see ``resolver.json``) and
+writes the result to ``doc.spans["vague"]``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import read_json
+
+SETTINGS = ("patterns", "resolver.json")
+CUE_KEYS = ("policy", "specific_cues")
+
+
+class VagueResolver:
+    """Turn ``doc.spans[candidates_key]`` into the final ``doc.spans[spans_key]``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "vague_resolver",
+        *,
+        candidates_key: str = "vague_candidates",
+        spans_key: str = "vague",
+        specific_key: str = "specific",
+        settings: dict[str, Any] | None = None,
+    ):
+        self.name = name
+        self.candidates_key = candidates_key
+        self.spans_key = spans_key
+        self.specific_key = specific_key
+        self.settings = read_json(*SETTINGS) if settings is None else settings
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = list(doc.spans.get(self.candidates_key, []))
+        cue_labels = self._cue_labels_by_sentence(doc)
+        kept = [c for c in candidates if not self._ruled_out(c, cue_labels)]
+        chosen = self._non_overlapping(kept)
+        doc.spans[self.spans_key] = chosen
+        if self.settings.get("drop_specific_overlapping_vague") and self.specific_key in doc.spans:
+            doc.spans[self.specific_key] = [
+                s for s in doc.spans[self.specific_key] if not _overlaps_any(s, chosen)
+            ]
+        return doc
+
+    def _cue_labels_by_sentence(self, doc: Doc) -> dict[int, set[str]]:
+        labels: dict[int, set[str]] = {}
+        for key in CUE_KEYS:
+            for span in doc.spans.get(key, []):
+                labels.setdefault(span.sent.start, set()).add(span.label_)
+        return labels
+
+    def _ruled_out(self, span: Span, cue_labels: dict[int, set[str]]) -> bool:
+        rules = self.settings["drop_when_sentence_has"]
+        present = cue_labels.get(span.sent.start, set())
+        for key in (span.label_, span.id_):
+            if key and present.intersection(rules.get(key, ())):
+                return True
+        return False
+
+    def _rank(self, span: Span) -> tuple[int, int, int]:
+        source = "vague_ruler" if span.id_ else "unanchored_comparatives"
+        return (self.settings["source_rank"].get(source, 9), -(span.end - span.start), span.start)
+
+    def _non_overlapping(self, spans: list[Span]) -> list[Span]:
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for span in sorted(spans, key=self._rank):
+            tokens = set(range(span.start, span.end))
+            if tokens & taken:
+                continue
+            chosen.append(span)
+            taken |= tokens
+        return sorted(chosen, key=lambda s: s.start)
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        """Write the settings to ``path/settings.json``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "settings.json").write_text(json.dumps(self.settings, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> VagueResolver:
+        """Read settings written by :meth:`to_disk`."""
+        self.settings = json.loads((Path(path) / "settings.json").read_text(encoding="utf-8"))
+        return self
+
+
+def _overlaps_any(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+@Language.factory(
+    "vague_resolver",
+    default_config={
+        "candidates_key": "vague_candidates",
+        "spans_key": "vague",
+        "specific_key": "specific",
+        "settings": None,
+    },
+)
+def make_vague_resolver(
+    nlp: Language,
+    name: str,
+    candidates_key: str,
+    spans_key: str,
+    specific_key: str,
+    settings: dict[str, Any] | None,
+) -> VagueResolver:
+    """Factory for :class:`VagueResolver`."""
+    return VagueResolver(
+        nlp,
+        name,
+        candidates_key=candidates_key,
+        spans_key=spans_key,
+        specific_key=specific_key,
+        settings=settings,
+    )

@@ -1,0 +1,71 @@
+"""Build the spaCy pipeline: a blank English model plus the analyzer's own components.
+
+The pipeline needs no pretrained model and no download. Lemmas come from the English lookup
+table that ships inside this package (taken from ``spacy-lookups-data``; see
+``data/LICENSE-lemma-lookup.txt``), so at run time only spaCy itself is required.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .resources import data_file
+from .rules import builtin_rules
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+LEMMA_TABLE = ("data", "en_lemma_lookup.json.gz")
+
+#: The components after the tokenizer, in order (names as added to the pipeline).
+COMPONENTS = (
+    "email_sentencizer",
+    "lemmatizer",
+    "vague_ruler",
+    "unanchored_comparatives",
+    "feedback_policy",
+    "specific_feedback",
+    "vague_resolver",
+)
+
+
+def _lemma_lookups() -> Any:
+    from spacy.lookups import Lookups
+
+    with data_file(*LEMMA_TABLE).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", table)
+    return lookups
+
+
+def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
+    """A new pipeline with the built-in rules plus ``extra_rules`` (already checked)."""
+    import spacy
+
+    # The components register themselves through the ``spacy_factories`` entry point; these
+    # imports make a plain source checkout (no installed entry points) work the same way.
+    from .components import comparatives, policy, resolver, sentences, specifics  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("email_sentencizer")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="vague_ruler",
+        config={"spans_key": "vague_candidates", "phrase_matcher_attr": "LOWER"},
+    )
+    ruler.add_patterns([_ruler_entry(r) for r in [*builtin_rules(), *extra_rules]])
+    nlp.add_pipe("unanchored_comparatives")
+    nlp.add_pipe("feedback_policy")
+    nlp.add_pipe("specific_feedback")
+    nlp.add_pipe("vague_resolver")
+    lemmatizer.initialize(lookups=_lemma_lookups())
+    return nlp
+
+
+def _ruler_entry(rule: dict[str, Any]) -> dict[str, Any]:
+    return {"label": rule["label"], "pattern": rule["pattern"], "id": rule.get("id", "")}

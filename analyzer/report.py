@@ -1,0 +1,110 @@
+"""The analysis result. ``Report.to_dict()`` is the JSON contract of the taxonomy."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of the analyzed text; ``text == message[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """A message-level label with its confidence, or ``None`` when no model is available."""
+
+    label: str | None
+    confidence: float | None = None
+    source: str = "classifier"
+
+
+@dataclass(frozen=True)
+class ReasonResult:
+    """A reason the message gives, with the sentences that state it."""
+
+    label: str
+    confidence: float
+    evidence: tuple[TextSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A vague phrase: where it is, what kind it is, why it is vague and what to ask."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    explanation: str
+    question: str
+    source: str = "rule"
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One step of the question plan."""
+
+    text: str
+    purpose: str
+    phrase: str | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the analyzer found in one message."""
+
+    text: str
+    kind: Prediction
+    feedback_policy: Prediction
+    reasons: tuple[ReasonResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    specific_feedback: tuple[TextSpan, ...] = ()
+    questions: tuple[Question, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def is_decision(self) -> bool:
+        """True for rejections and feedback replies (the messages that carry reasons)."""
+        from .labels import DECISION_KINDS
+
+        return self.kind.label in DECISION_KINDS
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        """The report as plain JSON-ready data (the taxonomy's contract plus extra keys)."""
+        data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "kind": _prediction(self.kind),
+            "feedback_policy": _prediction(self.feedback_policy),
+            "reasons": [
+                {
+                    "label": r.label,
+                    "confidence": round(r.confidence, 4),
+                    "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in r.evidence],
+                }
+                for r in self.reasons
+            ],
+            "findings": [asdict(f) for f in self.findings],
+            "specific_feedback": [asdict(s) for s in self.specific_feedback],
+            "questions": [asdict(q) for q in self.questions],
+            "notes": list(self.notes),
+        }
+        if include_text:
+            data["text"] = self.text
+        return data
+
+
+def _prediction(p: Prediction) -> dict[str, Any] | None:
+    if p.label is None:
+        return None
+    conf = None if p.confidence is None else round(p.confidence, 4)
+    return {"label": p.label, "confidence": conf, "source": p.source}
