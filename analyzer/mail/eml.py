@@ -1,0 +1,172 @@
+"""Reader for single saved emails (``.eml``), also used for mbox entries."""
+
+from __future__ import annotations
+
+import email.policy
+import os
+from datetime import datetime, timezone
+from email import errors as email_errors
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import parsedate_to_datetime
+
+from analyzer.errors import InputError
+from analyzer.mail._common import build_message, reason_of
+from analyzer.mail.charset import decode_with_charset
+from analyzer.mail.flowed import unflow
+from analyzer.mail.html import html_to_text
+from analyzer.mail.model import Message, Origin, ReadError
+from analyzer.textio import Decoded, read_file_bytes
+
+#: Largest ``.eml``/``.msg`` file accepted: 50 MiB. Emails carry attachments,
+#: so the limit is looser than the one for plain text files.
+MAX_EMAIL_BYTES = 50 * 1024 * 1024
+
+_STRUCTURAL_DEFECTS = (
+    email_errors.StartBoundaryNotFoundDefect,
+    email_errors.CloseBoundaryNotFoundDefect,
+    email_errors.NoBoundaryInMultipartDefect,
+    email_errors.MultipartInvariantViolationDefect,
+    email_errors.MissingHeaderBodySeparatorDefect,
+    email_errors.FirstHeaderLineIsContinuationDefect,
+    email_errors.InvalidBase64PaddingDefect,
+    email_errors.InvalidBase64CharactersDefect,
+    email_errors.InvalidBase64LengthDefect,
+)
+
+
+def read_eml(path: str | os.PathLike[str]) -> Message | ReadError:
+    """Read the ``.eml`` file at ``path`` as one message."""
+    name = os.fspath(path)
+    try:
+        data = read_file_bytes(path, max_bytes=MAX_EMAIL_BYTES)
+    except InputError as exc:
+        return ReadError(Origin(name), reason_of(exc, name))
+    return parse_email_bytes(data, Origin(name))
+
+
+def parse_email_bytes(data: bytes, origin: Origin) -> Message | ReadError:
+    """Parse raw RFC 5322 bytes into a :class:`Message`."""
+    if b"\x00" in data[:4096]:
+        return ReadError(origin, "looks like a binary file, not an email")
+    parsed = BytesParser(policy=email.policy.default).parsebytes(data)
+    if not isinstance(parsed, EmailMessage):  # the default policy always makes one
+        return ReadError(origin, "could not parse the email")
+    return message_from_email(parsed, origin)
+
+
+def message_from_email(parsed: EmailMessage, origin: Origin) -> Message | ReadError:
+    """Turn a parsed email into a :class:`Message`, or say why it has no text."""
+    body = _body_text(parsed)
+    if isinstance(body, str):
+        return ReadError(origin, body)
+    text, notes = body
+    if _is_damaged(parsed):
+        notes.append("the email is malformed; its text may be incomplete")
+    return build_message(
+        text,
+        origin,
+        notes=notes,
+        sender=header_text(parsed, "From"),
+        subject=header_text(parsed, "Subject"),
+        date=header_date(parsed),
+        message_id=header_text(parsed, "Message-ID"),
+    )
+
+
+def header_text(parsed: EmailMessage, name: str) -> str | None:
+    """Return the decoded header ``name`` on one line, or ``None``."""
+    try:
+        value = parsed.get(name)
+        text = None if value is None else " ".join(str(value).split())
+    except Exception:  # deliberately broad: the email package can fail on odd headers
+        return None
+    return text or None
+
+
+def header_date(parsed: EmailMessage) -> datetime | None:
+    """Return the ``Date`` header as an aware datetime, ``None`` if unparsable."""
+    raw = header_text(parsed, "Date")
+    if raw is None:
+        return None
+    try:
+        date = parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return date if date.tzinfo is not None else date.replace(tzinfo=timezone.utc)
+
+
+def _body_text(parsed: EmailMessage) -> tuple[str, list[str | None]] | str:
+    """Return the body as text plus notes (text/plain first, then HTML).
+
+    Returns the reason as a string when there is no usable body.
+    """
+    found_empty = False
+    for kind in ("plain", "html"):
+        part = _find_part(parsed, kind)
+        if part is None:
+            continue
+        decoded = _decode_part(part)
+        text = _plain_text(part, decoded.text) if kind == "plain" else html_to_text(decoded.text)
+        if text.strip():
+            return text, [decoded.note, "converted from HTML" if kind == "html" else None]
+        found_empty = True
+    if found_empty:
+        return "email body is empty"
+    if not _looks_like_email(parsed):
+        return "does not look like an email (no headers, no text part)"
+    return "email has no text part (only attachments or other content)"
+
+
+def _is_damaged(parsed: EmailMessage) -> bool:
+    """Tell whether the MIME structure is broken (truncated, bad boundaries...)."""
+    return any(
+        isinstance(defect, _STRUCTURAL_DEFECTS) for part in parsed.walk() for defect in part.defects
+    )
+
+
+def _find_part(parsed: EmailMessage, kind: str) -> EmailMessage | None:
+    """Find the body part of subtype ``kind``, ignoring attachments."""
+    try:
+        part = parsed.get_body(preferencelist=(kind,))
+    except Exception:  # deliberately broad: broken MIME trees can upset get_body
+        return None
+    return part if isinstance(part, EmailMessage) else None
+
+
+def _decode_part(part: EmailMessage) -> Decoded:
+    """Decode a text part's transfer encoding and charset."""
+    payload = part.get_payload(decode=True)
+    if isinstance(payload, bytes):
+        return decode_with_charset(payload, _charset(part))
+    raw = part.get_payload()
+    return Decoded(raw if isinstance(raw, str) else "", "utf-8")
+
+
+def _plain_text(part: EmailMessage, text: str) -> str:
+    """Return ``text`` of a text/plain ``part``, unwrapped if ``format=flowed``."""
+    if _param(part, "format") != "flowed":
+        return text
+    return unflow(text.replace("\r\n", "\n"), delsp=_param(part, "delsp") == "yes")
+
+
+def _param(part: EmailMessage, name: str) -> str | None:
+    """Return the lower-cased Content-Type parameter ``name``, or ``None``."""
+    try:
+        value = part.get_param(name)
+    except Exception:  # deliberately broad: malformed Content-Type parameters
+        return None
+    return value.strip().lower() if isinstance(value, str) else None
+
+
+def _charset(part: EmailMessage) -> str | None:
+    """Return the declared charset of ``part``, ``None`` if absent or broken."""
+    try:
+        return part.get_content_charset()
+    except Exception:  # deliberately broad: malformed Content-Type parameters
+        return None
+
+
+def _looks_like_email(parsed: EmailMessage) -> bool:
+    """Tell whether ``parsed`` has any of the headers every email has."""
+    return any(header_text(parsed, name) for name in ("From", "Subject", "Date", "Message-ID"))

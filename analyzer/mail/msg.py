@@ -1,0 +1,106 @@
+"""Reader for Outlook ``.msg`` files, using extract-msg."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from typing import Any
+
+import extract_msg
+
+from analyzer.errors import InputError
+from analyzer.mail._common import build_message
+from analyzer.mail.eml import MAX_EMAIL_BYTES
+from analyzer.mail.html import decode_html_bytes, html_to_text
+from analyzer.mail.model import Message, Origin, ReadError
+
+
+def read_msg(path: str | os.PathLike[str]) -> Message | ReadError:
+    """Read the Outlook ``.msg`` file at ``path`` as one message."""
+    name = os.fspath(path)
+    origin = Origin(name)
+    problem = _check_file(name)
+    if problem is not None:
+        return ReadError(origin, problem)
+    try:
+        outlook = extract_msg.openMsg(name)
+    except Exception as exc:  # deliberately broad: extract-msg raises many kinds
+        return ReadError(origin, f"not a readable Outlook .msg file ({_short(exc)})")
+    try:
+        return _to_message(outlook, origin)
+    except Exception as exc:  # deliberately broad: lazy properties parse on access
+        return ReadError(origin, f"cannot read the Outlook message ({_short(exc)})")
+    finally:
+        outlook.close()
+
+
+def _to_message(outlook: Any, origin: Origin) -> Message | ReadError:
+    """Build a :class:`Message` from an opened extract-msg object."""
+    body = _body(outlook)
+    if body is None:
+        return ReadError(origin, "Outlook message has no text or HTML body")
+    text, notes = body
+    return build_message(
+        text,
+        origin,
+        notes=notes,
+        sender=_clean(getattr(outlook, "sender", None)),
+        subject=_clean(getattr(outlook, "subject", None)),
+        date=_aware(getattr(outlook, "date", None)),
+        message_id=_clean(getattr(outlook, "messageId", None)),
+    )
+
+
+def _body(outlook: Any) -> tuple[str, list[str | None]] | None:
+    """Return the plain body, else the HTML body as text, with notes."""
+    plain = getattr(outlook, "body", None)
+    if isinstance(plain, str) and plain.strip():
+        return plain, []
+    html = getattr(outlook, "htmlBody", None)
+    if isinstance(html, bytes) and html.strip():
+        try:
+            decoded = decode_html_bytes(html)
+        except InputError:
+            return None
+        text = html_to_text(decoded.text)
+        return (text, [decoded.note, "converted from HTML"]) if text.strip() else None
+    return None
+
+
+def _check_file(name: str) -> str | None:
+    """Return why ``name`` cannot be read, or ``None``."""
+    try:
+        size = os.stat(name).st_size
+    except FileNotFoundError:
+        return "file not found"
+    except OSError as exc:
+        return f"cannot read file ({exc.strerror or exc})"
+    if os.path.isdir(name):
+        return "is a directory, not a file"
+    if size == 0:
+        return "file is empty"
+    if size > MAX_EMAIL_BYTES:
+        return f"file is larger than the {MAX_EMAIL_BYTES:,}-byte limit"
+    if not os.access(name, os.R_OK):
+        return "permission denied"
+    return None
+
+
+def _clean(value: object) -> str | None:
+    """Return ``value`` as a one-line string, ``None`` when empty or absent."""
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def _aware(value: object) -> datetime | None:
+    """Return ``value`` if it is a datetime, made timezone-aware (UTC if naive)."""
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+def _short(exc: Exception) -> str:
+    """Describe ``exc`` on one short line."""
+    text = " ".join(str(exc).split())[:120]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
