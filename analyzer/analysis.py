@@ -72,14 +72,23 @@ class Analyzer:
         kind = Prediction(None, None, "unavailable")
         policy = Prediction(policy_label(doc), None, "rule")
         decision = kind.label is None or kind.label in DECISION_KINDS
-        findings = tuple(self._finding(text, span) for span in doc.spans["vague"]) if decision else ()
+        findings = (
+            tuple(self._finding(text, span) for span in doc.spans["vague"]) if decision else ()
+        )
         specific = tuple(_text_span(text, s) for s in doc.spans["specific"]) if decision else ()
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
         after_interview = any(t.lower_ in {"interview", "interviews", "interviewed"} for t in doc)
-        plan = questions.plan(
-            findings, specific, max_questions=self.max_questions, after_interview=after_interview
-        ) if decision else []
+        plan = (
+            questions.plan(
+                findings,
+                specific,
+                max_questions=self.max_questions,
+                after_interview=after_interview,
+            )
+            if decision
+            else []
+        )
         return Report(
             text=text,
             kind=kind,

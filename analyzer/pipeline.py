@@ -48,11 +48,18 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
 
     # The components register themselves through the ``spacy_factories`` entry point; these
     # imports make a plain source checkout (no installed entry points) work the same way.
-    from .components import comparatives, policy, resolver, sentences, specifics  # noqa: F401
+    from .components import (  # noqa: F401
+        comparatives,
+        lemmas,
+        policy,
+        resolver,
+        sentences,
+        specifics,
+    )
 
     nlp = spacy.blank("en")
     nlp.add_pipe("email_sentencizer")
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lemmatizer = nlp.add_pipe("caseless_lemmatizer", name="lemmatizer")
     ruler = nlp.add_pipe(
         "span_ruler",
         name="vague_ruler",

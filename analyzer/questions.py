@@ -92,7 +92,7 @@ def plan(
     budget = max(0, max_questions - 1 - min(len(forward), 1 if max_questions > 2 else 0))
     chosen = clarify[:budget]
     room = max_questions - 1 - len(chosen)
-    return ([opener] + chosen + forward[: max(0, room)])[:max_questions]
+    return ([opener, *chosen, *forward[:max(0, room)]])[:max_questions]
 
 
 def _opener(settings: dict[str, Any], after_interview: bool) -> Question:

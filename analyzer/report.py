@@ -89,7 +89,9 @@ class Report:
                 {
                     "label": r.label,
                     "confidence": round(r.confidence, 4),
-                    "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in r.evidence],
+                    "evidence": [
+                        {"start": e.start, "end": e.end, "text": e.text} for e in r.evidence
+                    ],
                 }
                 for r in self.reasons
             ],

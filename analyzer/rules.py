@@ -91,3 +91,24 @@ def _check_token_pattern(pattern: Sequence[dict[str, Any]], where: str) -> None:
         first = str(exc).strip().splitlines()
         detail = " ".join(s.strip() for s in first[:3] if s.strip())
         raise RulesError(f"{where}: invalid token pattern: {detail}") from None
+
+
+def describe_pattern(pattern: str | list[dict[str, Any]]) -> str:
+    """A compact human reading of a pattern: ``"not" [fit|match]`` style."""
+    if isinstance(pattern, str):
+        return f'"{pattern}"'
+    return " ".join(_describe_token(t) for t in pattern)
+
+
+def _describe_token(token: dict[str, Any]) -> str:
+    op = token.get("OP", "")
+    for attr in ("LOWER", "LEMMA", "ORTH", "TEXT"):
+        if attr in token:
+            value = token[attr]
+            words = value["IN"] if isinstance(value, dict) and "IN" in value else [value]
+            if isinstance(value, dict) and "NOT_IN" in value:
+                return f"(not {'|'.join(value['NOT_IN'][:3])}){op}"
+            shown = "|".join(str(w) for w in words[:6]) + ("|…" if len(words) > 6 else "")
+            body = shown if attr != "LEMMA" else f"<{shown}>"
+            return f"[{body}]{op}" if len(words) > 1 else f"{body}{op}"
+    return f"*{op}"

@@ -1,0 +1,171 @@
+"""The ``feedback-analyzer`` command line: a thin layer over :mod:`analyzer`.
+
+Commands parse options, call the library, pick a renderer and map library errors to the exit
+codes of :class:`~analyzer.exitcodes.ExitCode`. No analysis logic lives here. Heavy modules are
+imported inside the commands so that ``--help`` stays instant. Commands that grew beyond a few
+lines live in :mod:`analyzer.commands` and are registered at the bottom of this module.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ._version import __version__
+from .cliutils import (
+    CLIError,
+    emit_report,
+    format_option,
+    input_options,
+    library_errors,
+    make_analyzer,
+    read_input,
+    resolve_format,
+)
+from .exitcodes import ExitCode
+
+
+# -- commands ---------------------------------------------------------------------------------
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="feedback-analyzer")
+def cli() -> None:
+    """Read rejection and feedback emails: what they say, which phrases are too vague to learn
+    from, and what to ask next.
+
+    \b
+    Exit codes: 0 ok, 1 internal error, 2 usage, 3 unusable input, 4 bad rules file,
+    5 model problem, 6 some batch inputs failed, 130 interrupted.
+    """
+
+
+@cli.command()
+@input_options
+@format_option
+@click.option("--example", is_flag=True, help="Analyze a bundled example reply.")
+@library_errors
+def analyze(
+    text: str | None,
+    file: Path | None,
+    rules: tuple[Path, ...],
+    fmt: str | None,
+    as_json: bool,
+    example: bool,
+) -> None:
+    """Analyze one reply: vague phrases highlighted and explained, concrete feedback listed,
+    and a clarifying question for each vague phrase.
+
+    The reply comes from TEXT, from --file, or from stdin (paste it when asked).
+    """
+    if example:
+        from .resources import data_file
+
+        message = data_file("data", "example_reply.txt").read_text(encoding="utf-8")
+    else:
+        message = read_input(text, file)
+    report = make_analyzer(rules).analyze(message)
+    emit_report(report, resolve_format(fmt, as_json))
+
+
+@cli.command(name="rules")
+@click.option("--type", "vague_type", default=None, help="Only the rules of this vague type.")
+@click.option("--json", "as_json", is_flag=True, help="The built-in rules as JSONL.")
+@library_errors
+def rules_command(vague_type: str | None, as_json: bool) -> None:
+    """List the built-in vague-phrase rules by type, with what each type means.
+
+    Add your own with --rules FILE on any analyzing command: one JSON object a line, e.g.
+    {"label": "fit_euphemism", "pattern": "not a natural fit"}.
+    """
+    import json
+
+    from .labels import VAGUE_TYPES
+    from .questions import explanation, title
+    from .rules import builtin_rules, describe_pattern
+
+    if vague_type is not None and vague_type not in VAGUE_TYPES:
+        raise CLIError(
+            f"unknown type {vague_type!r}; one of: {', '.join(VAGUE_TYPES)}", ExitCode.USAGE
+        )
+    rules = [r for r in builtin_rules() if vague_type in (None, r["label"])]
+    if as_json:
+        for r in rules:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    for t in VAGUE_TYPES:
+        of_type = [r for r in rules if r["label"] == t]
+        if not of_type:
+            continue
+        click.echo(f"{t}: {title(t)}")
+        click.echo(f"  {explanation(t)}")
+        for r in of_type:
+            click.echo(f"  - {r.get('id', '')}: {describe_pattern(r['pattern'])}")
+        click.echo()
+    if vague_type in (None, "unanchored_comparison"):
+        click.echo(
+            "unanchored_comparison is also found by the comparatives component "
+            "(more/less X, -er forms) when the sentence states no basis."
+        )
+
+
+@cli.command()
+@click.option(
+    "--gold",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Annotated JSONL file (the format of the shared evaluation set).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Extra vague-phrase rules to include. Repeatable.",
+)
+@click.option("--no-models", is_flag=True, help="Rules only: do not use the classifiers.")
+@library_errors
+def evaluate(gold: Path, as_json: bool, rules: tuple[Path, ...], no_models: bool) -> None:
+    """Score the analyzer against an annotated gold file: span precision, recall, F1 (by
+    overlap), type accuracy, message-level accuracies, and the misses and false alarms."""
+    import json
+
+    from .evaluate import evaluate as run
+    from .evaluate import load_gold
+    from .render.scores import scores_text
+
+    messages = load_gold(gold)
+    analyzer = make_analyzer(rules, use_models=not no_models)
+    result = run(messages, analyzer.analyze_many(m.text for m in messages))
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(scores_text(result))
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning unexpected errors into one line on stderr."""
+    try:
+        cli.main(standalone_mode=False, prog_name="feedback-analyzer")
+    except click.exceptions.Abort:
+        click.echo("Interrupted.", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(ExitCode.OK)
+    except Exception as exc:  # a bug: one line, never a traceback (set DEBUG to see it)
+        if os.environ.get("FEEDBACK_ANALYZER_DEBUG"):
+            raise
+        click.echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(ExitCode.ERROR)
+    sys.exit(ExitCode.OK)

@@ -1,0 +1,172 @@
+"""Plumbing shared by the command modules: options, input reading, errors, output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from .errors import AnalyzerError, InputError, ModelError, RulesError
+from .exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from .analysis import Analyzer
+    from .report import Report
+
+F = TypeVar("F", bound=Callable[..., Any])
+PASTE_PROMPT = "Paste the reply, then press Ctrl-D (Ctrl-Z then Enter on Windows)."
+MAIL_SUFFIXES = frozenset({".eml", ".msg", ".html", ".htm"})
+
+
+class CLIError(click.ClickException):
+    """A one-line error with one of the documented exit codes."""
+
+    def __init__(self, message: str, code: ExitCode = ExitCode.ERROR):
+        super().__init__(message)
+        self.exit_code = int(code)
+
+
+def _code_for(exc: AnalyzerError) -> ExitCode:
+    if isinstance(exc, RulesError):
+        return ExitCode.RULES
+    if isinstance(exc, ModelError):
+        return ExitCode.MODEL
+    if isinstance(exc, InputError):
+        return ExitCode.INPUT
+    return ExitCode.ERROR
+
+
+def library_errors(func: F) -> F:
+    """Turn the library's errors into :class:`CLIError` with the matching exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AnalyzerError as exc:
+            raise CLIError(str(exc), _code_for(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# -- shared options -------------------------------------------------------------------------
+def input_options(func: F) -> F:
+    """TEXT argument, -f/--file and --rules, shared by every analyzing command."""
+    func = click.option(
+        "--rules",
+        "rules",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Extra vague-phrase rules (JSONL, spaCy pattern format). Repeatable.",
+    )(func)
+    func = click.option(
+        "-f",
+        "--file",
+        "file",
+        type=click.Path(path_type=Path, allow_dash=True),
+        help="Read the message from a file (.txt, .eml, .msg, .html); '-' for stdin.",
+    )(func)
+    return click.argument("text", required=False)(func)
+
+
+def format_option(func: F) -> F:
+    func = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(
+        func
+    )
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["rich", "json", "markdown", "text"]),
+        default=None,
+        help="Output format. Default: rich on a terminal, text when piped.",
+    )(func)
+
+
+def resolve_format(fmt: str | None, as_json: bool) -> str:
+    if as_json:
+        return "json"
+    if fmt:
+        return fmt
+    return "rich" if sys.stdout.isatty() else "text"
+
+
+def note(message: str) -> None:
+    """A note for the user on stderr (never mixed into the report on stdout)."""
+    click.echo(f"note: {message}", err=True)
+
+
+def read_input(text: str | None, file: Path | None) -> str:
+    """The message from the argument, a file or stdin; :class:`InputError` when there is none."""
+    if text is not None and file is not None:
+        raise CLIError("give the message as TEXT or with --file, not both", ExitCode.USAGE)
+    if text is not None:
+        message = text
+    elif file is not None and str(file) != "-":
+        message = _read_file(file)
+    else:
+        message = _read_stdin()
+    if not message.strip():
+        raise InputError("the message is empty: nothing to analyze")
+    return message
+
+
+def _read_stdin() -> str:
+    stream = click.get_text_stream("stdin")
+    if stream.isatty():
+        click.echo(PASTE_PROMPT, err=True)
+    data = click.get_binary_stream("stdin").read()
+    from .textio import decode_bytes
+
+    if not data.strip():
+        raise InputError("no input: give TEXT, --file PATH, or pipe the message to stdin")
+    decoded = decode_bytes(data)
+    if decoded.note:
+        note(f"stdin: {decoded.note}")
+    return decoded.text
+
+
+def _read_file(path: Path) -> str:
+    if path.suffix.lower() in MAIL_SUFFIXES:
+        return _read_mail_file(path)
+    from .textio import read_text_file
+
+    decoded = read_text_file(path)
+    if decoded.note:
+        note(f"{path}: {decoded.note}")
+    return decoded.text
+
+
+def _read_mail_file(path: Path) -> str:
+    from .mail import ReadError, read_file
+
+    for item in read_file(path):
+        if isinstance(item, ReadError):
+            raise InputError(str(item))
+        if item.note:
+            note(f"{path}: {item.note}")
+        return item.text
+    raise InputError(f"{path}: no message found")
+
+
+def make_analyzer(rules: tuple[Path, ...], **kwargs: Any) -> Analyzer:
+    from .analysis import Analyzer
+
+    return Analyzer(rules=rules, **kwargs)
+
+
+def emit_report(report: Report, fmt: str) -> None:
+    if fmt == "rich":
+        from rich.console import Console
+
+        from .render.terminal import print_report
+
+        print_report(report, Console())
+        return
+    from .render import plain
+
+    renderers = {"json": plain.to_json, "markdown": plain.to_markdown, "text": plain.to_text}
+    click.echo(renderers[fmt](report), nl=fmt == "json")

@@ -1,0 +1,214 @@
+"""Score the analyzer against annotated messages (the format of the shared evaluation set).
+
+Each line of a gold file is a JSON object with ``text``, ``kind``, ``feedback_policy``,
+``reasons``, ``vague_phrases`` (``[{"span", "type"}]``) and ``specific_feedback``. Spans are
+compared by character overlap: a prediction that overlaps no gold span is a false alarm, a gold
+span that no prediction overlaps is a miss; type accuracy is measured over matched pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .labels import DECISION_KINDS, KINDS, POLICIES, REASONS, VAGUE_TYPES
+from .report import Report
+
+
+@dataclass(frozen=True)
+class GoldMessage:
+    """One annotated message."""
+
+    id: str
+    text: str
+    kind: str
+    feedback_policy: str
+    reasons: tuple[str, ...]
+    spans: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(frozen=True)
+class SpanError:
+    """A miss or a false alarm, for listing."""
+
+    message_id: str
+    text: str
+    type: str
+
+
+@dataclass
+class SpanScores:
+    """Overlap-based span scores."""
+
+    predicted: int = 0
+    gold: int = 0
+    true_predictions: int = 0
+    found_gold: int = 0
+    type_matches: int = 0
+    matched_pairs: int = 0
+    misses: list[SpanError] = field(default_factory=list)
+    false_alarms: list[SpanError] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_predictions / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_matches / self.matched_pairs if self.matched_pairs else 0.0
+
+
+@dataclass
+class Evaluation:
+    """All scores of one run over a gold file."""
+
+    messages: int
+    spans: SpanScores
+    kind_accuracy: float | None
+    policy_accuracy: float | None
+    reasons_micro_f1: float | None
+    rejection_accuracy: float | None
+    kind_errors: list[tuple[str, str, str | None]] = field(default_factory=list)
+    policy_errors: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.spans
+        return {
+            "messages": self.messages,
+            "spans": {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "type_accuracy": round(s.type_accuracy, 4),
+                "predicted": s.predicted,
+                "gold": s.gold,
+                "misses": [e.__dict__ for e in s.misses],
+                "false_alarms": [e.__dict__ for e in s.false_alarms],
+            },
+            "kind_accuracy": _round(self.kind_accuracy),
+            "rejection_vs_rest_accuracy": _round(self.rejection_accuracy),
+            "feedback_policy_accuracy": _round(self.policy_accuracy),
+            "reasons_micro_f1": _round(self.reasons_micro_f1),
+            "kind_errors": [list(e) for e in self.kind_errors],
+            "policy_errors": [list(e) for e in self.policy_errors],
+        }
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def load_gold(path: str | Path) -> list[GoldMessage]:
+    """Read a gold JSONL file; :class:`InputError` names the first bad line."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read gold file ({exc})") from None
+    messages = [_gold(line, f"{path}:{n}") for n, line in enumerate(lines, 1) if line.strip()]
+    if not messages:
+        raise InputError(f"{path}: no messages in gold file")
+    return messages
+
+
+def _gold(line: str, where: str) -> GoldMessage:
+    try:
+        d = json.loads(line)
+        text = d["text"]
+        spans = []
+        for v in d.get("vague_phrases", []):
+            start = text.find(v["span"])
+            if start < 0 or v["type"] not in VAGUE_TYPES:
+                raise InputError(f"{where}: span {v['span']!r} is not in the text or badly typed")
+            spans.append((start, start + len(v["span"]), v["type"]))
+        if d["kind"] not in KINDS or d["feedback_policy"] not in POLICIES:
+            raise InputError(f"{where}: unknown kind or policy label")
+        if any(r not in REASONS for r in d.get("reasons", [])):
+            raise InputError(f"{where}: unknown reason label")
+        return GoldMessage(
+            id=str(d.get("id", where)),
+            text=text,
+            kind=d["kind"],
+            feedback_policy=d["feedback_policy"],
+            reasons=tuple(d.get("reasons", [])),
+            spans=tuple(spans),
+        )
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise InputError(f"{where}: not a gold message ({exc})") from None
+
+
+def score_spans(gold: Sequence[GoldMessage], reports: Sequence[Report]) -> SpanScores:
+    """Overlap-based precision, recall, F1 and type accuracy."""
+    scores = SpanScores()
+    for g, r in zip(gold, reports, strict=False):
+        preds = [(f.start, f.end, f.type) for f in r.findings]
+        scores.predicted += len(preds)
+        scores.gold += len(g.spans)
+        for p in preds:
+            overlapping = [s for s in g.spans if _overlap(p, s) > 0]
+            if overlapping:
+                scores.true_predictions += 1
+                best = max(overlapping, key=lambda s: _overlap(p, s))
+                scores.matched_pairs += 1
+                scores.type_matches += best[2] == p[2]
+            else:
+                scores.false_alarms.append(SpanError(g.id, g.text[p[0] : p[1]], p[2]))
+        for s in g.spans:
+            if any(_overlap(p, s) > 0 for p in preds):
+                scores.found_gold += 1
+            else:
+                scores.misses.append(SpanError(g.id, g.text[s[0] : s[1]], s[2]))
+    return scores
+
+
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def evaluate(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> Evaluation:
+    """Score reports (one per gold message, same order) against the gold annotations."""
+    from sklearn.metrics import accuracy_score, f1_score
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    reports = list(reports)
+    kinds = [r.kind.label for r in reports]
+    policies = [r.feedback_policy.label for r in reports]
+    have_kind = all(k is not None for k in kinds)
+    kind_acc = accuracy_score([g.kind for g in gold], kinds) if have_kind else None
+    rej_acc = None
+    if have_kind:
+        rej_acc = accuracy_score(
+            [g.kind in DECISION_KINDS for g in gold], [k in DECISION_KINDS for k in kinds]
+        )
+    policy_acc = accuracy_score([g.feedback_policy for g in gold], policies)
+    reasons_f1 = None
+    if any(r.reasons for r in reports):
+        mlb = MultiLabelBinarizer(classes=list(REASONS))
+        y_true = mlb.fit_transform([g.reasons for g in gold])
+        y_pred = mlb.transform([[x.label for x in r.reasons] for r in reports])
+        reasons_f1 = float(f1_score(y_true, y_pred, average="micro", zero_division=0))
+    return Evaluation(
+        messages=len(gold),
+        spans=score_spans(gold, reports),
+        kind_accuracy=None if kind_acc is None else float(kind_acc),
+        policy_accuracy=float(policy_acc),
+        reasons_micro_f1=reasons_f1,
+        rejection_accuracy=None if rej_acc is None else float(rej_acc),
+        kind_errors=[(g.id, g.kind, k) for g, k in zip(gold, kinds, strict=False) if g.kind != k],
+        policy_errors=[
+            (g.id, g.feedback_policy, p) for g, p in zip(gold, policies, strict=False) if g.feedback_policy != p
+        ],
+    )

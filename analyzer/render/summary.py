@@ -1,0 +1,43 @@
+"""Short human summaries shared by the text, markdown and rich renderers."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..questions import title
+from ..report import Report
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(report: Report) -> str:
+    """One line: what the message is, how many vague phrases of which kinds, concrete feedback."""
+    parts = []
+    if report.kind.label is not None:
+        parts.append(report.kind.label.replace("_", " ").capitalize())
+    counts = Counter(f.type for f in report.findings)
+    if counts:
+        kinds = ", ".join(f"{n} {title(t).lower()}" for t, n in counts.most_common())
+        parts.append(f"{_plural(len(report.findings), 'vague phrase')} ({kinds})")
+    else:
+        parts.append("no vague phrases")
+    parts.append(_plural(len(report.specific_feedback), "piece") + " of concrete feedback")
+    if report.reasons:
+        parts.append("reasons: " + ", ".join(r.label.replace("_", " ") for r in report.reasons))
+    policy = report.feedback_policy.label
+    if policy and policy != "unspecified":
+        parts.append(f"the sender {policy} feedback requests")
+    return "; ".join(parts) + "."
+
+
+def marked_text(report: Report, opening: str = "[", closing: str = "]") -> str:
+    """The message with each vague phrase wrapped in markers."""
+    out, pos = [], 0
+    for f in sorted(report.findings, key=lambda f: f.start):
+        out.append(report.text[pos : f.start])
+        out.append(f"{opening}{report.text[f.start : f.end]}{closing}")
+        pos = f.end
+    out.append(report.text[pos:])
+    return "".join(out)

@@ -1,0 +1,70 @@
+"""Rich rendering for terminals: highlighted message, findings table, concrete feedback."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..labels import VagueType
+from ..questions import title
+from ..report import Report
+from .summary import summary_line
+
+STYLES = {
+    VagueType.UNANCHORED_COMPARISON.value: "bold black on yellow",
+    VagueType.FIT_EUPHEMISM.value: "bold white on magenta",
+    VagueType.UNSPECIFIED_GAP.value: "bold white on red",
+    VagueType.SUBJECTIVE_IMPRESSION.value: "bold black on cyan",
+    VagueType.DECISION_FORMULA.value: "bold white on blue",
+    VagueType.NONCOMMITTAL_FUTURE.value: "bold black on green",
+}
+
+
+def highlighted(report: Report) -> Text:
+    """The message with each vague phrase in the colour of its type."""
+    text = Text(report.text.strip("\n"))
+    offset = len(report.text) - len(report.text.lstrip("\n"))
+    for f in report.findings:
+        text.stylize(STYLES.get(f.type, "bold"), f.start - offset, f.end - offset)
+    return text
+
+
+def findings_table(report: Report) -> Table:
+    table = Table(title="Vague phrases", show_lines=True, expand=True)
+    table.add_column("Phrase", ratio=2)
+    table.add_column("Why it is vague", ratio=4)
+    table.add_column("What to ask", ratio=4)
+    for f in report.findings:
+        phrase = Text(f.text, style=STYLES.get(f.type, "bold"))
+        phrase.append(f"\n{title(f.type)}", style="dim")
+        table.add_row(phrase, f.explanation, f.question)
+    return table
+
+
+def render(report: Report) -> RenderableType:
+    """Everything for one report, as one Rich renderable."""
+    parts: list[RenderableType] = [
+        Panel(highlighted(report), title="Message", title_align="left"),
+    ]
+    if report.findings:
+        parts.append(findings_table(report))
+    if report.specific_feedback:
+        concrete = Text("Concrete feedback\n", style="bold green")
+        for s in report.specific_feedback:
+            concrete.append(f"  • {s.text}\n")
+        parts.append(concrete)
+    if report.questions:
+        plan = Text("Questions to ask, in order\n", style="bold")
+        for n, q in enumerate(report.questions, 1):
+            plan.append(f"  {n}. {q.text}\n")
+        parts.append(plan)
+    for note in report.notes:
+        parts.append(Text(f"Note: {note}", style="yellow"))
+    parts.append(Text(summary_line(report), style="bold"))
+    return Group(*parts)
+
+
+def print_report(report: Report, console: Console | None = None) -> None:
+    (console or Console()).print(render(report))
