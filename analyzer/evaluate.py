@@ -209,6 +209,8 @@ def evaluate(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> Evaluati
         rejection_accuracy=None if rej_acc is None else float(rej_acc),
         kind_errors=[(g.id, g.kind, k) for g, k in zip(gold, kinds, strict=False) if g.kind != k],
         policy_errors=[
-            (g.id, g.feedback_policy, p) for g, p in zip(gold, policies, strict=False) if g.feedback_policy != p
+            (g.id, g.feedback_policy, p)
+            for g, p in zip(gold, policies, strict=False)
+            if g.feedback_policy != p
         ],
     )

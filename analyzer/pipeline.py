@@ -65,12 +65,14 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
         name="vague_ruler",
         config={"spans_key": "vague_candidates", "phrase_matcher_attr": "LOWER"},
     )
-    ruler.add_patterns([_ruler_entry(r) for r in [*builtin_rules(), *extra_rules]])
     nlp.add_pipe("unanchored_comparatives")
     nlp.add_pipe("feedback_policy")
     nlp.add_pipe("specific_feedback")
     nlp.add_pipe("vague_resolver")
+    # The lemmatizer must be ready before the ruler takes phrase patterns: spaCy runs the
+    # pipeline over each phrase to build the matcher.
     lemmatizer.initialize(lookups=_lemma_lookups())
+    ruler.add_patterns([_ruler_entry(r) for r in [*builtin_rules(), *extra_rules]])
     return nlp
 
 

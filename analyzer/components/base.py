@@ -37,7 +37,7 @@ class PatternSpans:
             self.patterns.append(entry)
 
     def match(self, doc: Doc) -> list[Span]:
-        """Longest non-overlapping matches, labelled with the pattern label, ``id_`` = pattern id."""
+        """Longest non-overlapping matches, labelled as their pattern, with ``id_`` its id."""
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, _, pattern_id = self.vocab.strings[match_id].partition("|")

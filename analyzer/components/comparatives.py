@@ -57,6 +57,38 @@ class _Lexicon:
         )
 
 
+def load_lexicon(settings: dict[str, Any] | None = None) -> _Lexicon:
+    """The comparison lexicon from ``settings`` (default: the shipped ``comparatives.json``)."""
+    return _Lexicon.from_settings(settings if settings is not None else read_json(*SETTINGS_FILE))
+
+
+def has_stated_basis(span: Span, lex: _Lexicon) -> bool:
+    """True when the words right after ``span`` state in what respect it holds.
+
+    "more experience *with Kubernetes*" has a basis; "more experience *with our needs*" and
+    "stronger *than the others*" do not: their objects are generic words of the lexicon.
+    """
+    doc = span.doc
+    sent_end = span[-1].sent.end
+    limit = min(sent_end, span.end + lex.window)
+    for i in range(span.end, limit):
+        tok = doc[i]
+        if tok.is_punct and tok.text not in {"-", "/"}:
+            return False
+        if tok.lower_ in lex.basis_preps:
+            return _concrete_object(doc, i + 1, sent_end, lex)
+    return False
+
+
+def _concrete_object(doc: Doc, start: int, sent_end: int, lex: _Lexicon) -> bool:
+    for tok in doc[start : min(sent_end, start + 5)]:
+        if tok.is_punct or tok.is_space:
+            return False
+        if (tok.is_alpha and not tok.is_stop and tok.lower_ not in lex.generic) or tok.like_num:
+            return True
+    return False
+
+
 class UnanchoredComparatives:
     """Add an ``unanchored_comparison`` span for every comparison with no stated basis.
 
@@ -106,9 +138,9 @@ class UnanchoredComparatives:
                     continue
                 start = tok.i - offset
                 end = start + len(phrase)
-                if start >= 0 and end <= len(doc):
-                    if tuple(t.lower_ for t in doc[start:end]) == phrase:
-                        return True
+                inside = start >= 0 and end <= len(doc)
+                if inside and tuple(t.lower_ for t in doc[start:end]) == phrase:
+                    return True
         return False
 
     # -- building the span --------------------------------------------------------------
@@ -117,9 +149,9 @@ class UnanchoredComparatives:
             return None
         doc = tok.doc
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and prev.lower_ in self._lex.skip_before:
-            if not (prev.lower_ in {"the", "a"} and tok.lower_ not in self._lex.analytic):
-                return None
+        blocked = prev is not None and prev.lower_ in self._lex.skip_before
+        if blocked and not (prev.lower_ in {"the", "a"} and tok.lower_ not in self._lex.analytic):
+            return None
         end = self._extend(tok)
         if end is None:
             return None
@@ -144,7 +176,8 @@ class UnanchoredComparatives:
             adverbs += 1
         words = 0
         while i < len(doc) and words < 2 and self._content(doc[i]) and not doc[i].is_sent_start:
-            if doc[i].text[:1].isupper() and tok.lower_ in self._lex.analytic:
+            shouting = tok.text.isupper() and len(tok) > 1
+            if doc[i].text[:1].isupper() and not shouting and tok.lower_ in self._lex.analytic:
                 return None  # "more Python experience" names its respect
             i += 1
             words += 1
@@ -162,41 +195,19 @@ class UnanchoredComparatives:
             return True
         if len(before) >= 2 and before[-2].lower_ in self._lex.predicative:
             return True
-        return any(t.lower_ in self._lex.fit_verbs for t in before)
+        return any(t.lemma_ in self._lex.fit_verbs for t in before)
 
     def _start(self, tok: Token, end: int) -> int | None:
         if end - tok.i > 1 or tok.lower_ in self._lex.analytic:
             return tok.i
         doc = tok.doc
         for j in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
-            if doc[j].lower_ in self._lex.fit_verbs:
+            if doc[j].lemma_ in self._lex.fit_verbs:
                 return j
         return tok.i
 
     def _has_basis(self, span: Span) -> bool:
-        """True when the words after the comparison state in what respect it holds."""
-        doc = span.doc
-        sent_end = span[-1].sent.end
-        limit = min(sent_end, span.end + self._lex.window)
-        i = span.end
-        while i < limit:
-            tok = doc[i]
-            if tok.is_punct and tok.text not in {"-", "/"}:
-                return False
-            if tok.lower_ in self._lex.basis_preps:
-                return self._concrete_object(doc, i + 1, sent_end)
-            i += 1
-        return False
-
-    def _concrete_object(self, doc: Doc, start: int, sent_end: int) -> bool:
-        for tok in doc[start : min(sent_end, start + 5)]:
-            if tok.is_punct or tok.is_space:
-                return False
-            if tok.is_alpha and not tok.is_stop and tok.lower_ not in self._lex.generic:
-                return True
-            if tok.like_num:
-                return True
-        return False
+        return has_stated_basis(span, self._lex)
 
     # -- serialization ------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:

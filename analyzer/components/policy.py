@@ -30,7 +30,9 @@ class FeedbackPolicy(PatternSpans):
         spans_key: str = "policy",
         patterns: Iterable[dict[str, Any]] | None = None,
     ):
-        super().__init__(nlp, name, patterns=read_jsonl(*PATTERNS) if patterns is None else patterns)
+        super().__init__(
+            nlp, name, patterns=read_jsonl(*PATTERNS) if patterns is None else patterns
+        )
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import read_json
+from .comparatives import has_stated_basis, load_lexicon
 
 SETTINGS = ("patterns", "resolver.json")
 CUE_KEYS = ("policy", "specific_cues")
@@ -38,12 +39,15 @@ class VagueResolver:
         self.spans_key = spans_key
         self.specific_key = specific_key
         self.settings = read_json(*SETTINGS) if settings is None else settings
+        self._lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(self.candidates_key, []))
         cue_labels = self._cue_labels_by_sentence(doc)
         kept = [c for c in candidates if not self._ruled_out(c, cue_labels)]
         chosen = self._non_overlapping(kept)
+        if self.settings.get("merge_adjacent_same_type"):
+            chosen = _merge_adjacent(chosen)
         doc.spans[self.spans_key] = chosen
         if self.settings.get("drop_specific_overlapping_vague") and self.specific_key in doc.spans:
             doc.spans[self.specific_key] = [
@@ -59,6 +63,9 @@ class VagueResolver:
         return labels
 
     def _ruled_out(self, span: Span, cue_labels: dict[int, set[str]]) -> bool:
+        anchorable = span.id_ in self.settings.get("drop_when_basis_stated", ())
+        if anchorable and has_stated_basis(span, self._lexicon):
+            return True
         rules = self.settings["drop_when_sentence_has"]
         present = cue_labels.get(span.sent.start, set())
         for key in (span.label_, span.id_):
@@ -91,6 +98,23 @@ class VagueResolver:
         """Read settings written by :meth:`to_disk`."""
         self.settings = json.loads((Path(path) / "settings.json").read_text(encoding="utf-8"))
         return self
+
+
+def _merge_adjacent(spans: list[Span]) -> list[Span]:
+    """Join neighbouring spans of one type with nothing but whitespace between them."""
+    merged: list[Span] = []
+    for span in spans:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.label_ == span.label_ and _only_space_between(prev, span):
+            doc = span.doc
+            merged[-1] = Span(doc, prev.start, span.end, label=span.label_, span_id=prev.id_)
+        else:
+            merged.append(span)
+    return merged
+
+
+def _only_space_between(a: Span, b: Span) -> bool:
+    return all(t.is_space for t in a.doc[a.end : b.start])
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:

@@ -39,7 +39,7 @@ class EmailSentencizer:
                 if "\n" in token.text and self._break_ends_sentence(doc.text, token):
                     pending = True
                 continue
-            if token.text in _CLOSERS or (token.is_punct and not token.text[0] in _BULLETS):
+            if token.text in _CLOSERS or (token.is_punct and token.text[0] not in _BULLETS):
                 token.is_sent_start = pending and token.i == 0
                 if token.text[-1] in _FINAL_CHARS and not _is_list_number(token):
                     pending = True

@@ -39,7 +39,9 @@ class SpecificFeedback(PatternSpans):
         skills: Iterable[str] | None = None,
         settings: dict[str, Any] | None = None,
     ):
-        super().__init__(nlp, name, patterns=read_jsonl(*PATTERNS) if patterns is None else patterns)
+        super().__init__(
+            nlp, name, patterns=read_jsonl(*PATTERNS) if patterns is None else patterns
+        )
         self.spans_key = spans_key
         self.cues_key = cues_key
         self.skills = list(read_lines(*SKILLS) if skills is None else skills)
@@ -75,9 +77,9 @@ class SpecificFeedback(PatternSpans):
         start = cue.start
         while start > sent.start and not self._breaks_at(doc, start - 1):
             start -= 1
-        end = cue.end
-        while end < sent.end and not self._breaks_at(doc, end):
-            end += 1
+        end = self._clause_end(doc, cue.end, sent.end)
+        if sum(1 for t in doc[start:end] if t.is_alpha) < self._min_words:
+            end = self._clause_end(doc, end + 1, sent.end)  # "For example, ..." leads into more
         while start < end and (doc[start].lower_ in self._leads or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -88,6 +90,11 @@ class SpecificFeedback(PatternSpans):
         if words < self._min_words:
             return None
         return Span(doc, start, end, label=cue.label_)
+
+    def _clause_end(self, doc: Doc, i: int, limit: int) -> int:
+        while i < limit and not self._breaks_at(doc, i):
+            i += 1
+        return min(i, limit)
 
     def _breaks_at(self, doc: Doc, i: int) -> bool:
         return doc[i].lower_ in self._breaks

@@ -12,6 +12,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _bare(name: str) -> str:
+    """'A gap with no detail' -> 'gap with no detail', for counting."""
+    lowered = name[0].lower() + name[1:]
+    for article in ("a ", "an "):
+        if lowered.startswith(article):
+            return lowered[len(article) :]
+    return lowered
+
+
 def summary_line(report: Report) -> str:
     """One line: what the message is, how many vague phrases of which kinds, concrete feedback."""
     parts = []
@@ -19,7 +28,7 @@ def summary_line(report: Report) -> str:
         parts.append(report.kind.label.replace("_", " ").capitalize())
     counts = Counter(f.type for f in report.findings)
     if counts:
-        kinds = ", ".join(f"{n} {title(t).lower()}" for t, n in counts.most_common())
+        kinds = ", ".join(f"{n} {_bare(title(t))}" for t, n in counts.most_common())
         parts.append(f"{_plural(len(report.findings), 'vague phrase')} ({kinds})")
     else:
         parts.append("no vague phrases")

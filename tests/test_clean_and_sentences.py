@@ -1,0 +1,57 @@
+"""Cleaning keeps offsets; the email sentencizer follows punctuation and layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.clean import clean
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def test_quoted_reply_and_signature_are_masked_not_cut() -> None:
+    text = (EXAMPLES / "quoted_thread.txt").read_text(encoding="utf-8")
+    cleaned = clean(text)
+    assert len(cleaned.text) == len(text)
+    assert "more qualified feedback" not in cleaned.text  # the candidate's quoted words
+    assert "not a good fit" in cleaned.text
+    assert cleaned.text.count("\n") == text.count("\n")
+
+
+def test_quoted_words_never_become_findings(rules_only: Analyzer) -> None:
+    text = (EXAMPLES / "quoted_thread.txt").read_text(encoding="utf-8")
+    report = rules_only.analyze(text)
+    quote_start = text.index("On Mon")
+    assert report.findings and all(f.end <= quote_start for f in report.findings)
+    assert all(text[f.start : f.end] == f.text for f in report.findings)
+    assert not any("Terraform" in f.text for f in report.findings)  # anchored comparison
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no quotes here at all", "> only a quote"])
+def test_clean_is_total(text: str) -> None:
+    assert len(clean(text).text) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Hi Sam\nThanks for applying.", ["Hi Sam", "Thanks for applying."]),
+        (
+            "After a long look at every application we have received, we have\n"
+            "decided to pursue others.",
+            [
+                "After a long look at every application we have received, we have\n"
+                "decided to pursue others."
+            ],
+        ),
+        ("Notes:\n- tests missing\n- no README", ["Notes:", "- tests missing", "- no README"]),
+        ("Good start. Weak finish!", ["Good start.", "Weak finish!"]),
+        ("Best,\nMarta", ["Best,", "Marta"]),
+    ],
+)
+def test_email_sentences(nlp, text: str, sentences: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == sentences

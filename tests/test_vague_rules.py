@@ -1,0 +1,176 @@
+"""Vague-phrase rules and the comparatives component, over tables of the team's own examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+
+# (message, phrase that must be flagged (a substring of a finding), expected type)
+FLAGGED = [
+    ("We went with a candidate who was more qualified.", "more qualified", "unanchored_comparison"),
+    ("Other applicants were stronger.", "stronger", "unanchored_comparison"),
+    ("We chose someone better suited to the position.", "better suited", "unanchored_comparison"),
+    ("Her profile was a closer match.", "closer match", "unanchored_comparison"),
+    ("They fit the brief better.", "better", "unanchored_comparison"),
+    (
+        "We picked a person with more relevant experience.",
+        "more relevant experience",
+        "unanchored_comparison",
+    ),
+    ("Their background was more in line with the plan.", "more in line", "unanchored_comparison"),
+    ("Sadly you were not the right fit for us.", "not the right fit", "fit_euphemism"),
+    ("It's not a good fit at the moment.", "not a good fit", "fit_euphemism"),
+    ("We focus a lot on culture fit.", "culture fit", "fit_euphemism"),
+    ("Your goals are not aligned with what we need.", "not aligned", "fit_euphemism"),
+    (
+        "We didn't see a strong match between the role and you.",
+        "see a strong match",
+        "fit_euphemism",
+    ),
+    ("You lacked depth when we dug in.", "lacked depth", "unspecified_gap"),
+    ("We need someone with a bit more experience.", "more experience", "unspecified_gap"),
+    ("You are not quite at the level we need.", "not quite at the level", "unspecified_gap"),
+    ("There are some areas for development.", "areas for development", "unspecified_gap"),
+    ("You weren't senior enough for this one.", "senior enough", "unspecified_gap"),
+    ("The team felt you were hesitant.", "team felt", "subjective_impression"),
+    ("Your application didn't stand out.", "stand out", "subjective_impression"),
+    (
+        "It just wasn't what we were looking for.",
+        "what we were looking for",
+        "subjective_impression",
+    ),
+    (
+        "We were not fully convinced by your answers.",
+        "not fully convinced",
+        "subjective_impression",
+    ),
+    (
+        "We have decided to move forward with other candidates.",
+        "decided to move forward",
+        "decision_formula",
+    ),
+    (
+        "After careful consideration we are declining.",
+        "After careful consideration",
+        "decision_formula",
+    ),
+    (
+        "We decided not to proceed with your application.",
+        "decided not to proceed",
+        "decision_formula",
+    ),
+    (
+        "We will not be progressing your application further.",
+        "not be progressing",
+        "decision_formula",
+    ),
+    ("You have not been selected for interview.", "not been selected", "decision_formula"),
+    ("Unfortunately you were unsuccessful.", "unsuccessful", "decision_formula"),
+    ("We cannot offer you the role at this time.", "at this time", "noncommittal_future"),
+    (
+        "Your CV will stay with us; we'll keep your CV on file.",
+        "keep your CV on file",
+        "noncommittal_future",
+    ),
+    (
+        "We will be in touch if a suitable role opens up.",
+        "if a suitable role opens up",
+        "noncommittal_future",
+    ),
+    (
+        "Look out for future opportunities that may suit you better.",
+        "future opportunities",
+        "noncommittal_future",
+    ),
+    ("The post went elsewhere right now.", "right now", "noncommittal_future"),
+]
+
+# (message, words that must NOT be inside any finding)
+NOT_FLAGGED = [
+    ("She had more experience with Kubernetes than the others.", "more experience"),
+    ("The other finalist was stronger in SQL window functions.", "stronger"),
+    ("Thank you for the time you gave us.", "the time"),
+    ("Please let us know if you'd like more information.", "more information"),
+    ("We wish you all the best in your search.", "best"),
+    ("Learn more about our teams on the careers page.", "more about"),
+    ("Feel free to reply if you'd like more detailed feedback.", "more detailed"),
+    ("We received more than 300 applications.", "more than"),
+    ("The role is no longer available, so we will not be moving forward.", "moving forward"),
+    ("We will not hesitate to contact you about the contract.", "hesitate"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "vague_type"), FLAGGED)
+def test_flags_vague_phrase(rules_only: Analyzer, text: str, phrase: str, vague_type: str) -> None:
+    report = rules_only.analyze(text)
+    matching = [f for f in report.findings if phrase.lower() in f.text.lower()]
+    assert matching, f"{phrase!r} not flagged in {text!r}: {[f.text for f in report.findings]}"
+    assert matching[0].type == vague_type
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_FLAGGED)
+def test_leaves_concrete_or_courteous_text_alone(
+    rules_only: Analyzer, text: str, words: str
+) -> None:
+    report = rules_only.analyze(text)
+    assert all(words.lower() not in f.text.lower() for f in report.findings), report.findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hired someone MORE QUALIFIED.",
+        "Candidates who fits better were chosen.",
+        "The panel matched you poorly and others matched it better.",
+    ],
+)
+def test_lemma_and_case_variants_still_match(rules_only: Analyzer, text: str) -> None:
+    assert rules_only.analyze(text).findings
+
+
+def test_every_finding_explains_and_asks_about_its_phrase(rules_only: Analyzer) -> None:
+    text = " ".join(t for t, _, _ in FLAGGED)
+    report = rules_only.analyze(text)
+    assert len(report.findings) >= len(FLAGGED) - 3
+    for f in report.findings:
+        assert text[f.start : f.end] == f.text
+        assert f.explanation and f.question.endswith("?")
+        assert f.text.strip() in f.question
+
+
+def test_decision_tied_to_concrete_reason_is_specific(rules_only: Analyzer) -> None:
+    text = "Because the role has been filled internally, we will not be moving forward."
+    report = rules_only.analyze(text)
+    assert not [f for f in report.findings if f.type == "decision_formula"]
+    assert any("filled internally" in s.text for s in report.specific_feedback)
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("Due to the volume of applications we cannot provide individual feedback.", "declines"),
+        ("Unfortunately we are not able to give feedback on each application.", "declines"),
+        ("I'm happy to share more feedback if that would help.", "invites"),
+        ("Please feel free to reach out with any questions.", "invites"),
+        ("We wish you luck in your search.", "unspecified"),
+        ("We will not hesitate to contact you in future.", "unspecified"),
+    ],
+)
+def test_feedback_policy_cues(rules_only: Analyzer, text: str, policy: str) -> None:
+    assert rules_only.analyze(text).feedback_policy.label == policy
+
+
+@pytest.mark.parametrize(
+    ("text", "concrete"),
+    [
+        ("You had not used Kubernetes in production.", "Kubernetes"),
+        ("In the SQL exercise your query did not handle NULL values.", "NULL"),
+        ("We need someone who can relocate to Leeds by March.", "relocate"),
+        ("The salary expectations were above our band.", "salary expectations"),
+        ("For example, the second answer skipped error handling.", "error handling"),
+    ],
+)
+def test_specific_feedback(rules_only: Analyzer, text: str, concrete: str) -> None:
+    specific = rules_only.analyze(text).specific_feedback
+    assert any(concrete in s.text for s in specific), specific
