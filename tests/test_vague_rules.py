@@ -136,7 +136,7 @@ def test_every_finding_explains_and_asks_about_its_phrase(rules_only: Analyzer) 
     for f in report.findings:
         assert text[f.start : f.end] == f.text
         assert f.explanation and f.question.endswith("?")
-        assert f.text.strip() in f.question
+        assert f.text.strip().lower() in f.question.lower()
 
 
 def test_decision_tied_to_concrete_reason_is_specific(rules_only: Analyzer) -> None:
