@@ -169,3 +169,13 @@ def main() -> None:
         click.echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
     sys.exit(ExitCode.OK)
+
+
+def _register() -> None:
+    from .commands.plan import draft, questions
+
+    cli.add_command(questions)
+    cli.add_command(draft)
+
+
+_register()

@@ -1,0 +1,143 @@
+"""The ``questions`` and ``draft`` commands: what to ask next, and a message that asks it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from ..cliutils import (
+    format_option,
+    input_options,
+    library_errors,
+    make_analyzer,
+    note,
+    read_input,
+    resolve_format,
+)
+from ..questions import DEFAULT_MAX
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..report import Report
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _max_option(func: F) -> F:
+    return click.option(
+        "--max",
+        "max_questions",
+        type=click.IntRange(min=0),
+        default=DEFAULT_MAX,
+        show_default=True,
+        help="At most this many questions, opener and closing questions included.",
+    )(func)
+
+
+def _report(text: str | None, file: Path | None, rules: tuple[Path, ...], cap: int) -> Report:
+    return make_analyzer(rules, max_questions=cap).analyze(read_input(text, file))
+
+
+def _print_rich(renderable: RenderableType) -> None:
+    from rich.console import Console
+
+    Console().print(renderable)
+
+
+@click.command()
+@input_options
+@format_option
+@_max_option
+@library_errors
+def questions(
+    text: str | None,
+    file: Path | None,
+    rules: tuple[Path, ...],
+    fmt: str | None,
+    as_json: bool,
+    max_questions: int,
+) -> None:
+    """Plan the questions to ask about a rejection: a positive opener, a clarifying question
+    for each vague phrase (most useful first), and forward-looking questions to close.
+
+    The reply comes from TEXT, from --file, or from stdin (paste it when asked).
+    """
+    from ..render import plan as render
+
+    report = _report(text, file, rules, max_questions)
+    chosen = resolve_format(fmt, as_json)
+    if chosen == "rich":
+        _print_rich(render.plan_to_rich(report))
+    elif chosen == "text":
+        click.echo(render.plan_to_text(report), nl=False)
+        for line in render.plan_notes(report):
+            note(line)
+    else:
+        renderers = {"json": render.plan_to_json, "markdown": render.plan_to_markdown}
+        click.echo(renderers[chosen](report), nl=chosen == "json")
+    if chosen != "json":
+        for line in report.notes:
+            note(line)
+
+
+@click.command()
+@input_options
+@format_option
+@_max_option
+@click.option(
+    "--channel",
+    type=click.Choice(["email", "phone"]),
+    default="email",
+    show_default=True,
+    help="A follow-up email, or a short script for a phone call.",
+)
+@click.option("--sender", default=None, help="The name to greet (when the reply has none).")
+@click.option("--me", "me", default=None, help="Your name, to sign with.")
+@library_errors
+def draft(
+    text: str | None,
+    file: Path | None,
+    rules: tuple[Path, ...],
+    fmt: str | None,
+    as_json: bool,
+    max_questions: int,
+    channel: str,
+    sender: str | None,
+    me: str | None,
+) -> None:
+    """Write a polite follow-up to a rejection that asks the planned questions, or a
+    call script with --channel phone. Names the reply does not give are left as [blanks].
+
+    When the sender says they do not give feedback, the draft is a short thank-you instead.
+    """
+    from dataclasses import replace
+
+    from ..drafts import blanks_advice, extract_context
+    from ..drafts import draft as make_draft
+    from ..render import plan as render
+
+    report = _report(text, file, rules, max_questions)
+    context = extract_context(report.text)
+    if sender:
+        context = replace(context, sender=sender.strip(), sender_is_team=False)
+    if me:
+        context = replace(context, candidate=me.strip(), candidate_titled=False)
+    result = make_draft(report, channel=channel, context=context)
+    chosen = resolve_format(fmt, as_json)
+    if chosen == "rich":
+        _print_rich(render.draft_to_rich(result))
+    elif chosen == "text":
+        click.echo(render.draft_to_text(result), nl=False)
+        for line in result.advice:
+            note(line)
+    else:
+        renderers = {"json": render.draft_to_json, "markdown": render.draft_to_markdown}
+        click.echo(renderers[chosen](result), nl=chosen == "json")
+    for line in report.notes:
+        note(line)
+    if result.blanks:
+        note(blanks_advice(result.blanks))

@@ -1,0 +1,301 @@
+"""The follow-up email and the call script, built from a report and the reply's own context.
+
+:func:`extract_context` reads who wrote the reply, whom it greets and which role and company it
+names; :func:`draft` turns a :class:`~analyzer.report.Report` into a :class:`Draft`. All wording
+is in ``templates/drafts.json``; names that cannot be found become marked blanks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+from .clean import clean
+from .errors import InputError
+from .labels import DECISION_KINDS, Kind, Policy
+from .report import Question, Report
+from .resources import read_json
+
+CHANNELS = ("email", "phone")
+_QUOTE_START = re.compile(
+    r"^(?:On\b.*wrote:|>|-{2,}\s*Original Message|From:\s)", re.MULTILINE | re.IGNORECASE
+)
+_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z'.-]*|&")
+_CAP = r"(?:[A-Z][\w+#/'-]*|[a-z]+[A-Z][\w]*)"
+_ROLE = rf"{_CAP}(?:[ \t]+(?:of|and|&|{_CAP}))*"
+_COMPANY = rf"{_CAP}(?:[ \t]+(?:&|and|of|{_CAP}))*"
+_CONNECTORS = frozenset({"of", "and", "&"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the reply says about its people and the job; ``None`` where it says nothing."""
+
+    sender: str | None = None
+    sender_is_team: bool = False
+    candidate: str | None = None
+    candidate_titled: bool = False
+    role: str | None = None
+    company: str | None = None
+    informal: bool = False
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A follow-up message and the advice that goes with it (advice is never in the body)."""
+
+    channel: str
+    subject: str | None
+    body: str
+    questions: tuple[Question, ...]
+    blanks: tuple[str, ...]
+    advice: tuple[str, ...]
+    asks_feedback: bool
+    context: Context
+
+    def to_dict(self) -> dict[str, Any]:
+        """The draft as JSON-ready data."""
+        return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def _texts() -> dict[str, Any]:
+    return read_json("templates", "drafts.json")
+
+
+def _alternation(words: Sequence[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    ex = _texts()["extract"]
+    greet, sign, nouns = (_alternation(ex[k]) for k in ("greetings", "sign_offs", "role_nouns"))
+    lead = r"(?i:application|applying|applied|interest|interviewing|interviews?|time)"
+    return {
+        "greeting": re.compile(
+            rf"^[ \t]*(?P<g>(?i:{greet}))\b[ \t]*(?P<name>[^,!:\n]*)[,!:]?[ \t]*$"
+        ),
+        "sign_off": re.compile(rf"^[ \t]*(?i:{sign})[ \t]*[,.!-]?[ \t]*(?P<name>[^\n]*)$"),
+        "role_at": re.compile(
+            rf"(?i:the|your|our|this|a|an)[ \t]+(?P<role>{_ROLE})[ \t]+(?i:{nouns})"
+            rf"(?:[ \t]+(?i:at|with)[ \t]+(?P<company>{_COMPANY}))?"
+        ),
+        "role_of": re.compile(
+            rf"(?i:{nouns})[ \t]+(?i:of|as)[ \t]+(?:(?i:an?)[ \t]+)?(?P<role>{_ROLE})"
+            rf"(?:[ \t]+(?i:at|with)[ \t]+(?P<company>{_COMPANY}))?"
+        ),
+        "company": re.compile(
+            rf"(?:{lead}[ \t]+(?i:to|with|at|in)|(?i:here|everyone|all|us|team)[ \t]+at)"
+            rf"[ \t]+(?P<company>{_COMPANY})"
+        ),
+    }
+
+
+def _trim(name: str | None) -> str | None:
+    words = (name or "").split()
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _own_text(text: str) -> tuple[str, str | None]:
+    """The sender's part of the reply (no quoted thread) and the signature block, if found."""
+    cleaned = clean(text)
+    start = cleaned.body[0]
+    quote = _QUOTE_START.search(text, start)
+    end = quote.start() if quote else len(text)
+    if cleaned.signature:
+        end = max(end, cleaned.signature[1])
+    signature = text[slice(*cleaned.signature)] if cleaned.signature else None
+    return text[start:end], signature
+
+
+def _person(raw: str) -> tuple[str | None, bool]:
+    """A plausible name (and whether it is a team) from a signature or greeting line."""
+    ex = _texts()["extract"]
+    name = re.split(r"\s[|–—-]\s|,|\(", raw.strip(), maxsplit=1)[0].strip().rstrip(".")
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    is_team = any(w.lower() in ex["team_words"] for w in words)
+    if not 1 <= len(words) <= 4 or not all(_NAME_TOKEN.fullmatch(w) for w in words):
+        return None, False
+    if not is_team and ("&" in words or " ".join(words).lower() in ex["generic_addressees"]):
+        return None, False
+    return " ".join(words), is_team
+
+
+def _sender(own: str, signature: str | None) -> tuple[str | None, bool, str | None]:
+    """Sender's name, whether it is a team, and the company a "Title | Company" line names."""
+    for block in (signature, own):
+        lines = [ln.strip() for ln in (block or "").splitlines() if ln.strip()]
+        for i in range(len(lines) - 1, -1, -1):
+            match = _patterns()["sign_off"].match(lines[i])
+            if not match:
+                continue
+            rest = match.group("name").strip() or (lines[i + 1] if i + 1 < len(lines) else "")
+            name, team = _person(rest)
+            if name:
+                at = i + 1 if match.group("name").strip() else i + 2
+                after = lines[at] if at < len(lines) else ""
+                company = after.rsplit("|", 1)[1].strip() if after.count("|") == 1 else None
+                return name, team, company or None
+    return None, False, None
+
+
+def _greeting(own: str) -> tuple[str | None, bool, bool]:
+    """The candidate's name as greeted, whether it carries a title, and whether it is informal."""
+    ex = _texts()["extract"]
+    lines = [ln for ln in own.splitlines() if ln.strip()][:3]
+    for line in lines:
+        match = _patterns()["greeting"].match(line)
+        if not match:
+            continue
+        informal = match.group("g").lower() in ex["informal_greetings"]
+        name, team = _person(match.group("name"))
+        if not name or team:
+            return None, False, informal
+        titled = name.split()[0].lower().rstrip(".") in ex["titles"]
+        return name, titled, informal
+    return None, False, False
+
+
+def _job(own: str) -> tuple[str | None, str | None]:
+    role = company = None
+    for key in ("role_at", "role_of", "company"):
+        for match in _patterns()[key].finditer(own):
+            found = match.groupdict()
+            role = role or _trim(found.get("role"))
+            company = company or _trim(found.get("company"))
+    return role, company
+
+
+def extract_context(text: str) -> Context:
+    """Who wrote the reply, whom it greets, and the role and company it names."""
+    own, signature = _own_text(text)
+    sender, team, signed_company = _sender(own, signature)
+    candidate, titled, informal = _greeting(own)
+    role, company = _job(own)
+    if sender is not None and sender == candidate:  # "Thanks again, Sam" addresses the reader
+        sender, team = None, False
+    return Context(sender, team, candidate, titled, role, company or signed_company, informal)
+
+
+def draft(report: Report, *, channel: str = "email", context: Context | None = None) -> Draft:
+    """A follow-up for ``report``: an email, or a call script with ``channel="phone"``.
+
+    When the sender declines feedback requests the draft thanks them and asks nothing. A kind
+    of ``None`` (no model) counts as a rejection. Raises :class:`InputError` when the report is
+    about something other than a decision (an invitation, say).
+    """
+    if channel not in CHANNELS:
+        raise ValueError(f"channel must be one of {CHANNELS}, not {channel!r}")
+    kind = report.kind.label or Kind.REJECTION.value
+    if kind not in DECISION_KINDS:
+        raise InputError(f"this message looks like '{kind}', not a rejection: nothing to follow up")
+    ctx = context or extract_context(report.text)
+    policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
+    questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
+    parts = _Parts(_texts(), _values(ctx), kind, policy, questions)
+    subject, body = parts.email() if channel == "email" else (None, parts.phone())
+    blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
+    advice = _advice(channel, kind, policy)
+    return Draft(channel, subject, body, questions, blanks, advice, bool(questions), ctx)
+
+
+def _values(ctx: Context) -> dict[str, str]:
+    t, blanks = _texts(), _texts()["blanks"]
+    addressee = ctx.sender or blanks["sender"]
+    if ctx.sender and not ctx.sender_is_team and ctx.informal:
+        addressee = ctx.sender.split()[0]
+    caller = blanks["sender"] if ctx.sender_is_team else addressee
+    key = "_".join(k for k, v in (("role", ctx.role), ("company", ctx.company)) if v) or "none"
+    fields = {"role": ctx.role or "", "company": ctx.company or ""}
+    signed = ctx.candidate if ctx.candidate and not ctx.candidate_titled else None
+    return {
+        "sender": caller,
+        "salutation": t["salutation"]["informal" if ctx.informal else "formal"].format(
+            name=addressee
+        ),
+        "candidate": signed or blanks["candidate"],
+        "role_phrase": t["role_phrase"][key].format(**fields),
+        "company_phrase": t["company_phrase"]["company" if ctx.company else "none"].format(
+            **fields
+        ),
+        "label": ", ".join(v for v in (ctx.role, ctx.company) if v),
+    }
+
+
+@dataclass(frozen=True)
+class _Parts:
+    texts: dict[str, Any]
+    values: dict[str, str]
+    kind: str
+    policy: str
+    questions: tuple[Question, ...]
+
+    def fill(self, template: str) -> str:
+        return template.format(**self.values)
+
+    def email(self) -> tuple[str, str]:
+        e = self.texts["email"]
+        thanks = self.fill(e["thanks"][self.kind])
+        paragraphs = [self.values["salutation"]]
+        if self.policy == Policy.DECLINES.value:
+            paragraphs += [f"{thanks} {self.fill(e['declines_body'])}"]
+        else:
+            paragraphs += [f"{thanks} {e['acceptance']}", self._request()]
+            if self.questions:
+                numbered = [f"{n}. {q.text}" for n, q in enumerate(self.questions, 1)]
+                paragraphs += ["\n".join(numbered), e["questions_outro"]]
+        paragraphs += [self.fill(e["close"]), f"{e['sign_off']}\n{self.values['candidate']}"]
+        return self._subject(), "\n\n".join(paragraphs) + "\n"
+
+    def _request(self) -> str:
+        requests = self.texts["email"]["request"]
+        key = self.kind if self.kind in requests else self.policy
+        text = requests.get(key, requests[Policy.UNSPECIFIED.value])
+        return f"{text} {self.texts['email']['questions_intro']}" if self.questions else text
+
+    def _subject(self) -> str:
+        s = self.texts["subject"]
+        text = s["declines" if self.policy == Policy.DECLINES.value else "feedback"]
+        label = self.values["label"]
+        return s["context"].format(text=text, label=label) if label else text
+
+    def phone(self) -> str:
+        p = self.texts["phone"]
+        declines = self.policy == Policy.DECLINES.value
+        lines = [self.fill(p["declines_title" if declines else "title"]), ""]
+        if declines:
+            steps = [self.fill(s) for s in p["declines_steps"].values()]
+            return "\n".join(lines + [f"{n}. {s}" for n, s in enumerate(steps, 1)]) + "\n"
+        st = p["steps"]
+        lines += [f"1. {self.fill(st['greet'])}", f"   {st['not_now']}", f"2. {st['accept']}"]
+        n = 3
+        if self.questions:
+            lines.append(f"{n}. {st['questions']}")
+            lines += [f"   {chr(97 + i)}. {q.text}" for i, q in enumerate(self.questions)]
+            n += 1
+        lines.append(f"{n}. {st['thanks']}")
+        return "\n".join(lines) + "\n"
+
+
+def _advice(channel: str, kind: str, policy: str) -> tuple[str, ...]:
+    a = _texts()["advice"]
+    lines = [a["timing_phone" if channel == "phone" else "timing"]]
+    if policy in (Policy.DECLINES.value, Policy.INVITES.value):
+        lines.append(a[policy])
+    if kind == Kind.FEEDBACK_REPLY.value and policy != Policy.DECLINES.value:
+        lines.append(a["feedback_reply"])
+    return tuple(lines)
+
+
+def blanks_advice(blanks: Sequence[str]) -> str:
+    """The reminder to fill in ``blanks`` (for the command line to print)."""
+    return str(_texts()["advice"]["blanks"]).format(blanks=", ".join(blanks))
