@@ -71,8 +71,10 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
     nlp.add_pipe("vague_resolver")
     # The lemmatizer must be ready before the ruler takes phrase patterns: spaCy runs the
     # pipeline over each phrase to build the matcher.
-    lemmatizer.initialize(lookups=_lemma_lookups())
-    ruler.add_patterns([_ruler_entry(r) for r in [*builtin_rules(), *extra_rules]])
+    lemmatizer.initialize(lookups=_lemma_lookups())  # type: ignore[attr-defined]
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [_ruler_entry(r) for r in [*builtin_rules(), *extra_rules]]
+    )
     return nlp
 
 

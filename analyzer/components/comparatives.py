@@ -149,9 +149,10 @@ class UnanchoredComparatives:
             return None
         doc = tok.doc
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        blocked = prev is not None and prev.lower_ in self._lex.skip_before
-        if blocked and not (prev.lower_ in {"the", "a"} and tok.lower_ not in self._lex.analytic):
-            return None
+        if prev is not None and prev.lower_ in self._lex.skip_before:
+            article = prev.lower_ in {"the", "a"} and tok.lower_ not in self._lex.analytic
+            if not article:
+                return None
         end = self._extend(tok)
         if end is None:
             return None
