@@ -13,12 +13,14 @@ from . import questions
 from .clean import Cleaned, clean
 from .components.policy import policy_label
 from .labels import DECISION_KINDS, Policy
-from .report import Finding, Prediction, Report, TextSpan
+from .report import Finding, Prediction, ReasonResult, Report, TextSpan
 from .rules import load_rule_files
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
+
+    from .classify.predict import Classifiers, MessagePrediction
 
 #: Longest text analyzed in one message, in characters; the rest is left out with a note.
 MAX_TEXT_CHARS = 200_000
@@ -47,6 +49,22 @@ class Analyzer:
         self.use_models = use_models
         self.max_questions = max_questions
         self._nlp: Language | None = None
+        self._models: Classifiers | None = None
+        self._models_loaded = False
+
+    @property
+    def models(self) -> Classifiers | None:
+        """The trained classifiers, loaded on first use; ``None`` when off or not installed.
+
+        Raises:
+            ModelError: models are installed but missing a file, corrupt or incompatible.
+        """
+        if self.use_models and not self._models_loaded:
+            from .classify.predict import load_installed
+
+            self._models = load_installed()
+            self._models_loaded = True
+        return self._models if self.use_models else None
 
     @property
     def nlp(self) -> Language:
@@ -69,12 +87,23 @@ class Analyzer:
             yield self._report(text, doc, notes)
 
     def _report(self, text: str, doc: Doc, notes: tuple[str, ...]) -> Report:
+        models = self.models
+        predicted = models.predict([doc])[0] if models is not None else None
         kind = Prediction(None, None, "unavailable")
         policy = Prediction(policy_label(doc), None, "rule")
+        reasons: tuple[ReasonResult, ...] = ()
+        if predicted is not None:
+            kind = Prediction(predicted.kind, predicted.kind_confidence, "classifier")
+            policy = Prediction(
+                predicted.policy, predicted.policy_confidence, predicted.policy_source
+            )
+            reasons = _reasons(text, predicted)
         decision = kind.label is None or kind.label in DECISION_KINDS
         findings = (
             tuple(self._finding(text, span) for span in doc.spans["vague"]) if decision else ()
         )
+        if decision and predicted is not None and predicted.extra_vague:
+            findings = _merge(findings, self._classifier_findings(text, predicted))
         specific = tuple(_text_span(text, s) for s in doc.spans["specific"]) if decision else ()
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
@@ -93,6 +122,7 @@ class Analyzer:
             text=text,
             kind=kind,
             feedback_policy=policy,
+            reasons=reasons if decision else (),
             findings=findings,
             specific_feedback=specific,
             questions=tuple(plan),
@@ -113,6 +143,36 @@ class Analyzer:
             source="rule",
             rule=span.id_ or "comparative",
         )
+
+    def _classifier_findings(self, text: str, predicted: MessagePrediction) -> list[Finding]:
+        found = []
+        for s in predicted.extra_vague:
+            phrase = text[s.start : s.end]
+            words = phrase.lower().split()
+            found.append(
+                Finding(
+                    text=phrase,
+                    start=s.start,
+                    end=s.end,
+                    type=s.vague_type,
+                    explanation=questions.explanation(s.vague_type),
+                    question=questions.question_for(s.vague_type, phrase, words),
+                    source="classifier",
+                    rule="sentence_classifier",
+                )
+            )
+        return found
+
+
+def _reasons(text: str, predicted: MessagePrediction) -> tuple[ReasonResult, ...]:
+    return tuple(
+        ReasonResult(label, conf, tuple(TextSpan(text[a:b], a, b) for a, b in evidence))
+        for label, conf, evidence in predicted.reasons
+    )
+
+
+def _merge(rules: tuple[Finding, ...], extra: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted([*rules, *extra], key=lambda f: (f.start, f.end)))
 
 
 def _text_span(text: str, span: Span) -> TextSpan:

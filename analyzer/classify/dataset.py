@@ -1,0 +1,105 @@
+"""Parse the corpus with the analyzer's own pipeline into message and sentence tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..clean import clean
+from ..components.policy import policy_label
+from ..labels import DECISION_KINDS
+from .corpus import (
+    SENTENCE_REASONS,
+    CorpusMessage,
+    load_corpus,
+    sentence_reasons,
+    sentence_specificity,
+    sentence_vague_type,
+)
+from .features import doc_features, sentences
+
+
+@dataclass
+class Dataset:
+    """Feature strings and labels at message level (``m_*``) and sentence level (``s_*``).
+
+    ``s_msg`` maps each sentence to its message; only decision messages have sentences here.
+    """
+
+    messages: list[CorpusMessage]
+    m_x: list[str]
+    m_kind: np.ndarray
+    m_policy: np.ndarray
+    m_rule_policy: np.ndarray
+    m_groups: np.ndarray
+    s_x: list[str]
+    s_msg: np.ndarray
+    s_reasons: np.ndarray
+    s_spec: np.ndarray
+    s_type: np.ndarray
+    s_offsets: list[tuple[int, int]]
+
+
+def parse(messages: Sequence[CorpusMessage]) -> Dataset:
+    """Run every message through the analyzer pipeline (clean, then spaCy) and tabulate."""
+    from ..pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    docs = nlp.pipe(clean(m.text).text for m in messages)
+    m_x, rule, s_x, s_msg, s_reasons, s_spec, s_type, s_off = [], [], [], [], [], [], [], []
+    for i, (msg, doc) in enumerate(zip(messages, docs, strict=True)):
+        m_x.append(doc_features(doc))
+        rule.append(policy_label(doc))
+        if msg.kind not in DECISION_KINDS:
+            continue
+        for sent in sentences(doc):
+            s_x.append(sent.features)
+            s_msg.append(i)
+            found = sentence_reasons(msg, sent.start, sent.end)
+            s_reasons.append([int(r in found) for r in SENTENCE_REASONS])
+            s_spec.append(sentence_specificity(msg, sent.start, sent.end))
+            s_type.append(sentence_vague_type(msg, sent.start, sent.end) or "")
+            s_off.append((sent.start, sent.end))
+    return Dataset(
+        messages=list(messages),
+        m_x=m_x,
+        m_kind=np.array([m.kind for m in messages]),
+        m_policy=np.array([m.policy for m in messages]),
+        m_rule_policy=np.array(rule),
+        m_groups=np.array([m.family for m in messages]),
+        s_x=s_x,
+        s_msg=np.array(s_msg, dtype=int),
+        s_reasons=np.array(s_reasons, dtype=int).reshape(-1, len(SENTENCE_REASONS)),
+        s_spec=np.array(s_spec),
+        s_type=np.array(s_type),
+        s_offsets=s_off,
+    )
+
+
+def load_dataset(corpus_dir: str | Path) -> Dataset:
+    """:func:`parse` over the corpus in ``corpus_dir``."""
+    return parse(load_corpus(corpus_dir))
+
+
+def subset(data: Dataset, keep: np.ndarray) -> Dataset:
+    """The messages whose indices are in ``keep`` (sentences follow their message)."""
+    keep = np.asarray(keep, dtype=int)
+    remap = {int(old): new for new, old in enumerate(keep)}
+    s_keep = np.array([i for i, m in enumerate(data.s_msg) if int(m) in remap], dtype=int)
+    return Dataset(
+        messages=[data.messages[i] for i in keep],
+        m_x=[data.m_x[i] for i in keep],
+        m_kind=data.m_kind[keep],
+        m_policy=data.m_policy[keep],
+        m_rule_policy=data.m_rule_policy[keep],
+        m_groups=data.m_groups[keep],
+        s_x=[data.s_x[i] for i in s_keep],
+        s_msg=np.array([remap[int(data.s_msg[i])] for i in s_keep], dtype=int),
+        s_reasons=data.s_reasons[s_keep].reshape(-1, data.s_reasons.shape[1]),
+        s_spec=data.s_spec[s_keep],
+        s_type=data.s_type[s_keep],
+        s_offsets=[data.s_offsets[i] for i in s_keep],
+    )

@@ -1,0 +1,60 @@
+"""Message-level decisions shared by training (cross-validation) and run time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..labels import Policy
+
+#: Policy strategies measured in cross-validation.
+POLICY_STRATEGIES: tuple[str, ...] = ("rule", "classifier", "combined")
+
+
+def combine_policy(strategy: str, rule: str, classifier: str) -> str:
+    """The policy under ``strategy``: ``combined`` trusts a rule cue, else the classifier."""
+    if strategy == "rule":
+        return rule
+    if strategy == "classifier":
+        return classifier
+    return rule if rule != Policy.UNSPECIFIED.value else classifier
+
+
+def rollup_reasons(
+    probs: np.ndarray, labels: Sequence[str], threshold: float
+) -> list[tuple[str, float, list[int]]]:
+    """Message reasons from sentence probabilities (rows: sentences, columns: ``labels``).
+
+    A reason holds when some sentence reaches ``threshold``; its confidence is the highest
+    sentence probability and its evidence the sentences that reach the threshold. With no reason
+    the message gets ``none_given``, with confidence one minus the highest probability seen.
+    """
+    found: list[tuple[str, float, list[int]]] = []
+    if probs.size:
+        for j, label in enumerate(labels):
+            rows = [int(i) for i in np.flatnonzero(probs[:, j] >= threshold)]
+            if rows:
+                found.append((label, float(probs[:, j].max()), rows))
+    if not found:
+        top = float(probs.max()) if probs.size else 0.0
+        found.append(("none_given", 1.0 - top, []))
+    return found
+
+
+def expected_calibration_error(probs: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    """ECE of top-label confidences ``probs`` against 0/1 ``correct``, equal-width bins."""
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.digitize(probs, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.mean() * abs(probs[mask].mean() - correct[mask].mean())
+    return float(total)
+
+
+def brier(probs: np.ndarray, classes: Sequence[str], gold: Sequence[str]) -> float:
+    """Multi-class Brier score: mean over rows of the squared error summed over classes."""
+    onehot = np.array([[float(g == c) for c in classes] for g in gold])
+    return float(np.mean(np.sum((probs - onehot) ** 2, axis=1)))

@@ -1,0 +1,167 @@
+"""The fitted classifiers at run time: load them once, predict for parsed Docs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..components.policy import policy_label
+from ..errors import ModelError
+from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
+from .corpus import SENTENCE_REASONS, overlaps
+from .decide import combine_policy, rollup_reasons
+from .features import doc_features, sentences
+from .store import RETRAIN, has_models, models_dir, read_models
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+    from spacy.tokens import Doc
+
+MODEL_NAMES = ("kind", "policy", "reasons", "specificity", "vague_type")
+
+
+@dataclass(frozen=True)
+class SentencePrediction:
+    """A sentence's specificity, and its most probable vague type, with offsets."""
+
+    start: int
+    end: int
+    specificity: str
+    confidence: float
+    vague_type: str
+    type_confidence: float
+
+
+@dataclass(frozen=True)
+class MessagePrediction:
+    """Everything the classifiers say about one message.
+
+    ``reasons`` holds ``(label, confidence, evidence offsets)``; ``policy_source`` is
+    ``rule`` or ``classifier``; ``extra_vague`` lists sentences the classifier deems vague with
+    high confidence that no rule span overlaps (empty unless enabled on the model card).
+    """
+
+    kind: str
+    kind_confidence: float
+    policy: str
+    policy_confidence: float | None
+    policy_source: str
+    reasons: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]
+    sentences: tuple[SentencePrediction, ...]
+    extra_vague: tuple[SentencePrediction, ...]
+
+
+class Classifiers:
+    """The rebuilt sklearn pipelines plus the decisions chosen in training (model card)."""
+
+    def __init__(self, pipes: dict[str, Pipeline], card: dict[str, Any]):
+        self.pipes = pipes
+        self.card = card
+        config = card["config"]
+        self.reason_threshold = float(config["reason_threshold"])
+        self.policy_strategy = str(config["policy_strategy"])
+        found = config.get("finding_threshold")
+        self.finding_threshold: float | None = None if found is None else float(found)
+
+    def _proba(self, name: str, x: list[str], labels: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(x), len(labels)))
+        if x and name == "reasons":  # one-vs-rest: columns already in ``labels`` order
+            return np.asarray(self.pipes[name].predict_proba(x))
+        if x:
+            proba = self.pipes[name].predict_proba(x)
+            classes = [str(c) for c in self.pipes[name].classes_]
+            for j, label in enumerate(labels):
+                if label in classes:
+                    out[:, j] = proba[:, classes.index(label)]
+        return out
+
+    def predict(self, docs: Sequence[Doc]) -> list[MessagePrediction]:
+        """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline)."""
+        feats = [doc_features(doc) for doc in docs]
+        kinds = self._proba("kind", feats, KINDS)
+        policies = self._proba("policy", feats, POLICIES)
+        return [self._message(doc, kinds[i], policies[i]) for i, doc in enumerate(docs)]
+
+    def _message(self, doc: Doc, kind_p: np.ndarray, policy_p: np.ndarray) -> MessagePrediction:
+        kind = KINDS[int(kind_p.argmax())]
+        clf_policy = POLICIES[int(policy_p.argmax())]
+        if kind not in DECISION_KINDS:
+            return MessagePrediction(
+                kind, float(kind_p.max()), Policy.UNSPECIFIED.value, None, "rule", (), (), ()
+            )
+        rule = policy_label(doc)
+        policy = combine_policy(self.policy_strategy, rule, clf_policy)
+        from_rule = self.policy_strategy == "rule" or (policy == rule and rule != clf_policy)
+        sents = list(sentences(doc))
+        x = [s.features for s in sents]
+        reasons = rollup_reasons(
+            self._proba("reasons", x, SENTENCE_REASONS), SENTENCE_REASONS, self.reason_threshold
+        )
+        judged = self._sentences(sents, x)
+        return MessagePrediction(
+            kind=kind,
+            kind_confidence=float(kind_p.max()),
+            policy=policy,
+            policy_confidence=None if from_rule else float(policy_p[POLICIES.index(policy)]),
+            policy_source="rule" if from_rule else "classifier",
+            reasons=tuple(
+                (label, conf, tuple((sents[r].start, sents[r].end) for r in rows))
+                for label, conf, rows in reasons
+            ),
+            sentences=judged,
+            extra_vague=self._extra_vague(doc, judged),
+        )
+
+    def _sentences(self, sents: list[Any], x: list[str]) -> tuple[SentencePrediction, ...]:
+        spec = self._proba("specificity", x, SPECIFICITIES)
+        types = self._proba("vague_type", x, VAGUE_TYPES)
+        return tuple(
+            SentencePrediction(
+                s.start,
+                s.end,
+                SPECIFICITIES[int(spec[i].argmax())],
+                float(spec[i].max()),
+                VAGUE_TYPES[int(types[i].argmax())],
+                float(types[i].max()),
+            )
+            for i, s in enumerate(sents)
+        )
+
+    def _extra_vague(
+        self, doc: Doc, judged: tuple[SentencePrediction, ...]
+    ) -> tuple[SentencePrediction, ...]:
+        if self.finding_threshold is None:
+            return ()
+        rule_spans = [(s.start_char, s.end_char) for s in doc.spans.get("vague", [])]
+        return tuple(
+            s
+            for s in judged
+            if s.specificity == "vague"
+            and s.confidence >= self.finding_threshold
+            and not overlaps(s.start, s.end, rule_spans)
+        )
+
+
+def load_models(directory: str | Path | Traversable | None = None) -> Classifiers:
+    """The classifiers stored in ``directory`` (default: :func:`models_dir`), hashes verified."""
+    from .models import rebuild
+
+    directory = models_dir() if directory is None else directory
+    directory = Path(directory) if isinstance(directory, str) else directory
+    card, stored = read_models(directory)
+    try:
+        pipes = {name: rebuild(*stored[name])[0] for name in MODEL_NAMES}
+        return Classifiers(pipes, card)
+    except (KeyError, ValueError, TypeError, IndexError):
+        raise ModelError(f"models in {directory} are incomplete; {RETRAIN}") from None
+
+
+def load_installed() -> Classifiers | None:
+    """The installed classifiers, or ``None`` when no models are installed at all."""
+    directory = models_dir()
+    return load_models(directory) if has_models(directory) else None

@@ -1,0 +1,94 @@
+"""Training, persistence (no pickle), integrity checks and reproducibility of the classifiers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analyzer.classify import load_models, train
+from analyzer.classify.features import doc_features
+from analyzer.classify.models import Spec, build, dump, rebuild
+from analyzer.classify.store import CARD, read_card
+from analyzer.errors import ModelError
+
+TOY_X = ["a b\x1fa b", "b c\x1fb c x", "c d\x1fc d", "a d\x1fa d"] * 3
+
+
+@pytest.mark.parametrize(
+    ("spec", "y"),
+    [
+        (Spec(), ["x", "y", "z", "x"] * 3),
+        (Spec(char_ngrams=None, balanced=True), ["x", "y", "x", "y"] * 3),
+        (Spec(multilabel=True), np.array([[1, 0, 1], [0, 1, 0], [1, 1, 0], [0, 0, 1]] * 3)),
+        (Spec(multilabel=True), np.array([[1, 0], [0, 0], [1, 0], [0, 0]] * 3)),
+    ],
+)
+def test_dump_and_rebuild_give_identical_probabilities(spec: Spec, y: object) -> None:
+    pipe = build(spec).fit(TOY_X, y)
+    meta, arrays = dump(pipe, spec)
+    json.dumps(meta)  # the metadata is plain JSON
+    again, _ = rebuild(meta, arrays)
+    assert np.allclose(pipe.predict_proba(TOY_X), again.predict_proba(TOY_X), atol=1e-9)
+
+
+def test_saved_models_round_trip(tiny_models: Path, tiny_corpus: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.classify.corpus import load_corpus
+
+    texts = [m.text for m in load_corpus(tiny_corpus)][:8]
+    docs = list(nlp.pipe(texts))
+    first = load_models(tiny_models)
+    second = load_models(tiny_models)
+    x = [doc_features(d) for d in docs]
+    for name in ("kind", "policy"):
+        assert np.array_equal(
+            first.pipes[name].predict_proba(x), second.pipes[name].predict_proba(x)
+        )
+    predictions = first.predict(docs)
+    assert len(predictions) == len(docs)
+    for doc, p in zip(docs, predictions, strict=True):
+        for _, _, evidence in p.reasons:
+            assert all(0 <= a < b <= len(doc.text) for a, b in evidence)
+
+
+def test_no_pickle_files_are_written(tiny_models: Path) -> None:
+    suffixes = {p.suffix for p in tiny_models.iterdir()}
+    assert suffixes <= {".json", ".npz"}
+
+
+def _corrupt(folder: Path, how: str) -> None:
+    target = folder / "kind.npz"
+    if how == "missing":
+        target.unlink()
+    elif how == "garbage":
+        target.write_bytes(b"not a zip at all")
+    elif how == "tampered":
+        meta = json.loads((folder / "policy.json").read_text())
+        meta["classes"] = list(reversed(meta["classes"]))
+        (folder / "policy.json").write_text(json.dumps(meta))
+    elif how == "card":
+        (folder / CARD).write_text("{")
+    elif how == "version":
+        card = json.loads((folder / CARD).read_text())
+        card["format_version"] = 999
+        (folder / CARD).write_text(json.dumps(card))
+
+
+@pytest.mark.parametrize("how", ["missing", "garbage", "tampered", "card", "version"])
+def test_damaged_models_raise_model_error(tiny_models: Path, tmp_path: Path, how: str) -> None:
+    folder = tmp_path / "models"
+    shutil.copytree(tiny_models, folder)
+    _corrupt(folder, how)
+    with pytest.raises(ModelError, match="feedback-analyzer train"):
+        load_models(folder)
+
+
+@pytest.mark.slow
+def test_training_is_reproducible(tiny_corpus: Path, tiny_models: Path, tmp_path: Path) -> None:
+    again = train(tiny_corpus, tmp_path / "again", n_splits=2)
+    assert again.cv == read_card(tiny_models)["cv_metrics"]
+    for name, digest in read_card(tiny_models)["files"].items():
+        assert read_card(again.out_dir)["files"][name] == digest, name
