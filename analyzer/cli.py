@@ -172,10 +172,14 @@ def main() -> None:
 
 
 def _register() -> None:
+    from .commands.batch import batch
     from .commands.plan import draft, questions
+    from .commands.train import train
 
     cli.add_command(questions)
     cli.add_command(draft)
+    cli.add_command(batch)
+    cli.add_command(train)
 
 
 _register()

@@ -1,0 +1,285 @@
+"""Batch analysis of saved emails: streamed, de-duplicated, spread over worker processes.
+
+:func:`run_batch` reads the inputs with :func:`analyzer.mail.iter_messages`, drops messages
+already finished (``--resume``) or seen before (same Message-ID or same normalized body), sends
+the rest in chunks to worker processes that each build one :class:`Analyzer`, and yields one
+:class:`BatchRecord` per message, in input order. Only a few chunks are in flight at any time, so
+memory stays bounded whatever the size of the mailbox. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+import hashlib
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .analysis import Analyzer
+from .mail import SUPPORTED_EXTENSIONS, Message, ReadError, iter_messages
+from .report import Report
+
+#: Messages sent to a worker at a time.
+CHUNK_SIZE = 200
+OK, DUPLICATE, ERROR, SKIPPED, FILTERED = "ok", "duplicate", "error", "skipped", "filtered"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch (everything a worker needs must pickle)."""
+
+    rules: tuple[str, ...] = ()
+    use_models: bool = True
+    jobs: int = 1
+    chunk_size: int = CHUNK_SIZE
+    kinds: frozenset[str] | None = None
+    done: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    """One input message's outcome: ``ok`` (with a report), ``duplicate``, ``error``,
+    ``skipped`` (finished in an earlier run) or ``filtered`` (kind not asked for)."""
+
+    status: str
+    meta: dict[str, Any]
+    report: Report | None = None
+    error: str | None = None
+    duplicate_of: str | None = None
+
+    @property
+    def origin(self) -> str:
+        """``path`` or ``path#index``."""
+        return origin_text(self.meta)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSONL record: status, source metadata and the report (without the text)."""
+        data: dict[str, Any] = {"status": self.status, "source": self.meta}
+        if self.report is not None:
+            data["report"] = self.report.to_dict(include_text=False)
+        if self.error is not None:
+            data["error"] = self.error
+        if self.duplicate_of is not None:
+            data["duplicate_of"] = self.duplicate_of
+        return data
+
+
+def meta_of(item: Message | ReadError) -> dict[str, Any]:
+    """Source metadata of a message (or of an unreadable input) as JSON-ready data."""
+    meta: dict[str, Any] = {"path": item.origin.path, "index": item.origin.index}
+    if isinstance(item, Message):
+        meta.update(
+            sender=item.sender,
+            subject=item.subject,
+            date=item.date.isoformat() if item.date else None,
+            message_id=item.message_id,
+            note=item.note,
+        )
+    return meta
+
+
+def origin_text(meta: dict[str, Any]) -> str:
+    """``path`` or ``path#index`` from source metadata."""
+    index = meta.get("index")
+    return str(meta.get("path", "")) if index is None else f"{meta.get('path', '')}#{index}"
+
+
+def record_keys(meta: dict[str, Any]) -> list[str]:
+    """The keys under which ``--resume`` recognises a finished message."""
+    keys = [f"origin:{origin_text(meta)}"]
+    if meta.get("message_id"):
+        keys.append(f"id:{meta['message_id']}")
+    return keys
+
+
+# -- reading and de-duplicating -----------------------------------------------------------
+@dataclass(frozen=True)
+class _Item:
+    """A message waiting in a chunk: its text goes to a worker unless it has a record."""
+
+    meta: dict[str, Any]
+    text: str | None = None
+    record: BatchRecord | None = None
+
+
+class _Seen:
+    """Message-IDs and body digests seen so far, each with the origin that had it first."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, str] = {}
+        self._bodies: dict[bytes, str] = {}
+
+    def first(self, message: Message, origin: str) -> str | None:
+        """The origin of an earlier identical message, or ``None`` (and remember this one)."""
+        digest = body_digest(message.text)
+        earlier = self._ids.get(message.message_id or "") or self._bodies.get(digest)
+        if message.message_id:
+            self._ids.setdefault(message.message_id, origin)
+        self._bodies.setdefault(digest, origin)
+        return earlier
+
+
+def body_digest(text: str) -> bytes:
+    """A digest of ``text`` with case and whitespace normalized."""
+    normalized = " ".join(text.split()).casefold()
+    return hashlib.blake2b(normalized.encode("utf-8", "replace"), digest_size=16).digest()
+
+
+def _items(paths: Iterable[str], done: frozenset[str]) -> Iterator[_Item]:
+    seen = _Seen()
+    for item in iter_messages(paths):
+        meta = meta_of(item)
+        if isinstance(item, ReadError):
+            yield _Item(meta, record=BatchRecord(ERROR, meta, error=item.reason))
+            continue
+        earlier = seen.first(item, origin_text(meta))
+        if done and any(key in done for key in record_keys(meta)):
+            yield _Item(meta, record=BatchRecord(SKIPPED, meta))
+        elif earlier is not None:
+            yield _Item(meta, record=BatchRecord(DUPLICATE, meta, duplicate_of=earlier))
+        else:
+            yield _Item(meta, text=item.text)
+
+
+def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    """Group items so that each chunk holds at most ``size`` texts to analyze."""
+    chunk: list[_Item] = []
+    texts = 0
+    for item in items:
+        chunk.append(item)
+        texts += item.text is not None
+        if texts >= size or len(chunk) >= 4 * size:
+            yield chunk
+            chunk, texts = [], 0
+    if chunk:
+        yield chunk
+
+
+# -- analyzing ----------------------------------------------------------------------------
+@functools.lru_cache(maxsize=2)
+def worker_analyzer(rules: tuple[str, ...], use_models: bool) -> Analyzer:
+    """The process's analyzer for these settings, built once (with its pipeline)."""
+    analyzer = Analyzer(rules=rules, use_models=use_models)
+    _ = analyzer.nlp, analyzer.models  # a broken model fails here, not once per message
+    return analyzer
+
+
+def _init_worker(rules: tuple[str, ...], use_models: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    try:
+        worker_analyzer(rules, use_models)
+    except Exception:  # raised again by the first task, so the parent sees it
+        return
+
+
+def analyze_texts(analyzer: Analyzer, texts: list[str], keep_text: bool) -> list[Report | str]:
+    """Reports for ``texts`` (or an error string for each that failed), in order."""
+    try:
+        reports = list(analyzer.analyze_many(texts))
+    except Exception:  # isolate the failing message(s): one at a time
+        return [_analyze_one(analyzer, text, keep_text) for text in texts]
+    return [r if keep_text else replace(r, text="") for r in reports]
+
+
+def _analyze_one(analyzer: Analyzer, text: str, keep_text: bool) -> Report | str:
+    try:
+        report = analyzer.analyze(text)
+    except Exception as exc:  # reported as an error row, the run goes on
+        return f"analysis failed: {type(exc).__name__}: {exc}"
+    return report if keep_text else replace(report, text="")
+
+
+def _work(rules: tuple[str, ...], use_models: bool, texts: list[str]) -> list[Report | str]:
+    return analyze_texts(worker_analyzer(rules, use_models), texts, keep_text=False)
+
+
+def _merge(
+    chunk: list[_Item], results: list[Report | str], kinds: frozenset[str] | None
+) -> Iterator[BatchRecord]:
+    outcomes = iter(results)
+    for item in chunk:
+        if item.record is not None:
+            yield item.record
+            continue
+        outcome = next(outcomes)
+        if isinstance(outcome, str):
+            yield BatchRecord(ERROR, item.meta, error=outcome)
+            continue
+        report = outcome if outcome.text else replace(outcome, text=item.text or "")
+        label = report.kind.label
+        status = FILTERED if kinds is not None and label is not None and label not in kinds else OK
+        yield BatchRecord(status, item.meta, report=report)
+
+
+def run_batch(paths: Iterable[str], options: BatchOptions) -> Iterator[BatchRecord]:
+    """Analyze every message under ``paths``; one record per message, in input order."""
+    chunks = _chunks(_items(paths, options.done), options.chunk_size)
+    if options.jobs <= 1:
+        yield from _run_here(chunks, options)
+    else:
+        yield from _run_pool(chunks, options)
+
+
+def _run_here(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[BatchRecord]:
+    analyzer: Analyzer | None = None
+    for chunk in chunks:
+        texts = [item.text for item in chunk if item.text is not None]
+        if texts and analyzer is None:
+            analyzer = worker_analyzer(options.rules, options.use_models)
+        results = analyze_texts(analyzer, texts, keep_text=True) if analyzer and texts else []
+        yield from _merge(chunk, results, options.kinds)
+
+
+def _run_pool(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[BatchRecord]:
+    import multiprocessing
+
+    settings = (options.rules, options.use_models)
+    with multiprocessing.Pool(options.jobs, _init_worker, settings) as pool:
+        pending: deque[tuple[list[_Item], Any]] = deque()
+        for chunk in chunks:
+            texts = [item.text for item in chunk if item.text is not None]
+            pending.append((chunk, pool.apply_async(_work, (*settings, texts))))
+            while len(pending) > 2 * options.jobs or (pending and pending[0][1].ready()):
+                done_chunk, result = pending.popleft()
+                yield from _merge(done_chunk, result.get(), options.kinds)
+        while pending:
+            done_chunk, result = pending.popleft()
+            yield from _merge(done_chunk, result.get(), options.kinds)
+
+
+# -- progress estimate --------------------------------------------------------------------
+def estimate_total(paths: Iterable[str]) -> int | None:
+    """A quick count of the messages under ``paths`` (for a progress bar's ETA), or None."""
+    total = 0
+    try:
+        for name in _expand(paths):
+            total += _count_mbox(name) if name.lower().endswith(".mbox") else 1
+    except OSError:
+        return None
+    return total or None
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, subfolders, files in os.walk(path):
+                subfolders[:] = [s for s in subfolders if not s.startswith(".")]
+                yield from (
+                    os.path.join(folder, f)
+                    for f in files
+                    if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED_EXTENSIONS
+                )
+        elif os.path.exists(path):
+            yield path
+        else:
+            yield from _expand(sorted(glob.glob(path, recursive=True)))
+
+
+def _count_mbox(name: str) -> int:
+    with open(name, "rb") as handle:
+        return max(1, sum(1 for line in handle if line.startswith(b"From ")))
