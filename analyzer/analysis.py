@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import questions
 from .clean import Cleaned, clean
@@ -15,6 +16,7 @@ from .components.policy import policy_label
 from .labels import DECISION_KINDS, Policy
 from .report import Finding, Prediction, ReasonResult, Report, TextSpan
 from .rules import load_rule_files
+from .textio import MAX_MESSAGE_CHARS, scrub_surrogates
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -22,8 +24,10 @@ if TYPE_CHECKING:
 
     from .classify.predict import Classifiers, MessagePrediction
 
+_T = TypeVar("_T")
+
 #: Longest text analyzed in one message, in characters; the rest is left out with a note.
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = MAX_MESSAGE_CHARS
 
 
 class Analyzer:
@@ -70,9 +74,9 @@ class Analyzer:
     def nlp(self) -> Language:
         """The spaCy pipeline, built on first use."""
         if self._nlp is None:
-            from .pipeline import build_pipeline
+            from .pipeline import shared_pipeline
 
-            self._nlp = build_pipeline(self._rules)
+            self._nlp = shared_pipeline(self._rules)
         return self._nlp
 
     def analyze(self, text: str) -> Report:
@@ -83,12 +87,21 @@ class Analyzer:
         """Analyze many messages, streaming them through ``nlp.pipe`` in batches."""
         prepared = (_prepare(text) for text in texts)
         stream = ((cleaned.text, (text, notes)) for text, cleaned, notes in prepared)
-        for doc, (text, notes) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            yield self._report(text, doc, notes)
+        parsed = self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
+        for chunk in _chunks(parsed, batch_size):
+            models = self.models
+            docs = [doc for doc, _ in chunk]
+            predicted = models.predict(docs) if models is not None else [None] * len(docs)
+            for (doc, (text, notes)), prediction in zip(chunk, predicted):
+                yield self._report(text, doc, notes, prediction)
 
-    def _report(self, text: str, doc: Doc, notes: tuple[str, ...]) -> Report:
-        models = self.models
-        predicted = models.predict([doc])[0] if models is not None else None
+    def _report(
+        self,
+        text: str,
+        doc: Doc,
+        notes: tuple[str, ...],
+        predicted: MessagePrediction | None,
+    ) -> Report:
         kind = Prediction(None, None, "unavailable")
         policy = Prediction(policy_label(doc), None, "rule")
         reasons: tuple[ReasonResult, ...] = ()
@@ -164,6 +177,13 @@ class Analyzer:
         return found
 
 
+def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """Lists of ``size`` consecutive items (the last may be shorter)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, max(1, size))):
+        yield chunk
+
+
 def _reasons(text: str, predicted: MessagePrediction) -> tuple[ReasonResult, ...]:
     return tuple(
         ReasonResult(label, conf, tuple(TextSpan(text[a:b], a, b) for a, b in evidence))
@@ -186,4 +206,6 @@ def _prepare(text: str) -> tuple[str, Cleaned, tuple[str, ...]]:
     notes: tuple[str, ...] = ()
     if len(text) > MAX_TEXT_CHARS:
         notes = (f"only the first {MAX_TEXT_CHARS:,} of {len(text):,} characters were analyzed",)
-    return text, clean(text[:MAX_TEXT_CHARS]), notes
+    # spaCy cannot store lone surrogates; U+FFFD has the same length, so offsets still hold.
+    analyzable, _ = scrub_surrogates(text[:MAX_TEXT_CHARS])
+    return text, clean(analyzable), notes

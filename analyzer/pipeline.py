@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .resources import data_file
@@ -40,6 +41,20 @@ def _lemma_lookups() -> Any:
     lookups = Lookups()
     lookups.add_table("lemma_lookup", table)
     return lookups
+
+
+def shared_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
+    """The process-wide pipeline for these rules, built on first use.
+
+    Analyzers with the same rules share one pipeline (building one takes about a second);
+    callers must not add or remove components of what they get.
+    """
+    return _cached(json.dumps(list(extra_rules), sort_keys=True))
+
+
+@lru_cache(maxsize=8)
+def _cached(rules_json: str) -> Language:
+    return build_pipeline(json.loads(rules_json))
 
 
 def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:

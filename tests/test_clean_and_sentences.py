@@ -55,3 +55,16 @@ def test_clean_is_total(text: str) -> None:
 def test_email_sentences(nlp, text: str, sentences: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents] == sentences
+
+
+def test_text_with_no_punctuation_is_cut_into_bounded_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("word " * 1000)
+    lengths = [len(s) for s in doc.sents]
+    assert sum(lengths) == len(doc)
+    assert max(lengths) <= 2 * 200 and len(lengths) >= 5
+
+
+@pytest.mark.parametrize("tokens", [1, 2, 50])
+def test_short_texts_keep_one_sentence(nlp, tokens: int) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(" ".join(["word"] * tokens))
+    assert len(list(doc.sents)) == 1

@@ -7,6 +7,7 @@ lower-cased text. :func:`lemma_part` and :func:`text_part` pick them apart for t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -42,25 +43,40 @@ def text_part(value: str) -> str:
     return value.split(SEP, 1)[-1]
 
 
-def _cues(doc: Doc, start: int, end: int) -> list[str]:
-    found = []
-    for key, prefix in CUE_KEYS:
-        for span in doc.spans.get(key, []):
-            if span.start < end and span.end > start:
-                found.append(f"__{prefix}_{span.label_.lower()}__")
-    return sorted(found)
+class _Cues:
+    """The rule-cue tokens of a Doc, found by token range in logarithmic time.
+
+    Reading ``doc.spans`` builds new Span objects every time, so the cues are collected once
+    per Doc; a sentence then looks up only the cues that can overlap it.
+    """
+
+    def __init__(self, doc: Doc):
+        found = sorted(
+            (span.start, span.end, f"__{prefix}_{span.label_.lower()}__")
+            for key, prefix in CUE_KEYS
+            for span in doc.spans.get(key, [])
+        )
+        self._starts = [start for start, _, _ in found]
+        self._found = found
+        self._longest = max((end - start for start, end, _ in found), default=0)
+
+    def within(self, start: int, end: int) -> list[str]:
+        """The cues of the spans overlapping tokens ``start:end``, sorted."""
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
+        return sorted(cue for s, e, cue in self._found[first:last] if s < end and e > start)
 
 
-def _featurize(doc: Doc, start: int, end: int) -> str:
+def _featurize(doc: Doc, start: int, end: int, cues: _Cues) -> str:
     tokens = [t for t in doc[start:end] if not t.is_space]
     lemmas = [(t.lemma_ or t.text).lower() for t in tokens]
     text = " ".join(t.lower_ for t in tokens)
-    return " ".join([*lemmas, *_cues(doc, start, end)]) + SEP + text
+    return " ".join([*lemmas, *cues.within(start, end)]) + SEP + text
 
 
 def doc_features(doc: Doc) -> str:
     """The feature string of a whole message."""
-    return _featurize(doc, 0, len(doc))
+    return _featurize(doc, 0, len(doc), _Cues(doc))
 
 
 def _content(span: Span) -> bool:
@@ -69,9 +85,10 @@ def _content(span: Span) -> bool:
 
 def sentences(doc: Doc) -> Iterator[Sentence]:
     """The Doc's sentences that hold a word, with offsets trimmed to their tokens."""
+    cues = _Cues(doc)
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if not words or not _content(sent):
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        yield Sentence(start, end, _featurize(doc, sent.start, sent.end))
+        yield Sentence(start, end, _featurize(doc, sent.start, sent.end, cues))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,8 +17,8 @@ from ..errors import ModelError
 from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
 from .corpus import SENTENCE_REASONS, overlaps
 from .decide import combine_policy, rollup_reasons
-from .features import doc_features, sentences
-from .store import RETRAIN, has_models, models_dir, read_models
+from .features import Sentence, doc_features, sentences
+from .store import CARD, RETRAIN, has_models, models_dir, read_models
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -42,8 +44,9 @@ class MessagePrediction:
     """Everything the classifiers say about one message.
 
     ``reasons`` holds ``(label, confidence, evidence offsets)``; ``policy_source`` is
-    ``rule`` or ``classifier``; ``extra_vague`` lists sentences the classifier deems vague with
-    high confidence that no rule span overlaps (empty unless enabled on the model card).
+    ``rule`` or ``classifier``; ``sentences`` holds the judged sentences and ``extra_vague``
+    those the classifier deems vague with high confidence that no rule span overlaps (both empty
+    unless classifier findings are enabled on the model card).
     """
 
     kind: str
@@ -81,13 +84,43 @@ class Classifiers:
         return out
 
     def predict(self, docs: Sequence[Doc]) -> list[MessagePrediction]:
-        """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline)."""
+        """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline).
+
+        Each model runs once over all the Docs (or all their sentences), since most of the
+        cost of a small prediction is sklearn's per-call overhead.
+        """
+        import sklearn
+
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._predict(docs)
+
+    def _predict(self, docs: Sequence[Doc]) -> list[MessagePrediction]:
         feats = [doc_features(doc) for doc in docs]
         kinds = self._proba("kind", feats, KINDS)
         policies = self._proba("policy", feats, POLICIES)
-        return [self._message(doc, kinds[i], policies[i]) for i, doc in enumerate(docs)]
+        decided = [KINDS[int(p.argmax())] in DECISION_KINDS for p in kinds]
+        sents = [list(sentences(doc)) if d else [] for doc, d in zip(docs, decided)]
+        x = [s.features for doc_sents in sents for s in doc_sents]
+        reason_p = self._proba("reasons", x, SENTENCE_REASONS)
+        judged = self._sentences([s for doc_sents in sents for s in doc_sents], x)
+        out, row = [], 0
+        for i, doc in enumerate(docs):
+            rows = slice(row, row + len(sents[i]))
+            row = rows.stop
+            out.append(
+                self._message(doc, kinds[i], policies[i], sents[i], reason_p[rows], judged[rows])
+            )
+        return out
 
-    def _message(self, doc: Doc, kind_p: np.ndarray, policy_p: np.ndarray) -> MessagePrediction:
+    def _message(
+        self,
+        doc: Doc,
+        kind_p: np.ndarray,
+        policy_p: np.ndarray,
+        sents: list[Sentence],
+        reason_p: np.ndarray,
+        judged: tuple[SentencePrediction, ...],
+    ) -> MessagePrediction:
         kind = KINDS[int(kind_p.argmax())]
         clf_policy = POLICIES[int(policy_p.argmax())]
         if kind not in DECISION_KINDS:
@@ -97,12 +130,7 @@ class Classifiers:
         rule = policy_label(doc)
         policy = combine_policy(self.policy_strategy, rule, clf_policy)
         from_rule = self.policy_strategy == "rule" or (policy == rule and rule != clf_policy)
-        sents = list(sentences(doc))
-        x = [s.features for s in sents]
-        reasons = rollup_reasons(
-            self._proba("reasons", x, SENTENCE_REASONS), SENTENCE_REASONS, self.reason_threshold
-        )
-        judged = self._sentences(sents, x)
+        reasons = rollup_reasons(reason_p, SENTENCE_REASONS, self.reason_threshold)
         return MessagePrediction(
             kind=kind,
             kind_confidence=float(kind_p.max()),
@@ -117,7 +145,11 @@ class Classifiers:
             extra_vague=self._extra_vague(doc, judged),
         )
 
-    def _sentences(self, sents: list[Any], x: list[str]) -> tuple[SentencePrediction, ...]:
+    def _sentences(self, sents: list[Sentence], x: list[str]) -> tuple[SentencePrediction, ...]:
+        """Specificity and vague type of each sentence: only when classifier findings are on
+        (the model card's ``finding_threshold``), as nothing else reads them."""
+        if self.finding_threshold is None:
+            return ()
         spec = self._proba("specificity", x, SPECIFICITIES)
         types = self._proba("vague_type", x, VAGUE_TYPES)
         return tuple(
@@ -162,6 +194,25 @@ def load_models(directory: str | Path | Traversable | None = None) -> Classifier
 
 
 def load_installed() -> Classifiers | None:
-    """The installed classifiers, or ``None`` when no models are installed at all."""
+    """The installed classifiers, or ``None`` when no models are installed at all.
+
+    Loaded once per process for each state of the model folder (its path and the model card's
+    size and modification time), so every :class:`~analyzer.Analyzer` shares one copy.
+    """
     directory = models_dir()
-    return load_models(directory) if has_models(directory) else None
+    if not has_models(directory):
+        return None
+    return _load_cached(str(directory), _card_stamp(directory))
+
+
+def _card_stamp(directory: Traversable | Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(str(directory / CARD))
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+@lru_cache(maxsize=4)
+def _load_cached(directory: str, stamp: tuple[int, int] | None) -> Classifiers:
+    return load_models(Path(directory))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -27,26 +29,48 @@ class EmailSentencizer:
     (a greeting, a sign-off, a signature line).
     """
 
-    def __init__(self, nlp: Language, name: str = "email_sentencizer", *, short_line: int = 45):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "email_sentencizer",
+        *,
+        short_line: int = 45,
+        max_tokens: int = 200,
+    ):
         self.name = name
         self.short_line = short_line
+        self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = self._starts(doc)
+        if starts:
+            values = numpy.array([1 if s else -1 for s in starts], dtype="int32")
+            doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
+        return doc
+
+    def _starts(self, doc: Doc) -> list[bool]:
+        """One flag a token; set all at once, as each ``is_sent_start`` write rescans the Doc."""
+        starts: list[bool] = []
         pending = True  # the next word token starts a sentence
+        run = 0  # tokens since the last sentence start
         for token in doc:
             if token.is_space:
-                token.is_sent_start = False
+                starts.append(False)
                 if "\n" in token.text and self._break_ends_sentence(doc.text, token):
                     pending = True
                 continue
             if token.text in _CLOSERS or (token.is_punct and token.text[0] not in _BULLETS):
-                token.is_sent_start = pending and token.i == 0
-                if token.text[-1] in _FINAL_CHARS and not _is_list_number(token):
+                starts.append(pending and token.i == 0)
+                if token.text[-1] in _FINAL_CHARS and not _is_list_number(token, starts):
                     pending = True
                 continue
-            token.is_sent_start = pending
+            # Text with no punctuation at all (a pasted log, one endless line) is cut every
+            # ``max_tokens`` tokens, so that per-sentence work stays bounded.
+            start = pending or run >= self.max_tokens
+            starts.append(start)
+            run = 0 if start else run + 1
             pending = token.text[-1] in _FINAL_CHARS and (len(token) == 1 or token.is_punct)
-        return doc
+        return starts
 
     def _break_ends_sentence(self, text: str, space: Token) -> bool:
         if space.text.count("\n") >= 2:
@@ -69,18 +93,19 @@ class EmailSentencizer:
         return self
 
 
-def _is_list_number(token: Token) -> bool:
+def _is_list_number(token: Token, starts: list[bool]) -> bool:
     """True for the dot of a list number at the start of a line ("1." in "1. Tests")."""
     if token.i == 0 or token.text != ".":
         return False
-    prev = token.nbor(-1)
-    return prev.like_num and prev.is_sent_start is True
+    return token.nbor(-1).like_num and starts[token.i - 1]
 
 
-@Language.factory("email_sentencizer", default_config={"short_line": 45})
-def make_email_sentencizer(nlp: Language, name: str, short_line: int) -> EmailSentencizer:
+@Language.factory("email_sentencizer", default_config={"short_line": 45, "max_tokens": 200})
+def make_email_sentencizer(
+    nlp: Language, name: str, short_line: int, max_tokens: int
+) -> EmailSentencizer:
     """Factory for :class:`EmailSentencizer`."""
-    return EmailSentencizer(nlp, name, short_line=short_line)
+    return EmailSentencizer(nlp, name, short_line=short_line, max_tokens=max_tokens)
 
 
 __all__: list[Any] = ["EmailSentencizer", "make_email_sentencizer"]
