@@ -109,6 +109,11 @@ def read_input(text: str | None, file: Path | None) -> str:
         message = _read_file(file)
     else:
         message = _read_stdin()
+    from .textio import scrub_surrogates
+
+    message, scrubbed = scrub_surrogates(message)
+    if scrubbed:
+        note(scrubbed)
     if not message.strip():
         raise InputError("the message is empty: nothing to analyze")
     return message

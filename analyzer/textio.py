@@ -149,6 +149,23 @@ def _stat_problem(info: os.stat_result, max_bytes: int) -> str | None:
     return None
 
 
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> tuple[str, str | None]:
+    """Replace lone surrogates (left by bad decoding) with U+FFFD; return it and a note if any.
+
+    Such characters cannot be written in any Unicode encoding, so a report quoting them could
+    not be printed or saved. The replacement keeps the length, so offsets are unchanged.
+    """
+    found = len(_LONE_SURROGATES.findall(text))
+    if not found:
+        return text, None
+    plural = "s" if found > 1 else ""
+    note = f"{found} undecodable character{plural} replaced with \ufffd"
+    return _LONE_SURROGATES.sub("\ufffd", text), note
+
+
 def clip_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> tuple[str, str | None]:
     """Cut ``text`` to at most ``limit`` characters; return it and a note if cut."""
     if len(text) <= limit:

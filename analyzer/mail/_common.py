@@ -8,7 +8,7 @@ from datetime import datetime
 
 from analyzer.errors import InputError
 from analyzer.mail.model import Message, Origin, ReadError
-from analyzer.textio import clip_text
+from analyzer.textio import clip_text, scrub_surrogates
 
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
@@ -46,16 +46,20 @@ def build_message(
 
     Returns a :class:`ReadError` instead when no text is left.
     """
-    cleaned = normalize_text(text)
+    cleaned, scrub_note = scrub_surrogates(normalize_text(text))
     if not cleaned:
         return ReadError(origin, "message has no text")
     clipped, clip_note = clip_text(cleaned)
     return Message(
         text=clipped,
         origin=origin,
-        sender=sender,
-        subject=subject,
+        sender=_scrubbed(sender),
+        subject=_scrubbed(subject),
         date=date,
-        message_id=message_id,
-        note=join_notes([*notes, clip_note]),
+        message_id=_scrubbed(message_id),
+        note=join_notes([*notes, scrub_note, clip_note]),
     )
+
+
+def _scrubbed(header: str | None) -> str | None:
+    return None if header is None else scrub_surrogates(header)[0]
