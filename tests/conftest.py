@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import socket
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +14,35 @@ from analyzer.analysis import Analyzer
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = Path(__file__).parent / "examples"
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when code under test tries to reach the network."""
+
+
+def _refusing(original: Callable[..., Any]) -> Callable[..., Any]:
+    def guarded(sock: socket.socket, *args: Any, **kwargs: Any) -> Any:
+        if sock.family == socket.AF_UNIX:
+            return original(sock, *args, **kwargs)
+        raise NetworkBlocked(f"network access attempted: {args[:1]!r}")
+
+    return guarded
+
+
+def _refuse(*args: Any, **kwargs: Any) -> Any:
+    raise NetworkBlocked(f"network access attempted: {args[:1]!r}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Block the network for the whole run: the analyzer must work fully offline.
+
+    Inet sockets cannot connect and no name is resolved; Unix sockets (used by process pools
+    on some platforms) still work. Subprocesses (the wheel test's pip) are not affected.
+    """
+    socket.socket.connect = _refusing(socket.socket.connect)  # type: ignore[method-assign]
+    socket.socket.connect_ex = _refusing(socket.socket.connect_ex)  # type: ignore[method-assign]
+    socket.create_connection = _refuse
+    socket.getaddrinfo = _refuse
 
 
 @pytest.fixture(scope="session")
