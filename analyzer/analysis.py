@@ -6,8 +6,8 @@ Everything heavy (spaCy, the models) loads on first use and once per :class:`Ana
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import questions
@@ -92,7 +92,7 @@ class Analyzer:
             models = self.models
             docs = [doc for doc, _ in chunk]
             predicted = models.predict(docs) if models is not None else [None] * len(docs)
-            for (doc, (text, notes)), prediction in zip(chunk, predicted):
+            for (doc, (text, notes)), prediction in zip(chunk, predicted, strict=True):
                 yield self._report(text, doc, notes, prediction)
 
     def _report(

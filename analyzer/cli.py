@@ -23,6 +23,7 @@ from .cliutils import (
     library_errors,
     make_analyzer,
     read_input,
+    redact_option,
     resolve_format,
 )
 from .exitcodes import ExitCode
@@ -44,6 +45,7 @@ def cli() -> None:
 @cli.command()
 @input_options
 @format_option
+@redact_option
 @click.option("--example", is_flag=True, help="Analyze a bundled example reply.")
 @library_errors
 def analyze(
@@ -52,6 +54,7 @@ def analyze(
     rules: tuple[Path, ...],
     fmt: str | None,
     as_json: bool,
+    redact: bool,
     example: bool,
 ) -> None:
     """Analyze one reply: vague phrases highlighted and explained, concrete feedback listed,
@@ -66,6 +69,10 @@ def analyze(
     else:
         message = read_input(text, file)
     report = make_analyzer(rules).analyze(message)
+    if redact:
+        from .redact import redact_report
+
+        report = redact_report(report)
     emit_report(report, resolve_format(fmt, as_json))
 
 

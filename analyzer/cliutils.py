@@ -73,6 +73,15 @@ def input_options(func: F) -> F:
     return click.argument("text", required=False)(func)
 
 
+def redact_option(func: F) -> F:
+    """--redact, shared by every command that shows message text."""
+    return click.option(
+        "--redact",
+        is_flag=True,
+        help="Mask email addresses, phone numbers and the names in greetings and signatures.",
+    )(func)
+
+
 def format_option(func: F) -> F:
     func = click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")(
         func

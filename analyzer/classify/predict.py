@@ -99,7 +99,7 @@ class Classifiers:
         kinds = self._proba("kind", feats, KINDS)
         policies = self._proba("policy", feats, POLICIES)
         decided = [KINDS[int(p.argmax())] in DECISION_KINDS for p in kinds]
-        sents = [list(sentences(doc)) if d else [] for doc, d in zip(docs, decided)]
+        sents = [list(sentences(doc)) if d else [] for doc, d in zip(docs, decided, strict=True)]
         x = [s.features for doc_sents in sents for s in doc_sents]
         reason_p = self._proba("reasons", x, SENTENCE_REASONS)
         judged = self._sentences([s for doc_sents in sents for s in doc_sents], x)

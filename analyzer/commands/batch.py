@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cliutils import CLIError, library_errors, note
+from ..cliutils import CLIError, library_errors, note, redact_option
 from ..exitcodes import ExitCode
 from ..labels import DECISION_KINDS, KINDS
 
@@ -28,9 +28,15 @@ class _Run:
     """What one run accumulates: the summary, the output files and the failed inputs."""
 
     def __init__(
-        self, summary: Summary, writer: RecordWriter | None, html: HtmlReport | None
+        self,
+        summary: Summary,
+        writer: RecordWriter | None,
+        html: HtmlReport | None,
+        *,
+        redact: bool = False,
     ) -> None:
         self.summary, self.writer, self.html = summary, writer, html
+        self.redact = redact
         self.errors: list[tuple[str, str]] = []
         self.error_count = 0
         self.finished = 0
@@ -40,6 +46,10 @@ class _Run:
         """Count and write one record."""
         if record.status == "skipped":
             return
+        if self.redact:
+            from ..redact import redact_record
+
+            record = redact_record(record)
         if record.status == "filtered":
             self.summary.add_filtered(record.report.kind.label if record.report else None)
             return
@@ -116,6 +126,7 @@ def _progress_console(quiet: bool):  # type: ignore[no-untyped-def]
 @click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Extra vague-phrase rules (JSONL). Repeatable.")  # fmt: skip
 @click.option("--no-models", is_flag=True, help="Rules only: do not use the classifiers.")
+@redact_option
 @click.option("--now", default=None, hidden=True, help="Pretend it is this ISO time (tests).")
 @library_errors
 def batch(
@@ -129,11 +140,15 @@ def batch(
     quiet: bool,
     rules: tuple[Path, ...],
     no_models: bool,
+    redact: bool,
     now: str | None,
 ) -> None:
     """Analyze many saved emails (.eml .mbox .msg .txt .md .html; files, folders or globs)
     and summarize the patterns across the rejections: reasons given, recurring vague phrases,
     feedback policies, and the fresh rejections still worth a follow-up question.
+
+    With --redact, every output (summary, --output file, --html report) has email addresses,
+    phone numbers and the senders' and greeted people's names masked.
     """
     from ..batch import BatchOptions
     from ..rules import load_rule_files
@@ -150,7 +165,7 @@ def batch(
         kinds=_kinds(only, kind),
         done=done or frozenset(),
     )
-    run = _Run(summary, _open_writer(output, resume), _open_html(html))
+    run = _Run(summary, _open_writer(output, resume), _open_html(html), redact=redact)
     interrupted = _execute(paths, options, run, _progress_console(quiet))
     _finish(run, interrupted)
 

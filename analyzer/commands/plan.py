@@ -15,6 +15,7 @@ from ..cliutils import (
     make_analyzer,
     note,
     read_input,
+    redact_option,
     resolve_format,
 )
 from ..questions import DEFAULT_MAX
@@ -38,8 +39,15 @@ def _max_option(func: F) -> F:
     )(func)
 
 
-def _report(text: str | None, file: Path | None, rules: tuple[Path, ...], cap: int) -> Report:
-    return make_analyzer(rules, max_questions=cap).analyze(read_input(text, file))
+def _report(
+    text: str | None, file: Path | None, rules: tuple[Path, ...], cap: int, redact: bool
+) -> Report:
+    report = make_analyzer(rules, max_questions=cap).analyze(read_input(text, file))
+    if redact:
+        from ..redact import redact_report
+
+        report = redact_report(report)
+    return report
 
 
 def _print_rich(renderable: RenderableType) -> None:
@@ -52,6 +60,7 @@ def _print_rich(renderable: RenderableType) -> None:
 @input_options
 @format_option
 @_max_option
+@redact_option
 @library_errors
 def questions(
     text: str | None,
@@ -60,6 +69,7 @@ def questions(
     fmt: str | None,
     as_json: bool,
     max_questions: int,
+    redact: bool,
 ) -> None:
     """Plan the questions to ask about a rejection: a positive opener, a clarifying question
     for each vague phrase (most useful first), and forward-looking questions to close.
@@ -68,7 +78,7 @@ def questions(
     """
     from ..render import plan as render
 
-    report = _report(text, file, rules, max_questions)
+    report = _report(text, file, rules, max_questions, redact)
     chosen = resolve_format(fmt, as_json)
     if chosen == "rich":
         _print_rich(render.plan_to_rich(report))
@@ -97,6 +107,7 @@ def questions(
 )
 @click.option("--sender", default=None, help="The name to greet (when the reply has none).")
 @click.option("--me", "me", default=None, help="Your name, to sign with.")
+@redact_option
 @library_errors
 def draft(
     text: str | None,
@@ -108,11 +119,13 @@ def draft(
     channel: str,
     sender: str | None,
     me: str | None,
+    redact: bool,
 ) -> None:
     """Write a polite follow-up to a rejection that asks the planned questions, or a
     call script with --channel phone. Names the reply does not give are left as [blanks].
 
     When the sender says they do not give feedback, the draft is a short thank-you instead.
+    With --redact the reply's names are masked, so they appear as blanks in the draft too.
     """
     from dataclasses import replace
 
@@ -120,7 +133,7 @@ def draft(
     from ..drafts import draft as make_draft
     from ..render import plan as render
 
-    report = _report(text, file, rules, max_questions)
+    report = _report(text, file, rules, max_questions, redact)
     context = extract_context(report.text)
     if sender:
         context = replace(context, sender=sender.strip(), sender_is_team=False)

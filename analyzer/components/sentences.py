@@ -44,8 +44,9 @@ class EmailSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         starts = self._starts(doc)
         if starts:
-            values = numpy.array([1 if s else -1 for s in starts], dtype="int32")
-            doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
+            # spaCy's SENT_START: 1 starts a sentence, -1 does not (stored as uint64)
+            values = numpy.array([1 if s else -1 for s in starts], dtype="int64")
+            doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     def _starts(self, doc: Doc) -> list[bool]:
