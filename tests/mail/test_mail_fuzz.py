@@ -1,0 +1,174 @@
+"""Fuzzing the mail readers with structured garbage: malformed MIME, wrong or unknown
+charsets, truncated base64 and quoted-printable, deep and broken multiparts, mbox "From "
+lines inside bodies, raw 8-bit headers. Every input gives messages or error values, never an
+exception, and every message's text and headers can be written as UTF-8.
+
+Bounded in CI (the ``ci`` profile); ``FUZZ_EXAMPLES=20000 pytest tests/mail/test_mail_fuzz.py``
+runs as long as you like.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analyzer.mail import Message, ReadError, iter_messages
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+CHARSETS = st.sampled_from(
+    [
+        "utf-8",
+        "us-ascii",
+        "iso-8859-1",
+        "windows-1252",
+        "utf-16",
+        "koi8-r",
+        "x-unknown",
+        "",
+        'utf-8"',
+    ]
+)
+ENCODINGS = st.sampled_from(["7bit", "8bit", "base64", "quoted-printable", "x-uuencode", "bogus"])
+TYPES = st.sampled_from(["text/plain", "text/html", "application/octet-stream", "text/", "/", ""])
+WORDS = st.sampled_from(
+    [
+        "Unfortunately",
+        "we decided",
+        "not the right fit",
+        "=C3=A9",
+        "=\n",
+        "=ZZ",
+        "<p>",
+        "</div",
+        "From me",
+        "\nFrom someone@x Tue Mar  3 10:00:00 2026\n",
+        "é",
+        "\x00",
+        "\xff",
+        "--b",
+        "\r\n",
+    ]
+)
+BODY = st.lists(WORDS, max_size=25).map(" ".join)
+
+
+@st.composite
+def encoded_body(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A Content-Transfer-Encoding and a body that may or may not match it."""
+    encoding = draw(ENCODINGS)
+    raw = draw(BODY).encode(draw(st.sampled_from(["utf-8", "latin-1"])), "replace")
+    if encoding == "base64":
+        raw = base64.b64encode(raw)
+        raw = raw[: draw(st.integers(0, len(raw)))]  # often truncated mid-quantum
+    return encoding, raw
+
+
+@st.composite
+def part(draw: st.DrawFn, depth: int = 0) -> bytes:
+    """One MIME entity: a leaf, or (not too deep) a multipart whose boundary may be wrong."""
+    if depth < 3 and draw(st.booleans()):
+        boundary = draw(st.sampled_from(["b", "b1", "", "x y", "--"]))
+        children = draw(st.lists(part(depth + 1), max_size=3))
+        declared = draw(st.sampled_from([boundary, "other", boundary]))
+        subtype = draw(st.sampled_from(["mixed", "alternative", "weird"]))
+        head = f'Content-Type: multipart/{subtype}; boundary="{declared}"\n\n'
+        body = b"".join(b"--" + boundary.encode() + b"\n" + c + b"\n" for c in children)
+        closing = draw(st.sampled_from([b"--" + boundary.encode() + b"--\n", b""]))
+        return head.encode() + body + closing
+    encoding, raw = draw(encoded_body())
+    head = (
+        f"Content-Type: {draw(TYPES)}; charset={draw(CHARSETS)}\n"
+        f"Content-Transfer-Encoding: {encoding}\n\n"
+    )
+    return head.encode() + raw
+
+
+@st.composite
+def email_bytes(draw: st.DrawFn) -> bytes:
+    headers = [
+        b"From: "
+        + draw(
+            st.sampled_from([b"Ana <ana@x.org>", b"\xc3\xa9\xff <@>", b"", b"=?utf-8?b?broken?="])
+        ),
+        b"Subject: "
+        + draw(
+            st.sampled_from(
+                [b"Your application", b"=?iso-8859-1?q?R=E9ponse?=", b"\xff\xfe", b"=?x?q?"]
+            )
+        ),
+        b"Date: "
+        + draw(
+            st.sampled_from(
+                [b"Tue, 3 Mar 2026 10:00:00 +0000", b"yesterday", b"Tue, 31 Feb 2026 99:99", b""]
+            )
+        ),
+        b"Message-ID: " + draw(st.sampled_from([b"<1@x>", b"", b"<\xff>"])),
+        b"MIME-Version: 1.0",
+    ]
+    return (
+        b"\n".join(draw(st.permutations(headers))[: draw(st.integers(0, 5))]) + b"\n" + draw(part())
+    )
+
+
+def _check(path: Path) -> None:
+    for result in iter_messages([path]):
+        assert isinstance(result, (Message, ReadError))
+        if isinstance(result, Message):
+            assert result.text.strip()
+            for value in (result.text, result.sender, result.subject, result.message_id):
+                if value is not None:
+                    value.encode("utf-8")  # no lone surrogates left behind
+        else:
+            assert str(result).strip()
+
+
+@FUZZ
+@given(data=email_bytes())
+def test_eml_reader(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.eml"
+    path.write_bytes(data)
+    _check(path)
+
+
+@FUZZ
+@given(
+    messages=st.lists(email_bytes(), min_size=1, max_size=4),
+    lead=st.sampled_from([b"From x\n", b"", b"From \n", b"\n"]),
+)
+def test_mbox_reader(tmp_path: Path, messages: list[bytes], lead: bytes) -> None:
+    path = tmp_path / "fuzz.mbox"
+    path.write_bytes(b"".join(lead + m + b"\n" for m in messages))
+    _check(path)
+
+
+@FUZZ
+@given(
+    body=BODY,
+    tags=st.lists(
+        st.sampled_from(["<p>", "<script>", "<!--", "<br/>", "&amp;", "&#xZZ;", "<table><tr><td>"]),
+        max_size=10,
+    ),
+)
+def test_html_reader(tmp_path: Path, body: str, tags: list[str]) -> None:
+    path = tmp_path / "fuzz.html"
+    path.write_bytes(("".join(tags) + body).encode("utf-8", "replace"))
+    _check(path)
+
+
+@FUZZ
+@given(data=st.binary(max_size=2048), ole=st.booleans())
+def test_msg_reader(tmp_path: Path, data: bytes, ole: bool) -> None:
+    header = bytes.fromhex("d0cf11e0a1b11ae1") if ole else b""  # the OLE signature, then junk
+    path = tmp_path / "fuzz.msg"
+    path.write_bytes(header + data)
+    _check(path)
