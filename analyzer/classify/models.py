@@ -114,18 +114,26 @@ def dump(pipe: Pipeline, spec: Spec) -> tuple[dict[str, Any], dict[str, np.ndarr
     vocabs = [sorted(v.vocabulary_, key=v.vocabulary_.__getitem__) for v in vecs]
     arrays = {f"idf_{i}": v.idf_ for i, v in enumerate(vecs)}
     clf = pipe.named_steps["clf"]
-    regs = clf.estimators_ if spec.multilabel else [clf]
-    width = sum(len(v.vocabulary_) for v in vecs)
-    linear = [_linear(r, width) for r in regs]
-    arrays["coef"] = np.vstack([c for c, _ in linear])
-    arrays["intercept"] = np.concatenate([b for _, b in linear])
-    classes = clf.classes_ if not spec.multilabel else np.arange(len(regs))
+    arrays["coef"], arrays["intercept"] = linear_state(clf, sum(len(v.vocabulary_) for v in vecs))
+    classes = clf.classes_ if not spec.multilabel else np.arange(len(arrays["coef"]))
     meta = {"spec": asdict(spec), "vocabularies": vocabs, "classes": [str(c) for c in classes]}
     return meta, arrays
 
 
 #: Intercept that stands in for a label never (or always) seen in training.
 CONSTANT_LOGIT = 30.0
+
+
+def linear_state(clf: Any, width: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The stacked ``(coef, intercept)`` of a logistic regression or a one-vs-rest of them.
+
+    ``width`` (the number of features) is needed only for one-vs-rest constant predictors.
+    """
+    regs = clf.estimators_ if hasattr(clf, "estimators_") else [clf]
+    if width is None:
+        width = next(r.coef_.shape[1] for r in regs if hasattr(r, "coef_"))
+    linear = [_linear(r, width) for r in regs]
+    return np.vstack([c for c, _ in linear]), np.concatenate([b for _, b in linear])
 
 
 def _linear(reg: Any, width: int) -> tuple[np.ndarray, np.ndarray]:

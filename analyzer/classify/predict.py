@@ -18,6 +18,7 @@ from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES
 from .corpus import SENTENCE_REASONS, overlaps
 from .decide import combine_policy, rollup_reasons
 from .features import Sentence, doc_features, sentences
+from .linear import LinearModel, share_features
 from .store import CARD, RETRAIN, has_models, models_dir, read_models
 
 if TYPE_CHECKING:
@@ -65,44 +66,51 @@ class Classifiers:
     def __init__(self, pipes: dict[str, Pipeline], card: dict[str, Any]):
         self.pipes = pipes
         self.card = card
+        self._linear = {name: LinearModel(pipe) for name, pipe in pipes.items()}
+        share_features(list(self._linear.values()))
         config = card["config"]
         self.reason_threshold = float(config["reason_threshold"])
         self.policy_strategy = str(config["policy_strategy"])
         found = config.get("finding_threshold")
         self.finding_threshold: float | None = None if found is None else float(found)
 
-    def _proba(self, name: str, x: list[str], labels: Sequence[str]) -> np.ndarray:
+    def _proba(
+        self, name: str, x: list[str], labels: Sequence[str], cache: dict[int, Any] | None = None
+    ) -> np.ndarray:
+        """Probabilities of ``labels`` for each of ``x`` (the same as the pipeline's
+        ``predict_proba``); ``cache`` keeps feature matrices for models that share them."""
         out = np.zeros((len(x), len(labels)))
-        if x and name == "reasons":  # one-vs-rest: columns already in ``labels`` order
-            return np.asarray(self.pipes[name].predict_proba(x))
-        if x:
-            proba = self.pipes[name].predict_proba(x)
-            classes = [str(c) for c in self.pipes[name].classes_]
-            for j, label in enumerate(labels):
-                if label in classes:
-                    out[:, j] = proba[:, classes.index(label)]
+        if not x:
+            return out
+        model = self._linear[name]
+        cache = {} if cache is None else cache
+        key = id(model.features)
+        if key not in cache:
+            cache[key] = model.features.transform(x)
+        proba = model.proba(cache[key])
+        if model.one_vs_rest:  # columns already in ``labels`` order
+            return proba
+        for j, label in enumerate(labels):
+            if label in model.classes:
+                out[:, j] = proba[:, model.classes.index(label)]
         return out
 
     def predict(self, docs: Sequence[Doc]) -> list[MessagePrediction]:
         """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline).
 
-        Each model runs once over all the Docs (or all their sentences), since most of the
-        cost of a small prediction is sklearn's per-call overhead.
+        Each model runs once over all the Docs (or all their sentences), and models that
+        share a feature space share its matrix.
         """
-        import sklearn
-
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._predict(docs)
-
-    def _predict(self, docs: Sequence[Doc]) -> list[MessagePrediction]:
         feats = [doc_features(doc) for doc in docs]
-        kinds = self._proba("kind", feats, KINDS)
-        policies = self._proba("policy", feats, POLICIES)
+        shared: dict[int, Any] = {}
+        kinds = self._proba("kind", feats, KINDS, shared)
+        policies = self._proba("policy", feats, POLICIES, shared)
         decided = [KINDS[int(p.argmax())] in DECISION_KINDS for p in kinds]
         sents = [list(sentences(doc)) if d else [] for doc, d in zip(docs, decided, strict=True)]
         x = [s.features for doc_sents in sents for s in doc_sents]
-        reason_p = self._proba("reasons", x, SENTENCE_REASONS)
-        judged = self._sentences([s for doc_sents in sents for s in doc_sents], x)
+        by_sentence: dict[int, Any] = {}
+        reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence)
+        judged = self._sentences([s for doc_sents in sents for s in doc_sents], x, by_sentence)
         out, row = [], 0
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
@@ -145,13 +153,15 @@ class Classifiers:
             extra_vague=self._extra_vague(doc, judged),
         )
 
-    def _sentences(self, sents: list[Sentence], x: list[str]) -> tuple[SentencePrediction, ...]:
+    def _sentences(
+        self, sents: list[Sentence], x: list[str], cache: dict[int, Any]
+    ) -> tuple[SentencePrediction, ...]:
         """Specificity and vague type of each sentence: only when classifier findings are on
         (the model card's ``finding_threshold``), as nothing else reads them."""
         if self.finding_threshold is None:
             return ()
-        spec = self._proba("specificity", x, SPECIFICITIES)
-        types = self._proba("vague_type", x, VAGUE_TYPES)
+        spec = self._proba("specificity", x, SPECIFICITIES, cache)
+        types = self._proba("vague_type", x, VAGUE_TYPES, cache)
         return tuple(
             SentencePrediction(
                 s.start,

@@ -92,3 +92,26 @@ def test_training_is_reproducible(tiny_corpus: Path, tiny_models: Path, tmp_path
     assert again.cv == read_card(tiny_models)["cv_metrics"]
     for name, digest in read_card(tiny_models)["files"].items():
         assert read_card(again.out_dir)["files"][name] == digest, name
+
+
+def test_the_linear_fast_path_gives_the_pipelines_probabilities(tiny_models: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.classify.features import doc_features, sentences
+    from analyzer.classify.linear import LinearModel
+    from analyzer.classify.predict import load_models
+
+    texts = ["We went with a stronger candidate.", "Thanks for applying! Interview on Tue?"]
+    docs = [nlp(t) for t in texts]
+    inputs = {"doc": [doc_features(d) for d in docs]}
+    inputs["sent"] = [s.features for d in docs for s in sentences(d)]
+    for name, pipe in load_models(tiny_models).pipes.items():
+        x = inputs["doc" if name in ("kind", "policy") else "sent"]
+        fast = LinearModel(pipe)
+        np.testing.assert_allclose(fast.proba(fast.features.transform(x)), pipe.predict_proba(x))
+
+
+def test_kind_and_policy_share_one_feature_space(tiny_models: Path) -> None:
+    from analyzer.classify.predict import load_models
+
+    linear = load_models(tiny_models)._linear
+    assert linear["kind"].features is linear["policy"].features
+    assert linear["kind"].features is not linear["reasons"].features
