@@ -22,6 +22,7 @@ from .cliutils import (
     input_options,
     library_errors,
     make_analyzer,
+    note,
     read_input,
     redact_option,
     resolve_format,
@@ -121,9 +122,20 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
 @click.option(
     "--gold",
     type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
+    default=None,
     help="Annotated JSONL file (the format of the shared evaluation set).",
 )
+@click.option(
+    "--cv",
+    "corpus",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[CORPUS]",
+    help="Grouped cross-validation on a corpus folder [default: the checkout's corpora/messages].",
+)
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
+              help="Cross-validation folds (grouped by message family).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
 @click.option(
     "--rules",
@@ -134,15 +146,44 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
 )
 @click.option("--no-models", is_flag=True, help="Rules only: do not use the classifiers.")
 @library_errors
-def evaluate(gold: Path, as_json: bool, rules: tuple[Path, ...], no_models: bool) -> None:
-    """Score the analyzer against an annotated gold file: span precision, recall, F1 (by
-    overlap), type accuracy, message-level accuracies, and the misses and false alarms."""
+def evaluate(
+    gold: Path | None,
+    corpus: str | None,
+    folds: int,
+    as_json: bool,
+    rules: tuple[Path, ...],
+    no_models: bool,
+) -> None:
+    """Score the analyzer against an annotated gold file (--gold): span precision, recall, F1
+    (by overlap), type accuracy, message-level accuracies, and the misses and false alarms.
+
+    With --cv, cross-validate the classifiers on the labelled corpus instead, grouped by
+    message family: per-label precision, recall and F1 and the confusion matrices.
+    """
     import json
+
+    one_of = CLIError("give --gold FILE or --cv [CORPUS] (one of them)", ExitCode.USAGE)
+    if corpus is not None:
+        if gold is not None:
+            raise one_of
+        from .classify import cross_validate
+        from .commands.train import default_corpus
+        from .render.cv import cv_text
+
+        folder = Path(corpus) if corpus else default_corpus()
+        if not folder.is_dir():
+            raise CLIError(f"{folder}: not a corpus folder", ExitCode.INPUT)
+        note(f"Cross-validating on {folder} ({folds} folds; this takes about a minute)...")
+        cv = cross_validate(folder, n_splits=folds)
+        click.echo(json.dumps(cv, indent=2) if as_json else cv_text(cv))
+        return
 
     from .evaluate import evaluate as run
     from .evaluate import load_gold
     from .render.scores import scores_text
 
+    if gold is None:
+        raise one_of
     messages = load_gold(gold)
     analyzer = make_analyzer(rules, use_models=not no_models)
     result = run(messages, analyzer.analyze_many(m.text for m in messages))

@@ -9,7 +9,8 @@ import click
 from ..cliutils import library_errors, note
 
 
-def _default_corpus() -> Path:
+def default_corpus() -> Path:
+    """The checkout's ``corpora/messages`` folder."""
     return Path(__file__).resolve().parents[2] / "corpora" / "messages"
 
 
@@ -50,7 +51,7 @@ def train(corpus: Path | None, out: Path | None, show_cv: bool, folds: int) -> N
     from ..classify import train as run
     from ..render.cv import cv_text
 
-    corpus = corpus or _default_corpus()
+    corpus = corpus or default_corpus()
     out = out or _default_out()
     note(f"Training on {corpus} (this takes about a minute)...")
     result = run(corpus, out, n_splits=folds)

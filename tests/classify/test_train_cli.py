@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,26 @@ def test_cv_text_lists_every_label(tiny_models: Path) -> None:
     text = cv_text(read_card(tiny_models)["cv_metrics"])
     for label in ("rejection", "invites", "competition", "courtesy"):
         assert label in text
+
+
+def test_evaluate_cv_reports_grouped_cross_validation(tiny_corpus: Path) -> None:
+    from analyzer.cli import cli
+
+    result = CliRunner().invoke(cli, ["evaluate", "--cv", str(tiny_corpus), "--folds", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert "confusion" in result.stdout and "rejection" in result.stdout
+    assert "Cross-validating" in result.stderr and "Cross-validating" not in result.stdout
+    data = CliRunner().invoke(cli, ["evaluate", "--cv", str(tiny_corpus), "--folds", "2", "--json"])
+    assert json.loads(data.stdout)["folds"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [([], 2), (["--gold", "x.jsonl", "--cv"], 2), (["--cv", "/no/such/corpus"], 3)],
+)
+def test_evaluate_needs_exactly_one_source(args: list[str], code: int) -> None:
+    from analyzer.cli import cli
+
+    result = CliRunner().invoke(cli, ["evaluate", *args])
+    assert result.exit_code == code
+    assert result.stdout == "" and result.stderr.startswith("Error: ")
