@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Analyzer
-from .mail import SUPPORTED_EXTENSIONS, Message, ReadError, iter_messages
+from .mail import SUPPORTED_EXTENSIONS, Message, Origin, ReadError, iter_messages
 from .report import Report
 
 #: Messages sent to a worker at a time.
@@ -108,26 +108,47 @@ class _Item:
 
 
 class _Seen:
-    """Message-IDs and body digests seen so far, each with the origin that had it first."""
+    """Message-IDs and body digests seen so far, each with the origin that had it first.
+
+    Kept small, as it grows with the mailbox: keys are 64-bit digests and origins are packed
+    into one int (file number, index in the file), about 100 bytes a key.
+    """
 
     def __init__(self) -> None:
-        self._ids: dict[str, str] = {}
-        self._bodies: dict[bytes, str] = {}
+        self._first: dict[int, int] = {}
+        self._paths: dict[str, int] = {}
+        self._names: list[str] = []
 
-    def first(self, message: Message, origin: str) -> str | None:
+    def first(self, message: Message) -> str | None:
         """The origin of an earlier identical message, or ``None`` (and remember this one)."""
-        digest = body_digest(message.text)
-        earlier = self._ids.get(message.message_id or "") or self._bodies.get(digest)
+        keys = [body_digest(message.text)]
         if message.message_id:
-            self._ids.setdefault(message.message_id, origin)
-        self._bodies.setdefault(digest, origin)
-        return earlier
+            keys.append(_digest("id\x00" + message.message_id))
+        earlier = next((self._first[k] for k in keys if k in self._first), None)
+        packed = self._pack(message.origin)
+        for key in keys:
+            self._first.setdefault(key, packed)
+        return None if earlier is None else self._unpack(earlier)
+
+    def _pack(self, origin: Origin) -> int:
+        number = self._paths.setdefault(origin.path, len(self._names))
+        if number == len(self._names):
+            self._names.append(origin.path)
+        return number << 32 | (0 if origin.index is None else origin.index + 1)
+
+    def _unpack(self, packed: int) -> str:
+        index = (packed & 0xFFFFFFFF) - 1
+        return str(Origin(self._names[packed >> 32], None if index < 0 else index))
 
 
-def body_digest(text: str) -> bytes:
-    """A digest of ``text`` with case and whitespace normalized."""
-    normalized = " ".join(text.split()).casefold()
-    return hashlib.blake2b(normalized.encode("utf-8", "replace"), digest_size=16).digest()
+def body_digest(text: str) -> int:
+    """A 64-bit digest of ``text`` with case and whitespace normalized."""
+    return _digest(" ".join(text.split()).casefold())
+
+
+def _digest(text: str) -> int:
+    data = text.encode("utf-8", "replace")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
 def _items(paths: Iterable[str], done: frozenset[str]) -> Iterator[_Item]:
@@ -137,7 +158,7 @@ def _items(paths: Iterable[str], done: frozenset[str]) -> Iterator[_Item]:
         if isinstance(item, ReadError):
             yield _Item(meta, record=BatchRecord(ERROR, meta, error=item.reason))
             continue
-        earlier = seen.first(item, origin_text(meta))
+        earlier = seen.first(item)
         if done and any(key in done for key in record_keys(meta)):
             yield _Item(meta, record=BatchRecord(SKIPPED, meta))
         elif earlier is not None:

@@ -1,9 +1,11 @@
 """Any text at all, through the public API and every analyzing command: no exception, offsets
-that slice to their text, JSON that parses. Bounded here; ``HYPOTHESIS_PROFILE=long`` runs more."""
+that slice to their text, JSON that parses. 25 examples a test here; ``ROBUSTNESS_EXAMPLES=2000``
+runs more."""
 
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -15,24 +17,49 @@ from analyzer.analysis import Analyzer
 from analyzer.cli import cli
 from analyzer.textio import MAX_MESSAGE_CHARS
 
-settings.register_profile(
-    "ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+BOUNDED = settings(
+    max_examples=int(os.environ.get("ROBUSTNESS_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile(
-    "long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile("ci")
 
 # Characters that break naive text handling: emoji, right-to-left and bidi controls,
 # zero-width joiners, lone surrogates (what bad decoding leaves), C0/C1 controls, NUL.
 AWKWARD = st.sampled_from(
-    ["🙂", "👩🏽‍💻", "مرحبا", "שלום", "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\udc80",
-     "\ud83d", "\x00", "\x07", "\x1b[31m", "\x85", "\u2028", "\r", "\r\n", "\t"]
+    [
+        "🙂",
+        "👩🏽‍💻",
+        "مرحبا",
+        "שלום",
+        "\u202e",
+        "\u2066",
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\udc80",
+        "\ud83d",
+        "\x00",
+        "\x07",
+        "\x1b[31m",
+        "\x85",
+        "\u2028",
+        "\r",
+        "\r\n",
+        "\t",
+    ]
 )
 PHRASES = st.sampled_from(
-    ["we went with a candidate who was more qualified", "not the right fit at this time",
-     "the team felt you lacked depth", "we will keep your CV on file", "Best,\nAna",
-     "On Tue, 3 Mar 2026, Sam wrote:\n> why?", "Hi Dana,", ". ", "\n\n"]
+    [
+        "we went with a candidate who was more qualified",
+        "not the right fit at this time",
+        "the team felt you lacked depth",
+        "we will keep your CV on file",
+        "Best,\nAna",
+        "On Tue, 3 Mar 2026, Sam wrote:\n> why?",
+        "Hi Dana,",
+        ". ",
+        "\n\n",
+    ]
 )
 MESSY = st.lists(st.one_of(PHRASES, AWKWARD, st.text(max_size=20)), max_size=30).map("".join)
 
@@ -45,6 +72,7 @@ def _offsets_slice(text: str, report: analyzer.Report) -> None:
             assert text[ev.start : ev.end] == ev.text
 
 
+@BOUNDED
 @given(MESSY)
 def test_api_never_raises(text: str) -> None:
     report = analyzer.analyze(text)
@@ -53,6 +81,7 @@ def test_api_never_raises(text: str) -> None:
 
 
 @pytest.mark.parametrize("command", ["analyze", "questions", "draft"])
+@BOUNDED
 @given(text=MESSY)
 def test_commands_json_always_parses(command: str, text: str) -> None:
     result = CliRunner().invoke(cli, [command, "--format", "json", "--", text])
@@ -67,6 +96,7 @@ def test_commands_json_always_parses(command: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "rich"])
+@BOUNDED
 @given(text=MESSY)
 def test_every_format_prints(fmt: str, text: str) -> None:
     result = CliRunner().invoke(cli, ["analyze", "--format", fmt, "--", text])
