@@ -19,7 +19,7 @@ from .corpus import SENTENCE_REASONS, overlaps
 from .decide import combine_policy, rollup_reasons
 from .features import Sentence, doc_features, sentences
 from .linear import LinearModel, share_features
-from .store import CARD, RETRAIN, has_models, models_dir, read_models
+from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -189,15 +189,25 @@ class Classifiers:
         )
 
 
+#: The models every prediction needs; the sentence-specificity ones serve classifier findings.
+MESSAGE_MODELS = ("kind", "policy", "reasons")
+
+
 def load_models(directory: str | Path | Traversable | None = None) -> Classifiers:
-    """The classifiers stored in ``directory`` (default: :func:`models_dir`), hashes verified."""
+    """The classifiers stored in ``directory`` (default: :func:`models_dir`).
+
+    Every file is checked against the model card's hashes; the specificity and vague-type
+    models are rebuilt only when the card turns classifier findings on.
+    """
     from .models import rebuild
 
     directory = models_dir() if directory is None else directory
     directory = Path(directory) if isinstance(directory, str) else directory
-    card, stored = read_models(directory)
+    card = read_card(directory)
+    wanted = MODEL_NAMES if card.get("config", {}).get("finding_threshold") else MESSAGE_MODELS
+    card, stored = read_models(directory, wanted)
     try:
-        pipes = {name: rebuild(*stored[name])[0] for name in MODEL_NAMES}
+        pipes = {name: rebuild(*stored[name])[0] for name in wanted}
         return Classifiers(pipes, card)
     except (KeyError, ValueError, TypeError, IndexError):
         raise ModelError(f"models in {directory} are incomplete; {RETRAIN}") from None

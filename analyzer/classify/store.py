@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import metadata, resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -98,9 +98,12 @@ def read_card(directory: Traversable | Path) -> dict[str, Any]:
 
 
 def read_models(
-    directory: Traversable | Path,
+    directory: Traversable | Path, names: Sequence[str] | None = None
 ) -> tuple[dict[str, Any], dict[str, tuple[dict[str, Any], dict[str, np.ndarray]]]]:
-    """The card and every model's ``(meta, arrays)``, each file verified against the card."""
+    """The card and the ``(meta, arrays)`` of the models ``names`` (default: all on the card).
+
+    Every file on the card is verified against its hash, whether it is parsed or not.
+    """
     card = read_card(directory)
     blobs: dict[str, bytes] = {}
     for name, digest in card["files"].items():
@@ -111,7 +114,7 @@ def read_models(
         if _sha256(blobs[name]) != digest:
             raise ModelError(f"model file {name} does not match the model card; {RETRAIN}")
     models = {}
-    for name in card["models"]:
+    for name in card["models"] if names is None else names:
         try:
             meta = json.loads(blobs[f"{name}.json"])
             with np.load(_BytesFile(blobs[f"{name}.npz"]), allow_pickle=False) as npz:
