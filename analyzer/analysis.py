@@ -38,6 +38,7 @@ class Analyzer:
         extra_rules: rules given as dicts, already in that format.
         use_models: use the trained classifiers when they are installed.
         max_questions: the cap on each report's question plan.
+        models_path: a folder of trained models to use instead of the installed ones.
     """
 
     def __init__(
@@ -47,11 +48,13 @@ class Analyzer:
         extra_rules: Sequence[dict[str, Any]] = (),
         use_models: bool = True,
         max_questions: int = questions.DEFAULT_MAX,
+        models_path: str | Path | None = None,
     ):
         self._rules = [*load_rule_files(rules), *extra_rules]
         self._explanations = {r["id"]: r["explanation"] for r in self._rules if "explanation" in r}
         self.use_models = use_models
         self.max_questions = max_questions
+        self.models_path = models_path
         self._nlp: Language | None = None
         self._models: Classifiers | None = None
         self._models_loaded = False
@@ -64,9 +67,10 @@ class Analyzer:
             ModelError: models are installed but missing a file, corrupt or incompatible.
         """
         if self.use_models and not self._models_loaded:
-            from .classify.predict import load_installed
+            from .classify.predict import load_installed, load_models
 
-            self._models = load_installed()
+            path = self.models_path
+            self._models = load_installed() if path is None else load_models(path)
             self._models_loaded = True
         return self._models if self.use_models else None
 

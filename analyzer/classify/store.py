@@ -82,6 +82,14 @@ def write_models(
     return path
 
 
+def update_card(out_dir: str | Path, key: str, value: Any) -> None:
+    """Set one top-level entry of the card in ``out_dir`` (the file hashes stay as written)."""
+    path = Path(out_dir) / CARD
+    card = json.loads(path.read_text(encoding="utf-8"))
+    card[key] = value
+    path.write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def read_card(directory: Traversable | Path) -> dict[str, Any]:
     """The model card, checked for format and library compatibility."""
     try:

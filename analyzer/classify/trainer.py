@@ -10,7 +10,7 @@ from typing import Any
 from .corpus import corpus_files, corpus_sha256
 from .dataset import load_dataset
 from .models import SEED, dump
-from .store import library_versions, write_models
+from .store import library_versions, update_card, write_models
 from .training import DEFAULT_SPECS, N_SPLITS, cross_validate_data, fit_models
 
 
@@ -71,3 +71,49 @@ def train(
     }
     card_path = write_models(out_dir, dumped, card)
     return TrainResult(Path(out_dir), card_path, cv, config)
+
+
+#: The dev-set figures recorded on the model card, from :meth:`Evaluation.to_dict`.
+DEV_KEYS = (
+    "kind_accuracy",
+    "rejection_vs_rest_accuracy",
+    "feedback_policy_accuracy",
+    "reasons_micro_f1",
+)
+
+
+def measure_dev(models_dir: str | Path, gold_path: str | Path) -> dict[str, Any]:
+    """Score the rules alone and the rules plus the models in ``models_dir`` on a gold file.
+
+    The gold messages are only measured, never trained on; the result goes on the card.
+    """
+    from ..analysis import Analyzer
+    from ..evaluate import evaluate, load_gold
+
+    gold = load_gold(gold_path)
+    measured: dict[str, Any] = {
+        "gold_file": Path(gold_path).name,
+        "command": f"feedback-analyzer evaluate --gold {Path(gold_path).name}",
+        "messages": len(gold),
+    }
+    setups = {
+        "rules_only": Analyzer(use_models=False),
+        "with_models": Analyzer(models_path=models_dir),
+    }
+    for name, analyzer in setups.items():
+        scores = evaluate(gold, analyzer.analyze_many(m.text for m in gold)).to_dict()
+        spans = scores["spans"]
+        measured[name] = {
+            "span_precision": spans["precision"],
+            "span_recall": spans["recall"],
+            "span_f1": spans["f1"],
+            **{key: scores[key] for key in DEV_KEYS},
+        }
+    return measured
+
+
+def record_dev_metrics(models_dir: str | Path, gold_path: str | Path) -> dict[str, Any]:
+    """Measure on ``gold_path`` (see :func:`measure_dev`) and write it to the model card."""
+    measured = measure_dev(models_dir, gold_path)
+    update_card(models_dir, "dev_metrics", measured)
+    return measured

@@ -41,8 +41,17 @@ def _default_out() -> Path:
     show_default=True,
     help="Cross-validation folds (grouped by message family).",
 )
+@click.option(
+    "--dev",
+    "dev",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="A gold file to measure the new models on (never trained on); recorded on the card.",
+)
 @library_errors
-def train(corpus: Path | None, out: Path | None, show_cv: bool, folds: int) -> None:
+def train(
+    corpus: Path | None, out: Path | None, show_cv: bool, folds: int, dev: Path | None
+) -> None:
     """Train the classifiers (message kind, feedback policy, reasons, sentence specificity)
     on the labeled corpus, with grouped cross-validation, and write them with a model card.
 
@@ -66,3 +75,19 @@ def train(corpus: Path | None, out: Path | None, show_cv: bool, folds: int) -> N
         f"{cv['specificity']['accuracy']:.3f} (grouped CV)"
     )
     click.echo(f"Models written to {result.out_dir}; card: {result.card_path}")
+    if dev is not None:
+        from ..classify.trainer import record_dev_metrics
+
+        measured = record_dev_metrics(result.out_dir, dev)
+        rules, models = measured["rules_only"], measured["with_models"]
+        click.echo(
+            f"{dev.name}: span F1 {_score(rules['span_f1'])} rules only, "
+            f"{_score(models['span_f1'])} with models; kind accuracy "
+            f"{_score(models['kind_accuracy'])}, policy accuracy "
+            f"{_score(models['feedback_policy_accuracy'])}, reasons micro-F1 "
+            f"{_score(models['reasons_micro_f1'])} (recorded on the card)"
+        )
+
+
+def _score(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"

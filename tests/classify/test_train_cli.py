@@ -60,3 +60,32 @@ def test_evaluate_needs_exactly_one_source(args: list[str], code: int) -> None:
     result = CliRunner().invoke(cli, ["evaluate", *args])
     assert result.exit_code == code
     assert result.stdout == "" and result.stderr.startswith("Error: ")
+
+
+@pytest.mark.slow
+def test_train_with_dev_records_dev_metrics_on_the_card(tiny_corpus: Path, tmp_path: Path) -> None:
+    from analyzer.classify.predict import load_models
+    from analyzer.classify.store import read_card
+
+    rows = [json.loads(line) for line in (tiny_corpus / "tiny.jsonl").read_text().splitlines()]
+    gold = tmp_path / "gold.jsonl"
+    keys = (
+        "id",
+        "text",
+        "kind",
+        "feedback_policy",
+        "reasons",
+        "vague_phrases",
+        "specific_feedback",
+    )
+    gold.write_text("".join(json.dumps({k: r[k] for k in keys}) + "\n" for r in rows[:6]))
+    out = tmp_path / "models"
+    args = ["--corpus", str(tiny_corpus), "--out", str(out), "--folds", "2", "--dev", str(gold)]
+    result = CliRunner().invoke(train, args)
+    assert result.exit_code == 0, result.output
+    assert "gold.jsonl: span F1" in result.stdout
+    dev = read_card(out)["dev_metrics"]
+    assert dev["messages"] == 6 and dev["gold_file"] == "gold.jsonl"
+    assert 0.0 <= dev["with_models"]["kind_accuracy"] <= 1.0
+    assert dev["rules_only"]["kind_accuracy"] is None
+    load_models(out)  # the card still verifies every model file
