@@ -58,3 +58,29 @@ def brier(probs: np.ndarray, classes: Sequence[str], gold: Sequence[str]) -> flo
     """Multi-class Brier score: mean over rows of the squared error summed over classes."""
     onehot = np.array([[float(g == c) for c in classes] for g in gold])
     return float(np.mean(np.sum((probs - onehot) ** 2, axis=1)))
+
+
+#: Temperatures tried when calibrating (geometric grid; 1.0 leaves probabilities as they are).
+TEMPERATURES = tuple(float(t) for t in np.round(np.geomspace(0.25, 4.0, 41), 4))
+
+
+def apply_temperature(proba: np.ndarray, temperature: float) -> np.ndarray:
+    """Rows of ``proba`` rescaled as ``softmax(log p / T)``: ``T > 1`` softens, ``T < 1``
+    sharpens; the most probable class never changes."""
+    if temperature == 1.0 or not len(proba):
+        return proba
+    logits = np.log(np.clip(proba, 1e-12, 1.0)) / temperature
+    logits -= logits.max(axis=1, keepdims=True)
+    scaled = np.exp(logits)
+    return np.asarray(scaled / scaled.sum(axis=1, keepdims=True))
+
+
+def fit_temperature(proba: np.ndarray, gold: np.ndarray) -> float:
+    """The temperature that minimizes the log loss of out-of-fold ``proba`` (rows) against
+    the gold class indices ``gold`` (temperature scaling: one parameter, so hard to overfit)."""
+
+    def log_loss(t: float) -> float:
+        scaled = apply_temperature(proba, t)
+        return float(-np.mean(np.log(np.clip(scaled[np.arange(len(gold)), gold], 1e-12, 1.0))))
+
+    return min(TEMPERATURES, key=lambda t: (round(log_loss(t), 6), abs(np.log(t))))

@@ -16,7 +16,7 @@ from ..components.policy import policy_label
 from ..errors import ModelError
 from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
 from .corpus import SENTENCE_REASONS, overlaps
-from .decide import combine_policy, rollup_reasons
+from .decide import apply_temperature, combine_policy, rollup_reasons
 from .features import Sentence, doc_features, sentences
 from .linear import LinearModel, share_features
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
@@ -73,12 +73,14 @@ class Classifiers:
         self.policy_strategy = str(config["policy_strategy"])
         found = config.get("finding_threshold")
         self.finding_threshold: float | None = None if found is None else float(found)
+        self.temperatures = {k: float(t) for k, t in config.get("temperatures", {}).items()}
 
     def _proba(
         self, name: str, x: list[str], labels: Sequence[str], cache: dict[int, Any] | None = None
     ) -> np.ndarray:
-        """Probabilities of ``labels`` for each of ``x`` (the same as the pipeline's
-        ``predict_proba``); ``cache`` keeps feature matrices for models that share them."""
+        """Probabilities of ``labels`` for each of ``x``: the pipeline's ``predict_proba``,
+        calibrated by the card's temperature for the model; ``cache`` keeps feature matrices
+        for models that share them."""
         out = np.zeros((len(x), len(labels)))
         if not x:
             return out
@@ -90,6 +92,7 @@ class Classifiers:
         proba = model.proba(cache[key])
         if model.one_vs_rest:  # columns already in ``labels`` order
             return proba
+        proba = apply_temperature(proba, self.temperatures.get(name, 1.0))
         for j, label in enumerate(labels):
             if label in model.classes:
                 out[:, j] = proba[:, model.classes.index(label)]

@@ -25,11 +25,17 @@ class TrainResult:
 
 
 def choose_config(cv: Mapping[str, Any], finding_threshold: float | None = None) -> dict[str, Any]:
-    """Run-time settings picked by cross-validation (reason threshold, policy strategy)."""
+    """Run-time settings picked by cross-validation: reason threshold, policy strategy and
+    the temperatures that calibrate the kind, policy and specificity probabilities."""
     return {
         "reason_threshold": cv["reasons"]["threshold"],
         "policy_strategy": cv["policy"]["chosen"],
         "finding_threshold": finding_threshold,
+        "temperatures": {
+            "kind": cv["kind"]["temperature"],
+            "policy": cv["policy"]["classifier"]["temperature"],
+            "specificity": cv["specificity"]["temperature"],
+        },
     }
 
 

@@ -14,9 +14,11 @@ from .corpus import SENTENCE_REASONS
 from .dataset import Dataset, load_dataset, subset
 from .decide import (
     POLICY_STRATEGIES,
+    apply_temperature,
     brier,
     combine_policy,
     expected_calibration_error,
+    fit_temperature,
     rollup_reasons,
 )
 from .models import SEED, Spec, build
@@ -104,10 +106,25 @@ def _labelled(gold: Any, pred: Any, labels: tuple[str, ...]) -> dict[str, Any]:
 def _probabilistic(gold: Any, proba: np.ndarray, labels: tuple[str, ...]) -> dict[str, Any]:
     pred = [labels[i] for i in proba.argmax(axis=1)]
     out = _labelled(gold, pred, labels)
-    correct = np.array([p == g for p, g in zip(pred, gold, strict=True)], dtype=float)
-    out["brier"] = round(brier(proba, labels, gold), 4)
-    out["ece"] = round(expected_calibration_error(proba.max(axis=1), correct), 4)
+    out.update(_calibration(gold, proba, labels, pred))
     return out
+
+
+def _calibration(
+    gold: Any, proba: np.ndarray, labels: tuple[str, ...], pred: list[str]
+) -> dict[str, Any]:
+    """Brier score and ECE of the raw out-of-fold probabilities, the temperature that
+    calibrates them, and both scores after it (on the same folds, so slightly optimistic)."""
+    correct = np.array([p == g for p, g in zip(pred, gold, strict=True)], dtype=float)
+    temperature = fit_temperature(proba, np.array([labels.index(g) for g in gold]))
+    scaled = apply_temperature(proba, temperature)
+    return {
+        "brier": round(brier(proba, labels, gold), 4),
+        "ece": round(expected_calibration_error(proba.max(axis=1), correct), 4),
+        "temperature": temperature,
+        "brier_calibrated": round(brier(scaled, labels, gold), 4),
+        "ece_calibrated": round(expected_calibration_error(scaled.max(axis=1), correct), 4),
+    }
 
 
 def _policy_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:
@@ -121,7 +138,8 @@ def _policy_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:
         ]
         results[strategy] = _labelled(data.m_policy, pred, POLICIES)
     best = max(POLICY_STRATEGIES, key=lambda s: (results[s]["accuracy"], s == "combined"))
-    return {"strategies": results, "chosen": best, **results[best]}
+    calibration = _calibration(data.m_policy, oof["policy"], POLICIES, clf)
+    return {"strategies": results, "chosen": best, **results[best], "classifier": calibration}
 
 
 def _reason_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:

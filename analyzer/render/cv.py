@@ -33,6 +33,11 @@ def _headline(name: str, m: Mapping[str, Any]) -> str:
     text = f"{name}: accuracy {m['accuracy']:.3f}"
     if "brier" in m:
         text += f", Brier {m['brier']:.3f}, ECE {m['ece']:.3f}"
+    if "temperature" in m:
+        text += (
+            f"; calibrated (T={m['temperature']:g}): Brier {m['brier_calibrated']:.3f}, "
+            f"ECE {m['ece_calibrated']:.3f}"
+        )
     if name == "policy":
         options = ", ".join(f"{s} {v['accuracy']:.3f}" for s, v in m["strategies"].items())
         text += f" (chosen: {m['chosen']}; {options})"

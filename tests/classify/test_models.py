@@ -115,3 +115,29 @@ def test_kind_and_policy_share_one_feature_space(tiny_models: Path) -> None:
     linear = load_models(tiny_models)._linear
     assert linear["kind"].features is linear["policy"].features
     assert linear["kind"].features is not linear["reasons"].features
+
+
+@pytest.mark.parametrize("temperature", [0.5, 1.0, 2.0])
+def test_temperature_keeps_the_winner_and_sums_to_one(temperature: float) -> None:
+    from analyzer.classify.decide import apply_temperature
+
+    proba = np.array([[0.7, 0.2, 0.1], [0.05, 0.9, 0.05], [1 / 3, 1 / 3, 1 / 3]])
+    scaled = apply_temperature(proba, temperature)
+    np.testing.assert_allclose(scaled.sum(axis=1), 1.0)
+    assert (scaled.argmax(axis=1) == proba.argmax(axis=1)).all()
+    if temperature > 1:
+        assert scaled[0, 0] < proba[0, 0]
+    elif temperature < 1:
+        assert scaled[0, 0] > proba[0, 0]
+
+
+def test_fitted_temperature_softens_overconfident_predictions() -> None:
+    from analyzer.classify.decide import fit_temperature
+
+    rng = np.random.default_rng(0)
+    gold = rng.integers(0, 2, size=400)
+    right = rng.random(400) < 0.7  # right 70% of the time, but always 99% sure
+    predicted = np.where(right, gold, 1 - gold)
+    proba = np.where(predicted[:, None] == np.arange(2), 0.99, 0.01)
+    assert fit_temperature(proba, gold) > 2.0
+    assert fit_temperature(np.eye(2)[gold] * 0.98 + 0.01, gold) < 1.0
