@@ -129,10 +129,12 @@ def read_input(text: str | None, file: Path | None) -> str:
 
 
 def _read_stdin() -> str:
-    stream = click.get_text_stream("stdin")
-    if stream.isatty():
+    if sys.stdin is None:
+        raise InputError("no input: give TEXT, --file PATH, or pipe the message to stdin")
+    if sys.stdin.isatty():
         click.echo(PASTE_PROMPT, err=True)
-    data = click.get_binary_stream("stdin").read()
+    # bytes, so that the encoding is detected rather than assumed
+    data = sys.stdin.buffer.read()
     from .textio import decode_bytes
 
     if not data.strip():
