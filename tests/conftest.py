@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import mailbox
 import os
 import socket
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +66,22 @@ def check_golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_mbox(tmp_path: Path) -> Callable[[str, list[EmailMessage]], Path]:
+    """Return a function writing ``messages`` into an mbox under ``tmp_path`` (dirs created)."""
+
+    def write(name: str, messages: list[EmailMessage]) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        box = mailbox.mbox(str(path))
+        try:
+            for message in messages:
+                box.add(message)
+            box.flush()
+        finally:
+            box.close()
+        return path
+
+    return write

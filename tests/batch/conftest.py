@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mailbox
 from collections.abc import Callable
 from datetime import datetime, timezone
 from email.message import EmailMessage
@@ -55,23 +54,6 @@ def write(tmp_path: Path) -> Callable[[str, bytes | str], Path]:
             path.write_text(data, encoding="utf-8")
         else:
             path.write_bytes(data)
-        return path
-
-    return _write
-
-
-@pytest.fixture
-def write_mbox(tmp_path: Path) -> Callable[[str, list[EmailMessage]], Path]:
-    """Write ``messages`` into an mbox file under ``tmp_path``."""
-
-    def _write(name: str, messages: list[EmailMessage]) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        box = mailbox.mbox(str(path))
-        for msg in messages:
-            box.add(msg)
-        box.flush()
-        box.close()
         return path
 
     return _write

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mailbox
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
@@ -48,24 +47,6 @@ def write_file(tmp_path: Path) -> Callable[[str, bytes], Path]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        return path
-
-    return write
-
-
-@pytest.fixture
-def write_mbox(tmp_path: Path) -> Callable[[str, list[EmailMessage]], Path]:
-    """Return a function writing ``messages`` into an mbox under ``tmp_path``."""
-
-    def write(name: str, messages: list[EmailMessage]) -> Path:
-        path = tmp_path / name
-        box = mailbox.mbox(path)
-        try:
-            for message in messages:
-                box.add(message)
-            box.flush()
-        finally:
-            box.close()
         return path
 
     return write
