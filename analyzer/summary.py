@@ -158,6 +158,30 @@ class Summary:
         """Rejections whose sender says no individual feedback is given."""
         return self.policies.get(Policy.DECLINES.value, 0)
 
+    def figures(self) -> list[tuple[str, int]]:
+        """The headline counts across rejections, as ``(what, how many)`` rows."""
+        return [
+            ("Rejections (and feedback replies)", self.rejections),
+            ("No reason given", self.no_reason),
+            ("Invite a feedback request", self.invites()),
+            ("Decline to give feedback", self.declines()),
+            ("Contain concrete feedback", self.with_specific),
+        ]
+
+    def kinds(self) -> list[tuple[str, int]]:
+        """Messages by kind, most frequent first, as ``(kind in words, how many)`` rows."""
+        return [(kind.replace("_", " "), n) for kind, n in self.by_kind.most_common()]
+
+    def set_aside(self) -> list[tuple[str, int]]:
+        """The inputs not counted by kind (duplicates, unreadable, filtered, resumed), if any."""
+        rows = [
+            ("duplicates", self.duplicates),
+            ("unreadable", self.errors),
+            ("left out by --kind", self.filtered),
+            ("from the earlier run", self.resumed),
+        ]
+        return [(what, n) for what, n in rows if n]
+
     def top_phrases(self, n: int = 10) -> list[tuple[str, int]]:
         """The ``n`` vague phrases that recur most, most frequent first."""
         return sorted(self.phrases.items(), key=lambda kv: (-kv[1], kv[0]))[:n]

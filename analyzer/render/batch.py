@@ -3,7 +3,7 @@ the list of inputs that failed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from rich.console import Console, Group, RenderableType
@@ -69,41 +69,23 @@ def reason_chart(summary: Summary) -> Table:
     return table
 
 
-def _figures(summary: Summary) -> Table:
-    table = Table(
-        title="Across rejections", show_header=False, box=None, padding=(0, 1), min_width=40
-    )
+def _counts(title: str, rows: list[tuple[str, int]], dim: Sequence[tuple[str, int]] = ()) -> Table:
+    table = Table(title=title, show_header=False, box=None, padding=(0, 1), min_width=40)
     table.add_column("what")
     table.add_column("n", justify="right")
-    rows = [
-        ("Rejections (and feedback replies)", summary.rejections),
-        ("No reason given", summary.no_reason),
-        ("Invite a feedback request", summary.invites()),
-        ("Decline to give feedback", summary.declines()),
-        ("Contain concrete feedback", summary.with_specific),
-    ]
     for what, n in rows:
         table.add_row(what, str(n))
+    for what, n in dim:
+        table.add_row(Text(what, style="dim"), str(n))
     return table
+
+
+def _figures(summary: Summary) -> Table:
+    return _counts("Across rejections", summary.figures())
 
 
 def _kinds(summary: Summary) -> Table:
-    table = Table(
-        title="Messages by kind", show_header=False, box=None, padding=(0, 1), min_width=40
-    )
-    table.add_column("kind")
-    table.add_column("n", justify="right")
-    for kind, n in summary.by_kind.most_common():
-        table.add_row(kind.replace("_", " "), str(n))
-    for what, n in (
-        ("duplicates", summary.duplicates),
-        ("unreadable", summary.errors),
-        ("left out by --kind", summary.filtered),
-        ("from the earlier run", summary.resumed),
-    ):
-        if n:
-            table.add_row(Text(what, style="dim"), str(n))
-    return table
+    return _counts("Messages by kind", summary.kinds(), summary.set_aside())
 
 
 def _phrases(summary: Summary) -> Table:

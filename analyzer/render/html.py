@@ -74,16 +74,8 @@ def _table(title: str, rows: list[tuple[str, int]]) -> str:
 
 def summary_html(summary: Summary) -> str:
     """The summary figures as small tables."""
-    kinds = [(k.replace("_", " "), n) for k, n in summary.by_kind.most_common()]
-    kinds += [("duplicates", summary.duplicates), ("unreadable", summary.errors)]
-    figures = [
-        ("rejections (and feedback replies)", summary.rejections),
-        ("no reason given", summary.no_reason),
-        ("invite a feedback request", summary.invites()),
-        ("decline to give feedback", summary.declines()),
-        ("contain concrete feedback", summary.with_specific),
-    ]
-    return _table("Messages by kind", kinds) + _table("Across rejections", figures)
+    kinds = summary.kinds() + summary.set_aside()
+    return _table("Messages by kind", kinds) + _table("Across rejections", summary.figures())
 
 
 def chart_html(summary: Summary) -> str:
