@@ -18,14 +18,17 @@ from ._version import __version__
 from .cliutils import (
     CLIError,
     emit_report,
+    folds_option,
     format_option,
     input_options,
     library_errors,
     make_analyzer,
+    no_models_option,
     note,
     read_input,
     redact_option,
     resolve_format,
+    rules_option,
 )
 from .exitcodes import ExitCode
 
@@ -134,17 +137,10 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
     metavar="[CORPUS]",
     help="Grouped cross-validation on a corpus folder [default: the checkout's corpora/messages].",
 )
-@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
-              help="Cross-validation folds (grouped by message family).")  # fmt: skip
+@folds_option
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
-@click.option(
-    "--rules",
-    "rules",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Extra vague-phrase rules to include. Repeatable.",
-)
-@click.option("--no-models", is_flag=True, help="Rules only: do not use the classifiers.")
+@rules_option
+@no_models_option
 @library_errors
 def evaluate(
     gold: Path | None,

@@ -56,13 +56,7 @@ def library_errors(func: F) -> F:
 # -- shared options -------------------------------------------------------------------------
 def input_options(func: F) -> F:
     """TEXT argument, -f/--file and --rules, shared by every analyzing command."""
-    func = click.option(
-        "--rules",
-        "rules",
-        multiple=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Extra vague-phrase rules (JSONL, spaCy pattern format). Repeatable.",
-    )(func)
+    func = rules_option(func)
     func = click.option(
         "-f",
         "--file",
@@ -73,12 +67,41 @@ def input_options(func: F) -> F:
     return click.argument("text", required=False)(func)
 
 
+def rules_option(func: F) -> F:
+    """--rules FILE (repeatable), on every command that analyzes."""
+    return click.option(
+        "--rules",
+        "rules",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Extra vague-phrase rules (JSONL, spaCy pattern format). Repeatable.",
+    )(func)
+
+
+def no_models_option(func: F) -> F:
+    """--no-models, on every command that can run without the classifiers."""
+    return click.option(
+        "--no-models", is_flag=True, help="Rules only: do not use the classifiers."
+    )(func)
+
+
 def redact_option(func: F) -> F:
     """--redact, shared by every command that shows message text."""
     return click.option(
         "--redact",
         is_flag=True,
         help="Mask email addresses, phone numbers and the names in greetings and signatures.",
+    )(func)
+
+
+def folds_option(func: F) -> F:
+    """--folds, for the commands that cross-validate."""
+    return click.option(
+        "--folds",
+        type=click.IntRange(min=2),
+        default=5,
+        show_default=True,
+        help="Cross-validation folds (grouped by message family).",
     )(func)
 
 

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cliutils import CLIError, library_errors, note, redact_option
+from ..cliutils import (
+    CLIError,
+    library_errors,
+    no_models_option,
+    note,
+    redact_option,
+    rules_option,
+)
 from ..exitcodes import ExitCode
 from ..labels import DECISION_KINDS, KINDS
 
@@ -123,9 +130,8 @@ def _progress_console(quiet: bool):  # type: ignore[no-untyped-def]
 @click.option("--html", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write a self-contained HTML report.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Extra vague-phrase rules (JSONL). Repeatable.")  # fmt: skip
-@click.option("--no-models", is_flag=True, help="Rules only: do not use the classifiers.")
+@rules_option
+@no_models_option
 @redact_option
 @click.option("--now", default=None, hidden=True, help="Pretend it is this ISO time (tests).")
 @library_errors

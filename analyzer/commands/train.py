@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cliutils import library_errors, note
+from ..cliutils import folds_option, library_errors, note
 
 
 def default_corpus() -> Path:
@@ -34,13 +34,7 @@ def _default_out() -> Path:
     help="Where to write the models and model card [default: models/ of the checkout].",
 )
 @click.option("--cv", "show_cv", is_flag=True, help="Print the grouped cross-validation tables.")
-@click.option(
-    "--folds",
-    type=click.IntRange(min=2),
-    default=5,
-    show_default=True,
-    help="Cross-validation folds (grouped by message family).",
-)
+@folds_option
 @click.option(
     "--dev",
     "dev",
