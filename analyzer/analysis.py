@@ -26,9 +26,6 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-#: Longest text analyzed in one message, in characters; the rest is left out with a note.
-MAX_TEXT_CHARS = MAX_MESSAGE_CHARS
-
 
 class Analyzer:
     """Analyze messages with the built-in rules, optional user rules and the trained models.
@@ -208,8 +205,8 @@ def _prepare(text: str) -> tuple[str, Cleaned, tuple[str, ...]]:
     if not isinstance(text, str):
         raise TypeError(f"analyze() takes text as str, not {type(text).__name__}")
     notes: tuple[str, ...] = ()
-    if len(text) > MAX_TEXT_CHARS:
-        notes = (f"only the first {MAX_TEXT_CHARS:,} of {len(text):,} characters were analyzed",)
+    if len(text) > MAX_MESSAGE_CHARS:
+        notes = (f"only the first {MAX_MESSAGE_CHARS:,} of {len(text):,} characters were analyzed",)
     # spaCy cannot store lone surrogates; U+FFFD has the same length, so offsets still hold.
-    analyzable, _ = scrub_surrogates(text[:MAX_TEXT_CHARS])
+    analyzable, _ = scrub_surrogates(text[:MAX_MESSAGE_CHARS])
     return text, clean(analyzable), notes

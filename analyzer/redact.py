@@ -160,22 +160,23 @@ class _Mover:
     def __init__(self, cuts: Sequence[_Cut]):
         self._cuts = cuts
 
-    def _shift_before(self, pos: int) -> tuple[int, _Cut | None, int]:
+    def _locate(self, pos: int) -> tuple[int, _Cut | None]:
+        """How far masks before ``pos`` moved it, and the masked stretch it falls inside."""
         shift = 0
         for cut in self._cuts:
             if pos <= cut.start:
-                return shift, None, 0
+                break
             if pos < cut.end:
-                return shift, cut, shift
+                return shift, cut
             shift += len(cut.mask) - (cut.end - cut.start)
-        return shift, None, 0
+        return shift, None
 
     def start(self, pos: int) -> int:
         """A span start: inside a masked stretch it moves to the mask's start."""
-        shift, inside, before = self._shift_before(pos)
-        return inside.start + before if inside else pos + shift
+        shift, inside = self._locate(pos)
+        return pos + shift if inside is None else inside.start + shift
 
     def end(self, pos: int) -> int:
         """A span end: inside a masked stretch it moves to the mask's end."""
-        shift, inside, before = self._shift_before(pos)
-        return inside.start + before + len(inside.mask) if inside else pos + shift
+        shift, inside = self._locate(pos)
+        return pos + shift if inside is None else inside.start + shift + len(inside.mask)
