@@ -24,10 +24,22 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     wheel = next(dist.glob("feedback_analyzer-*.whl"))
     env_dir = tmp_path / "venv"
     # Dependencies come from this interpreter's site-packages; the package itself from the wheel.
+    # --ignore-installed: the project may already be installed there (CI installs it with
+    # `pip install .`), and pip would otherwise keep that copy instead of the wheel's.
     venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--ignore-installed",
+            "--quiet",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
