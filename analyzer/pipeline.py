@@ -68,6 +68,7 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
         lemmas,
         policy,
         resolver,
+        ruler,
         sentences,
         specifics,
     )
@@ -76,7 +77,7 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
     nlp.add_pipe("email_sentencizer")
     lemmatizer = nlp.add_pipe("caseless_lemmatizer", name="lemmatizer")
     ruler = nlp.add_pipe(
-        "span_ruler",
+        "anchored_span_ruler",
         name="vague_ruler",
         config={"spans_key": "vague_candidates", "phrase_matcher_attr": "LOWER"},
     )

@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from .anchored import AnchoredMatcher
 
 PATTERNS_FILE = "patterns.jsonl"
 
 
 class PatternSpans:
-    """Find spans with a :class:`~spacy.matcher.Matcher` built from labelled token patterns.
+    """Find spans with an :class:`~.anchored.AnchoredMatcher` built from labelled token patterns.
 
     Each pattern is a dict ``{"label": str, "pattern": [token dicts], "id": str}`` in spaCy's
     pattern format. Subclasses decide what to do with the matches in :meth:`__call__`.
@@ -26,7 +27,7 @@ class PatternSpans:
         self.name = name
         self.vocab = nlp.vocab
         self.patterns: list[dict[str, Any]] = []
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = AnchoredMatcher(nlp.vocab, validate=True)
         self.add_patterns(patterns)
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
@@ -55,6 +56,6 @@ class PatternSpans:
         """Replace the patterns with those in ``path/patterns.jsonl``."""
         text = (Path(path) / PATTERNS_FILE).read_text(encoding="utf-8")
         self.patterns = []
-        self.matcher = Matcher(self.vocab, validate=True)
+        self.matcher = AnchoredMatcher(self.vocab, validate=True)
         self.add_patterns(json.loads(line) for line in text.splitlines() if line.strip())
         return self

@@ -1,0 +1,160 @@
+"""A token-pattern matcher that only runs a pattern where its required words occur.
+
+spaCy's :class:`~spacy.matcher.Matcher` starts every pattern at every token and checks ``IN``
+sets in Python, so its cost grows with patterns x tokens even when a sentence holds none of the
+words a pattern needs. Most sentences of an email hold none: "Thank you for applying" cannot
+match a pattern that requires "candidate" and "decide". :class:`AnchoredMatcher` reads from each
+pattern the words its required tokens accept (``ORTH``/``LOWER``/``LEMMA``/``NORM`` values and
+``IN`` lists of tokens that are not optional) and runs that pattern, with its own ``Matcher``, only
+over the sentences that contain at least one accepted word for every required token. Patterns
+with no such words run everywhere.
+
+Matches are the same as ``Matcher`` gives for matches inside one sentence; a match never crosses
+a sentence boundary (the analyzer's patterns describe phrases, which do not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH, SENT_START
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+#: Token attributes whose values can anchor a pattern (spaCy's key, with its alias TEXT).
+_WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM}
+_COLUMNS = [ORTH, LOWER, LEMMA, NORM]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    matcher: Matcher
+    #: One set of string hashes per required token: a sentence must hold a word of each.
+    anchors: tuple[frozenset[int], ...]
+
+
+class AnchoredMatcher:
+    """Match token patterns sentence by sentence, skipping sentences a pattern cannot match.
+
+    The interface is the part of :class:`~spacy.matcher.Matcher` the analyzer's components use:
+    :meth:`add`, :meth:`remove`, ``len()``, ``in`` and calling it on a ``Doc`` or ``Span`` for
+    ``(match_id, start, end)`` tuples, sorted by position.
+    """
+
+    def __init__(self, vocab: Vocab, *, validate: bool = False) -> None:
+        self.vocab = vocab
+        self.validate = validate
+        self._entries: list[_Entry] = []
+        # Entries by one word of their most selective anchor; entries with none run everywhere.
+        self._index: dict[int, list[int]] = {}
+        self._everywhere: list[int] = []
+
+    def __len__(self) -> int:
+        """The number of match keys."""
+        return len({entry.key for entry in self._entries})
+
+    def __contains__(self, key: str) -> bool:
+        """Whether patterns were added under ``key``."""
+        return any(entry.key == key for entry in self._entries)
+
+    def add(self, key: str, patterns: Sequence[list[dict[str, Any]]]) -> None:
+        """Add token ``patterns`` under the match key ``key``."""
+        for pattern in patterns:
+            matcher = Matcher(self.vocab, validate=self.validate)
+            matcher.add(key, [pattern])
+            self._entries.append(_Entry(key, matcher, self._anchors(pattern)))
+        self._reindex()
+
+    def remove(self, key: str) -> None:
+        """Remove every pattern added under ``key``.
+
+        Raises:
+            KeyError: no pattern has this key.
+        """
+        if key not in self:
+            raise KeyError(key)
+        self._entries = [entry for entry in self._entries if entry.key != key]
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._index, self._everywhere = {}, []
+        for i, entry in enumerate(self._entries):
+            if not entry.anchors:
+                self._everywhere.append(i)
+                continue
+            for word in min(entry.anchors, key=len):
+                self._index.setdefault(word, []).append(i)
+
+    def __call__(self, doclike: Doc | Span, **_: Any) -> list[tuple[int, int, int]]:
+        """All matches of all patterns in ``doclike``, as ``(match_id, start, end)``.
+
+        Offsets are relative to ``doclike``, as :class:`~spacy.matcher.Matcher` gives them.
+        Keyword arguments of ``Matcher.__call__`` (``allow_missing`` and so on) are accepted
+        and ignored: annotations the patterns need are checked by each inner matcher.
+        """
+        if not self._entries or len(doclike) == 0:
+            return []
+        doc = doclike.doc if isinstance(doclike, Span) else doclike
+        offset = doclike.start if isinstance(doclike, Span) else 0
+        found: set[tuple[int, int, int]] = set()
+        index = self._index
+        for start, end, words in _sentences(doclike, offset):
+            candidates = set(self._everywhere)
+            for word in words.intersection(index):
+                candidates.update(index[word])
+            if not candidates:
+                continue
+            part, shift = doc[start:end], start - offset
+            for i in sorted(candidates):
+                entry = self._entries[i]
+                if all(not anchor.isdisjoint(words) for anchor in entry.anchors):
+                    found.update((m, s + shift, e + shift) for m, s, e in entry.matcher(part))
+        return sorted(found, key=lambda match: (match[1], match[2], match[0]))
+
+    def _anchors(self, pattern: Iterable[dict[str, Any]]) -> tuple[frozenset[int], ...]:
+        anchors = []
+        strings = self.vocab.strings
+        for token in pattern:
+            if not _required(token.get("OP")):
+                continue
+            for name, value in token.items():
+                if name.upper() not in _WORD_ATTRS:
+                    continue
+                words = _accepted(value)
+                if words is not None:
+                    anchors.append(frozenset(strings.add(word) for word in words))
+        return tuple(anchors)
+
+
+def _required(op: str | None) -> bool:
+    """Whether a token with quantifier ``op`` must match at least once."""
+    if op in (None, "1", "+"):
+        return True
+    if op in ("?", "*", "!"):
+        return False
+    low = op.strip("{}").split(",")[0]
+    return bool(low) and int(low) >= 1
+
+
+def _accepted(value: Any) -> list[str] | None:
+    """The words an attribute value accepts, or ``None`` when it is not a plain set of words."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("IN"), list):
+        words = value["IN"]
+        return words if all(isinstance(w, str) for w in words) else None
+    return None
+
+
+def _sentences(doclike: Doc | Span, offset: int) -> Iterator[tuple[int, int, set[int]]]:
+    """``(start, end, words)`` per sentence of ``doclike`` (doc token indices; all word hashes)."""
+    array = doclike.to_array([SENT_START, *_COLUMNS])
+    starts = numpy.flatnonzero(array[:, 0].astype("int64") == 1).tolist()
+    bounds = [0, *(s for s in starts if s > 0), len(array)]
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        yield offset + begin, offset + end, set(array[begin:end, 1:].ravel().tolist())

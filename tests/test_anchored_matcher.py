@@ -1,0 +1,124 @@
+"""AnchoredMatcher gives spaCy Matcher's matches, only faster."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from analyzer.components.anchored import AnchoredMatcher
+from analyzer.pipeline import shared_pipeline
+from analyzer.resources import read_jsonl
+from analyzer.rules import builtin_rules
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "messages"
+WORDS = ["we", "decided", "decide", "to", "move", "forward", "with", "other", "candidates", "."]
+
+
+def _both(patterns: list[list[dict[str, Any]]]) -> tuple[Matcher, AnchoredMatcher]:
+    vocab = spacy.blank("en").vocab
+    plain, anchored = Matcher(vocab), AnchoredMatcher(vocab)
+    for i, pattern in enumerate(patterns):
+        plain.add(f"p{i}", [pattern])
+        anchored.add(f"p{i}", [pattern])
+    return plain, anchored
+
+
+def _plain_matches(matcher: Matcher, doc: Doc) -> list[tuple[int, int, int]]:
+    return sorted(set(matcher(doc)), key=lambda m: (m[1], m[2], m[0]))
+
+
+PATTERN_CASES = [
+    [{"LOWER": "move"}, {"LOWER": "forward"}],
+    [{"LOWER": {"IN": ["move", "go"]}}, {"LOWER": "forward", "OP": "?"}, {"LOWER": "with"}],
+    [{"LOWER": "other", "OP": "*"}, {"LOWER": "candidates"}],
+    [{"LOWER": "to", "OP": "{0,2}"}, {"ORTH": "move"}],
+    [{"IS_ALPHA": True, "OP": "+"}],  # no words to anchor on: runs everywhere
+    [{"LOWER": "with"}, {"LOWER": {"NOT_IN": ["us"]}}],
+    [{"TEXT": {"REGEX": "^cand"}}],
+    [{"LOWER": "decided", "OP": "+"}, {"LOWER": "to"}],
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERN_CASES, ids=lambda p: json.dumps(p)[:40])
+def test_same_matches_as_spacy_matcher(pattern: list[dict[str, Any]]) -> None:
+    plain, anchored = _both([pattern])
+    doc = Doc(plain.vocab, words=WORDS)
+    assert anchored(doc) == _plain_matches(plain, doc)
+
+
+def test_skips_sentences_without_the_required_words() -> None:
+    _, anchored = _both([[{"LOWER": "move"}, {"LOWER": "forward"}]])
+    doc = Doc(anchored.vocab, words=["Thanks", ".", "We", "move", "forward", "."])
+    doc[2].is_sent_start = True
+    (match,) = anchored(doc)
+    assert match[1:] == (3, 5)
+    assert anchored(doc[0:2]) == []
+    # offsets are relative to the span, as spaCy's Matcher gives them
+    assert [m[1:] for m in anchored(doc[2:6])] == [(1, 3)]
+
+
+def test_remove_len_and_contains() -> None:
+    _, anchored = _both(PATTERN_CASES[:2])
+    assert len(anchored) == 2 and "p0" in anchored
+    anchored.remove("p0")
+    assert "p0" not in anchored and len(anchored) == 1
+    with pytest.raises(KeyError):
+        anchored.remove("p0")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=0, max_size=25),
+    pattern=st.lists(
+        st.fixed_dictionaries(
+            {"LOWER": st.sampled_from(WORDS[:-1])},
+            optional={"OP": st.sampled_from(["?", "*", "+", "{0,2}", "{1,2}"])},
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_property_same_as_matcher_on_one_sentence(
+    words: list[str], pattern: list[dict[str, Any]]
+) -> None:
+    plain, anchored = _both([pattern])
+    doc = Doc(plain.vocab, words=words)
+    assert anchored(doc) == _plain_matches(plain, doc)
+
+
+def test_the_analyzer_patterns_match_as_before_on_the_corpus() -> None:
+    """The project's own patterns, over the corpus: same matches as spaCy's Matcher."""
+    from analyzer.classify.corpus import load_corpus
+
+    nlp = shared_pipeline()
+    sets = [builtin_rules(), read_jsonl("patterns", "policy.jsonl")]
+    texts = [message.text for message in load_corpus(CORPUS)][::3]
+    docs = list(nlp.pipe(texts))
+    for patterns in sets:
+        entries = [[rule["pattern"]] for rule in patterns]
+        plain, anchored = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+        for i, pattern in enumerate(entries):
+            plain.add(f"k{i}", pattern)
+            anchored.add(f"k{i}", pattern)
+        for doc in docs:
+            assert anchored(doc) == _plain_matches(plain, doc)
+
+
+def test_anchored_span_ruler_round_trips_its_patterns(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("anchored_span_ruler", config={"spans_key": "found"})
+    ruler.add_patterns([{"label": "X", "id": "mf", "pattern": PATTERN_CASES[0]}])
+    ruler.to_disk(tmp_path / "ruler")
+    fresh = spacy.blank("en").add_pipe("anchored_span_ruler", config={"spans_key": "found"})
+    fresh.from_disk(tmp_path / "ruler")
+    doc = fresh(fresh.nlp.make_doc("we move forward"))
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["found"]] == [("move forward", "X", "mf")]
+    assert isinstance(fresh.matcher, AnchoredMatcher)
