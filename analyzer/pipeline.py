@@ -76,7 +76,7 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("email_sentencizer")
     lemmatizer = nlp.add_pipe("caseless_lemmatizer", name="lemmatizer")
-    ruler = nlp.add_pipe(
+    vague_ruler = nlp.add_pipe(
         "anchored_span_ruler",
         name="vague_ruler",
         config={"spans_key": "vague_candidates", "phrase_matcher_attr": "LOWER"},
@@ -88,7 +88,7 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
     # The lemmatizer must be ready before the ruler takes phrase patterns: spaCy runs the
     # pipeline over each phrase to build the matcher.
     lemmatizer.initialize(lookups=_lemma_lookups())  # type: ignore[attr-defined]
-    ruler.add_patterns(  # type: ignore[attr-defined]
+    vague_ruler.add_patterns(  # type: ignore[attr-defined]
         [_ruler_entry(r) for r in [*builtin_rules(), *extra_rules]]
     )
     return nlp

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import pairwise
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH, SENT_START
@@ -103,7 +104,7 @@ class AnchoredMatcher:
         offset = doclike.start if isinstance(doclike, Span) else 0
         found: set[tuple[int, int, int]] = set()
         index = self._index
-        for start, end, words in _sentences(doclike, offset):
+        for start, end, words in _sentences(doc, offset, offset + len(doclike)):
             candidates = set(self._everywhere)
             for word in words.intersection(index):
                 candidates.update(index[word])
@@ -151,10 +152,11 @@ def _accepted(value: Any) -> list[str] | None:
     return None
 
 
-def _sentences(doclike: Doc | Span, offset: int) -> Iterator[tuple[int, int, set[int]]]:
-    """``(start, end, words)`` per sentence of ``doclike`` (doc token indices; all word hashes)."""
-    array = doclike.to_array([SENT_START, *_COLUMNS])
+def _sentences(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, set[int]]]:
+    """``(start, end, words)`` per sentence of ``doc[start:end]``: token indices, word hashes."""
+    array = doc.to_array([SENT_START, *_COLUMNS])[start:end]
     starts = numpy.flatnonzero(array[:, 0].astype("int64") == 1).tolist()
     bounds = [0, *(s for s in starts if s > 0), len(array)]
-    for begin, end in zip(bounds, bounds[1:], strict=False):
-        yield offset + begin, offset + end, set(array[begin:end, 1:].ravel().tolist())
+    for begin, stop in pairwise(bounds):
+        words = cast(list[int], array[begin:stop, 1:].ravel().tolist())
+        yield start + begin, start + stop, set(words)
