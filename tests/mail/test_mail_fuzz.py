@@ -10,13 +10,18 @@ runs as long as you like.
 from __future__ import annotations
 
 import base64
+import email.policy
 import os
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.mail import Message, ReadError, iter_messages
+from analyzer.mail.eml import message_from_email, parse_email_bytes
+from analyzer.mail.model import Origin
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 FUZZ = settings(
@@ -138,6 +143,20 @@ def test_eml_reader(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "fuzz.eml"
     path.write_bytes(data)
     _check(path)
+
+
+@FUZZ
+@given(data=email_bytes())
+def test_memoized_headers_read_as_the_default_policy(data: bytes) -> None:
+    """Parsed headers are shared between messages; what a message reads is unchanged."""
+    origin = Origin("fuzz.eml")
+    with_memo = parse_email_bytes(data, origin)
+    plain = BytesParser(policy=email.policy.default).parsebytes(data)
+    assert isinstance(plain, EmailMessage)
+    if b"\x00" not in data[:4096]:  # binary data is refused before parsing
+        assert with_memo == message_from_email(plain, origin)
+    again = parse_email_bytes(data, origin)  # now every header comes from the memo
+    assert again == with_memo
 
 
 @FUZZ
