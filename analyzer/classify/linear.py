@@ -67,6 +67,8 @@ class CharTfidf:
         from sklearn.preprocessing import normalize
 
         vec = self.vectorizer
+        if not x:
+            return sparse.csr_matrix((0, len(vec.vocabulary_)), dtype=vec.dtype)
         rows, lengths = [], []
         for text in x:
             words = [self._indices(w) for w in self._preprocess(text).split()]
@@ -74,7 +76,7 @@ class CharTfidf:
             rows.append(row)
             lengths.append(len(row))
         indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-        indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
+        indices = np.concatenate(rows)
         data = np.ones(len(indices), dtype=vec.dtype)
         shape = (len(x), len(vec.vocabulary_))
         matrix = sparse.csr_matrix((data, indices, indptr), shape=shape)

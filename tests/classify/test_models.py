@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.classify import load_models, train
 from analyzer.classify.features import doc_features
@@ -107,6 +109,44 @@ def test_the_linear_fast_path_gives_the_pipelines_probabilities(tiny_models: Pat
         x = inputs["doc" if name in ("kind", "policy") else "sent"]
         fast = LinearModel(pipe)
         np.testing.assert_allclose(fast.proba(fast.features.transform(x)), pipe.predict_proba(x))
+
+
+CHAR_CASES = [
+    "",
+    "   ",
+    "we went with a stronger candidate.",
+    "a\x1fb  c\td\ne",  # the feature separator, tabs and newlines are whitespace too
+    "x" * 40,
+    "émoji 🙂 and  «quotes»  ّعربي",
+]
+
+
+@pytest.mark.parametrize("cache_size", [1, 50_000])
+def test_word_cached_char_tfidf_equals_the_vectorizer(tiny_models: Path, cache_size: int) -> None:
+    from analyzer.classify.linear import CharTfidf
+
+    pipe = load_models(tiny_models).pipes["kind"]
+    (vectorizer,) = [
+        v for _, v in pipe.named_steps["features"].transformer_list if CharTfidf.handles(v)
+    ]
+    fast = CharTfidf(vectorizer, cache_size=cache_size)
+    assert fast.transform([]).shape == (0, len(vectorizer.vocabulary_))
+    for batch in (CHAR_CASES, CHAR_CASES[2:3] * 3):
+        expected = vectorizer.transform(batch)
+        got = fast.transform(batch)
+        assert got.shape == expected.shape
+        np.testing.assert_array_equal(got.toarray(), expected.toarray())
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.text(max_size=60), min_size=1, max_size=5))
+def test_char_tfidf_equals_the_vectorizer_on_any_text(tiny_models: Path, texts: list[str]) -> None:
+    from analyzer.classify.linear import CharTfidf
+
+    vectorizer = load_models(tiny_models).pipes["reasons"].named_steps["features"]
+    vectorizer = next(v for _, v in vectorizer.transformer_list if CharTfidf.handles(v))
+    expected = vectorizer.transform(texts).toarray()
+    np.testing.assert_array_equal(CharTfidf(vectorizer).transform(texts).toarray(), expected)
 
 
 def test_kind_and_policy_share_one_feature_space(tiny_models: Path) -> None:
