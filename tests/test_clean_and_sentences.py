@@ -68,3 +68,31 @@ def test_text_with_no_punctuation_is_cut_into_bounded_sentences(nlp) -> None:  #
 def test_short_texts_keep_one_sentence(nlp, tokens: int) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(" ".join(["word"] * tokens))
     assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [
+        ("Decided DECIDED decided", ["decide", "decide", "decide"]),
+        ("CVs were matched", ["cvs", "be", "match"]),
+        ("qualifies Qualified", ["qualify", "qualify"]),
+        ("zzyzx Zzyzx", ["zzyzx", "zzyzx"]),
+    ],
+)
+def test_caseless_lemmatizer(text: str, lemmas: list[str]) -> None:
+    from analyzer.pipeline import shared_pipeline
+
+    nlp = shared_pipeline()
+    doc = nlp.get_pipe("lemmatizer")(nlp.make_doc(text))
+    assert [t.lemma_ for t in doc] == lemmas
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert [lemmatizer.lookup_lemmatize(t)[0] for t in doc] == lemmas
+
+
+def test_caseless_lemmatizer_keeps_lemmas_already_set() -> None:
+    from analyzer.pipeline import shared_pipeline
+
+    nlp = shared_pipeline()
+    doc = nlp.make_doc("we decided")
+    doc[1].lemma_ = "kept"
+    assert [t.lemma_ for t in nlp.get_pipe("lemmatizer")(doc)] == ["we", "kept"]

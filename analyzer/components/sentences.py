@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 _FINAL_CHARS = ".!?…"
 _CLOSERS = frozenset({'"', "'", ")", "]", "”", "’", "»"})
@@ -50,19 +50,28 @@ class EmailSentencizer:
         return doc
 
     def _starts(self, doc: Doc) -> list[bool]:
-        """One flag a token; set all at once, as each ``is_sent_start`` write rescans the Doc."""
+        """One flag a token; set all at once, as each ``is_sent_start`` write rescans the Doc.
+
+        Reads the token attributes as one array: creating a ``Token`` object per token
+        costs more than the decisions themselves.
+        """
+        text = doc.text
+        rows = doc.to_array([IS_SPACE, IS_PUNCT, IDX, LENGTH, LIKE_NUM]).tolist()
         starts: list[bool] = []
         pending = True  # the next word token starts a sentence
         run = 0  # tokens since the last sentence start
-        for token in doc:
-            if token.is_space:
+        for i, (space, punct, idx, length, _) in enumerate(rows):
+            word = text[idx : idx + length]
+            if space:
                 starts.append(False)
-                if "\n" in token.text and self._break_ends_sentence(doc.text, token):
+                if "\n" in word and self._break_ends_sentence(text, idx, word):
                     pending = True
                 continue
-            if token.text in _CLOSERS or (token.is_punct and token.text[0] not in _BULLETS):
-                starts.append(pending and token.i == 0)
-                if token.text[-1] in _FINAL_CHARS and not _is_list_number(token, starts):
+            if word in _CLOSERS or (punct and word[0] not in _BULLETS):
+                starts.append(pending and i == 0)
+                # the dot of a list number at the start of a line ("1." in "1. Tests")
+                list_number = word == "." and i > 0 and rows[i - 1][4] and starts[i - 1]
+                if word[-1] in _FINAL_CHARS and not list_number:
                     pending = True
                 continue
             # Text with no punctuation at all (a pasted log, one endless line) is cut every
@@ -70,15 +79,15 @@ class EmailSentencizer:
             start = pending or run >= self.max_tokens
             starts.append(start)
             run = 0 if start else run + 1
-            pending = token.text[-1] in _FINAL_CHARS and (len(token) == 1 or token.is_punct)
+            pending = word[-1] in _FINAL_CHARS and (length == 1 or bool(punct))
         return starts
 
-    def _break_ends_sentence(self, text: str, space: Token) -> bool:
-        if space.text.count("\n") >= 2:
+    def _break_ends_sentence(self, text: str, idx: int, space: str) -> bool:
+        if space.count("\n") >= 2:
             return True
-        line_start = text.rfind("\n", 0, space.idx) + 1
-        prev_line = text[line_start : space.idx].strip()
-        after = space.idx + len(space.text)
+        line_start = text.rfind("\n", 0, idx) + 1
+        prev_line = text[line_start:idx].strip()
+        after = idx + len(space)
         next_char = text[after : after + 1]
         if not prev_line or prev_line[-1] in _FINAL_CHARS + ":;":
             return True
@@ -92,13 +101,6 @@ class EmailSentencizer:
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EmailSentencizer:
         """Nothing to load; returns the component unchanged."""
         return self
-
-
-def _is_list_number(token: Token, starts: list[bool]) -> bool:
-    """True for the dot of a list number at the start of a line ("1." in "1. Tests")."""
-    if token.i == 0 or token.text != ".":
-        return False
-    return token.nbor(-1).like_num and starts[token.i - 1]
 
 
 @Language.factory("email_sentencizer", default_config={"short_line": 45, "max_tokens": 200})
