@@ -10,10 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 SEP = "\x1f"
 #: doc.spans keys whose labels become cue tokens, with the token prefix.
@@ -67,28 +70,59 @@ class _Cues:
         return sorted(cue for s, e, cue in self._found[first:last] if s < end and e > start)
 
 
-def _featurize(doc: Doc, start: int, end: int, cues: _Cues) -> str:
-    tokens = [t for t in doc[start:end] if not t.is_space]
-    lemmas = [(t.lemma_ or t.text).lower() for t in tokens]
-    text = " ".join(t.lower_ for t in tokens)
-    return " ".join([*lemmas, *cues.within(start, end)]) + SEP + text
+class Tokens:
+    """A Doc's tokens as plain lists (lemma, lower-case text, offsets), read in one array.
+
+    Building a ``Token`` object per token costs more than the features themselves.
+    """
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        columns = [IDX, LENGTH, LOWER, LEMMA, IS_SPACE, IS_PUNCT, SENT_START]
+        idx, length, lowers, lemmas, space, punct, starts = doc.to_array(columns).T.tolist()
+        self.idx, self.length, self.space, self.punct = idx, length, space, punct
+        self.lowers = [strings[h] for h in lowers]
+        self.lemmas = [strings[h].lower() if h else "" for h in lemmas]
+        for i, lemma in enumerate(self.lemmas):
+            if not lemma:
+                self.lemmas[i] = self.lowers[i]
+        self.starts = [i for i, flag in enumerate(starts) if i == 0 or flag == 1]
+
+    def words(self, start: int, end: int) -> list[int]:
+        """Indices of the tokens in ``start:end`` that are not whitespace."""
+        space = self.space
+        return [i for i in range(start, end) if not space[i]]
+
+    def sentences(self) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` token ranges of the sentences."""
+        bounds = [*self.starts, len(self.space)]
+        yield from pairwise(bounds)
 
 
-def doc_features(doc: Doc) -> str:
-    """The feature string of a whole message."""
-    return _featurize(doc, 0, len(doc), _Cues(doc))
+def _featurize(tokens: Tokens, words: list[int], cues: list[str]) -> str:
+    lemmas = [tokens.lemmas[i] for i in words]
+    text = " ".join([tokens.lowers[i] for i in words])
+    return " ".join([*lemmas, *cues]) + SEP + text
 
 
-def _content(span: Span) -> bool:
-    return any(not (t.is_space or t.is_punct) for t in span)
+def doc_features(doc: Doc, tokens: Tokens | None = None) -> str:
+    """The feature string of a whole message (``tokens``: the Doc's, if already read)."""
+    tokens = Tokens(doc) if tokens is None else tokens
+    return _featurize(tokens, tokens.words(0, len(doc)), _Cues(doc).within(0, len(doc)))
 
 
-def sentences(doc: Doc) -> Iterator[Sentence]:
-    """The Doc's sentences that hold a word, with offsets trimmed to their tokens."""
+def sentences(doc: Doc, tokens: Tokens | None = None) -> Iterator[Sentence]:
+    """The Doc's sentences that hold a word, with offsets trimmed to their tokens
+    (``tokens``: the Doc's, if already read)."""
     cues = _Cues(doc)
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if not words or not _content(sent):
+    tokens = Tokens(doc) if tokens is None else tokens
+    for start, end in tokens.sentences():
+        words = tokens.words(start, end)
+        if not any(not tokens.punct[i] for i in words):
             continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        yield Sentence(start, end, _featurize(doc, sent.start, sent.end, cues))
+        first, last = words[0], words[-1]
+        yield Sentence(
+            tokens.idx[first],
+            tokens.idx[last] + tokens.length[last],
+            _featurize(tokens, words, cues.within(start, end)),
+        )

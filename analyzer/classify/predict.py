@@ -17,7 +17,7 @@ from ..errors import ModelError
 from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
 from .corpus import SENTENCE_REASONS, overlaps
 from .decide import apply_temperature, combine_policy, rollup_reasons
-from .features import Sentence, doc_features, sentences
+from .features import Sentence, Tokens, doc_features, sentences
 from .linear import LinearModel, share_features
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
 
@@ -104,12 +104,16 @@ class Classifiers:
         Each model runs once over all the Docs (or all their sentences), and models that
         share a feature space share its matrix.
         """
-        feats = [doc_features(doc) for doc in docs]
+        tokens = [Tokens(doc) for doc in docs]
+        feats = [doc_features(doc, t) for doc, t in zip(docs, tokens, strict=True)]
         shared: dict[int, Any] = {}
         kinds = self._proba("kind", feats, KINDS, shared)
         policies = self._proba("policy", feats, POLICIES, shared)
         decided = [KINDS[int(p.argmax())] in DECISION_KINDS for p in kinds]
-        sents = [list(sentences(doc)) if d else [] for doc, d in zip(docs, decided, strict=True)]
+        sents = [
+            list(sentences(doc, t)) if d else []
+            for doc, t, d in zip(docs, tokens, decided, strict=True)
+        ]
         x = [s.features for doc_sents in sents for s in doc_sents]
         by_sentence: dict[int, Any] = {}
         reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence)

@@ -121,32 +121,38 @@ CHAR_CASES = [
 ]
 
 
-@pytest.mark.parametrize("cache_size", [1, 50_000])
-def test_word_cached_char_tfidf_equals_the_vectorizer(tiny_models: Path, cache_size: int) -> None:
-    from analyzer.classify.linear import CharTfidf
+def _vectorizers(models: Path) -> list[object]:
+    pipes = load_models(models).pipes.values()
+    return [v for p in pipes for _, v in p.named_steps["features"].transformer_list]
 
-    pipe = load_models(tiny_models).pipes["kind"]
-    (vectorizer,) = [
-        v for _, v in pipe.named_steps["features"].transformer_list if CharTfidf.handles(v)
-    ]
-    fast = CharTfidf(vectorizer, cache_size=cache_size)
-    assert fast.transform([]).shape == (0, len(vectorizer.vocabulary_))
-    for batch in (CHAR_CASES, CHAR_CASES[2:3] * 3):
-        expected = vectorizer.transform(batch)
-        got = fast.transform(batch)
-        assert got.shape == expected.shape
-        np.testing.assert_array_equal(got.toarray(), expected.toarray())
+
+@pytest.mark.parametrize("cache_size", [1, 50_000])
+def test_batch_tfidf_equals_each_vectorizer(tiny_models: Path, cache_size: int) -> None:
+    from analyzer.classify.tfidf import CharTfidf, WordTfidf, batch_transform
+
+    vectorizers = _vectorizers(tiny_models)
+    kinds = {type(batch_transform(v).__self__) for v in vectorizers}  # type: ignore[attr-defined]
+    assert kinds == {CharTfidf, WordTfidf}
+    for vectorizer in vectorizers:
+        fast = batch_transform(vectorizer)
+        if isinstance(fast.__self__, CharTfidf):  # type: ignore[attr-defined]
+            fast = CharTfidf(vectorizer, cache_size=cache_size).transform
+        assert fast([]).shape == (0, len(vectorizer.vocabulary_))  # type: ignore[attr-defined]
+        for batch in (CHAR_CASES, CHAR_CASES[2:3] * 3):
+            expected = vectorizer.transform(batch)  # type: ignore[attr-defined]
+            got = fast(batch)
+            assert got.shape == expected.shape
+            np.testing.assert_array_equal(got.toarray(), expected.toarray())
 
 
 @settings(max_examples=40, deadline=None)
 @given(texts=st.lists(st.text(max_size=60), min_size=1, max_size=5))
-def test_char_tfidf_equals_the_vectorizer_on_any_text(tiny_models: Path, texts: list[str]) -> None:
-    from analyzer.classify.linear import CharTfidf
+def test_batch_tfidf_on_any_text(tiny_models: Path, texts: list[str]) -> None:
+    from analyzer.classify.tfidf import batch_transform
 
-    vectorizer = load_models(tiny_models).pipes["reasons"].named_steps["features"]
-    vectorizer = next(v for _, v in vectorizer.transformer_list if CharTfidf.handles(v))
-    expected = vectorizer.transform(texts).toarray()
-    np.testing.assert_array_equal(CharTfidf(vectorizer).transform(texts).toarray(), expected)
+    for vectorizer in _vectorizers(tiny_models):
+        expected = vectorizer.transform(texts).toarray()  # type: ignore[attr-defined]
+        np.testing.assert_array_equal(batch_transform(vectorizer)(texts).toarray(), expected)
 
 
 def test_kind_and_policy_share_one_feature_space(tiny_models: Path) -> None:
