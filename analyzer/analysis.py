@@ -10,6 +10,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from spacy.attrs import LOWER
+
 from . import questions
 from .clean import Cleaned, clean
 from .components.policy import policy_label
@@ -121,7 +123,7 @@ class Analyzer:
         specific = tuple(_text_span(text, s) for s in doc.spans["specific"]) if decision else ()
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
-        after_interview = any(t.lower_ in {"interview", "interviews", "interviewed"} for t in doc)
+        after_interview = _mentions_interview(doc)
         plan = (
             questions.plan(
                 findings,
@@ -176,6 +178,13 @@ class Analyzer:
                 )
             )
         return found
+
+
+def _mentions_interview(doc: Doc) -> bool:
+    """Whether the message speaks of an interview (the candidate met the team)."""
+    strings = doc.vocab.strings
+    forms = {strings.add(w) for w in ("interview", "interviews", "interviewed")}
+    return not forms.isdisjoint(doc.to_array([LOWER]).tolist())
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +25,8 @@ from ..resources import read_json
 
 SETTINGS_FILE = ("patterns", "comparatives.json")
 LABEL = VagueType.UNANCHORED_COMPARISON.value
+#: Word forms whose verdict a component remembers; the memo is emptied when full.
+MEMO_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -108,22 +111,40 @@ class UnanchoredComparatives:
         self.spans_key = spans_key
         self.settings = settings if settings is not None else read_json(*SETTINGS_FILE)
         self._lex = _Lexicon.from_settings(self.settings)
+        self._memo: dict[tuple[int, int, int], bool] = {}  # (lower, lemma, is_alpha) ids
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [span for tok in doc if (span := self._comparison_at(tok)) is not None]
+        found = [
+            span for i in self._candidates(doc) if (span := self._comparison_at(doc[i])) is not None
+        ]
         group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         doc.spans[self.spans_key] = group + found
         return doc
 
     # -- recognising a comparative word -------------------------------------------------
-    def _is_comparative(self, tok: Token) -> bool:
-        low = tok.lower_
+    def _candidates(self, doc: Doc) -> list[int]:
+        """Indices of the comparative words, read from the token arrays (each form judged once
+        per process: a ``Token`` object per token costs more than the test)."""
+        strings, memo = doc.vocab.strings, self._memo
+        found = []
+        for i, key in enumerate(map(tuple, doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist())):
+            known = memo.get(key)
+            if known is None:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                low, lemma, alpha = key
+                known = memo[key] = self._is_comparative(strings[low], strings[lemma], bool(alpha))
+            if known:
+                found.append(i)
+        return found
+
+    def _is_comparative(self, low: str, lemma: str, alpha: bool) -> bool:
         lex = self._lex
         if low in lex.analytic or low in lex.irregular:
             return True
-        if not tok.is_alpha or low in lex.not_comparative or len(low) < 5:
+        if not alpha or low in lex.not_comparative or len(low) < 5:
             return False
-        lemma = tok.lemma_.lower()
+        lemma = lemma.lower()
         if lemma == low:
             return False
         stems = {lemma + "er", lemma + "r", lemma + lemma[-1:] + "er", lemma[:-1] + "ier"}
@@ -145,7 +166,7 @@ class UnanchoredComparatives:
 
     # -- building the span --------------------------------------------------------------
     def _comparison_at(self, tok: Token) -> Span | None:
-        if not self._is_comparative(tok) or self._in_stop_phrase(tok):
+        if self._in_stop_phrase(tok):
             return None
         doc = tok.doc
         prev = doc[tok.i - 1] if tok.i > 0 else None

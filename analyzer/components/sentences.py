@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,13 +55,18 @@ class EmailSentencizer:
         Reads the token attributes as one array: creating a ``Token`` object per token
         costs more than the decisions themselves.
         """
-        text = doc.text
-        rows = doc.to_array([IS_SPACE, IS_PUNCT, IDX, LENGTH, LIKE_NUM]).tolist()
+        strings = doc.vocab.strings
+        rows = doc.to_array([IS_SPACE, IS_PUNCT, IDX, ORTH, LIKE_NUM, SPACY]).tolist()
+        words = [strings[row[3]] for row in rows]
+        # ``doc.text`` would build a Token per token; the words and their trailing spaces
+        # give the same string.
+        text = "".join([w + " " if row[5] else w for w, row in zip(words, rows, strict=True)])
         starts: list[bool] = []
         pending = True  # the next word token starts a sentence
         run = 0  # tokens since the last sentence start
-        for i, (space, punct, idx, length, _) in enumerate(rows):
-            word = text[idx : idx + length]
+        for i, (space, punct, idx, _, _, _) in enumerate(rows):
+            word = words[i]
+            length = len(word)
             if space:
                 starts.append(False)
                 if "\n" in word and self._break_ends_sentence(text, idx, word):
