@@ -10,6 +10,7 @@ memory stays bounded whatever the size of the mailbox. Nothing here prints.
 from __future__ import annotations
 
 import functools
+import gc
 import glob
 import hashlib
 import os
@@ -27,8 +28,9 @@ from .report import Report
 #: Messages sent to a worker at a time.
 CHUNK_SIZE = 200
 #: Chunks a worker analyzes before it is replaced by a fresh one. spaCy's string store keeps
-#: every new word it has seen, so a long-lived worker grows with the mailbox; a restart (about
-#: two seconds) every 20,000 messages keeps memory flat.
+#: every new word it has seen, so a long-lived worker grows with the mailbox; a restart every
+#: 20,000 messages keeps memory flat (where workers are forked, a restart is a fork of the
+#: warm parent; elsewhere it rebuilds the pipeline, about two seconds).
 CHUNKS_PER_WORKER = 100
 OK, DUPLICATE, ERROR, SKIPPED, FILTERED = "ok", "duplicate", "error", "skipped", "filtered"
 
@@ -264,6 +266,22 @@ def _run_pool(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[
     import multiprocessing
 
     settings = (options.rules, options.use_models)
+    if multiprocessing.get_start_method() == "fork":
+        # Built once here, the pipeline and models are shared (copy-on-write) by every
+        # worker forked from this process, and a replaced worker starts warm.
+        worker_analyzer(*settings)
+        gc.freeze()  # so that the workers' collections do not write to the shared pages
+    try:
+        yield from _pooled(chunks, options, settings)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(
+    chunks: Iterator[list[_Item]], options: BatchOptions, settings: tuple[tuple[str, ...], bool]
+) -> Iterator[BatchRecord]:
+    import multiprocessing
+
     with multiprocessing.Pool(
         options.jobs, _init_worker, settings, maxtasksperchild=CHUNKS_PER_WORKER
     ) as pool:

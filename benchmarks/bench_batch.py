@@ -33,9 +33,11 @@ except SystemExit as exc:
     code = exc.code
 except Exception as exc:
     code = getattr(exc, "exit_code", 1)
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"code": code, "self_kb": me, "children_kb": kids}), file=sys.stderr)
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+stats = {"code": code, "self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss, "cpu_s": cpu}
+print(json.dumps(stats), file=sys.stderr)
 """
 
 
@@ -106,6 +108,7 @@ def run(path: Path, jobs: int, count: int) -> dict[str, float]:
         "jobs": jobs,
         "seconds": round(seconds, 2),
         "msg_per_s": round(count / seconds, 1),
+        "cpu_ms_per_msg": round(stats["cpu_s"] / count * 1000, 2),
         "peak_pss_mb": round(peak, 1),
         "parent_rss_mb": round(parent_mb, 1),
         "worker_rss_mb": round(worker_mb, 1),

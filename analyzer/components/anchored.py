@@ -22,13 +22,13 @@ from typing import Any, cast
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 #: Token attributes whose values can anchor a pattern (spaCy's key, with its alias TEXT).
 _WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM}
-_COLUMNS = [ORTH, LOWER, LEMMA, NORM]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class AnchoredMatcher:
         self.vocab = vocab
         self.validate = validate
         self._entries: list[_Entry] = []
+        self._columns: set[int] = set()  # the attributes the anchors' words come from
+        self._stop_ids = frozenset(vocab.strings.add(w) for w in STOP_WORDS)
         # Entries by one word of their most selective anchor; entries with none run everywhere.
         self._index: dict[int, list[int]] = {}
         self._everywhere: list[int] = []
@@ -88,8 +90,13 @@ class AnchoredMatcher:
             if not entry.anchors:
                 self._everywhere.append(i)
                 continue
-            for word in min(entry.anchors, key=len):
+            for word in min(entry.anchors, key=self._commonness):
                 self._index.setdefault(word, []).append(i)
+
+    def _commonness(self, anchor: frozenset[int]) -> tuple[int, int]:
+        """How often a sentence holds one of ``anchor``'s words, roughly: stop words first."""
+        stop = self._stop_ids
+        return sum(1 for word in anchor if word in stop), len(anchor)
 
     def __call__(self, doclike: Doc | Span, **_: Any) -> list[tuple[int, int, int]]:
         """All matches of all patterns in ``doclike``, as ``(match_id, start, end)``.
@@ -103,17 +110,20 @@ class AnchoredMatcher:
         doc = doclike.doc if isinstance(doclike, Span) else doclike
         offset = doclike.start if isinstance(doclike, Span) else 0
         found: set[tuple[int, int, int]] = set()
-        index = self._index
-        for start, end, words in _sentences(doc, offset, offset + len(doclike)):
+        index, entries = self._index, self._entries
+        columns = sorted(self._columns)
+        for start, end, words in _sentences(doc, offset, offset + len(doclike), columns):
             candidates = set(self._everywhere)
             for word in words.intersection(index):
                 candidates.update(index[word])
-            if not candidates:
-                continue
-            part, shift = doc[start:end], start - offset
+            part, shift = None, start - offset
             for i in sorted(candidates):
-                entry = self._entries[i]
-                if all(not anchor.isdisjoint(words) for anchor in entry.anchors):
+                entry = entries[i]
+                for anchor in entry.anchors:
+                    if anchor.isdisjoint(words):
+                        break
+                else:
+                    part = doc[start:end] if part is None else part
                     found.update((m, s + shift, e + shift) for m, s, e in entry.matcher(part))
         return sorted(found, key=lambda match: (match[1], match[2], match[0]))
 
@@ -124,11 +134,11 @@ class AnchoredMatcher:
             if not _required(token.get("OP")):
                 continue
             for name, value in token.items():
-                if name.upper() not in _WORD_ATTRS:
-                    continue
-                words = _accepted(value)
-                if words is not None:
+                attr = _WORD_ATTRS.get(name.upper())
+                words = None if attr is None else _accepted(value)
+                if attr is not None and words is not None:
                     anchors.append(frozenset(strings.add(word) for word in words))
+                    self._columns.add(attr)
         return tuple(anchors)
 
 
@@ -152,11 +162,14 @@ def _accepted(value: Any) -> list[str] | None:
     return None
 
 
-def _sentences(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, set[int]]]:
-    """``(start, end, words)`` per sentence of ``doc[start:end]``: token indices, word hashes."""
-    array = doc.to_array([SENT_START, *_COLUMNS])[start:end]
+def _sentences(
+    doc: Doc, start: int, end: int, columns: list[int]
+) -> Iterator[tuple[int, int, set[int]]]:
+    """``(start, end, words)`` per sentence of ``doc[start:end]``: token indices and the ids of
+    the sentence's values of ``columns``."""
+    array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
     starts = numpy.flatnonzero(array[:, 0].astype("int64") == 1).tolist()
     bounds = [0, *(s for s in starts if s > 0), len(array)]
+    values = cast(list[list[int]], array[:, 1:].tolist())
     for begin, stop in pairwise(bounds):
-        words = cast(list[int], array[begin:stop, 1:].ravel().tolist())
-        yield start + begin, start + stop, set(words)
+        yield start + begin, start + stop, {v for row in values[begin:stop] for v in row}
