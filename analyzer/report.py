@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -95,14 +95,20 @@ class Report:
                 }
                 for r in self.reasons
             ],
-            "findings": [asdict(f) for f in self.findings],
-            "specific_feedback": [asdict(s) for s in self.specific_feedback],
-            "questions": [asdict(q) for q in self.questions],
+            "findings": [_flat(f) for f in self.findings],
+            "specific_feedback": [_flat(s) for s in self.specific_feedback],
+            "questions": [_flat(q) for q in self.questions],
             "notes": list(self.notes),
         }
         if include_text:
             data["text"] = self.text
         return data
+
+
+def _flat(item: Finding | TextSpan | Question) -> dict[str, Any]:
+    """The fields of a dataclass whose fields are all plain values, in declaration order
+    (``dataclasses.asdict`` gives the same, but deep-copies every value on the way)."""
+    return dict(vars(item))
 
 
 def _prediction(p: Prediction) -> dict[str, Any] | None:

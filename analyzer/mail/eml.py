@@ -5,12 +5,14 @@ from __future__ import annotations
 import email.policy
 import functools
 import os
+import re
 from datetime import datetime, timezone
 from email import errors as email_errors
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
+from types import MappingProxyType
 
 from analyzer.errors import InputError
 from analyzer.mail._common import build_message, reason_of
@@ -38,12 +40,29 @@ _STRUCTURAL_DEFECTS = (
 
 
 class _MemoHeaders(HeaderRegistry):
-    """The email package's header registry, with parsed headers kept by name and raw value.
+    """The email package's header registry, with parsed headers kept by name and raw value
+    and one header class per name.
 
     Parsing a header with the modern policy is the slowest step of reading an email, and a
     mailbox repeats the same headers (``Content-Type``, the sender of a form letter) across
     thousands of messages. Parsed headers are immutable, so one object serves every repeat.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._classes: dict[str, type[BaseHeader]] = {}
+
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        # The base class builds a new class on every call; one per header name is enough.
+        key = name.lower()
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = super().__getitem__(name)
+        return found
+
+    def map_to_type(self, name: str, cls: type[BaseHeader]) -> None:
+        super().map_to_type(name, cls)
+        self._classes.pop(name.lower(), None)
 
     def __call__(self, name: str, value: str) -> BaseHeader:
         return _parsed_header(self, name, value)
@@ -56,6 +75,17 @@ def _parsed_header(registry: HeaderRegistry, name: str, value: str) -> BaseHeade
 
 #: The default policy, reading headers through :class:`_MemoHeaders`.
 POLICY = email.policy.default.clone(header_factory=_MemoHeaders())
+
+
+#: Headers whose decoded text is their raw text when the raw text has this form (plain ASCII,
+#: no encoded words; a well-formed id): reading them so skips the email package's parser, the
+#: slowest step of reading a mailbox.
+_VERBATIM = MappingProxyType(
+    {
+        "subject": re.compile(r"[\x20-\x7e\t\r\n]*\Z"),
+        "message-id": re.compile(r"\s*<[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+>\s*\Z", re.ASCII),
+    }
+)
 
 
 def read_eml(path: str | os.PathLike[str]) -> Message | ReadError:
@@ -99,6 +129,11 @@ def message_from_email(parsed: EmailMessage, origin: Origin) -> Message | ReadEr
 
 def header_text(parsed: EmailMessage, name: str) -> str | None:
     """Return the decoded header ``name`` on one line, or ``None``."""
+    plain = _VERBATIM.get(name.lower())
+    if plain is not None:
+        raw = next((v for k, v in parsed.raw_items() if k.lower() == name.lower()), None)
+        if raw is not None and "=?" not in raw and plain.match(raw):
+            return " ".join(raw.split()) or None
     try:
         value = parsed.get(name)
         text = None if value is None else " ".join(str(value).split())
