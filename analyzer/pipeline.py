@@ -33,14 +33,10 @@ COMPONENTS = (
 )
 
 
-def _lemma_lookups() -> Any:
-    from spacy.lookups import Lookups
-
+def _lemma_table() -> dict[str, str]:
     with data_file(*LEMMA_TABLE).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        table = json.load(fh)
-    lookups = Lookups()
-    lookups.add_table("lemma_lookup", table)
-    return lookups
+        table: dict[str, str] = json.load(fh)
+    return table
 
 
 def shared_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
@@ -87,7 +83,7 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
     nlp.add_pipe("vague_resolver")
     # The lemmatizer must be ready before the ruler takes phrase patterns: spaCy runs the
     # pipeline over each phrase to build the matcher.
-    lemmatizer.initialize(lookups=_lemma_lookups())  # type: ignore[attr-defined]
+    lemmatizer.initialize(table=_lemma_table())  # type: ignore[attr-defined]
     vague_ruler.add_patterns(  # type: ignore[attr-defined]
         [_ruler_entry(r) for r in [*builtin_rules(), *extra_rules]]
     )

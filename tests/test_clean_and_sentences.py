@@ -96,3 +96,20 @@ def test_caseless_lemmatizer_keeps_lemmas_already_set() -> None:
     doc = nlp.make_doc("we decided")
     doc[1].lemma_ = "kept"
     assert [t.lemma_ for t in nlp.get_pipe("lemmatizer")(doc)] == ["we", "kept"]
+
+
+def test_caseless_lemmatizer_round_trips_its_table(tmp_path: Path) -> None:
+    import spacy
+
+    from analyzer.components.lemmas import CaselessLemmatizer
+
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("caseless_lemmatizer")
+    assert isinstance(lemmatizer, CaselessLemmatizer)
+    lemmatizer.initialize(table={"chose": "choose", "roles": "role"})
+    lemmatizer.to_disk(tmp_path / "lemmatizer")
+    other = spacy.blank("en")
+    fresh = other.add_pipe("caseless_lemmatizer")
+    fresh.from_disk(tmp_path / "lemmatizer")
+    doc = fresh(other.make_doc("They CHOSE other Roles"))
+    assert [t.lemma_ for t in doc] == ["they", "choose", "other", "role"]
