@@ -151,7 +151,7 @@ def rebuild(meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> tuple[Pipeli
     from sklearn.preprocessing import LabelBinarizer
 
     spec = Spec.from_dict(meta["spec"])
-    vocabs = [{t: i for i, t in enumerate(v)} for v in meta["vocabularies"]]
+    vocabs = [dict(zip(v, range(len(v)), strict=True)) for v in meta["vocabularies"]]
     parts = _vectorizers(spec, vocabs)
     for i, (_, vec) in enumerate(parts):
         vec.idf_ = arrays[f"idf_{i}"]
