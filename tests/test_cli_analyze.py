@@ -231,3 +231,14 @@ def test_evaluate_bad_gold_file(runner: CliRunner, tmp_path: Path) -> None:
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     result = run(runner, [command, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_the_readme_shows_the_current_example_output(runner: CliRunner) -> None:
+    """The README's first example is this command's real output (it must not drift)."""
+    command = "$ feedback-analyzer analyze --example --format text\n"
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index(command) + len(command)
+    shown = readme[start : readme.index("```", start)]
+    result = run(runner, ["analyze", "--example", "--format", "text"])
+    assert result.exit_code == 0
+    assert result.stdout == shown
