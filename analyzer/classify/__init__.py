@@ -8,6 +8,7 @@ Heavy imports happen on first use of these names.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,16 +17,18 @@ if TYPE_CHECKING:
     from .trainer import TrainResult, train
     from .training import cross_validate
 
-_WHERE = {
-    "Classifiers": "predict",
-    "MessagePrediction": "predict",
-    "load_models": "predict",
-    "load_installed": "predict",
-    "models_dir": "store",
-    "TrainResult": "trainer",
-    "train": "trainer",
-    "cross_validate": "training",
-}
+_WHERE = MappingProxyType(
+    {
+        "Classifiers": "predict",
+        "MessagePrediction": "predict",
+        "load_models": "predict",
+        "load_installed": "predict",
+        "models_dir": "store",
+        "TrainResult": "trainer",
+        "train": "trainer",
+        "cross_validate": "training",
+    }
+)
 
 __all__ = [
     "Classifiers",

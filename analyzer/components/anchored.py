@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from types import MappingProxyType
 from typing import Any, cast
 
 import numpy
@@ -28,7 +29,9 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 #: Token attributes whose values can anchor a pattern (spaCy's key, with its alias TEXT).
-_WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM}
+_WORD_ATTRS = MappingProxyType(
+    {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM}
+)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -12,14 +14,16 @@ from ..questions import title
 from ..report import Report
 from .summary import summary_line
 
-STYLES = {
-    VagueType.UNANCHORED_COMPARISON.value: "bold black on yellow",
-    VagueType.FIT_EUPHEMISM.value: "bold white on magenta",
-    VagueType.UNSPECIFIED_GAP.value: "bold white on red",
-    VagueType.SUBJECTIVE_IMPRESSION.value: "bold black on cyan",
-    VagueType.DECISION_FORMULA.value: "bold white on blue",
-    VagueType.NONCOMMITTAL_FUTURE.value: "bold black on green",
-}
+STYLES = MappingProxyType(
+    {
+        VagueType.UNANCHORED_COMPARISON.value: "bold black on yellow",
+        VagueType.FIT_EUPHEMISM.value: "bold white on magenta",
+        VagueType.UNSPECIFIED_GAP.value: "bold white on red",
+        VagueType.SUBJECTIVE_IMPRESSION.value: "bold black on cyan",
+        VagueType.DECISION_FORMULA.value: "bold white on blue",
+        VagueType.NONCOMMITTAL_FUTURE.value: "bold black on green",
+    }
+)
 
 
 def highlighted(report: Report) -> Text:
