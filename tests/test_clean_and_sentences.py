@@ -113,3 +113,18 @@ def test_caseless_lemmatizer_round_trips_its_table(tmp_path: Path) -> None:
     fresh.from_disk(tmp_path / "lemmatizer")
     doc = fresh(other.make_doc("They CHOSE other Roles"))
     assert [t.lemma_ for t in doc] == ["they", "choose", "other", "role"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "bounds"),
+    [
+        ([], [0, 0]),
+        ([1], [0, 1]),
+        ([1, -1, -1, 1, -1], [0, 3, 5]),
+        ([0, 0, 1], [0, 2, 3]),  # no flag on the first token: it still starts a sentence
+    ],
+)
+def test_sentence_bounds(flags: list[int], bounds: list[int]) -> None:
+    from analyzer.components.sentences import sentence_bounds
+
+    assert sentence_bounds(flags) == bounds

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
 
+from ..components.sentences import sentence_bounds
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -82,11 +84,10 @@ class Tokens:
         idx, length, lowers, lemmas, space, punct, starts = doc.to_array(columns).T.tolist()
         self.idx, self.length, self.space, self.punct = idx, length, space, punct
         self.lowers = [strings[h] for h in lowers]
-        self.lemmas = [strings[h].lower() if h else "" for h in lemmas]
-        for i, lemma in enumerate(self.lemmas):
-            if not lemma:
-                self.lemmas[i] = self.lowers[i]
-        self.starts = [i for i, flag in enumerate(starts) if i == 0 or flag == 1]
+        self.lemmas = [
+            strings[h].lower() if h else low for h, low in zip(lemmas, self.lowers, strict=True)
+        ]
+        self.bounds = sentence_bounds(starts)
 
     def words(self, start: int, end: int) -> list[int]:
         """Indices of the tokens in ``start:end`` that are not whitespace."""
@@ -95,8 +96,7 @@ class Tokens:
 
     def sentences(self) -> Iterator[tuple[int, int]]:
         """``(start, end)`` token ranges of the sentences."""
-        bounds = [*self.starts, len(self.space)]
-        yield from pairwise(bounds)
+        yield from pairwise(self.bounds)
 
 
 def _featurize(tokens: Tokens, words: list[int], cues: list[str]) -> str:

@@ -21,12 +21,13 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Any, cast
 
-import numpy
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from .sentences import sentence_bounds
 
 #: Token attributes whose values can anchor a pattern (spaCy's key, with its alias TEXT).
 _WORD_ATTRS = MappingProxyType(
@@ -171,8 +172,7 @@ def _sentences(
     """``(start, end, words)`` per sentence of ``doc[start:end]``: token indices and the ids of
     the sentence's values of ``columns``."""
     array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
-    starts = numpy.flatnonzero(array[:, 0].astype("int64") == 1).tolist()
-    bounds = [0, *(s for s in starts if s > 0), len(array)]
+    flags = cast(list[int], array[:, 0].astype("int64").tolist())
     values = cast(list[list[int]], array[:, 1:].tolist())
-    for begin, stop in pairwise(bounds):
+    for begin, stop in pairwise(sentence_bounds(flags)):
         yield start + begin, start + stop, {v for row in values[begin:stop] for v in row}

@@ -7,6 +7,7 @@ component sets ``is_sent_start`` from both signals and needs no statistical mode
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,12 @@ class EmailSentencizer:
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EmailSentencizer:
         """Nothing to load; returns the component unchanged."""
         return self
+
+
+def sentence_bounds(flags: Sequence[int]) -> list[int]:
+    """``[0, start, ..., len(flags)]`` from a ``SENT_START`` column (1 marks a sentence start):
+    consecutive pairs are the token ranges of the sentences."""
+    return [0, *(i for i, flag in enumerate(flags) if flag == 1 and i > 0), len(flags)]
 
 
 @Language.factory("email_sentencizer", default_config={"short_line": 45, "max_tokens": 200})
