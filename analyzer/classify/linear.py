@@ -1,73 +1,120 @@
-"""Prediction with a fitted tf-idf + logistic-regression pipeline as one sparse matrix product.
+"""The stored classifiers at run time: tf-idf features and one matrix product, no scikit-learn.
 
-``Pipeline.predict_proba`` spends most of a small call on input checks, parallel dispatch and
-per-estimator loops (2-4 ms each, measured). :class:`LinearModel` reads the same fitted
-vectorizers and coefficients and computes the same probabilities directly; models whose
-vectorizers are identical (kind and policy are fitted on the same messages) share one
-:class:`FeatureSpace`, so a message's features are computed once for both.
+A model is stored as its :class:`~.models.Spec`, vocabularies and arrays (``idf_*``, ``coef``,
+``intercept``; see :func:`~.models.dump`). :class:`LinearModel` reads them straight into a
+:class:`FeatureSpace` and a coefficient matrix and gives the probabilities the fitted pipeline's
+``predict_proba`` gives (tested against it), without the pipeline's per-call checks and without
+importing scikit-learn. Models whose features are identical (kind and policy are fitted on the
+same messages) share one :class:`FeatureSpace`, so a message's features are computed once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from .models import linear_state
-from .tfidf import batch_transform
-
-if TYPE_CHECKING:
-    from sklearn.pipeline import Pipeline
+from .models import Spec, parts
+from .tfidf import Tfidf, ngrams_for
 
 
 class FeatureSpace:
-    """The fitted vectorizers of a pipeline's ``FeatureUnion``, stacked side by side."""
+    """The tf-idf parts of a model, stacked side by side as ``FeatureUnion`` stacks them."""
 
-    def __init__(self, vectorizers: Sequence[Any]):
-        self.vectorizers = tuple(vectorizers)
-        self._transforms = [batch_transform(v) for v in self.vectorizers]
+    def __init__(self, tfidfs: Sequence[Tfidf]):
+        self.parts = tuple(tfidfs)
+
+    @classmethod
+    def from_stored(cls, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> FeatureSpace:
+        """The feature space of a model stored by :func:`~.models.dump`."""
+        spec = Spec.from_dict(meta["spec"])
+        tfidfs = []
+        for i, part in enumerate(parts(spec)):
+            terms = meta["vocabularies"][i]
+            vocabulary = dict(zip(terms, range(len(terms)), strict=True))
+            ngrams = ngrams_for(part.analyzer, vocabulary, part.ngram_range, part.preprocessor)
+            tfidfs.append(Tfidf(ngrams, arrays[f"idf_{i}"]))
+        return cls(tfidfs)
+
+    @property
+    def width(self) -> int:
+        """The number of features."""
+        return sum(part.width for part in self.parts)
 
     def transform(self, x: list[str]) -> Any:
-        """The sparse feature matrix of ``x`` (as ``FeatureUnion.transform`` gives)."""
+        """The sparse (CSR) feature matrix of ``x``."""
         from scipy import sparse
 
-        return sparse.hstack([t(x) for t in self._transforms], format="csr")
+        return sparse.hstack([part.transform(x) for part in self.parts], format="csr")
 
     def same_as(self, other: FeatureSpace) -> bool:
         """True when both spaces map every input to the same matrix."""
-        if len(self.vectorizers) != len(other.vectorizers):
+        if len(self.parts) != len(other.parts):
             return False
         return all(
-            a.get_params() == b.get_params()
-            and a.vocabulary_ == b.vocabulary_
-            and np.array_equal(a.idf_, b.idf_)
-            for a, b in zip(self.vectorizers, other.vectorizers, strict=True)
+            type(a.ngrams) is type(b.ngrams)
+            and a.ngrams.ngram_range == b.ngrams.ngram_range
+            and a.ngrams.preprocessor is b.ngrams.preprocessor
+            and a.ngrams.vocabulary == b.ngrams.vocabulary
+            and np.array_equal(a.idf, b.idf)
+            for a, b in zip(self.parts, other.parts, strict=True)
         )
 
 
 class LinearModel:
-    """One fitted pipeline: its feature space and its stacked linear decision functions."""
+    """A stored model: its feature space and its stacked linear decision functions.
 
-    def __init__(self, pipe: Pipeline):
-        union = pipe.named_steps["features"]
-        self.features = FeatureSpace([v for _, v in union.transformer_list])
-        clf = pipe.named_steps["clf"]
-        self.one_vs_rest = hasattr(clf, "estimators_")
-        self.coef, self.intercept = linear_state(clf)
-        self.classes = [str(c) for c in clf.classes_]
+    ``one_vs_rest`` models give one independent probability per class (multi-label); the others
+    one distribution over :attr:`classes` (softmax, or the logistic for two classes).
+    """
+
+    def __init__(
+        self,
+        features: FeatureSpace,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        classes: Sequence[str],
+        *,
+        one_vs_rest: bool,
+    ):
+        if coef.shape != (len(intercept), features.width):
+            raise ValueError(f"coefficients {coef.shape} do not fit {features.width} features")
+        self.features = features
+        self.coef = np.ascontiguousarray(coef.T)
+        self.intercept = np.asarray(intercept)
+        self.classes = [str(c) for c in classes]
+        self.one_vs_rest = one_vs_rest
+
+    @classmethod
+    def from_stored(cls, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> LinearModel:
+        """The model stored by :func:`~.models.dump` as ``(meta, arrays)``."""
+        return cls(
+            FeatureSpace.from_stored(meta, arrays),
+            arrays["coef"],
+            arrays["intercept"],
+            meta["classes"],
+            one_vs_rest=bool(meta["spec"]["multilabel"]),
+        )
 
     def proba(self, matrix: Any) -> np.ndarray:
         """Class probabilities of the rows of ``matrix`` (columns: :attr:`classes`)."""
-        from scipy.special import expit, softmax
-
-        scores = np.asarray(matrix @ self.coef.T) + self.intercept
+        scores = np.asarray(matrix @ self.coef) + self.intercept
         if self.one_vs_rest:
-            return np.asarray(expit(scores))
+            return _logistic(scores)
         if scores.shape[1] == 1:  # binary: the one column is the second class's logit
-            positive = expit(scores[:, 0])
+            positive = _logistic(scores[:, 0])
             return np.column_stack([1 - positive, positive])
-        return np.asarray(softmax(scores, axis=1))
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+
+def _logistic(scores: np.ndarray) -> np.ndarray:
+    """``1 / (1 + exp(-x))`` without overflow warnings for large ``|x|``."""
+    out = np.exp(-np.abs(scores))
+    return np.where(scores >= 0, 1.0 / (1.0 + out), out / (1.0 + out))
 
 
 def share_features(models: Sequence[LinearModel]) -> None:

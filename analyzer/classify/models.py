@@ -7,6 +7,7 @@ and rebuilt on load into the same sklearn objects with the same fitted attribute
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,41 +52,55 @@ class Spec:
         )
 
 
+@dataclass(frozen=True)
+class Part:
+    """One tf-idf part of a pipeline's features: what it reads and how it splits it.
+
+    Training builds a scikit-learn ``TfidfVectorizer`` from it; run time rebuilds the same
+    transform without scikit-learn (:mod:`.tfidf`). Every part uses sublinear term frequency,
+    idf weights and l2 row norms (:data:`SUBLINEAR_TF`; the other two are sklearn's defaults).
+    """
+
+    name: str
+    analyzer: str
+    preprocessor: Callable[[str], str]
+    ngram_range: tuple[int, int]
+    min_df: int = 1
+
+
+#: Term frequency as ``1 + log(count)`` in every part.
+SUBLINEAR_TF = True
+#: The word part's tokens: runs of non-whitespace (the lemmas and cue tokens as joined).
+WORD_TOKEN_PATTERN = r"\S+"
+
+
+def parts(spec: Spec) -> tuple[Part, ...]:
+    """The feature parts of a pipeline with hyper-parameters ``spec``, in stacking order."""
+    lemmas = Part("lemmas", "word", lemma_part, spec.word_ngrams)
+    if spec.char_ngrams is None:
+        return (lemmas,)
+    return lemmas, Part("chars", "char_wb", text_part, spec.char_ngrams, min_df=2)
+
+
 def _vectorizers(spec: Spec, vocabs: list[dict[str, int]] | None = None) -> list[tuple[str, Any]]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    def vocab(i: int) -> dict[str, int] | None:
-        return None if vocabs is None else vocabs[i]
-
-    parts = [
+    return [
         (
-            "lemmas",
+            part.name,
             TfidfVectorizer(
-                preprocessor=lemma_part,
-                token_pattern=r"\S+",
-                ngram_range=spec.word_ngrams,
-                sublinear_tf=True,
+                preprocessor=part.preprocessor,
+                analyzer=part.analyzer,
+                token_pattern=WORD_TOKEN_PATTERN if part.analyzer == "word" else None,
+                ngram_range=part.ngram_range,
+                sublinear_tf=SUBLINEAR_TF,
+                min_df=part.min_df,
                 dtype=np.float64,
-                vocabulary=vocab(0),
+                vocabulary=None if vocabs is None else vocabs[i],
             ),
         )
+        for i, part in enumerate(parts(spec))
     ]
-    if spec.char_ngrams is not None:
-        parts.append(
-            (
-                "chars",
-                TfidfVectorizer(
-                    preprocessor=text_part,
-                    analyzer="char_wb",
-                    ngram_range=spec.char_ngrams,
-                    sublinear_tf=True,
-                    min_df=2,
-                    dtype=np.float64,
-                    vocabulary=vocab(1),
-                ),
-            )
-        )
-    return parts
 
 
 def _regression(spec: Spec) -> Any:

@@ -22,7 +22,6 @@ from .linear import LinearModel, share_features
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
 
 if TYPE_CHECKING:
-    from sklearn.pipeline import Pipeline
     from spacy.tokens import Doc
 
 MODEL_NAMES = ("kind", "policy", "reasons", "specificity", "vague_type")
@@ -61,13 +60,12 @@ class MessagePrediction:
 
 
 class Classifiers:
-    """The rebuilt sklearn pipelines plus the decisions chosen in training (model card)."""
+    """The stored models plus the decisions chosen in training (model card)."""
 
-    def __init__(self, pipes: dict[str, Pipeline], card: dict[str, Any]):
-        self.pipes = pipes
+    def __init__(self, models: dict[str, LinearModel], card: dict[str, Any]):
+        self.models = models
         self.card = card
-        self._linear = {name: LinearModel(pipe) for name, pipe in pipes.items()}
-        share_features(list(self._linear.values()))
+        share_features(list(models.values()))
         config = card["config"]
         self.reason_threshold = float(config["reason_threshold"])
         self.policy_strategy = str(config["policy_strategy"])
@@ -78,13 +76,12 @@ class Classifiers:
     def _proba(
         self, name: str, x: list[str], labels: Sequence[str], cache: dict[int, Any] | None = None
     ) -> np.ndarray:
-        """Probabilities of ``labels`` for each of ``x``: the pipeline's ``predict_proba``,
-        calibrated by the card's temperature for the model; ``cache`` keeps feature matrices
-        for models that share them."""
+        """Probabilities of ``labels`` for each of ``x``, calibrated by the card's temperature
+        for the model; ``cache`` keeps feature matrices for models that share them."""
         out = np.zeros((len(x), len(labels)))
         if not x:
             return out
-        model = self._linear[name]
+        model = self.models[name]
         cache = {} if cache is None else cache
         key = id(model.features)
         if key not in cache:
@@ -204,18 +201,16 @@ def load_models(directory: str | Path | Traversable | None = None) -> Classifier
     """The classifiers stored in ``directory`` (default: :func:`models_dir`).
 
     Every file is checked against the model card's hashes; the specificity and vague-type
-    models are rebuilt only when the card turns classifier findings on.
+    models are read only when the card turns classifier findings on.
     """
-    from .models import rebuild
-
     directory = models_dir() if directory is None else directory
     directory = Path(directory) if isinstance(directory, str) else directory
     card = read_card(directory)
     wanted = MODEL_NAMES if card.get("config", {}).get("finding_threshold") else MESSAGE_MODELS
     card, stored = read_models(directory, wanted)
     try:
-        pipes = {name: rebuild(*stored[name])[0] for name in wanted}
-        return Classifiers(pipes, card)
+        models = {name: LinearModel.from_stored(*stored[name]) for name in wanted}
+        return Classifiers(models, card)
     except (KeyError, ValueError, TypeError, IndexError):
         raise ModelError(f"models in {directory} are incomplete; {RETRAIN}") from None
 

@@ -1,111 +1,167 @@
-"""``TfidfVectorizer.transform`` for fitted vectorizers, computed for a whole batch at once.
+"""The tf-idf features of the stored models, computed without scikit-learn.
 
-scikit-learn's ``transform`` counts features text by text in Python and rebuilds each text's
-analysis from scratch. Emails repeat the same few thousand words, so the classes here keep what
-can be kept (a word's character n-grams) and turn a batch of texts into one CSR matrix with a
-few array operations. Each gives exactly the vectorizer's own matrix (tested); the features
-themselves always come from the vectorizer's own analyzer.
+Training fits scikit-learn's ``TfidfVectorizer`` (see :mod:`.models`); what it learns is a
+vocabulary and one idf weight per feature. At run time :class:`Tfidf` turns a batch of texts into
+the same sparse matrix from that state alone: the n-grams are those the vectorizer would take
+(:class:`WordNgrams`, :class:`CharWbNgrams`), counted, weighted ``(1 + log count) * idf`` and
+scaled to unit length, all in a few array operations per batch. Tests check the result against
+the vectorizer itself, so a process that only analyzes never imports scikit-learn.
+
+Emails repeat the same few thousand words, so the character n-grams of each word are kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
 
-#: Words whose character n-grams a :class:`CharTfidf` keeps; the cache is emptied when full.
+#: Words whose character n-grams a :class:`CharWbNgrams` keeps; the cache is emptied when full.
 WORD_CACHE_SIZE = 50_000
 
 _NONE = np.zeros(0, dtype=np.int32)
 
 
-class _Tfidf:
-    """The shared part: feature indices per text in, tf-idf matrix out."""
+class WordNgrams:
+    """Vocabulary indices of a text's word n-grams (whitespace-separated tokens).
 
-    def __init__(self, vectorizer: Any):
-        self.vectorizer = vectorizer
-        self.vocabulary: dict[str, int] = vectorizer.vocabulary_
-
-    def _row(self, text: str) -> np.ndarray:
-        """The vocabulary indices of ``text``'s features, repeats included."""
-        raise NotImplementedError
-
-    def transform(self, x: list[str]) -> Any:
-        """The tf-idf matrix of ``x``, as the vectorizer's ``transform`` gives it."""
-        from scipy import sparse
-        from sklearn.preprocessing import normalize
-
-        vec = self.vectorizer
-        shape = (len(x), len(self.vocabulary))
-        if not x:
-            return sparse.csr_matrix(shape, dtype=vec.dtype)
-        rows = [self._row(text) for text in x]
-        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum([len(row) for row in rows], out=indptr[1:])
-        indices = np.concatenate(rows)
-        data = np.ones(len(indices), dtype=vec.dtype)
-        matrix = sparse.csr_matrix((data, indices, indptr), shape=shape)
-        matrix.sum_duplicates()  # counts per feature, indices sorted, as CountVectorizer gives
-        if vec.binary:
-            matrix.data[:] = 1
-        if vec.sublinear_tf:
-            np.log(matrix.data, matrix.data)
-            matrix.data += 1.0
-        if vec.use_idf:
-            matrix.data *= vec.idf_[matrix.indices]
-        return normalize(matrix, norm=vec.norm, copy=False) if vec.norm else matrix
-
-
-class CharTfidf(_Tfidf):
-    """A fitted ``char_wb`` vectorizer, word by word with each word's n-grams kept.
-
-    A ``char_wb`` vectorizer takes the n-grams of each whitespace-separated word on its own,
-    so a text's n-grams are its words' n-grams one after another.
+    Splitting on whitespace is what the vectorizer's ``\\S+`` token pattern does.
     """
 
-    def __init__(self, vectorizer: Any, *, cache_size: int = WORD_CACHE_SIZE):
-        super().__init__(vectorizer)
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        ngram_range: tuple[int, int],
+        preprocessor: Callable[[str], str],
+    ):
+        self.vocabulary = vocabulary
+        self.ngram_range = ngram_range
+        self.preprocessor = preprocessor
+
+    def indices(self, text: str) -> np.ndarray:
+        """The indices of the n-grams of ``text`` found in the vocabulary, repeats included."""
+        tokens = self.preprocessor(text).split()
+        low, high = self.ngram_range
+        get = self.vocabulary.get
+        found: list[int | None] = []
+        for n in range(low, high + 1):
+            if n == 1:
+                found += map(get, tokens)
+            elif n == 2:
+                found += [get(a + " " + b) for a, b in pairwise(tokens)]
+            else:
+                found += [get(" ".join(tokens[i : i + n])) for i in range(len(tokens) - n + 1)]
+        kept = [i for i in found if i is not None]
+        return np.array(kept, dtype=np.int32) if kept else _NONE
+
+
+def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
+    """The character n-grams of one word padded with a space on each side.
+
+    A word no longer than ``n`` gives itself once (padded) and no longer n-grams.
+    """
+    padded = f" {word} "
+    size = len(padded)
+    grams: list[str] = []
+    low, high = ngram_range
+    for n in range(low, high + 1):
+        grams += [padded[i : i + n] for i in range(max(1, size - n + 1))]
+        if size <= n:
+            break
+    return grams
+
+
+class CharWbNgrams:
+    """Vocabulary indices of the character n-grams of each word of a text (``char_wb``)."""
+
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        ngram_range: tuple[int, int],
+        preprocessor: Callable[[str], str],
+        *,
+        cache_size: int = WORD_CACHE_SIZE,
+    ):
+        self.vocabulary = vocabulary
+        self.ngram_range = ngram_range
+        self.preprocessor = preprocessor
         self.cache_size = cache_size
-        self._analyze = vectorizer.build_analyzer()
-        self._preprocess = vectorizer.build_preprocessor()
         self._cache: dict[str, np.ndarray] = {}
 
     def _word(self, word: str) -> np.ndarray:
-        found = self._cache.get(word)
-        if found is None:
-            vocabulary = self.vocabulary
-            grams = self._analyze(word)
-            found = np.array([vocabulary[g] for g in grams if g in vocabulary], dtype=np.int32)
-            if len(self._cache) >= self.cache_size:
-                self._cache.clear()
-            self._cache[word] = found
-        return found
+        get = self.vocabulary.get
+        found = [i for i in map(get, char_wb_ngrams(word, self.ngram_range)) if i is not None]
+        grams = np.array(found, dtype=np.int32) if found else _NONE
+        if len(self._cache) >= self.cache_size:
+            self._cache.clear()
+        self._cache[word] = grams
+        return grams
 
-    def _row(self, text: str) -> np.ndarray:
-        words = [self._word(w) for w in self._preprocess(text).split()]
+    def indices(self, text: str) -> np.ndarray:
+        """The indices of the n-grams of ``text`` found in the vocabulary, repeats included."""
+        cache = self._cache
+        words = []
+        for word in self.preprocessor(text).split():
+            grams = cache.get(word)
+            words.append(self._word(word) if grams is None else grams)
         return np.concatenate(words) if words else _NONE
 
 
-class WordTfidf(_Tfidf):
-    """A fitted ``word`` vectorizer: the vectorizer's analyzer, then one matrix per batch."""
+class Tfidf:
+    """A fitted tf-idf transform: n-gram indices, then ``(1 + log tf) * idf``, l2-normalized."""
 
-    def __init__(self, vectorizer: Any):
-        super().__init__(vectorizer)
-        self._analyze = vectorizer.build_analyzer()
+    def __init__(self, ngrams: WordNgrams | CharWbNgrams, idf: np.ndarray):
+        self.ngrams = ngrams
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.width = len(self.idf)
 
-    def _row(self, text: str) -> np.ndarray:
-        get = self.vocabulary.get
-        found = [i for i in map(get, self._analyze(text)) if i is not None]
-        return np.array(found, dtype=np.int32) if found else _NONE
+    def transform(self, x: list[str]) -> Any:
+        """The tf-idf matrix (CSR, one row per text, columns sorted) of ``x``."""
+        from scipy import sparse
+
+        rows, columns, counts = count_features([self.ngrams.indices(t) for t in x], self.width)
+        values = np.log(counts)
+        values += 1.0
+        values *= self.idf[columns]
+        norms = np.sqrt(np.bincount(rows, values * values, minlength=len(x)))
+        norms[norms == 0.0] = 1.0
+        values /= norms[rows]
+        indptr = np.searchsorted(rows, np.arange(len(x) + 1))
+        return sparse.csr_matrix((values, columns, indptr), shape=(len(x), self.width))
 
 
-def batch_transform(vectorizer: Any) -> Callable[[list[str]], Any]:
-    """The fastest exact ``transform`` for a fitted tf-idf ``vectorizer``."""
-    fitted = hasattr(vectorizer, "idf_") and getattr(vectorizer, "input", None) == "content"
-    kind = getattr(vectorizer, "analyzer", None)
-    if fitted and kind == "char_wb":
-        return CharTfidf(vectorizer).transform
-    if fitted and kind == "word":
-        return WordTfidf(vectorizer).transform
-    return vectorizer.transform
+def count_features(rows: list[np.ndarray], width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(row, column, count)`` of each distinct feature of each row, sorted by row and column.
+
+    ``rows`` holds each text's feature indices (below ``width``), repeats included. One sort of
+    ``row * width + column`` keys does it for the whole batch.
+    """
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    dtype: type[np.signedinteger[Any]] = np.int32 if len(rows) * width < 2**31 else np.int64
+    keys = np.repeat(np.arange(0, len(rows) * width, width, dtype=dtype), lengths)
+    if len(keys):
+        keys += np.concatenate(rows)
+    keys.sort()
+    first = np.ones(len(keys), dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    counts = np.diff(starts, append=len(keys)).astype(np.float64)
+    distinct = keys[starts]
+    row, column = np.divmod(distinct, width)
+    return row, column, counts
+
+
+def ngrams_for(
+    analyzer: str,
+    vocabulary: Mapping[str, int],
+    ngram_range: tuple[int, int],
+    preprocessor: Callable[[str], str],
+) -> WordNgrams | CharWbNgrams:
+    """The n-gram reader for a vectorizer's ``analyzer`` (``word`` or ``char_wb``)."""
+    if analyzer == "word":
+        return WordNgrams(vocabulary, ngram_range, preprocessor)
+    if analyzer == "char_wb":
+        return CharWbNgrams(vocabulary, ngram_range, preprocessor)
+    raise ValueError(f"unsupported analyzer {analyzer!r}")

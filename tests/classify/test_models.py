@@ -46,8 +46,9 @@ def test_saved_models_round_trip(tiny_models: Path, tiny_corpus: Path, nlp) -> N
     second = load_models(tiny_models)
     x = [doc_features(d) for d in docs]
     for name in ("kind", "policy"):
+        one, two = first.models[name], second.models[name]
         assert np.array_equal(
-            first.pipes[name].predict_proba(x), second.pipes[name].predict_proba(x)
+            one.proba(one.features.transform(x)), two.proba(two.features.transform(x))
         )
     predictions = first.predict(docs)
     assert len(predictions) == len(docs)
@@ -96,18 +97,26 @@ def test_training_is_reproducible(tiny_corpus: Path, tiny_models: Path, tmp_path
         assert read_card(again.out_dir)["files"][name] == digest, name
 
 
-def test_the_linear_fast_path_gives_the_pipelines_probabilities(tiny_models: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+def _stored(models: Path) -> dict[str, tuple[dict, dict]]:  # type: ignore[type-arg]
+    from analyzer.classify.store import read_models
+
+    return read_models(models)[1]
+
+
+def test_the_run_time_models_give_the_pipelines_probabilities(tiny_models: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     from analyzer.classify.features import doc_features, sentences
     from analyzer.classify.linear import LinearModel
-    from analyzer.classify.predict import load_models
 
-    texts = ["We went with a stronger candidate.", "Thanks for applying! Interview on Tue?"]
+    texts = ["We went with a stronger candidate.", "Thanks for applying! Interview on Tue?", ""]
     docs = [nlp(t) for t in texts]
     inputs = {"doc": [doc_features(d) for d in docs]}
     inputs["sent"] = [s.features for d in docs for s in sentences(d)]
-    for name, pipe in load_models(tiny_models).pipes.items():
+    stored = _stored(tiny_models)
+    assert set(stored) == {"kind", "policy", "reasons", "specificity", "vague_type"}
+    for name, (meta, arrays) in stored.items():
         x = inputs["doc" if name in ("kind", "policy") else "sent"]
-        fast = LinearModel(pipe)
+        pipe, _ = rebuild(meta, arrays)
+        fast = LinearModel.from_stored(meta, arrays)
         np.testing.assert_allclose(fast.proba(fast.features.transform(x)), pipe.predict_proba(x))
 
 
@@ -118,49 +127,98 @@ CHAR_CASES = [
     "a\x1fb  c\td\ne",  # the feature separator, tabs and newlines are whitespace too
     "x" * 40,
     "émoji 🙂 and  «quotes»  ّعربي",
+    "a ab abc abcd abcde abcdef \u2028 \xa0 \x85 end",
 ]
 
 
-def _vectorizers(models: Path) -> list[object]:
-    pipes = load_models(models).pipes.values()
-    return [v for p in pipes for _, v in p.named_steps["features"].transformer_list]
+def _pairs(models: Path, cache_size: int = 50_000) -> list[tuple[object, object]]:
+    """(sklearn vectorizer, run-time tf-idf) for every part of every stored model."""
+    from analyzer.classify.linear import FeatureSpace
+    from analyzer.classify.tfidf import CharWbNgrams
+
+    pairs = []
+    for meta, arrays in _stored(models).values():
+        pipe, _ = rebuild(meta, arrays)
+        vectorizers = [v for _, v in pipe.named_steps["features"].transformer_list]
+        for vectorizer, part in zip(
+            vectorizers, FeatureSpace.from_stored(meta, arrays).parts, strict=True
+        ):
+            if isinstance(part.ngrams, CharWbNgrams):
+                part.ngrams.cache_size = cache_size
+            pairs.append((vectorizer, part))
+    return pairs
+
+
+def _assert_same_matrix(got: object, expected: object) -> None:
+    assert got.shape == expected.shape  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(got.indptr, expected.indptr)  # type: ignore[attr-defined]
+    np.testing.assert_array_equal(got.indices, expected.indices)  # type: ignore[attr-defined]
+    np.testing.assert_allclose(got.data, expected.data, rtol=1e-12)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("cache_size", [1, 50_000])
-def test_batch_tfidf_equals_each_vectorizer(tiny_models: Path, cache_size: int) -> None:
-    from analyzer.classify.tfidf import CharTfidf, WordTfidf, batch_transform
+def test_run_time_tfidf_equals_each_vectorizer(tiny_models: Path, cache_size: int) -> None:
+    from analyzer.classify.tfidf import CharWbNgrams, WordNgrams
 
-    vectorizers = _vectorizers(tiny_models)
-    kinds = {type(batch_transform(v).__self__) for v in vectorizers}  # type: ignore[attr-defined]
-    assert kinds == {CharTfidf, WordTfidf}
-    for vectorizer in vectorizers:
-        fast = batch_transform(vectorizer)
-        if isinstance(fast.__self__, CharTfidf):  # type: ignore[attr-defined]
-            fast = CharTfidf(vectorizer, cache_size=cache_size).transform
-        assert fast([]).shape == (0, len(vectorizer.vocabulary_))  # type: ignore[attr-defined]
-        for batch in (CHAR_CASES, CHAR_CASES[2:3] * 3):
-            expected = vectorizer.transform(batch)  # type: ignore[attr-defined]
-            got = fast(batch)
-            assert got.shape == expected.shape
-            np.testing.assert_array_equal(got.toarray(), expected.toarray())
+    pairs = _pairs(tiny_models, cache_size)
+    assert {type(part.ngrams) for _, part in pairs} == {CharWbNgrams, WordNgrams}  # type: ignore[attr-defined]
+    for vectorizer, part in pairs:
+        assert part.transform([]).shape == (0, len(vectorizer.vocabulary_))  # type: ignore[attr-defined]
+        for batch in (CHAR_CASES, CHAR_CASES[2:3] * 3, [""]):
+            _assert_same_matrix(part.transform(batch), vectorizer.transform(batch))  # type: ignore[attr-defined]
 
 
 @settings(max_examples=40, deadline=None)
 @given(texts=st.lists(st.text(max_size=60), min_size=1, max_size=5))
-def test_batch_tfidf_on_any_text(tiny_models: Path, texts: list[str]) -> None:
-    from analyzer.classify.tfidf import batch_transform
+def test_run_time_tfidf_on_any_text(tiny_models: Path, texts: list[str]) -> None:
+    for vectorizer, part in _pairs(tiny_models):
+        _assert_same_matrix(part.transform(texts), vectorizer.transform(texts))  # type: ignore[attr-defined]
 
-    for vectorizer in _vectorizers(tiny_models):
-        expected = vectorizer.transform(texts).toarray()  # type: ignore[attr-defined]
-        np.testing.assert_array_equal(batch_transform(vectorizer)(texts).toarray(), expected)
+
+@settings(max_examples=200, deadline=None)
+@given(word=st.text(min_size=1, max_size=12).filter(lambda w: w.split() == [w]))
+def test_char_ngrams_are_the_vectorizers(word: str) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analyzer.classify.tfidf import char_wb_ngrams
+
+    for ngram_range in ((1, 1), (2, 5), (3, 3)):
+        vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, lowercase=False)
+        assert char_wb_ngrams(word, ngram_range) == vectorizer.build_analyzer()(word)
+
+
+@pytest.mark.parametrize(
+    ("rows", "width", "expected"),
+    [
+        ([], 5, ([], [], [])),
+        ([[], []], 5, ([], [], [])),
+        ([[3, 1, 3, 3], [], [0, 4, 0]], 5, ([0, 0, 2, 2], [1, 3, 0, 4], [1, 3, 2, 1])),
+        ([[2**20 - 1]] * 3000, 2**20, (list(range(3000)), [2**20 - 1] * 3000, [1] * 3000)),
+    ],
+)
+def test_count_features(rows: list[list[int]], width: int, expected: tuple[list[int], ...]) -> None:
+    from analyzer.classify.tfidf import count_features
+
+    got = count_features([np.array(r, dtype=np.int32) for r in rows], width)
+    assert [a.tolist() for a in got] == [list(e) for e in expected]
 
 
 def test_kind_and_policy_share_one_feature_space(tiny_models: Path) -> None:
-    from analyzer.classify.predict import load_models
+    models = load_models(tiny_models).models
+    assert models["kind"].features is models["policy"].features
+    assert models["kind"].features is not models["reasons"].features
 
-    linear = load_models(tiny_models)._linear
-    assert linear["kind"].features is linear["policy"].features
-    assert linear["kind"].features is not linear["reasons"].features
+
+def test_analyzing_does_not_import_scikit_learn() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, analyzer; analyzer.analyze('We went with a stronger candidate.');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("temperature", [0.5, 1.0, 2.0])
