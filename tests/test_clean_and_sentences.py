@@ -125,6 +125,9 @@ def test_caseless_lemmatizer_round_trips_its_table(tmp_path: Path) -> None:
     ],
 )
 def test_sentence_bounds(flags: list[int], bounds: list[int]) -> None:
+    import numpy
+
     from analyzer.components.sentences import sentence_bounds
 
-    assert sentence_bounds(flags) == bounds
+    column = numpy.array(flags, dtype="int64").astype("uint64")  # as Doc.to_array stores them
+    assert sentence_bounds(column) == bounds

@@ -81,13 +81,14 @@ class Tokens:
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
         columns = [IDX, LENGTH, LOWER, LEMMA, IS_SPACE, IS_PUNCT, SENT_START]
-        idx, length, lowers, lemmas, space, punct, starts = doc.to_array(columns).T.tolist()
+        array = doc.to_array(columns).reshape(len(doc), len(columns))
+        idx, length, lowers, lemmas, space, punct = array[:, :-1].T.tolist()
         self.idx, self.length, self.space, self.punct = idx, length, space, punct
         self.lowers = [strings[h] for h in lowers]
         self.lemmas = [
             strings[h].lower() if h else low for h, low in zip(lemmas, self.lowers, strict=True)
         ]
-        self.bounds = sentence_bounds(starts)
+        self.bounds = sentence_bounds(array[:, -1])
 
     def words(self, start: int, end: int) -> list[int]:
         """Indices of the tokens in ``start:end`` that are not whitespace."""

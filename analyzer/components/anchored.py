@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any
 
+import numpy
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
@@ -60,6 +60,7 @@ class AnchoredMatcher:
         # Entries by one word of their most selective anchor; entries with none run everywhere.
         self._index: dict[int, list[int]] = {}
         self._everywhere: list[int] = []
+        self._index_words = numpy.zeros(0, dtype=numpy.uint64)  # the index's words, sorted
 
     def __len__(self) -> int:
         """The number of match keys."""
@@ -96,6 +97,7 @@ class AnchoredMatcher:
                 continue
             for word in min(entry.anchors, key=self._commonness):
                 self._index.setdefault(word, []).append(i)
+        self._index_words = numpy.array(sorted(self._index), dtype=numpy.uint64)
 
     def _commonness(self, anchor: frozenset[int]) -> tuple[int, int]:
         """How often a sentence holds one of ``anchor``'s words, roughly: stop words first."""
@@ -114,22 +116,51 @@ class AnchoredMatcher:
         doc = doclike.doc if isinstance(doclike, Span) else doclike
         offset = doclike.start if isinstance(doclike, Span) else 0
         found: set[tuple[int, int, int]] = set()
-        index, entries = self._index, self._entries
-        columns = sorted(self._columns)
-        for start, end, words in _sentences(doc, offset, offset + len(doclike), columns):
-            candidates = set(self._everywhere)
-            for word in words.intersection(index):
-                candidates.update(index[word])
-            part, shift = None, start - offset
-            for i in sorted(candidates):
-                entry = entries[i]
-                for anchor in entry.anchors:
-                    if anchor.isdisjoint(words):
-                        break
-                else:
-                    part = doc[start:end] if part is None else part
-                    found.update((m, s + shift, e + shift) for m, s, e in entry.matcher(part))
+        entries = self._entries
+        for begin, end, candidates in self._candidates(doc, offset, offset + len(doclike)):
+            part = doc[begin:end]
+            shift = begin - offset
+            for i in candidates:
+                matches = entries[i].matcher(part)
+                found.update((m, s + shift, e + shift) for m, s, e in matches)
         return sorted(found, key=lambda match: (match[1], match[2], match[0]))
+
+    def _candidates(self, doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, list[int]]]:
+        """``(start, end, entries)`` for each sentence of ``doc[start:end]`` that some entry may
+        match: entries whose every anchor has a word in the sentence, plus those that run
+        everywhere.
+
+        Entries are indexed by a word of their rarest anchor: those words are looked up in the
+        whole Doc at once, and only the sentences that hold one are checked against the indexed
+        entries' other anchors.
+        """
+        columns = sorted(self._columns)
+        array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
+        bounds = sentence_bounds(array[:, 0])
+        values = array[:, 1:]
+        index, entries = self._index, self._entries
+        by_sentence: dict[int, set[int]] = {}  # sentence number -> indexed entries
+        words = self._index_words
+        if len(words) and len(values):
+            # found with array operations: turning every hash into a Python int costs more
+            at = numpy.searchsorted(words, values).clip(max=len(words) - 1)
+            tokens, columns_at = numpy.nonzero(words[at] == values)
+            numbers = numpy.searchsorted(bounds, tokens, side="right") - 1
+            for number, word in zip(
+                numbers.tolist(), values[tokens, columns_at].tolist(), strict=True
+            ):
+                by_sentence.setdefault(number, set()).update(index[word])
+        for number in range(len(bounds) - 1) if self._everywhere else sorted(by_sentence):
+            begin, stop = bounds[number], bounds[number + 1]
+            held = set(values[begin:stop].ravel().tolist())
+            candidates = sorted(by_sentence.get(number, set()).union(self._everywhere))
+            chosen = [
+                i
+                for i in candidates
+                if all(not anchor.isdisjoint(held) for anchor in entries[i].anchors)
+            ]
+            if chosen:
+                yield start + begin, start + stop, chosen
 
     def _anchors(self, pattern: Iterable[dict[str, Any]]) -> tuple[frozenset[int], ...]:
         anchors = []
@@ -164,15 +195,3 @@ def _accepted(value: Any) -> list[str] | None:
         words = value["IN"]
         return words if all(isinstance(w, str) for w in words) else None
     return None
-
-
-def _sentences(
-    doc: Doc, start: int, end: int, columns: list[int]
-) -> Iterator[tuple[int, int, set[int]]]:
-    """``(start, end, words)`` per sentence of ``doc[start:end]``: token indices and the ids of
-    the sentence's values of ``columns``."""
-    array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
-    flags = cast(list[int], array[:, 0].astype("int64").tolist())
-    values = cast(list[list[int]], array[:, 1:].tolist())
-    for begin, stop in pairwise(sentence_bounds(flags)):
-        yield start + begin, start + stop, {v for row in values[begin:stop] for v in row}

@@ -7,7 +7,6 @@ component sets ``is_sent_start`` from both signals and needs no statistical mode
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,10 +108,15 @@ class EmailSentencizer:
         return self
 
 
-def sentence_bounds(flags: Sequence[int]) -> list[int]:
-    """``[0, start, ..., len(flags)]`` from a ``SENT_START`` column (1 marks a sentence start):
-    consecutive pairs are the token ranges of the sentences."""
-    return [0, *(i for i, flag in enumerate(flags) if flag == 1 and i > 0), len(flags)]
+def sentence_bounds(column: numpy.ndarray) -> list[int]:
+    """``[0, start, ..., len(column)]`` from a ``SENT_START`` column as ``Doc.to_array`` gives
+    it (1 marks a sentence start; the first token always starts one): consecutive pairs are the
+    token ranges of the sentences."""
+    bounds = numpy.flatnonzero(column == 1).tolist()
+    if not bounds or bounds[0] != 0:
+        bounds.insert(0, 0)
+    bounds.append(len(column))
+    return bounds
 
 
 @Language.factory("email_sentencizer", default_config={"short_line": 45, "max_tokens": 200})
