@@ -20,6 +20,8 @@ from analyzer.rules import builtin_rules
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "messages"
 WORDS = ["we", "decided", "decide", "to", "move", "forward", "with", "other", "candidates", "."]
+#: Words repeated so that an anchor occurs several times in a sentence, near and far apart.
+LONG_WORDS = [*WORDS, "and", "we", "to", "other", "move", "candidates", "with", "the", "team"]
 
 
 def _both(patterns: list[list[dict[str, Any]]]) -> tuple[Matcher, AnchoredMatcher]:
@@ -44,14 +46,18 @@ PATTERN_CASES = [
     [{"LOWER": "with"}, {"LOWER": {"NOT_IN": ["us"]}}],
     [{"TEXT": {"REGEX": "^cand"}}],
     [{"LOWER": "decided", "OP": "+"}, {"LOWER": "to"}],
+    [{"LOWER": "to"}, {"LOWER": "move", "OP": "!"}, {"LOWER": "forward", "OP": "{,2}"}],
+    [{"LOWER": "other"}, {"LOWER": "candidates", "OP": "{2}"}],
+    [{"LOWER": "we"}, {"OP": "{0,3}"}, {"LOWER": "with"}],
 ]
 
 
 @pytest.mark.parametrize("pattern", PATTERN_CASES, ids=lambda p: json.dumps(p)[:40])
 def test_same_matches_as_spacy_matcher(pattern: list[dict[str, Any]]) -> None:
     plain, anchored = _both([pattern])
-    doc = Doc(plain.vocab, words=WORDS)
-    assert anchored(doc) == _plain_matches(plain, doc)
+    for words in (WORDS, LONG_WORDS * 3):
+        doc = Doc(plain.vocab, words=words)
+        assert anchored(doc) == _plain_matches(plain, doc)
 
 
 def test_skips_sentences_without_the_required_words() -> None:
@@ -76,11 +82,11 @@ def test_remove_len_and_contains() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    words=st.lists(st.sampled_from(WORDS), min_size=0, max_size=25),
+    words=st.lists(st.sampled_from(WORDS), min_size=0, max_size=40),
     pattern=st.lists(
         st.fixed_dictionaries(
             {"LOWER": st.sampled_from(WORDS[:-1])},
-            optional={"OP": st.sampled_from(["?", "*", "+", "{0,2}", "{1,2}"])},
+            optional={"OP": st.sampled_from(["?", "*", "+", "!", "{0,2}", "{1,2}", "{2}", "{,3}"])},
         ),
         min_size=1,
         max_size=4,
@@ -99,7 +105,11 @@ def test_the_analyzer_patterns_match_as_before_on_the_corpus() -> None:
     from analyzer.classify.corpus import load_corpus
 
     nlp = shared_pipeline()
-    sets = [builtin_rules(), read_jsonl("patterns", "policy.jsonl")]
+    sets = [
+        builtin_rules(),
+        read_jsonl("patterns", "policy.jsonl"),
+        read_jsonl("patterns", "specifics.jsonl"),
+    ]
     texts = [message.text for message in load_corpus(CORPUS)][::3]
     docs = list(nlp.pipe(texts))
     for patterns in sets:
@@ -110,6 +120,41 @@ def test_the_analyzer_patterns_match_as_before_on_the_corpus() -> None:
             anchored.add(f"k{i}", pattern)
         for doc in docs:
             assert anchored(doc) == _plain_matches(plain, doc)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "longest"),
+    [
+        ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"OP": "!"}], 3),
+        ([{"LOWER": "a", "OP": "{2}"}, {"OP": "{1,4}"}, {"OP": "{,3}"}], 9),
+        ([{"LOWER": "a"}, {"OP": "*"}], None),
+        ([{"LOWER": "a", "OP": "+"}], None),
+        ([{"LOWER": "a", "OP": "{2,}"}], None),
+    ],
+)
+def test_longest_match_of_a_pattern(pattern: list[dict[str, Any]], longest: int | None) -> None:
+    from analyzer.components.anchored import _longest
+
+    assert _longest(pattern) == longest
+
+
+@pytest.mark.parametrize(
+    ("tokens", "reach", "begin", "stop", "ranges"),
+    [
+        ([5], 2, 0, 20, [(3, 8)]),
+        ([1], 2, 0, 20, [(0, 4)]),  # clipped to the sentence
+        ([18], 3, 10, 20, [(15, 20)]),
+        ([5, 7], 2, 0, 20, [(3, 10)]),  # overlapping ranges merge
+        ([12, 5], 2, 0, 20, [(3, 8), (10, 15)]),  # any order, far apart
+        ([5, 5], 0, 0, 20, [(5, 6)]),
+    ],
+)
+def test_ranges_around_anchor_tokens(
+    tokens: list[int], reach: int, begin: int, stop: int, ranges: list[tuple[int, int]]
+) -> None:
+    from analyzer.components.anchored import _around
+
+    assert list(_around(tokens, reach, begin, stop)) == ranges
 
 
 def test_anchored_span_ruler_round_trips_its_patterns(tmp_path: Path) -> None:

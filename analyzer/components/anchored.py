@@ -41,6 +41,8 @@ class _Entry:
     matcher: Matcher
     #: One set of string hashes per required token: a sentence must hold a word of each.
     anchors: tuple[frozenset[int], ...]
+    #: The most tokens a match can cover, or ``None`` when unbounded (``*``, ``+``, ``{n,}``).
+    longest: int | None
 
 
 class AnchoredMatcher:
@@ -75,7 +77,8 @@ class AnchoredMatcher:
         for pattern in patterns:
             matcher = Matcher(self.vocab, validate=self.validate)
             matcher.add(key, [pattern])
-            self._entries.append(_Entry(key, matcher, self._anchors(pattern)))
+            entry = _Entry(key, matcher, self._anchors(pattern), _longest(pattern))
+            self._entries.append(entry)
         self._reindex()
 
     def remove(self, key: str) -> None:
@@ -117,18 +120,20 @@ class AnchoredMatcher:
         offset = doclike.start if isinstance(doclike, Span) else 0
         found: set[tuple[int, int, int]] = set()
         entries = self._entries
-        for begin, end, candidates in self._candidates(doc, offset, offset + len(doclike)):
-            part = doc[begin:end]
+        for begin, end, i in self._windows(doc, offset, offset + len(doclike)):
             shift = begin - offset
-            for i in candidates:
-                matches = entries[i].matcher(part)
-                found.update((m, s + shift, e + shift) for m, s, e in matches)
+            matches = entries[i].matcher(doc[begin:end])
+            found.update((m, s + shift, e + shift) for m, s, e in matches)
         return sorted(found, key=lambda match: (match[1], match[2], match[0]))
 
-    def _candidates(self, doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, list[int]]]:
-        """``(start, end, entries)`` for each sentence of ``doc[start:end]`` that some entry may
-        match: entries whose every anchor has a word in the sentence, plus those that run
-        everywhere.
+    def _windows(self, doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """``(start, end, entry)``: the token ranges of ``doc[start:end]`` where an entry may
+        match, for each entry that may match there.
+
+        An entry may match in a sentence that holds a word of each of its anchors (entries
+        without anchors: in every sentence). A match holds a word of the entry's indexed anchor,
+        so when matches are at most ``longest`` tokens long, only that many tokens either side
+        of such a word need looking at.
 
         Entries are indexed by a word of their rarest anchor: those words are looked up in the
         whole Doc at once, and only the sentences that hold one are checked against the indexed
@@ -139,28 +144,35 @@ class AnchoredMatcher:
         bounds = sentence_bounds(array[:, 0])
         values = array[:, 1:]
         index, entries = self._index, self._entries
-        by_sentence: dict[int, set[int]] = {}  # sentence number -> indexed entries
+        # sentence number -> indexed entry -> tokens holding its indexed word
+        by_sentence: dict[int, dict[int, list[int]]] = {}
         words = self._index_words
         if len(words) and len(values):
             # found with array operations: turning every hash into a Python int costs more
             at = numpy.searchsorted(words, values).clip(max=len(words) - 1)
             tokens, columns_at = numpy.nonzero(words[at] == values)
             numbers = numpy.searchsorted(bounds, tokens, side="right") - 1
-            for number, word in zip(
-                numbers.tolist(), values[tokens, columns_at].tolist(), strict=True
-            ):
-                by_sentence.setdefault(number, set()).update(index[word])
+            hits = zip(
+                numbers.tolist(), tokens.tolist(), values[tokens, columns_at].tolist(), strict=True
+            )
+            for number, token, word in hits:
+                sentence = by_sentence.setdefault(number, {})
+                for i in index[word]:
+                    sentence.setdefault(i, []).append(token)
         for number in range(len(bounds) - 1) if self._everywhere else sorted(by_sentence):
             begin, stop = bounds[number], bounds[number + 1]
             held = set(values[begin:stop].ravel().tolist())
-            candidates = sorted(by_sentence.get(number, set()).union(self._everywhere))
-            chosen = [
-                i
-                for i in candidates
-                if all(not anchor.isdisjoint(held) for anchor in entries[i].anchors)
-            ]
-            if chosen:
-                yield start + begin, start + stop, chosen
+            indexed = by_sentence.get(number, {})
+            for i in sorted({*indexed, *self._everywhere}):
+                entry = entries[i]
+                if any(anchor.isdisjoint(held) for anchor in entry.anchors):
+                    continue
+                longest, at_tokens = entry.longest, indexed.get(i)
+                if longest is None or at_tokens is None:
+                    yield start + begin, start + stop, i
+                    continue
+                for low, high in _around(at_tokens, longest - 1, begin, stop):
+                    yield start + low, start + high, i
 
     def _anchors(self, pattern: Iterable[dict[str, Any]]) -> tuple[frozenset[int], ...]:
         anchors = []
@@ -195,3 +207,36 @@ def _accepted(value: Any) -> list[str] | None:
         words = value["IN"]
         return words if all(isinstance(w, str) for w in words) else None
     return None
+
+
+def _longest(pattern: Iterable[dict[str, Any]]) -> int | None:
+    """The most tokens ``pattern`` can match, or ``None`` when there is no bound."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op in (None, "1", "!", "?"):
+            total += 1
+        elif op in ("*", "+"):
+            return None
+        else:  # "{n}", "{n,m}", "{,m}", "{n,}"
+            high = op.strip("{}").split(",")[-1]
+            if not high:
+                return None
+            total += int(high)
+    return total
+
+
+def _around(tokens: Iterable[int], reach: int, begin: int, stop: int) -> Iterator[tuple[int, int]]:
+    """The token ranges within ``begin:stop`` that hold every token at most ``reach`` tokens
+    from one of ``tokens`` (sorted, overlapping ranges merged)."""
+    low = high = -1
+    for token in sorted(tokens):
+        a, b = max(begin, token - reach), min(stop, token + reach + 1)
+        if a < high:
+            high = max(high, b)
+            continue
+        if high > low:
+            yield low, high
+        low, high = a, b
+    if high > low:
+        yield low, high
