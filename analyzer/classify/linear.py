@@ -11,6 +11,7 @@ same messages) share one :class:`FeatureSpace`, so a message's features are comp
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -42,11 +43,10 @@ class FeatureSpace:
         """The number of features."""
         return sum(part.width for part in self.parts)
 
-    def transform(self, x: list[str]) -> Any:
-        """The sparse (CSR) feature matrix of ``x``."""
-        from scipy import sparse
-
-        return sparse.hstack([part.transform(x) for part in self.parts], format="csr")
+    def transform(self, x: list[str]) -> list[Any]:
+        """The feature matrix of ``x``, as one sparse (CSR) block per part: side by side they
+        are the matrix ``FeatureUnion.transform`` gives (not stacked, as nothing needs that)."""
+        return [part.transform(x) for part in self.parts]
 
     def same_as(self, other: FeatureSpace) -> bool:
         """True when both spaces map every input to the same matrix."""
@@ -81,7 +81,9 @@ class LinearModel:
         if coef.shape != (len(intercept), features.width):
             raise ValueError(f"coefficients {coef.shape} do not fit {features.width} features")
         self.features = features
-        self.coef = np.ascontiguousarray(coef.T)
+        widths = np.cumsum([0, *(part.width for part in features.parts)])
+        # one block of coefficients per feature part, features down the rows
+        self.coef = [np.ascontiguousarray(coef[:, a:b].T) for a, b in pairwise(widths.tolist())]
         self.intercept = np.asarray(intercept)
         self.classes = [str(c) for c in classes]
         self.one_vs_rest = one_vs_rest
@@ -97,9 +99,13 @@ class LinearModel:
             one_vs_rest=bool(meta["spec"]["multilabel"]),
         )
 
-    def proba(self, matrix: Any) -> np.ndarray:
-        """Class probabilities of the rows of ``matrix`` (columns: :attr:`classes`)."""
-        scores = np.asarray(matrix @ self.coef) + self.intercept
+    def proba(self, blocks: Sequence[Any]) -> np.ndarray:
+        """Class probabilities of the rows of a feature matrix given as its blocks (what
+        :meth:`FeatureSpace.transform` returns; columns: :attr:`classes`)."""
+        scores = sum(
+            (np.asarray(block @ coef) for block, coef in zip(blocks, self.coef, strict=True)),
+            self.intercept,
+        )
         if self.one_vs_rest:
             return _logistic(scores)
         if scores.shape[1] == 1:  # binary: the one column is the second class's logit
