@@ -13,7 +13,7 @@ Emails repeat the same few thousand words, so the character n-grams of each word
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from itertools import pairwise
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -44,17 +44,14 @@ class WordNgrams:
         """The indices of the n-grams of ``text`` found in the vocabulary, repeats included."""
         tokens = self.preprocessor(text).split()
         low, high = self.ngram_range
-        get = self.vocabulary.get
-        found: list[int | None] = []
+        get, missing = self.vocabulary.get, repeat(-1)
+        found: list[int] = []
         for n in range(low, high + 1):
-            if n == 1:
-                found += map(get, tokens)
-            elif n == 2:
-                found += [get(a + " " + b) for a, b in pairwise(tokens)]
-            else:
-                found += [get(" ".join(tokens[i : i + n])) for i in range(len(tokens) - n + 1)]
-        kept = [i for i in found if i is not None]
-        return np.array(kept, dtype=np.int32) if kept else _NONE
+            shifted = (tokens[i:] for i in range(n))  # n-grams: n staggered copies, zipped
+            grams = tokens if n == 1 else map(" ".join, zip(*shifted, strict=False))
+            found += map(get, grams, missing)
+        kept = np.array(found, dtype=np.int32)
+        return kept[kept >= 0]
 
 
 def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
