@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from types import MappingProxyType
+from typing import NamedTuple
 
 from analyzer.errors import InputError
 from analyzer.mail._common import build_message, reason_of
@@ -83,6 +84,8 @@ POLICY = email.policy.default.clone(header_factory=_MemoHeaders())
 _VERBATIM = MappingProxyType(
     {
         "subject": re.compile(r"[\x20-\x7e\t\r\n]*\Z"),
+        # a Date header reads as a reformatted date; :func:`header_date` parses either alike
+        "date": re.compile(r"[\x20-\x7e\t\r\n]*\Z"),
         "message-id": re.compile(r"\s*<[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+>\s*\Z", re.ASCII),
     }
 )
@@ -196,16 +199,40 @@ def _decode_part(part: EmailMessage) -> Decoded:
     """Decode a text part's transfer encoding and charset."""
     payload = part.get_payload(decode=True)
     if isinstance(payload, bytes):
-        return decode_with_charset(payload, _charset(part))
+        return decode_with_charset(payload, _type_params(part).charset)
     raw = part.get_payload()
     return Decoded(raw if isinstance(raw, str) else "", "utf-8")
 
 
 def _plain_text(part: EmailMessage, text: str) -> str:
     """Return ``text`` of a text/plain ``part``, unwrapped if ``format=flowed``."""
-    if _param(part, "format") != "flowed":
+    params = _type_params(part)
+    if params.format != "flowed":
         return text
-    return unflow(text.replace("\r\n", "\n"), delsp=_param(part, "delsp") == "yes")
+    return unflow(text.replace("\r\n", "\n"), delsp=params.delsp == "yes")
+
+
+class _TypeParams(NamedTuple):
+    charset: str | None
+    format: str | None
+    delsp: str | None
+
+
+def _type_params(part: EmailMessage) -> _TypeParams:
+    """The Content-Type parameters the reader needs (charset lower-cased by the email package,
+    ``format`` and ``delsp`` lower-cased here)."""
+    raw = next((v for k, v in part.raw_items() if k.lower() == "content-type"), None)
+    return _params_of(raw)
+
+
+@functools.lru_cache(maxsize=1024)
+def _params_of(raw: str | None) -> _TypeParams:
+    """:func:`_type_params` for a raw Content-Type value: read once per distinct value, as a
+    mailbox repeats the same few (``text/plain; charset=utf-8``)."""
+    probe = EmailMessage(policy=POLICY)
+    if raw is not None:
+        probe.set_raw("Content-Type", raw)
+    return _TypeParams(_charset(probe), _param(probe, "format"), _param(probe, "delsp"))
 
 
 def _param(part: EmailMessage, name: str) -> str | None:

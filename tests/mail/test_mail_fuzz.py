@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import email.policy
 import os
+from datetime import timezone
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
@@ -65,6 +66,7 @@ WORDS = st.sampled_from(
     ]
 )
 BODY = st.lists(WORDS, max_size=25).map(" ".join)
+FLOWED = st.sampled_from(["", "; format=flowed", '; Format="Flowed"; DelSp=Yes', "; format=fixed"])
 
 
 @st.composite
@@ -92,7 +94,7 @@ def part(draw: st.DrawFn, depth: int = 0) -> bytes:
         return head.encode() + body + closing
     encoding, raw = draw(encoded_body())
     head = (
-        f"Content-Type: {draw(TYPES)}; charset={draw(CHARSETS)}\n"
+        f"Content-Type: {draw(TYPES)}; charset={draw(CHARSETS)}{draw(FLOWED)}\n"
         f"Content-Transfer-Encoding: {encoding}\n\n"
     )
     return head.encode() + raw
@@ -114,7 +116,17 @@ def email_bytes(draw: st.DrawFn) -> bytes:
         b"Date: "
         + draw(
             st.sampled_from(
-                [b"Tue, 3 Mar 2026 10:00:00 +0000", b"yesterday", b"Tue, 31 Feb 2026 99:99", b""]
+                [
+                    b"Tue, 3 Mar 2026 10:00:00 +0000",
+                    b"yesterday",
+                    b"Tue, 31 Feb 2026 99:99",
+                    b"",
+                    b"3 Mar 26 10:00 EST",
+                    b"Tue, 3 Mar 2026 10:00:00 -0000",
+                    b"Tue, 3 Mar 2026\n 10:00:00 +0100",
+                    b"=?utf-8?q?Tue=2C_3_Mar_2026_10=3A00=3A00_+0000?=",
+                    b"Tue, 3 Mar 2026 10:00:00 +0000 \xc3\xa9",
+                ]
             )
         ),
         b"Message-ID: " + draw(st.sampled_from([b"<1@x>", b"", b"<\xff>"])),
@@ -215,3 +227,33 @@ def test_verbatim_headers_read_as_the_email_package_reads_them(value: str, fold:
         except Exception:  # the stdlib parser raises on some malformed ids ("<")
             expected = None
         assert header_text(parsed, name) == expected
+
+
+@FUZZ
+@given(data=email_bytes())
+def test_fast_header_reads_equal_the_email_packages(data: bytes) -> None:
+    """The Date header and the Content-Type parameters, read from the raw header values,
+    are what the email package's own parsers give."""
+    from email.utils import parsedate_to_datetime
+
+    from analyzer.mail.eml import _type_params, header_date
+
+    plain = BytesParser(policy=email.policy.default).parsebytes(data)
+    assert isinstance(plain, EmailMessage)
+    try:
+        value = plain["Date"]
+        expected = None if value is None else parsedate_to_datetime(" ".join(str(value).split()))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        expected = None
+    if expected is not None and expected.tzinfo is None:
+        expected = expected.replace(tzinfo=timezone.utc)
+    assert header_date(plain) == expected
+    for entity in plain.walk():
+        assert isinstance(entity, EmailMessage)
+        params = _type_params(entity)
+        assert params.charset == entity.get_content_charset()
+        for name in ("format", "delsp"):
+            value = entity.get_param(name)
+            assert getattr(params, name) == (
+                value.strip().lower() if isinstance(value, str) else None
+            )
