@@ -12,6 +12,7 @@ has the same length as the input and offsets need no translation at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -37,10 +38,28 @@ class Cleaned:
 
 
 @lru_cache(maxsize=1)
-def _reply_parser() -> Any:
-    from mailparser_reply import EmailReplyParser
+def _reply_reader() -> Callable[[str], Any]:
+    """``EmailReplyParser(languages=["en"]).read``, with its three regexes built once.
 
-    return EmailReplyParser(languages=["en"])
+    The parser makes a new ``EmailMessage`` per text, which rebuilds each regex's source from
+    the language tables on first use (about a fifth of the parser's time); the compiled
+    patterns are handed to each new message instead, as the message's own fields allow.
+    """
+    from mailparser_reply import EmailReplyParser
+    from mailparser_reply.parser import EmailMessage
+
+    languages = list(EmailReplyParser(languages=["en"]).languages)
+    probe = EmailMessage(text="", languages=list(languages))
+    compiled = {
+        "_header_regex": probe.HEADER_REGEX,
+        "_disclaimers_regex": probe.DISCLAIMERS_REGEX,
+        "_signature_regex": probe.SIGNATURE_REGEX,
+    }
+
+    def read(text: str) -> Any:
+        return EmailMessage(text=text, languages=list(languages), **compiled).read()
+
+    return read
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -68,7 +87,7 @@ def clean(text: str) -> Cleaned:
     if not text.strip():
         return Cleaned(text=text, body=(0, len(text)))
     try:
-        replies = _reply_parser().read(text).replies
+        replies = _reply_reader()(text).replies
     except Exception:  # the parser is a third-party heuristic; never let it stop an analysis
         replies = []
     if not replies:

@@ -35,6 +35,45 @@ def test_clean_is_total(text: str) -> None:
     assert len(clean(text).text) == len(text)
 
 
+def _replies(read_result: object) -> list[tuple[str, str, str, list[str]]]:
+    return [
+        (r.content, r.headers, r.signatures, r.disclaimers)
+        for r in read_result.replies  # type: ignore[attr-defined]
+    ]
+
+
+REPLY_CASES = [
+    "",
+    "Thanks for applying.\n\nBest regards,\nAna\nTalent team",
+    "Short answer: no.\n\nOn Tue, 3 Mar 2026 at 10:00, Sam <sam@x.org> wrote:\n> Any feedback?",
+    "Hi,\n\nsee below.\n\n-----Original Message-----\nFrom: Sam\nSent: Monday\n\nHello",
+    "Sent from my iPhone",
+    "This email and any attachments are confidential. If you are not the intended recipient...",
+]
+
+
+@pytest.mark.parametrize("text", REPLY_CASES)
+def test_the_reply_reader_reads_as_the_library_parser(text: str) -> None:
+    from mailparser_reply import EmailReplyParser
+
+    from analyzer.clean import _reply_reader
+
+    expected = EmailReplyParser(languages=["en"]).read(text)
+    assert _replies(_reply_reader()(text)) == _replies(expected)
+
+
+def test_the_reply_reader_reads_the_corpus_as_the_library_parser() -> None:
+    from mailparser_reply import EmailReplyParser
+
+    from analyzer.classify.corpus import load_corpus
+    from analyzer.clean import _reply_reader
+
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
+    parser = EmailReplyParser(languages=["en"])
+    for message in load_corpus(corpus):
+        assert _replies(_reply_reader()(message.text)) == _replies(parser.read(message.text))
+
+
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
