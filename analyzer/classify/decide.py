@@ -32,10 +32,12 @@ def rollup_reasons(
     """
     found: list[tuple[str, float, list[int]]] = []
     if probs.size:
-        for j, label in enumerate(labels):
-            rows = [int(i) for i in np.flatnonzero(probs[:, j] >= threshold)]
-            if rows:
-                found.append((label, float(probs[:, j].max()), rows))
+        rows_at, columns = np.nonzero((probs >= threshold).T)  # by label, then by sentence
+        best = probs.max(axis=0).tolist()
+        evidence: dict[int, list[int]] = {}
+        for j, i in zip(rows_at.tolist(), columns.tolist(), strict=True):
+            evidence.setdefault(j, []).append(i)
+        found = [(labels[j], best[j], rows) for j, rows in evidence.items()]
     if not found:
         top = float(probs.max()) if probs.size else 0.0
         found.append(("none_given", 1.0 - top, []))

@@ -245,3 +245,27 @@ def test_fitted_temperature_softens_overconfident_predictions() -> None:
     proba = np.where(predicted[:, None] == np.arange(2), 0.99, 0.01)
     assert fit_temperature(proba, gold) > 2.0
     assert fit_temperature(np.eye(2)[gold] * 0.98 + 0.01, gold) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("probs", "expected"),
+    [
+        (np.zeros((0, 3)), [("none_given", 1.0, [])]),
+        ([[0.1, 0.2, 0.3]], [("none_given", 0.7, [])]),
+        (
+            [[0.5, 0.1, 0.9], [0.6, 0.4, 0.1]],
+            [("a", 0.6, [0, 1]), ("b", 0.4, [1]), ("c", 0.9, [0])],
+        ),
+        ([[0.1, 0.45, 0.1], [0.2, 0.1, 0.1]], [("b", 0.45, [0])]),
+    ],
+)
+def test_sentence_reasons_roll_up_to_the_message(
+    probs: list[list[float]], expected: list[tuple[str, float, list[int]]]
+) -> None:
+    from analyzer.classify.decide import rollup_reasons
+
+    got = rollup_reasons(np.asarray(probs, dtype=float), ("a", "b", "c"), 0.4)
+    assert [(label, rows) for label, _, rows in got] == [
+        (label, rows) for label, _, rows in expected
+    ]
+    assert [conf for _, conf, _ in got] == pytest.approx([conf for _, conf, _ in expected])
