@@ -36,7 +36,10 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent / "corpora" / "messages"
 #: What an analyze process cannot do without: the libraries it imports (scikit-learn is only
 #: needed to train, so it is not among them).
-FLOOR = "import click, rich, numpy, scipy.sparse, spacy, mailparser_reply, charset_normalizer"
+FLOOR = (
+    "import click, rich, numpy, scipy.sparse, spacy, spacy.lang.en, mailparser_reply, "
+    "charset_normalizer"
+)
 TYPICAL_ID = "B-0013"  # a 148-word rejection from a hiring manager
 
 

@@ -25,6 +25,7 @@ class FeatureSpace:
 
     def __init__(self, tfidfs: Sequence[Tfidf]):
         self.parts = tuple(tfidfs)
+        self._stored: tuple[Any, Any] | None = None  # (parts, vocabularies) it was read from
 
     @classmethod
     def from_stored(cls, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> FeatureSpace:
@@ -36,7 +37,17 @@ class FeatureSpace:
             vocabulary = dict(zip(terms, range(len(terms)), strict=True))
             ngrams = ngrams_for(part.analyzer, vocabulary, part.ngram_range, part.preprocessor)
             tfidfs.append(Tfidf(ngrams, arrays[f"idf_{i}"]))
-        return cls(tfidfs)
+        space = cls(tfidfs)
+        space._stored = (parts(spec), meta["vocabularies"])
+        return space
+
+    def is_stored_as(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> bool:
+        """True when the model stored as ``(meta, arrays)`` has exactly this feature space."""
+        return (
+            self._stored == (parts(Spec.from_dict(meta["spec"])), meta["vocabularies"])
+            and len(self.parts) == len(meta["vocabularies"])
+            and all(np.array_equal(p.idf, arrays[f"idf_{i}"]) for i, p in enumerate(self.parts))
+        )
 
     @property
     def width(self) -> int:
@@ -47,19 +58,6 @@ class FeatureSpace:
         """The feature matrix of ``x``, as one sparse (CSR) block per part: side by side they
         are the matrix ``FeatureUnion.transform`` gives (not stacked, as nothing needs that)."""
         return [part.transform(x) for part in self.parts]
-
-    def same_as(self, other: FeatureSpace) -> bool:
-        """True when both spaces map every input to the same matrix."""
-        if len(self.parts) != len(other.parts):
-            return False
-        return all(
-            type(a.ngrams) is type(b.ngrams)
-            and a.ngrams.ngram_range == b.ngrams.ngram_range
-            and a.ngrams.preprocessor is b.ngrams.preprocessor
-            and a.ngrams.vocabulary == b.ngrams.vocabulary
-            and np.array_equal(a.idf, b.idf)
-            for a, b in zip(self.parts, other.parts, strict=True)
-        )
 
 
 class LinearModel:
@@ -89,10 +87,16 @@ class LinearModel:
         self.one_vs_rest = one_vs_rest
 
     @classmethod
-    def from_stored(cls, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> LinearModel:
-        """The model stored by :func:`~.models.dump` as ``(meta, arrays)``."""
+    def from_stored(
+        cls,
+        meta: dict[str, Any],
+        arrays: dict[str, np.ndarray],
+        features: FeatureSpace | None = None,
+    ) -> LinearModel:
+        """The model stored by :func:`~.models.dump` as ``(meta, arrays)``; ``features``, when
+        given, must be the stored model's feature space (see :func:`read_linear_models`)."""
         return cls(
-            FeatureSpace.from_stored(meta, arrays),
+            FeatureSpace.from_stored(meta, arrays) if features is None else features,
             arrays["coef"],
             arrays["intercept"],
             meta["classes"],
@@ -123,12 +127,17 @@ def _logistic(scores: np.ndarray) -> np.ndarray:
     return np.where(scores >= 0, 1.0 / (1.0 + out), out / (1.0 + out))
 
 
-def share_features(models: Sequence[LinearModel]) -> None:
-    """Let models with identical feature spaces use one object (one transform per input)."""
-    seen: list[FeatureSpace] = []
-    for model in models:
-        twin = next((space for space in seen if space.same_as(model.features)), None)
-        if twin is None:
-            seen.append(model.features)
-        else:
-            model.features = twin
+def read_linear_models(
+    stored: dict[str, tuple[dict[str, Any], dict[str, np.ndarray]]],
+) -> dict[str, LinearModel]:
+    """The models stored as ``{name: (meta, arrays)}``; models whose features are identical
+    share one :class:`FeatureSpace` (one transform per input), read once."""
+    spaces: list[FeatureSpace] = []
+    models = {}
+    for name, (meta, arrays) in stored.items():
+        space = next((s for s in spaces if s.is_stored_as(meta, arrays)), None)
+        if space is None:
+            space = FeatureSpace.from_stored(meta, arrays)
+            spaces.append(space)
+        models[name] = LinearModel.from_stored(meta, arrays, space)
+    return models

@@ -18,7 +18,7 @@ from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES
 from .corpus import SENTENCE_REASONS, overlaps
 from .decide import apply_temperature, combine_policy, rollup_reasons
 from .features import Sentence, Tokens, doc_features, sentences
-from .linear import LinearModel, share_features
+from .linear import LinearModel, read_linear_models
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
 
 if TYPE_CHECKING:
@@ -65,7 +65,6 @@ class Classifiers:
     def __init__(self, models: dict[str, LinearModel], card: dict[str, Any]):
         self.models = models
         self.card = card
-        share_features(list(models.values()))
         config = card["config"]
         self.reason_threshold = float(config["reason_threshold"])
         self.policy_strategy = str(config["policy_strategy"])
@@ -209,8 +208,7 @@ def load_models(directory: str | Path | Traversable | None = None) -> Classifier
     wanted = MODEL_NAMES if card.get("config", {}).get("finding_threshold") else MESSAGE_MODELS
     card, stored = read_models(directory, wanted)
     try:
-        models = {name: LinearModel.from_stored(*stored[name]) for name in wanted}
-        return Classifiers(models, card)
+        return Classifiers(read_linear_models({name: stored[name] for name in wanted}), card)
     except (KeyError, ValueError, TypeError, IndexError):
         raise ModelError(f"models in {directory} are incomplete; {RETRAIN}") from None
 

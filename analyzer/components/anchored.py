@@ -63,6 +63,7 @@ class AnchoredMatcher:
         self._index: dict[int, list[int]] = {}
         self._everywhere: list[int] = []
         self._index_words = numpy.zeros(0, dtype=numpy.uint64)  # the index's words, sorted
+        self._stale = False  # patterns changed since the index was built
 
     def __len__(self) -> int:
         """The number of match keys."""
@@ -79,7 +80,7 @@ class AnchoredMatcher:
             matcher.add(key, [pattern])
             entry = _Entry(key, matcher, self._anchors(pattern), _longest(pattern))
             self._entries.append(entry)
-        self._reindex()
+        self._stale = True  # rebuilt on the next match: components add patterns one by one
 
     def remove(self, key: str) -> None:
         """Remove every pattern added under ``key``.
@@ -90,9 +91,10 @@ class AnchoredMatcher:
         if key not in self:
             raise KeyError(key)
         self._entries = [entry for entry in self._entries if entry.key != key]
-        self._reindex()
+        self._stale = True
 
     def _reindex(self) -> None:
+        self._stale = False
         self._index, self._everywhere = {}, []
         for i, entry in enumerate(self._entries):
             if not entry.anchors:
@@ -139,6 +141,8 @@ class AnchoredMatcher:
         whole Doc at once, and only the sentences that hold one are checked against the indexed
         entries' other anchors.
         """
+        if self._stale:
+            self._reindex()
         columns = sorted(self._columns)
         array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
         bounds = sentence_bounds(array[:, 0])
