@@ -16,7 +16,7 @@ from . import questions
 from .clean import Cleaned, clean
 from .components.policy import policy_label
 from .labels import DECISION_KINDS, Policy
-from .report import Finding, Prediction, ReasonResult, Report, TextSpan
+from .report import Finding, Prediction, ReasonResult, Report, SpecificFeedback, TextSpan
 from .rules import load_rule_files
 from .textio import MAX_MESSAGE_CHARS, scrub_surrogates
 
@@ -120,7 +120,7 @@ class Analyzer:
         )
         if decision and predicted is not None and predicted.extra_vague:
             findings = _merge(findings, self._classifier_findings(text, predicted))
-        specific = tuple(_text_span(text, s) for s in doc.spans["specific"]) if decision else ()
+        specific = tuple(_specific(text, s) for s in doc.spans["specific"]) if decision else ()
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
         after_interview = _mentions_interview(doc)
@@ -205,8 +205,9 @@ def _merge(rules: tuple[Finding, ...], extra: list[Finding]) -> tuple[Finding, .
     return tuple(sorted([*rules, *extra], key=lambda f: (f.start, f.end)))
 
 
-def _text_span(text: str, span: Span) -> TextSpan:
-    return TextSpan(text[span.start_char : span.end_char], span.start_char, span.end_char)
+def _specific(text: str, span: Span) -> SpecificFeedback:
+    start, end = span.start_char, span.end_char
+    return SpecificFeedback(text[start:end], start, end, span.label_.removeprefix("specific_"))
 
 
 def _prepare(text: str) -> tuple[str, Cleaned, tuple[str, ...]]:

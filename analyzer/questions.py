@@ -161,8 +161,10 @@ def _clarifications(
         question = Question(text, Purpose.CLARIFY.value, finding.text, finding.type)
         candidates.append(_Candidate(template.value, order, template.topic or text, question))
     value = int(settings.get("build_on_specific_value", 3))
+    templates = settings["build_on_specific"]
     for order, span in enumerate(specific):
-        text = settings["build_on_specific"].format(phrase=_quoted(_shorten(span.text)))
+        template = templates.get(getattr(span, "cue", None), templates["default"])
+        text = template.format(phrase=_quoted(_shorten(span.text)))
         question = Question(text, Purpose.CLARIFY.value, span.text)
         candidates.append(_Candidate(value, len(findings) + order, f"specific:{order}", question))
     return [c.question for c in _merge(candidates)]

@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from email.utils import getaddresses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .report import Finding, Question, ReasonResult, Report, TextSpan
+
+_Span = TypeVar("_Span", bound=TextSpan)
 
 if TYPE_CHECKING:
     from .batch import BatchRecord
@@ -87,9 +89,9 @@ class Redactor:
         new_text = _apply(report.text, cuts)
         move = _Mover(cuts)
 
-        def span(s: TextSpan) -> TextSpan:
+        def span(s: _Span) -> _Span:
             start, end = move.start(s.start), move.end(s.end)
-            return TextSpan(new_text[start:end], start, end)
+            return replace(s, text=new_text[start:end], start=start, end=end)
 
         def finding(f: Finding) -> Finding:
             start, end = move.start(f.start), move.end(f.end)

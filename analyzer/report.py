@@ -18,6 +18,15 @@ class TextSpan:
 
 
 @dataclass(frozen=True)
+class SpecificFeedback(TextSpan):
+    """A stretch of concrete feedback, with what makes it concrete: ``skill`` (a named skill or
+    tool), ``logistics`` (a reason outside the candidate: the role filled, closed or moved) or
+    ``detail`` (a number, a task, an example, an observation)."""
+
+    cue: str = "detail"
+
+
+@dataclass(frozen=True)
 class Prediction:
     """A message-level label with its confidence, or ``None`` when no model is available."""
 
@@ -68,7 +77,7 @@ class Report:
     feedback_policy: Prediction
     reasons: tuple[ReasonResult, ...] = ()
     findings: tuple[Finding, ...] = ()
-    specific_feedback: tuple[TextSpan, ...] = ()
+    specific_feedback: tuple[SpecificFeedback, ...] = ()
     questions: tuple[Question, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
@@ -105,7 +114,7 @@ class Report:
         return data
 
 
-def _flat(item: Finding | TextSpan | Question) -> dict[str, Any]:
+def _flat(item: Finding | SpecificFeedback | Question) -> dict[str, Any]:
     """The fields of a dataclass whose fields are all plain values, in declaration order
     (``dataclasses.asdict`` gives the same, but deep-copies every value on the way)."""
     return dict(vars(item))

@@ -83,7 +83,7 @@ def _all_template_texts() -> list[str]:
     ]
     settings = read_json("templates", "plan.json")
     texts += [q["text"] for q in settings["openers"] + settings["forward"]]
-    return [*texts, settings["build_on_specific"]]
+    return [*texts, *settings["build_on_specific"].values()]
 
 
 @pytest.mark.parametrize("text", _all_template_texts())
@@ -160,3 +160,21 @@ def test_plan_golden(rules_only: Analyzer, name: str) -> None:
 
 def test_golden_replies_exist() -> None:
     assert len(list(REPLIES.glob("*.txt"))) >= 4
+
+
+@pytest.mark.parametrize(
+    ("cue", "asks"),
+    [
+        ("logistics", "What else in my application"),
+        ("skill", "How could I build on that point"),
+        ("detail", "How could I build on that point"),
+        ("unknown", "How could I build on that point"),
+    ],
+)
+def test_concrete_feedback_question_depends_on_its_cue(cue: str, asks: str) -> None:
+    from analyzer.report import SpecificFeedback
+
+    span = SpecificFeedback("the role was filled internally", 0, 30, cue)
+    (question,) = [q for q in plan([], [span], max_questions=20) if q.phrase == span.text]
+    assert asks in question.text
+    assert '"the role was filled internally"' in question.text

@@ -174,3 +174,30 @@ def test_feedback_policy_cues(rules_only: Analyzer, text: str, policy: str) -> N
 def test_specific_feedback(rules_only: Analyzer, text: str, concrete: str) -> None:
     specific = rules_only.analyze(text).specific_feedback
     assert any(concrete in s.text for s in specific), specific
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "cue"),
+    [
+        (
+            "I am writing to let you know that the post has been filled by an internal candidate.",
+            "the post has been filled by an internal candidate",
+            "logistics",
+        ),
+        (
+            "We wanted to inform you the role has been put on hold.",
+            "the role has been put on hold",
+            "logistics",
+        ),
+        (
+            "You had not used Kubernetes in production.",
+            "You had not used Kubernetes in production",
+            "skill",
+        ),
+    ],
+)
+def test_concrete_clauses_start_after_the_announcement(
+    rules_only: Analyzer, text: str, clause: str, cue: str
+) -> None:
+    specific = rules_only.analyze(text).specific_feedback
+    assert [(s.text, s.cue) for s in specific] == [(clause, cue)]

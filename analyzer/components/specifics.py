@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from spacy.language import Language
@@ -55,6 +56,8 @@ class SpecificFeedback(PatternSpans):
         self._breaks = frozenset(self.settings["clause_break_tokens"])
         self._leads = frozenset(self.settings["lead_markers"])
         self._courtesy = frozenset(self.settings["courtesy_lemmas"])
+        frames = self.settings.get("announcing_frames", [])
+        self._frames = sorted((tuple(f) for f in frames), key=len, reverse=True)
         self._min_words = int(self.settings["min_clause_words"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -64,8 +67,11 @@ class SpecificFeedback(PatternSpans):
         clauses: dict[tuple[int, int], Span] = {}
         for cue in cues:
             clause = self._clause(cue)
-            if clause is not None:
-                clauses.setdefault((clause.start, clause.end), clause)
+            if clause is None:
+                continue
+            known = clauses.setdefault((clause.start, clause.end), clause)
+            if _rank(clause.label_) < _rank(known.label_):  # one clause, several cues
+                clauses[(clause.start, clause.end)] = clause
         doc.spans[self.spans_key] = sorted(clauses.values(), key=lambda s: s.start)
         return doc
 
@@ -80,6 +86,7 @@ class SpecificFeedback(PatternSpans):
         end = self._clause_end(doc, cue.end, sent.end)
         if sum(1 for t in doc[start:end] if t.is_alpha) < self._min_words:
             end = self._clause_end(doc, end + 1, sent.end)  # "For example, ..." leads into more
+        start = self._after_frame(doc, start, cue.start)
         while start < end and (doc[start].lower_ in self._leads or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -90,6 +97,18 @@ class SpecificFeedback(PatternSpans):
         if words < self._min_words:
             return None
         return Span(doc, start, end, label=cue.label_)
+
+    def _after_frame(self, doc: Doc, start: int, limit: int) -> int:
+        """Where the clause's content begins: after the last announcing frame ("I am writing
+        to let you know that ...") that ends before token ``limit``, else at ``start``."""
+        if not self._frames:
+            return start
+        words = [t.lower_ for t in doc[start:limit]]
+        for i in range(len(words) - 1, -1, -1):
+            for frame in self._frames:
+                if tuple(words[i : i + len(frame)]) == frame:
+                    return start + i + len(frame)
+        return start
 
     def _clause_end(self, doc: Doc, i: int, limit: int) -> int:
         while i < limit and not self._breaks_at(doc, i):
@@ -119,6 +138,15 @@ class SpecificFeedback(PatternSpans):
         self.settings = json.loads((path / "settings.json").read_text(encoding="utf-8"))
         self._configure()
         return self
+
+
+#: When cues of several kinds give the same clause, the label it keeps: a stated reason outside
+#: the candidate first (it changes what to ask), then a named skill, then any other detail.
+_LABEL_RANK = MappingProxyType({"specific_logistics": 0, SKILL_LABEL: 1})
+
+
+def _rank(label: str) -> int:
+    return _LABEL_RANK.get(label, len(_LABEL_RANK))
 
 
 @Language.factory(
