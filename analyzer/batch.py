@@ -19,14 +19,18 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Analyzer
 from .mail import SUPPORTED_EXTENSIONS, Message, Origin, ReadError, iter_messages
 from .report import Report
 
+if TYPE_CHECKING:  # spaCy loads with the analyzer, after the reader has started (see _run_pool)
+    from .analysis import Analyzer
+
 #: Messages sent to a worker at a time.
 CHUNK_SIZE = 200
+#: Chunks the reading process may have ready before the analysis takes them (bounds memory).
+READ_AHEAD_CHUNKS = 64
 #: Chunks a worker analyzes before it is replaced by a fresh one. spaCy's string store keeps
 #: every new word it has seen, so a long-lived worker grows with the mailbox; a restart every
 #: 20,000 messages keeps memory flat (where workers are forked, a restart is a fork of the
@@ -191,6 +195,8 @@ def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
 @functools.lru_cache(maxsize=2)
 def worker_analyzer(rules: tuple[str, ...], use_models: bool) -> Analyzer:
     """The process's analyzer for these settings, built once (with its pipeline)."""
+    from .analysis import Analyzer
+
     analyzer = Analyzer(rules=rules, use_models=use_models)
     _ = analyzer.nlp, analyzer.models  # a broken model fails here, not once per message
     return analyzer
@@ -245,11 +251,16 @@ def _merge(
 
 def run_batch(paths: Iterable[str], options: BatchOptions) -> Iterator[BatchRecord]:
     """Analyze every message under ``paths``; one record per message, in input order."""
-    chunks = _chunks(_items(paths, options.done), options.chunk_size)
+    paths = tuple(paths)
     if options.jobs <= 1:
-        yield from _run_here(chunks, options)
+        yield from _run_here(input_chunks(paths, options.done, options.chunk_size), options)
     else:
-        yield from _run_pool(chunks, options)
+        yield from _run_pool(paths, options)
+
+
+def input_chunks(paths: tuple[str, ...], done: frozenset[str], size: int) -> Iterator[list[_Item]]:
+    """The inputs read, de-duplicated and grouped for the workers."""
+    return _chunks(_items(paths, done), size)
 
 
 def _run_here(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[BatchRecord]:
@@ -262,19 +273,25 @@ def _run_here(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[
         yield from _merge(chunk, results, options.kinds)
 
 
-def _run_pool(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[BatchRecord]:
+def _run_pool(paths: tuple[str, ...], options: BatchOptions) -> Iterator[BatchRecord]:
     import multiprocessing
 
+    from .readahead import ReadAhead
+
     settings = (options.rules, options.use_models)
-    if multiprocessing.get_start_method() == "fork":
-        # Built once here, the pipeline and models are shared (copy-on-write) by every
-        # worker forked from this process, and a replaced worker starts warm.
-        worker_analyzer(*settings)
-        gc.freeze()  # so that the workers' collections do not write to the shared pages
-    try:
-        yield from _pooled(chunks, options, settings)
-    finally:
-        gc.unfreeze()
+    # The mail is read and parsed in a process of its own, started first: it gets going while
+    # this one loads spaCy and the models, and later runs beside the workers.
+    args = (paths, options.done, options.chunk_size)
+    with ReadAhead(input_chunks, args, ahead=READ_AHEAD_CHUNKS) as chunks:
+        if multiprocessing.get_start_method() == "fork":
+            # Built once here, the pipeline and models are shared (copy-on-write) by every
+            # worker forked from this process, and a replaced worker starts warm.
+            worker_analyzer(*settings)
+            gc.freeze()  # so that the workers' collections do not write to the shared pages
+        try:
+            yield from _pooled(iter(chunks), options, settings)
+        finally:
+            gc.unfreeze()
 
 
 def _pooled(

@@ -160,14 +160,15 @@ def test_html_report_escapes_every_piece_of_email_text(
 def test_a_broken_model_fails_fast_with_the_model_exit_code(
     inbox: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
+    import analyzer.analysis
     from analyzer.errors import ModelError
 
-    class Broken(analyzer.batch.Analyzer):
+    class Broken(analyzer.analysis.Analyzer):
         @property
         def models(self) -> None:
             raise ModelError("models/kind.joblib: corrupt")
 
-    monkeypatch.setattr(analyzer.batch, "Analyzer", Broken)
+    monkeypatch.setattr(analyzer.analysis, "Analyzer", Broken)
     analyzer.batch.worker_analyzer.cache_clear()
     try:
         result = CliRunner().invoke(batch, [str(inbox), "-q", "-j", jobs])
