@@ -29,7 +29,10 @@ if TYPE_CHECKING:  # spaCy loads with the analyzer, after the reader has started
 
 #: Messages sent to a worker at a time.
 CHUNK_SIZE = 200
-#: Chunks the reading process may have ready before the analysis takes them (bounds memory).
+#: Characters of text in a chunk, at most (unless one message is longer): with the number of
+#: chunks read ahead and in flight, this bounds the memory the texts take, however long they are.
+CHUNK_CHARS = 1_000_000
+#: Chunks the reading process may have ready before the analysis takes them.
 READ_AHEAD_CHUNKS = 64
 #: Chunks a worker analyzes before it is replaced by a fresh one. spaCy's string store keeps
 #: every new word it has seen, so a long-lived worker grows with the mailbox; a restart every
@@ -177,16 +180,20 @@ def _items(paths: Iterable[str], done: frozenset[str]) -> Iterator[_Item]:
             yield _Item(meta, text=item.text)
 
 
-def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
-    """Group items so that each chunk holds at most ``size`` texts to analyze."""
+def _chunks(
+    items: Iterator[_Item], size: int, max_chars: int = CHUNK_CHARS
+) -> Iterator[list[_Item]]:
+    """Group items so that each chunk holds at most ``size`` texts to analyze, and texts of at
+    most ``max_chars`` characters in all (or a single longer one)."""
     chunk: list[_Item] = []
-    texts = 0
+    texts = chars = 0
     for item in items:
         chunk.append(item)
         texts += item.text is not None
-        if texts >= size or len(chunk) >= 4 * size:
+        chars += len(item.text or "")
+        if texts >= size or len(chunk) >= 4 * size or chars >= max_chars:
             yield chunk
-            chunk, texts = [], 0
+            chunk, texts, chars = [], 0, 0
     if chunk:
         yield chunk
 

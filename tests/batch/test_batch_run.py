@@ -163,3 +163,21 @@ def test_kind_filter(kind: str | None, kinds: frozenset[str] | None, status: str
 def test_analysis_failure_becomes_an_error_record() -> None:
     records = list(_merge([_Item({"path": "p"}, text="x")], ["analysis failed: boom"], None))
     assert records[0].status == "error" and "boom" in (records[0].error or "")
+
+
+@pytest.mark.parametrize(
+    ("lengths", "size", "max_chars", "expected"),
+    [
+        ([10, 10, 10], 2, 1000, [2, 1]),  # by count of texts
+        ([400, 400, 400, 400], 10, 1000, [3, 1]),  # by characters
+        ([5000, 10, 10], 10, 1000, [1, 2]),  # a long text makes a chunk of its own
+        ([], 10, 1000, []),
+    ],
+)
+def test_chunks_are_bounded_by_count_and_characters(
+    lengths: list[int], size: int, max_chars: int, expected: list[int]
+) -> None:
+    from analyzer.batch import _chunks, _Item
+
+    items = iter([_Item({"path": "x", "index": i}, text="a" * n) for i, n in enumerate(lengths)])
+    assert [len(c) for c in _chunks(items, size, max_chars)] == expected
