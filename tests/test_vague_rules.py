@@ -201,3 +201,19 @@ def test_concrete_clauses_start_after_the_announcement(
 ) -> None:
     specific = rules_only.analyze(text).specific_feedback
     assert [(s.text, s.cue) for s in specific] == [(clause, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Unfortunately you weren't successful for the analyst role.", "weren't successful"),
+        ("You were not selected for the next stage.", "were not selected for the next stage"),
+        ("You have not been shortlisted for interview.", "have not been shortlisted for interview"),
+        ("You were not selected to the.", "were not selected"),
+    ],
+)
+def test_a_decision_formula_does_not_end_on_a_function_word(
+    rules_only: Analyzer, text: str, phrase: str
+) -> None:
+    found = [f.text for f in rules_only.analyze(text).findings if f.type == "decision_formula"]
+    assert found == [phrase]

@@ -45,7 +45,7 @@ class VagueResolver:
         candidates = list(doc.spans.get(self.candidates_key, []))
         cue_labels = self._cue_labels_by_sentence(doc)
         kept = [c for c in candidates if not self._ruled_out(c, cue_labels)]
-        chosen = self._non_overlapping(kept)
+        chosen = [self._trimmed(span) for span in self._non_overlapping(kept)]
         if self.settings.get("merge_adjacent_same_type"):
             chosen = _merge_adjacent(chosen)
         doc.spans[self.spans_key] = chosen
@@ -72,6 +72,16 @@ class VagueResolver:
             if key and present.intersection(rules.get(key, ())):
                 return True
         return False
+
+    def _trimmed(self, span: Span) -> Span:
+        """``span`` without the trailing words its rule lists under ``trim_trailing_words``."""
+        words = self.settings.get("trim_trailing_words", {}).get(span.id_)
+        end = span.end
+        while words and end - span.start > 1 and span.doc[end - 1].lower_ in words:
+            end -= 1
+        if end == span.end:
+            return span
+        return Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
 
     def _rank(self, span: Span) -> tuple[int, int, int]:
         source = "vague_ruler" if span.id_ else "unanchored_comparatives"
