@@ -1,4 +1,4 @@
-"""The stored classifiers at run time: tf-idf features and one matrix product, no scikit-learn.
+"""The stored classifiers at run time: tf-idf features and a linear product, no scikit-learn.
 
 A model is stored as its :class:`~.models.Spec`, vocabularies and arrays (``idf_*``, ``coef``,
 ``intercept``; see :func:`~.models.dump`). :class:`LinearModel` reads them straight into a
