@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .labels import Purpose
-from .report import Finding, Question, TextSpan
+from .report import Finding, Question, SpecificFeedback, TextSpan
 from .resources import read_json
 
 DEFAULT_MAX = 5
@@ -104,7 +104,7 @@ def _quoted(phrase: str) -> str:
 
 def plan(
     findings: Sequence[Finding],
-    specific: Sequence[TextSpan] = (),
+    specific: Sequence[SpecificFeedback] = (),
     *,
     max_questions: int = DEFAULT_MAX,
     after_interview: bool = False,
@@ -150,7 +150,7 @@ def _inside(finding: Finding, spans: Sequence[TextSpan]) -> bool:
 
 
 def _clarifications(
-    findings: Sequence[Finding], specific: Sequence[TextSpan], settings: dict[str, Any]
+    findings: Sequence[Finding], specific: Sequence[SpecificFeedback], settings: dict[str, Any]
 ) -> list[Question]:
     candidates: list[_Candidate] = []
     for order, finding in enumerate(findings):
@@ -163,7 +163,7 @@ def _clarifications(
     value = int(settings.get("build_on_specific_value", 3))
     templates = settings["build_on_specific"]
     for order, span in enumerate(specific):
-        template = templates.get(getattr(span, "cue", None), templates["default"])
+        template = templates.get(span.cue, templates["default"])
         text = template.format(phrase=_quoted(_shorten(span.text)))
         question = Question(text, Purpose.CLARIFY.value, span.text)
         candidates.append(_Candidate(value, len(findings) + order, f"specific:{order}", question))

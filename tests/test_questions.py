@@ -11,7 +11,7 @@ from analyzer.analysis import Analyzer
 from analyzer.labels import VAGUE_TYPES, Purpose
 from analyzer.questions import plan, question_for
 from analyzer.render.plan import plan_to_text
-from analyzer.report import Finding, TextSpan
+from analyzer.report import Finding, SpecificFeedback
 from analyzer.resources import read_json
 
 from .conftest import check_golden
@@ -137,7 +137,7 @@ def test_most_informative_first() -> None:
 
 def test_concrete_feedback_is_built_on_not_asked_again() -> None:
     gap = finding("more experience", "unspecified_gap", 20)
-    specific = TextSpan("you needed more experience with Terraform", 10, 52)
+    specific = SpecificFeedback("you needed more experience with Terraform", 10, 52, "skill")
     questions = plan([gap], [specific], max_questions=20)
     assert not any(q.phrase == "more experience" for q in questions)
     built = [q for q in questions if q.phrase == specific.text]
@@ -172,8 +172,6 @@ def test_golden_replies_exist() -> None:
     ],
 )
 def test_concrete_feedback_question_depends_on_its_cue(cue: str, asks: str) -> None:
-    from analyzer.report import SpecificFeedback
-
     span = SpecificFeedback("the role was filled internally", 0, 30, cue)
     (question,) = [q for q in plan([], [span], max_questions=20) if q.phrase == span.text]
     assert asks in question.text

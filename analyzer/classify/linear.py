@@ -23,9 +23,9 @@ from .tfidf import Tfidf, ngrams_for
 class FeatureSpace:
     """The tf-idf parts of a model, stacked side by side as ``FeatureUnion`` stacks them."""
 
-    def __init__(self, tfidfs: Sequence[Tfidf]):
+    def __init__(self, tfidfs: Sequence[Tfidf], *, stored: tuple[Any, Any] | None = None):
         self.parts = tuple(tfidfs)
-        self._stored: tuple[Any, Any] | None = None  # (parts, vocabularies) it was read from
+        self._stored = stored  # (parts, vocabularies) it was read from, if it was
 
     @classmethod
     def from_stored(cls, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> FeatureSpace:
@@ -37,9 +37,7 @@ class FeatureSpace:
             vocabulary = dict(zip(terms, range(len(terms)), strict=True))
             ngrams = ngrams_for(part.analyzer, vocabulary, part.ngram_range, part.preprocessor)
             tfidfs.append(Tfidf(ngrams, arrays[f"idf_{i}"]))
-        space = cls(tfidfs)
-        space._stored = (parts(spec), meta["vocabularies"])
-        return space
+        return cls(tfidfs, stored=(parts(spec), meta["vocabularies"]))
 
     def is_stored_as(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> bool:
         """True when the model stored as ``(meta, arrays)`` has exactly this feature space."""

@@ -24,11 +24,9 @@ WORD_CACHE_SIZE = 50_000
 _NONE = np.zeros(0, dtype=np.int32)
 
 
-class WordNgrams:
-    """Vocabulary indices of a text's word n-grams (whitespace-separated tokens).
-
-    Splitting on whitespace is what the vectorizer's ``\\S+`` token pattern does.
-    """
+class _Ngrams:
+    """What both n-gram readers hold: the fitted vocabulary, the n-gram range and the
+    preprocessor that picks the text's part out of a feature string."""
 
     def __init__(
         self,
@@ -39,6 +37,13 @@ class WordNgrams:
         self.vocabulary = vocabulary
         self.ngram_range = ngram_range
         self.preprocessor = preprocessor
+
+
+class WordNgrams(_Ngrams):
+    """Vocabulary indices of a text's word n-grams (whitespace-separated tokens).
+
+    Splitting on whitespace is what the vectorizer's ``\\S+`` token pattern does.
+    """
 
     def indices(self, text: str) -> np.ndarray:
         """The indices of the n-grams of ``text`` found in the vocabulary, repeats included."""
@@ -70,7 +75,7 @@ def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
-class CharWbNgrams:
+class CharWbNgrams(_Ngrams):
     """Vocabulary indices of the character n-grams of each word of a text (``char_wb``)."""
 
     def __init__(
@@ -81,9 +86,7 @@ class CharWbNgrams:
         *,
         cache_size: int = WORD_CACHE_SIZE,
     ):
-        self.vocabulary = vocabulary
-        self.ngram_range = ngram_range
-        self.preprocessor = preprocessor
+        super().__init__(vocabulary, ngram_range, preprocessor)
         self.cache_size = cache_size
         self._cache: dict[str, np.ndarray] = {}
 

@@ -6,8 +6,9 @@ words a pattern needs. Most sentences of an email hold none: "Thank you for appl
 match a pattern that requires "candidate" and "decide". :class:`AnchoredMatcher` reads from each
 pattern the words its required tokens accept (``ORTH``/``LOWER``/``LEMMA``/``NORM`` values and
 ``IN`` lists of tokens that are not optional) and runs that pattern, with its own ``Matcher``, only
-over the sentences that contain at least one accepted word for every required token. Patterns
-with no such words run everywhere.
+over the sentences that contain at least one accepted word for every required token, and, when
+the pattern's length is bounded, only on the tokens within that length of its indexed word.
+Patterns with no such words run everywhere.
 
 Matches are the same as ``Matcher`` gives for matches inside one sentence; a match never crosses
 a sentence boundary (the analyzer's patterns describe phrases, which do not).

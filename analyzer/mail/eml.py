@@ -81,11 +81,12 @@ POLICY = email.policy.default.clone(header_factory=_MemoHeaders())
 #: Headers whose decoded text is their raw text when the raw text has this form (plain ASCII,
 #: no encoded words; a well-formed id): reading them so skips the email package's parser, the
 #: slowest step of reading a mailbox.
+_PLAIN = re.compile(r"[\x20-\x7e\t\r\n]*\Z")
 _VERBATIM = MappingProxyType(
     {
-        "subject": re.compile(r"[\x20-\x7e\t\r\n]*\Z"),
+        "subject": _PLAIN,
         # a Date header reads as a reformatted date; :func:`header_date` parses either alike
-        "date": re.compile(r"[\x20-\x7e\t\r\n]*\Z"),
+        "date": _PLAIN,
         "message-id": re.compile(r"\s*<[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+>\s*\Z", re.ASCII),
     }
 )

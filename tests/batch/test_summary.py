@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from analyzer.report import Finding, Prediction, Question, ReasonResult, Report, TextSpan
+from analyzer.report import Finding, Prediction, Question, ReasonResult, Report, SpecificFeedback
 from analyzer.summary import MAX_FRESH, Summary, normalize_phrase
 
 NOW = datetime(2024, 3, 10, 12, 0, tzinfo=timezone.utc)
@@ -25,7 +25,7 @@ def report(
         feedback_policy=Prediction(policy, None, "rule"),
         reasons=tuple(ReasonResult(r, 0.8) for r in reasons),
         findings=tuple(Finding(p, 0, 1, "fit_euphemism", "e", "q?") for p in phrases),
-        specific_feedback=(TextSpan("x", 0, 1),) if specific else (),
+        specific_feedback=(SpecificFeedback("x", 0, 1),) if specific else (),
         questions=(Question("Opener?", "opener"), Question(f"Clarify {kind}?", "clarify")),
     )
 
