@@ -12,16 +12,14 @@ Emails repeat the same few thousand words, so the character n-grams of each word
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from itertools import repeat
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 
 #: Words whose character n-grams a :class:`CharWbNgrams` keeps; the cache is emptied when full.
 WORD_CACHE_SIZE = 50_000
-
-_NONE = np.zeros(0, dtype=np.int32)
 
 
 class _Ngrams:
@@ -40,23 +38,106 @@ class _Ngrams:
 
 
 class WordNgrams(_Ngrams):
-    """Vocabulary indices of a text's word n-grams (whitespace-separated tokens).
+    """The word n-grams of texts (whitespace-separated tokens), found in the vocabulary.
 
-    Splitting on whitespace is what the vectorizer's ``\\S+`` token pattern does.
+    Splitting on whitespace is what the vectorizer's ``\\S+`` token pattern does. Rather than
+    joining and looking up every n-gram as a string, each token is looked up once, as a number
+    (the same for every occurrence), and an n-gram is the number its tokens' numbers make in
+    base ``tokens + 1``: those are found among the vocabulary's n-grams, numbered alike, with
+    one sorted search per batch. N-gram lengths whose numbers would not fit in 64 bits are
+    joined and looked up as strings.
     """
 
-    def indices(self, text: str) -> np.ndarray:
-        """The indices of the n-grams of ``text`` found in the vocabulary, repeats included."""
-        tokens = self.preprocessor(text).split()
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        ngram_range: tuple[int, int],
+        preprocessor: Callable[[str], str],
+    ):
+        super().__init__(vocabulary, ngram_range, preprocessor)
+        self._table: _TokenTable | None = None  # built on first use, as a run may need none
+
+    def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
+        included (in no particular order)."""
+        if self._table is None:
+            self._table = _TokenTable(self.vocabulary, self.ngram_range)
+        table = self._table
+        split = [self.preprocessor(text).split() for text in texts]
+        tokens = list(chain.from_iterable(split))
+        ids = np.fromiter(map(table.ids.get, tokens, repeat(table.unknown)), np.int64, len(tokens))
+        text_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
+        rows, columns = [], []
         low, high = self.ngram_range
-        get, missing = self.vocabulary.get, repeat(-1)
-        found: list[int] = []
+        for n in range(low, min(high, len(tokens)) + 1):
+            found = table.lookup(n, ids)
+            if found is None:  # too long to number: as strings
+                row, column = self._as_strings(n, split)
+            else:
+                starts = text_of[: len(found)]
+                hit = (found >= 0) & (starts == text_of[n - 1 :])  # inside one text
+                row, column = starts[hit], found[hit]
+            rows.append(row)
+            columns.append(column)
+        return _joined(rows), _joined(columns)
+
+    def _as_strings(self, n: int, split: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        get, rows, columns = self.vocabulary.get, [], []
+        for row, tokens in enumerate(split):
+            grams = map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False))
+            found = [c for c in map(get, grams) if c is not None]
+            rows += [row] * len(found)
+            columns += found
+        return np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64)
+
+
+class _TokenTable:
+    """The vocabulary's tokens numbered, and its n-grams as numbers: sorted, with columns."""
+
+    def __init__(self, vocabulary: Mapping[str, int], ngram_range: tuple[int, int]):
+        terms = list(vocabulary)
+        columns = np.fromiter(vocabulary.values(), np.int64, len(terms))
+        # terms are tokens joined by single spaces, and tokens hold no whitespace
+        flat = " ".join(terms).split(" ") if terms else []
+        self.ids = dict(zip(dict.fromkeys(flat), range(len(flat)), strict=False))
+        self.unknown = len(self.ids)  # the number of every token not in the vocabulary
+        self.base = self.unknown + 1
+        lengths = np.fromiter(map(str.count, terms, repeat(" ")), np.int64, len(terms)) + 1
+        numbers = np.fromiter(map(self.ids.__getitem__, flat), np.int64, len(flat))
+        starts = np.cumsum(lengths) - lengths
+        self._grams: dict[int, tuple[np.ndarray, np.ndarray] | None] = {}
+        low, high = ngram_range
         for n in range(low, high + 1):
-            shifted = (tokens[i:] for i in range(n))  # n-grams: n staggered copies, zipped
-            grams = tokens if n == 1 else map(" ".join, zip(*shifted, strict=False))
-            found += map(get, grams, missing)
-        kept = np.array(found, dtype=np.int32)
-        return kept[kept >= 0]
+            if self.base**n >= 2**63:
+                self._grams[n] = None
+                continue
+            chosen = np.flatnonzero(lengths == n)
+            keys = np.zeros(len(chosen), dtype=np.int64)
+            for k in range(n):
+                keys = keys * self.base + numbers[starts[chosen] + k]
+            order = np.argsort(keys)
+            self._grams[n] = (keys[order], columns[chosen][order])
+
+    def lookup(self, n: int, ids: np.ndarray) -> np.ndarray | None:
+        """The column of the n-gram starting at each of ``ids`` (token numbers), -1 where it is
+        not in the vocabulary; ``None`` when such n-grams cannot be numbered."""
+        grams = self._grams[n]
+        if grams is None:
+            return None
+        keys, columns = grams
+        count = len(ids) - n + 1
+        number = ids[:count].copy()
+        for k in range(1, n):
+            number *= self.base
+            number += ids[k : k + count]
+        if not len(keys):
+            return np.full(count, -1, dtype=np.int64)
+        at = np.searchsorted(keys, number).clip(max=len(keys) - 1)
+        return np.where(keys[at] == number, columns[at], -1)
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
 
 
 def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -76,7 +157,12 @@ def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
 
 
 class CharWbNgrams(_Ngrams):
-    """Vocabulary indices of the character n-grams of each word of a text (``char_wb``)."""
+    """The character n-grams of each word of texts (``char_wb``), found in the vocabulary.
+
+    Each distinct word's n-gram columns are computed once and kept, all in one growing array
+    (``cache_size`` words at most between batches; then it starts afresh): a batch looks its
+    words up and gathers their columns with array operations.
+    """
 
     def __init__(
         self,
@@ -88,25 +174,55 @@ class CharWbNgrams(_Ngrams):
     ):
         super().__init__(vocabulary, ngram_range, preprocessor)
         self.cache_size = cache_size
-        self._cache: dict[str, np.ndarray] = {}
+        self._clear()
 
-    def _word(self, word: str) -> np.ndarray:
+    def _clear(self) -> None:
+        self._numbers: dict[str, int] = {}  # word -> its number in the arrays below
+        self._starts: list[int] = []  # where each word's columns start in _columns
+        self._lengths: list[int] = []
+        self._columns = np.zeros(1024, dtype=np.int64)
+        self._used = 0
+        self._arrays: tuple[np.ndarray, np.ndarray] | None = None  # starts, lengths
+
+    def _add(self, words: Iterable[str]) -> None:
         get = self.vocabulary.get
-        found = [i for i in map(get, char_wb_ngrams(word, self.ngram_range)) if i is not None]
-        grams = np.array(found, dtype=np.int32) if found else _NONE
-        if len(self._cache) >= self.cache_size:
-            self._cache.clear()
-        self._cache[word] = grams
-        return grams
+        for word in words:
+            if word in self._numbers:
+                continue
+            found = [c for c in map(get, char_wb_ngrams(word, self.ngram_range)) if c is not None]
+            end = self._used + len(found)
+            if end > len(self._columns):
+                grown = np.zeros(max(2 * len(self._columns), end), dtype=np.int64)
+                grown[: self._used] = self._columns[: self._used]
+                self._columns = grown
+            self._columns[self._used : end] = found
+            self._numbers[word] = len(self._starts)
+            self._starts.append(self._used)
+            self._lengths.append(len(found))
+            self._used = end
+        self._arrays = None
 
-    def indices(self, text: str) -> np.ndarray:
-        """The indices of the n-grams of ``text`` found in the vocabulary, repeats included."""
-        cache = self._cache
-        words = []
-        for word in self.preprocessor(text).split():
-            grams = cache.get(word)
-            words.append(self._word(word) if grams is None else grams)
-        return np.concatenate(words) if words else _NONE
+    def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
+        included (in no particular order)."""
+        split = [self.preprocessor(text).split() for text in texts]
+        words = list(chain.from_iterable(split))
+        if len(self._numbers) > self.cache_size:
+            self._clear()
+        new = [word for word in words if word not in self._numbers]
+        if new:
+            self._add(new)
+        if self._arrays is None:
+            self._arrays = np.array(self._starts, np.int64), np.array(self._lengths, np.int64)
+        starts, lengths = self._arrays
+        numbers = np.fromiter(map(self._numbers.__getitem__, words), np.int64, len(words))
+        sizes = lengths[numbers]
+        text_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
+        # the positions of each word's columns, side by side: its start, then one step each
+        ends = np.cumsum(sizes)
+        positions = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64)
+        positions += np.repeat(starts[numbers] - (ends - sizes), sizes)
+        return np.repeat(text_of, sizes), self._columns[positions]
 
 
 class Tfidf:
@@ -121,7 +237,8 @@ class Tfidf:
         """The tf-idf matrix (CSR, one row per text, columns sorted) of ``x``."""
         from scipy import sparse
 
-        rows, columns, counts = count_features([self.ngrams.indices(t) for t in x], self.width)
+        found = self.ngrams.features(x)
+        rows, columns, counts = count_features(*found, self.width, self.width * len(x))
         values = np.log(counts)
         values += 1.0
         values *= self.idf[columns]
@@ -132,24 +249,22 @@ class Tfidf:
         return sparse.csr_matrix((values, columns, indptr), shape=(len(x), self.width))
 
 
-def count_features(rows: list[np.ndarray], width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(row, column, count)`` of each distinct feature of each row, sorted by row and column.
-
-    ``rows`` holds each text's feature indices (below ``width``), repeats included. One sort of
-    ``row * width + column`` keys does it for the whole batch.
-    """
-    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    dtype: type[np.signedinteger[Any]] = np.int32 if len(rows) * width < 2**31 else np.int64
-    keys = np.repeat(np.arange(0, len(rows) * width, width, dtype=dtype), lengths)
-    if len(keys):
-        keys += np.concatenate(rows)
+def count_features(
+    rows: np.ndarray, columns: np.ndarray, width: int, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(row, column, count)`` of each distinct ``(rows[i], columns[i])`` pair, sorted by row
+    and column: one sort of ``row * width + column`` keys (columns are below ``width``; ``size``
+    bounds the keys, to choose their integer type)."""
+    dtype: type[np.signedinteger[Any]] = np.int32 if size < 2**31 else np.int64
+    keys = rows.astype(dtype)
+    keys *= width
+    keys += columns
     keys.sort()
     first = np.ones(len(keys), dtype=bool)
     np.not_equal(keys[1:], keys[:-1], out=first[1:])
     starts = np.flatnonzero(first)
     counts = np.diff(starts, append=len(keys)).astype(np.float64)
-    distinct = keys[starts]
-    row, column = np.divmod(distinct, width)
+    row, column = np.divmod(keys[starts], width)
     return row, column, counts
 
 

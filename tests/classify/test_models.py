@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -187,6 +188,47 @@ def test_char_ngrams_are_the_vectorizers(word: str) -> None:
         assert char_wb_ngrams(word, ngram_range) == vectorizer.build_analyzer()(word)
 
 
+def _word_pair(texts: list[str], ngram_range: tuple[int, int], min_df: int) -> tuple[Any, Any]:
+    """A fitted word vectorizer over ``texts`` and the run-time transform of its state."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analyzer.classify.models import WORD_TOKEN_PATTERN
+    from analyzer.classify.tfidf import Tfidf, WordNgrams
+
+    vectorizer = TfidfVectorizer(
+        token_pattern=WORD_TOKEN_PATTERN,
+        lowercase=False,
+        ngram_range=ngram_range,
+        min_df=min_df,
+        sublinear_tf=True,
+    ).fit(texts)
+    ngrams = WordNgrams(vectorizer.vocabulary_, ngram_range, str)
+    return vectorizer, Tfidf(ngrams, vectorizer.idf_)
+
+
+@pytest.mark.parametrize(
+    ("ngram_range", "min_df", "numbered"),
+    [
+        ((1, 3), 1, [1, 2, 3]),
+        ((2, 2), 1, [2]),  # tokens known only as parts of bigrams
+        ((1, 2), 2, [1, 2]),  # rare tokens left out of the vocabulary
+        ((1, 6), 1, [1, 2, 3, 4, 5]),  # 6-grams of 1,500 tokens overflow 64 bits: as strings
+    ],
+)
+def test_word_ngrams_numbered_or_as_strings(
+    ngram_range: tuple[int, int], min_df: int, numbered: list[int]
+) -> None:
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(1500)]
+    fit = [" ".join(rng.choice(words[:40], 30).tolist() + words[i::60]) for i in range(60)]
+    fit.append("only once here")
+    vectorizer, tfidf = _word_pair(fit, ngram_range, min_df)
+    texts = [*fit[:5], "", "w1", "w1 w2 w3 w4 w5 w6 w7", "unknown w3 w3 only once here", fit[-1]]
+    _assert_same_matrix(tfidf.transform(texts), vectorizer.transform(texts))
+    grams = tfidf.ngrams._table._grams  # type: ignore[union-attr]
+    assert [n for n, table in grams.items() if table is not None] == numbered
+
+
 @pytest.mark.parametrize(
     ("rows", "width", "expected"),
     [
@@ -199,8 +241,11 @@ def test_char_ngrams_are_the_vectorizers(word: str) -> None:
 def test_count_features(rows: list[list[int]], width: int, expected: tuple[list[int], ...]) -> None:
     from analyzer.classify.tfidf import count_features
 
-    got = count_features([np.array(r, dtype=np.int32) for r in rows], width)
-    assert [a.tolist() for a in got] == [list(e) for e in expected]
+    row_of = np.array([r for r, found in enumerate(rows) for _ in found], dtype=np.int64)
+    columns = np.array([c for found in rows for c in found], dtype=np.int64)
+    for size in (len(rows) * width, 2**31):  # 32-bit keys where they fit, 64-bit otherwise
+        got = count_features(row_of, columns, width, size)
+        assert [a.tolist() for a in got] == [list(e) for e in expected]
 
 
 def test_kind_and_policy_share_one_feature_space(tiny_models: Path) -> None:
