@@ -19,6 +19,7 @@ from .labels import DECISION_KINDS, Policy
 from .report import Finding, Prediction, ReasonResult, Report, SpecificFeedback, TextSpan
 from .rules import load_rule_files
 from .textio import MAX_MESSAGE_CHARS, scrub_surrogates
+from .tokenizing import TokenizerWarmer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,6 +56,7 @@ class Analyzer:
         self.max_questions = max_questions
         self.models_path = models_path
         self._nlp: Language | None = None
+        self._warmer: TokenizerWarmer | None = None
         self._models: Classifiers | None = None
         self._models_loaded = False
 
@@ -82,6 +84,11 @@ class Analyzer:
             self._nlp = shared_pipeline(self._rules)
         return self._nlp
 
+    def _warm(self, text: str) -> str:
+        if self._warmer is None:
+            self._warmer = TokenizerWarmer(self.nlp.tokenizer)
+        return self._warmer(text)
+
     def analyze(self, text: str) -> Report:
         """Analyze one message."""
         return next(self.analyze_many([text]))
@@ -89,7 +96,7 @@ class Analyzer:
     def analyze_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Report]:
         """Analyze many messages, streaming them through ``nlp.pipe`` in batches."""
         prepared = (_prepare(text) for text in texts)
-        stream = ((cleaned.text, (text, notes)) for text, cleaned, notes in prepared)
+        stream = ((self._warm(cleaned.text), (text, notes)) for text, cleaned, notes in prepared)
         parsed = self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size)
         for chunk in _chunks(parsed, batch_size):
             models = self.models

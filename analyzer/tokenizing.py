@@ -1,0 +1,59 @@
+"""Keep spaCy's tokenizer cache filling for every word of an email.
+
+spaCy's tokenizer keeps the tokens of each whitespace-separated chunk it has split, so a word it
+has seen before costs one look-up. But once a text holds a special case (a tokenizer exception:
+a line break, "can't", "a.m."), it stops keeping chunks for the rest of that text
+(explosion/spaCy#13950). Nearly every email has a line break in its first line, so nearly every
+word after it was split by the prefix, suffix and infix rules again in each message: about three
+times the cost of the look-up.
+
+:class:`TokenizerWarmer` tokenizes each new chunk once on its own, where nothing precedes it, so
+the tokenizer keeps it as it was meant to. The tokens of every text are the same either way
+(spaCy's cache holds exactly what the rules give for the chunk; tested).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+#: Chunks longer than this are not warmed: long chunks (links, pasted data) seldom recur.
+MAX_CHUNK_CHARS = 40
+#: Distinct chunks remembered as warmed; beyond this the memory starts afresh (warming a chunk
+#: the tokenizer already keeps costs one look-up).
+SEEN_LIMIT = 100_000
+
+
+class TokenizerWarmer:
+    """Tokenize the chunks of a text not seen before, each on its own, before the text itself.
+
+    Args:
+        tokenizer: the pipeline's tokenizer (``nlp.tokenizer``).
+        max_chunk_chars: the longest chunk warmed.
+        seen_limit: the most chunks remembered.
+    """
+
+    def __init__(
+        self,
+        tokenizer: Callable[[str], Any],
+        *,
+        max_chunk_chars: int = MAX_CHUNK_CHARS,
+        seen_limit: int = SEEN_LIMIT,
+    ):
+        self.tokenizer = tokenizer
+        self.max_chunk_chars = max_chunk_chars
+        self.seen_limit = seen_limit
+        self._seen: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        """Warm the tokenizer for ``text``'s chunks; returns ``text``."""
+        seen, longest = self._seen, self.max_chunk_chars
+        fresh = [c for c in dict.fromkeys(text.split()) if c not in seen and len(c) <= longest]
+        if not fresh:
+            return text
+        if len(seen) + len(fresh) > self.seen_limit:
+            seen.clear()
+        for chunk in fresh:
+            self.tokenizer(chunk)
+        seen.update(fresh)
+        return text
