@@ -139,18 +139,39 @@ def test_longest_match_of_a_pattern(pattern: list[dict[str, Any]], longest: int 
 
 
 @pytest.mark.parametrize(
+    ("pattern", "k", "reach"),
+    [
+        ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"OP": "!"}], 0, (0, 2)),
+        ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c"}], 2, (2, 0)),
+        ([{"OP": "{,3}"}, {"LOWER": "a", "OP": "{2}"}, {"OP": "{1,4}"}], 1, (4, 5)),
+        ([{"LOWER": "a"}, {"OP": "*"}], 0, None),
+        ([{"LOWER": "a", "OP": "+"}], 0, None),
+    ],
+)
+def test_reach_of_an_anchor_token(
+    pattern: list[dict[str, Any]], k: int, reach: tuple[int, int] | None
+) -> None:
+    from analyzer.components.anchored import _reach
+
+    assert _reach(pattern, k) == reach
+
+
+@pytest.mark.parametrize(
     ("tokens", "reach", "begin", "stop", "ranges"),
     [
-        ([5], 2, 0, 20, [(3, 8)]),
-        ([1], 2, 0, 20, [(0, 4)]),  # clipped to the sentence
-        ([18], 3, 10, 20, [(15, 20)]),
-        ([5, 7], 2, 0, 20, [(3, 10)]),  # overlapping ranges merge
-        ([12, 5], 2, 0, 20, [(3, 8), (10, 15)]),  # any order, far apart
-        ([5, 5], 0, 0, 20, [(5, 6)]),
+        ([5], (2, 2), 0, 20, [(3, 8)]),
+        ([5], (0, 3), 0, 20, [(5, 9)]),
+        ([5], (3, 0), 0, 20, [(2, 6)]),
+        ([1], (2, 2), 0, 20, [(0, 4)]),  # clipped to the sentence
+        ([18], (3, 3), 10, 20, [(15, 20)]),
+        ([5, 7], (2, 2), 0, 20, [(3, 10)]),  # overlapping ranges merge
+        ([12, 5], (2, 2), 0, 20, [(3, 8), (10, 15)]),  # any order, far apart
+        ([5, 8], (0, 2), 0, 20, [(5, 8), (8, 11)]),  # touching: a match holds one of them
+        ([5, 5], (0, 0), 0, 20, [(5, 6)]),
     ],
 )
 def test_ranges_around_anchor_tokens(
-    tokens: list[int], reach: int, begin: int, stop: int, ranges: list[tuple[int, int]]
+    tokens: list[int], reach: tuple[int, int], begin: int, stop: int, ranges: list[tuple[int, int]]
 ) -> None:
     from analyzer.components.anchored import _around
 

@@ -7,7 +7,7 @@ match a pattern that requires "candidate" and "decide". :class:`AnchoredMatcher`
 pattern the words its required tokens accept (``ORTH``/``LOWER``/``LEMMA``/``NORM`` values and
 ``IN`` lists of tokens that are not optional) and runs that pattern, with its own ``Matcher``, only
 over the sentences that contain at least one accepted word for every required token, and, when
-the pattern's length is bounded, only on the tokens within that length of its indexed word.
+the pattern's length is bounded, only on the tokens a match can hold around its indexed word.
 Patterns with no such words run everywhere.
 
 Matches are the same as ``Matcher`` gives for matches inside one sentence; a match never crosses
@@ -42,8 +42,9 @@ class _Entry:
     matcher: Matcher
     #: One set of string hashes per required token: a sentence must hold a word of each.
     anchors: tuple[frozenset[int], ...]
-    #: The most tokens a match can cover, or ``None`` when unbounded (``*``, ``+``, ``{n,}``).
-    longest: int | None
+    #: For each anchor, the most tokens a match can hold before and after the token that
+    #: holds the anchor's word, or ``None`` when unbounded (``*``, ``+``, ``{n,}``).
+    reaches: tuple[tuple[int, int] | None, ...]
 
 
 class AnchoredMatcher:
@@ -63,6 +64,7 @@ class AnchoredMatcher:
         # Entries by one word of their most selective anchor; entries with none run everywhere.
         self._index: dict[int, list[int]] = {}
         self._everywhere: list[int] = []
+        self._reach: list[tuple[int, int] | None] = []  # of each entry's indexed anchor
         self._index_words = numpy.zeros(0, dtype=numpy.uint64)  # the index's words, sorted
         self._stale = False  # patterns changed since the index was built
 
@@ -79,8 +81,8 @@ class AnchoredMatcher:
         for pattern in patterns:
             matcher = Matcher(self.vocab, validate=self.validate)
             matcher.add(key, [pattern])
-            entry = _Entry(key, matcher, self._anchors(pattern), _longest(pattern))
-            self._entries.append(entry)
+            anchors, reaches = self._anchors(pattern)
+            self._entries.append(_Entry(key, matcher, anchors, reaches))
         self._stale = True  # rebuilt on the next match: components add patterns one by one
 
     def remove(self, key: str) -> None:
@@ -96,12 +98,17 @@ class AnchoredMatcher:
 
     def _reindex(self) -> None:
         self._stale = False
-        self._index, self._everywhere = {}, []
+        self._index, self._everywhere, self._reach = {}, [], []
         for i, entry in enumerate(self._entries):
             if not entry.anchors:
                 self._everywhere.append(i)
+                self._reach.append(None)
                 continue
-            for word in min(entry.anchors, key=self._commonness):
+            rarest = min(
+                range(len(entry.anchors)), key=lambda j: self._commonness(entry.anchors[j])
+            )
+            self._reach.append(entry.reaches[rarest])
+            for word in entry.anchors[rarest]:
                 self._index.setdefault(word, []).append(i)
         self._index_words = numpy.array(sorted(self._index), dtype=numpy.uint64)
 
@@ -135,8 +142,8 @@ class AnchoredMatcher:
 
         An entry may match in a sentence that holds a word of each of its anchors (entries
         without anchors: in every sentence). A match holds a word of the entry's indexed anchor,
-        so when matches are at most ``longest`` tokens long, only that many tokens either side
-        of such a word need looking at.
+        so when the pattern's length is bounded, only the tokens a match can hold before and
+        after the token of that word need looking at.
 
         Entries are indexed by a word of their rarest anchor: those words are looked up in the
         whole Doc at once, and only the sentences that hold one are checked against the indexed
@@ -172,17 +179,20 @@ class AnchoredMatcher:
                 entry = entries[i]
                 if any(anchor.isdisjoint(held) for anchor in entry.anchors):
                     continue
-                longest, at_tokens = entry.longest, indexed.get(i)
-                if longest is None or at_tokens is None:
+                reach, at_tokens = self._reach[i], indexed.get(i)
+                if reach is None or at_tokens is None:
                     yield start + begin, start + stop, i
                     continue
-                for low, high in _around(at_tokens, longest - 1, begin, stop):
+                for low, high in _around(at_tokens, reach, begin, stop):
                     yield start + low, start + high, i
 
-    def _anchors(self, pattern: Iterable[dict[str, Any]]) -> tuple[frozenset[int], ...]:
-        anchors = []
+    def _anchors(
+        self, pattern: Sequence[dict[str, Any]]
+    ) -> tuple[tuple[frozenset[int], ...], tuple[tuple[int, int] | None, ...]]:
+        """The pattern's anchors (the words of each required token) and their reaches."""
+        anchors, reaches = [], []
         strings = self.vocab.strings
-        for token in pattern:
+        for k, token in enumerate(pattern):
             if not _required(token.get("OP")):
                 continue
             for name, value in token.items():
@@ -190,8 +200,9 @@ class AnchoredMatcher:
                 words = None if attr is None else _accepted(value)
                 if attr is not None and words is not None:
                     anchors.append(frozenset(strings.add(word) for word in words))
+                    reaches.append(_reach(pattern, k))
                     self._columns.add(attr)
-        return tuple(anchors)
+        return tuple(anchors), tuple(reaches)
 
 
 def _required(op: str | None) -> bool:
@@ -214,29 +225,43 @@ def _accepted(value: Any) -> list[str] | None:
     return None
 
 
+def _most(token: dict[str, Any]) -> int | None:
+    """The most doc tokens a pattern token can match, or ``None`` when there is no bound."""
+    op = token.get("OP")
+    if op in (None, "1", "!", "?"):
+        return 1
+    if op in ("*", "+"):
+        return None
+    high = op.strip("{}").split(",")[-1]  # "{n}", "{n,m}", "{,m}", "{n,}"
+    return int(high) if high else None
+
+
 def _longest(pattern: Iterable[dict[str, Any]]) -> int | None:
     """The most tokens ``pattern`` can match, or ``None`` when there is no bound."""
-    total = 0
-    for token in pattern:
-        op = token.get("OP")
-        if op in (None, "1", "!", "?"):
-            total += 1
-        elif op in ("*", "+"):
-            return None
-        else:  # "{n}", "{n,m}", "{,m}", "{n,}"
-            high = op.strip("{}").split(",")[-1]
-            if not high:
-                return None
-            total += int(high)
-    return total
+    most = [_most(token) for token in pattern]
+    return None if None in most else sum(most)  # type: ignore[arg-type]
 
 
-def _around(tokens: Iterable[int], reach: int, begin: int, stop: int) -> Iterator[tuple[int, int]]:
-    """The token ranges within ``begin:stop`` that hold every token at most ``reach`` tokens
-    from one of ``tokens`` (sorted, overlapping ranges merged)."""
+def _reach(pattern: Sequence[dict[str, Any]], k: int) -> tuple[int, int] | None:
+    """The most tokens a match of ``pattern`` holds before and after a token that pattern
+    token ``k`` matched (``None`` when unbounded): a repeated token may be any of its
+    repeats."""
+    before, here, after = (_longest(pattern[:k]), _most(pattern[k]), _longest(pattern[k + 1 :]))
+    if before is None or here is None or after is None:
+        return None
+    return before + here - 1, after + here - 1
+
+
+def _around(
+    tokens: Iterable[int], reach: tuple[int, int], begin: int, stop: int
+) -> Iterator[tuple[int, int]]:
+    """The token ranges within ``begin:stop`` that hold every token at most ``reach[0]``
+    tokens before or ``reach[1]`` tokens after one of ``tokens`` (sorted, overlapping ranges
+    merged)."""
     low = high = -1
+    before, after = reach
     for token in sorted(tokens):
-        a, b = max(begin, token - reach), min(stop, token + reach + 1)
+        a, b = max(begin, token - before), min(stop, token + after + 1)
         if a < high:
             high = max(high, b)
             continue
