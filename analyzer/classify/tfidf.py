@@ -106,12 +106,16 @@ class _TokenTable:
         numbers = np.fromiter(map(self.ids.__getitem__, flat), np.int64, len(flat))
         starts = np.cumsum(lengths) - lengths
         self._grams: dict[int, tuple[np.ndarray, np.ndarray] | None] = {}
+        self._unigrams = np.zeros(0, dtype=np.int64)  # token number -> column, or -1
         low, high = ngram_range
         for n in range(low, high + 1):
             if self.base**n >= 2**63:
                 self._grams[n] = None
                 continue
             chosen = np.flatnonzero(lengths == n)
+            if n == 1:  # a token's number is its unigram's key: a table, not a search
+                self._unigrams = np.full(self.base, -1, dtype=np.int64)
+                self._unigrams[numbers[starts[chosen]]] = columns[chosen]
             keys = np.zeros(len(chosen), dtype=np.int64)
             for k in range(n):
                 keys = keys * self.base + numbers[starts[chosen] + k]
@@ -124,6 +128,8 @@ class _TokenTable:
         grams = self._grams[n]
         if grams is None:
             return None
+        if n == 1:
+            return self._unigrams[ids]
         keys, columns = grams
         count = len(ids) - n + 1
         number = ids[:count].copy()
@@ -178,29 +184,25 @@ class CharWbNgrams(_Ngrams):
 
     def _clear(self) -> None:
         self._numbers: dict[str, int] = {}  # word -> its number in the arrays below
-        self._starts: list[int] = []  # where each word's columns start in _columns
-        self._lengths: list[int] = []
-        self._columns = np.zeros(1024, dtype=np.int64)
-        self._used = 0
-        self._arrays: tuple[np.ndarray, np.ndarray] | None = None  # starts, lengths
+        self._starts = np.zeros(1024, dtype=np.int64)  # where each word's columns start
+        self._lengths = np.zeros(1024, dtype=np.int64)
+        self._columns = np.zeros(4096, dtype=np.int64)
+        self._used = 0  # of _columns
 
     def _add(self, words: Iterable[str]) -> None:
         get = self.vocabulary.get
         for word in words:
-            if word in self._numbers:
-                continue
             found = [c for c in map(get, char_wb_ngrams(word, self.ngram_range)) if c is not None]
-            end = self._used + len(found)
-            if end > len(self._columns):
-                grown = np.zeros(max(2 * len(self._columns), end), dtype=np.int64)
-                grown[: self._used] = self._columns[: self._used]
-                self._columns = grown
+            number, end = len(self._numbers), self._used + len(found)
+            self._columns = _room(self._columns, end)
+            self._starts, self._lengths = (
+                _room(self._starts, number + 1),
+                _room(self._lengths, number + 1),
+            )
             self._columns[self._used : end] = found
-            self._numbers[word] = len(self._starts)
-            self._starts.append(self._used)
-            self._lengths.append(len(found))
+            self._starts[number], self._lengths[number] = self._used, len(found)
+            self._numbers[word] = number
             self._used = end
-        self._arrays = None
 
     def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
@@ -209,20 +211,26 @@ class CharWbNgrams(_Ngrams):
         words = list(chain.from_iterable(split))
         if len(self._numbers) > self.cache_size:
             self._clear()
-        new = [word for word in words if word not in self._numbers]
+        new = set(words).difference(self._numbers)
         if new:
-            self._add(new)
-        if self._arrays is None:
-            self._arrays = np.array(self._starts, np.int64), np.array(self._lengths, np.int64)
-        starts, lengths = self._arrays
+            self._add(sorted(new))
         numbers = np.fromiter(map(self._numbers.__getitem__, words), np.int64, len(words))
-        sizes = lengths[numbers]
+        sizes = self._lengths[numbers]
         text_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
         # the positions of each word's columns, side by side: its start, then one step each
         ends = np.cumsum(sizes)
         positions = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64)
-        positions += np.repeat(starts[numbers] - (ends - sizes), sizes)
+        positions += np.repeat(self._starts[numbers] - (ends - sizes), sizes)
         return np.repeat(text_of, sizes), self._columns[positions]
+
+
+def _room(array: np.ndarray, size: int) -> np.ndarray:
+    """``array``, or a copy at least twice as long when it is shorter than ``size``."""
+    if size <= len(array):
+        return array
+    grown = np.zeros(max(2 * len(array), size), dtype=array.dtype)
+    grown[: len(array)] = array
+    return grown
 
 
 class Tfidf:
