@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .classify.predict import Classifiers, MessagePrediction
 
 _T = TypeVar("_T")
+#: The word forms that tell a message follows an interview.
+_INTERVIEW_FORMS = ("interview", "interviews", "interviewed")
 
 
 class Analyzer:
@@ -189,9 +191,8 @@ class Analyzer:
 
 def _mentions_interview(doc: Doc) -> bool:
     """Whether the message speaks of an interview (the candidate met the team)."""
-    strings = doc.vocab.strings
-    forms = {strings.add(w) for w in ("interview", "interviews", "interviewed")}
-    return not forms.isdisjoint(doc.to_array([LOWER]).tolist())
+    lowers, strings = doc.to_array(LOWER), doc.vocab.strings
+    return any(bool((lowers == strings.add(w)).any()) for w in _INTERVIEW_FORMS)
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .labels import Purpose
@@ -61,11 +61,12 @@ def title(vague_type: str) -> str:
     return str(_types()[vague_type]["title"])
 
 
-def _templates(vague_type: str) -> list[_Template]:
-    return [
+@cache
+def _templates(vague_type: str) -> tuple[_Template, ...]:
+    return tuple(
         _Template(frozenset(q["heads"]), q.get("topic", ""), q["text"], int(q.get("value", 1)))
         for q in _types()[vague_type]["questions"]
-    ]
+    )
 
 
 def _words(phrase: str) -> list[str]:

@@ -176,3 +176,20 @@ def test_concrete_feedback_question_depends_on_its_cue(cue: str, asks: str) -> N
     (question,) = [q for q in plan([], [span], max_questions=20) if q.phrase == span.text]
     assert asks in question.text
     assert '"the role was filled internally"' in question.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thank you for your Interview last week.", True),
+        ("We interviewed many people.", True),
+        ("The interviews are over.", True),
+        ("Our interviewer will call.", False),  # the word, not any word that holds it
+        ("Thank you for applying.", False),
+        ("", False),
+    ],
+)
+def test_a_message_mentions_an_interview(nlp, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.analysis import _mentions_interview
+
+    assert _mentions_interview(nlp(text)) is expected
