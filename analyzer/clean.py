@@ -51,7 +51,7 @@ def _reply_reader() -> Callable[[str], Any]:
     languages = list(EmailReplyParser(languages=["en"]).languages)
     probe = EmailMessage(text="", languages=list(languages))
     compiled = {
-        "_header_regex": probe.HEADER_REGEX,
+        "_header_regex": _HeaderSearch(probe.HEADER_REGEX),
         "_disclaimers_regex": probe.DISCLAIMERS_REGEX,
         "_signature_regex": probe.SIGNATURE_REGEX,
     }
@@ -60,6 +60,44 @@ def _reply_reader() -> Callable[[str], Any]:
         return EmailMessage(text=text, languages=list(languages), **compiled).read()
 
     return read
+
+
+#: Words one of which every reply header the parser knows holds ("On ... wrote:", "From:" and
+#: "Sent:" lines, "----- Original Message -----"), lower-cased.
+HEADER_WORDS = (
+    "wrote:",
+    "from:",
+    "sent:",
+    "to:",
+    "subject:",
+    "date:",
+    "cc:",
+    "organization:",
+    "original message",
+)
+#: Letters that a case-insensitive regex takes for "s" or "i" but ``str.lower`` does not turn
+#: into them: where one occurs, the header words cannot be looked for in the lower-cased text.
+_FOLDED_APART = ("\u017f", "\u0131", "\u0130")
+
+
+class _HeaderSearch:
+    """The parser's header regex, run only on texts that hold one of its words.
+
+    The regex is tried at every position of a text; most emails hold no header at all, and
+    looking for the words in the lower-cased text is a few plain substring searches.
+    """
+
+    def __init__(self, regex: re.Pattern[str]):
+        self.regex = regex
+        self.pattern = regex.pattern
+
+    def findall(self, text: str) -> list[Any]:
+        """``regex.findall(text)``, or ``[]`` at once when no header word occurs."""
+        if not any(letter in text for letter in _FOLDED_APART):
+            lower = text.lower()
+            if not any(word in lower for word in HEADER_WORDS):
+                return []
+        return self.regex.findall(text)
 
 
 def _mask(text: str, start: int, end: int) -> str:

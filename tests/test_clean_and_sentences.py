@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.analysis import Analyzer
 from analyzer.clean import clean
@@ -72,6 +75,59 @@ def test_the_reply_reader_reads_the_corpus_as_the_library_parser() -> None:
     parser = EmailReplyParser(languages=["en"])
     for message in load_corpus(corpus):
         assert _replies(_reply_reader()(message.text)) == _replies(parser.read(message.text))
+
+
+def _library_header_regex() -> re.Pattern[str]:
+    from mailparser_reply import EmailReplyParser
+    from mailparser_reply.parser import EmailMessage
+
+    languages = list(EmailReplyParser(languages=["en"]).languages)
+    return EmailMessage(text="", languages=languages).HEADER_REGEX  # type: ignore[no-any-return]
+
+
+HEADER_PIECES = [
+    "On Tue, 3 Mar 2026, Sam wrote:",
+    "On Tue Sam WROTE:",
+    "From: Sam",
+    "\u017fent: Monday",  # a long s, which the case-insensitive regex reads as "s"
+    "SUBJECT: hi",
+    "T\u0131tle",
+    "Organ\u0130zation: X",
+    "-----Original Message-----",
+    "----- original message -----",
+    "> From: a",
+    "Cc:",
+    "to",
+    "Thanks,",
+    "\n",
+    "",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.sampled_from(HEADER_PIECES) | st.text(max_size=12), max_size=8))
+def test_the_header_search_finds_what_the_header_regex_finds(pieces: list[str]) -> None:
+    from analyzer.clean import _HeaderSearch
+
+    header = _library_header_regex()
+    text = "\n".join(pieces)
+    assert _HeaderSearch(header).findall(text) == header.findall(text)
+
+
+def test_the_header_words_cover_the_header_regex() -> None:
+    """Each way the parser's regex knows to recognise a header holds one of the words."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from analyzer.clean import HEADER_WORDS
+
+    header = _library_header_regex()
+    (names,) = re.findall(r"\(\?:((?:[A-Za-z]+\|)+[A-Za-z]+)\):", header.pattern)
+    assert {f"{name.lower()}:" for name in names.split("|")} <= set(HEADER_WORDS)
+    ((op, (_, alternatives)),) = list(_parser.parse(header.pattern, header.flags))
+    assert (
+        op == _parser.BRANCH and len(alternatives) == 3
+    )  # "... wrote:", "Name:" lines, "--- Original Message ---"
+    assert "wrote:" in header.pattern and "Original Message" in header.pattern
 
 
 @pytest.mark.parametrize(
