@@ -8,17 +8,20 @@ job seeker something they can act on or stop worrying about. This component find
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resources import read_json, read_jsonl, read_lines
 from .base import PatternSpans
+from .sentences import sentence_bounds
 
 PATTERNS = ("patterns", "specifics.jsonl")
 SKILLS = ("patterns", "skills.txt")
@@ -53,11 +56,13 @@ class SpecificFeedback(PatternSpans):
     def _configure(self) -> None:
         self._phrases = PhraseMatcher(self.vocab, attr="LOWER")
         self._phrases.add(SKILL_LABEL, [self._make_doc(term) for term in self.skills])
-        self._breaks = frozenset(self.settings["clause_break_tokens"])
-        self._leads = frozenset(self.settings["lead_markers"])
+        # words as the string ids of their lower-case forms, as the token columns hold them
+        ids = self.vocab.strings.add
+        self._breaks = frozenset(map(ids, self.settings["clause_break_tokens"]))
+        self._leads = frozenset(map(ids, self.settings["lead_markers"]))
         self._courtesy = frozenset(self.settings["courtesy_lemmas"])
         frames = self.settings.get("announcing_frames", [])
-        self._frames = sorted((tuple(f) for f in frames), key=len, reverse=True)
+        self._frames = sorted((tuple(map(ids, f)) for f in frames), key=len, reverse=True)
         self._min_words = int(self.settings["min_clause_words"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -65,8 +70,9 @@ class SpecificFeedback(PatternSpans):
         cues += [Span(doc, s, e, label=SKILL_LABEL) for _, s, e in self._phrases(doc)]
         doc.spans[self.cues_key] = cues
         clauses: dict[tuple[int, int], Span] = {}
+        columns = _Columns(doc) if cues else None
         for cue in cues:
-            clause = self._clause(cue)
+            clause = self._clause(doc, columns, cue) if columns is not None else None
             if clause is None:
                 continue
             known = clauses.setdefault((clause.start, clause.end), clause)
@@ -75,52 +81,52 @@ class SpecificFeedback(PatternSpans):
         doc.spans[self.spans_key] = sorted(clauses.values(), key=lambda s: s.start)
         return doc
 
-    def _clause(self, cue: Span) -> Span | None:
-        sent = cue.sent
-        if self._is_courtesy(sent) and cue.label_ != "specific_logistics":
+    def _clause(self, doc: Doc, columns: _Columns, cue: Span) -> Span | None:
+        sent_start, sent_end = columns.sentence(cue.start, cue.end)
+        courtesy = self._is_courtesy(doc, columns, sent_start, sent_end)
+        if courtesy and cue.label_ != "specific_logistics":
             return None
-        doc = cue.doc
+        lower, breaks = columns.lower, self._breaks
         start = cue.start
-        while start > sent.start and not self._breaks_at(doc, start - 1):
+        while start > sent_start and lower[start - 1] not in breaks:
             start -= 1
-        end = self._clause_end(doc, cue.end, sent.end)
-        if sum(1 for t in doc[start:end] if t.is_alpha) < self._min_words:
-            end = self._clause_end(doc, end + 1, sent.end)  # "For example, ..." leads into more
-        start = self._after_frame(doc, start, cue.start)
-        while start < end and (doc[start].lower_ in self._leads or doc[start].is_space):
+        end = self._clause_end(columns, cue.end, sent_end)
+        if columns.words(start, end) < self._min_words:
+            end = self._clause_end(columns, end + 1, sent_end)  # "For example, ..." leads into more
+        start = self._after_frame(columns, start, cue.start)
+        while start < end and (lower[start] in self._leads or columns.space[start]):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (columns.punct[end - 1] or columns.space[end - 1]):
             end -= 1
         if end <= cue.start or start >= cue.end:
             return None
-        words = sum(1 for t in doc[start:end] if t.is_alpha)
-        if words < self._min_words:
+        if columns.words(start, end) < self._min_words:
             return None
         return Span(doc, start, end, label=cue.label_)
 
-    def _after_frame(self, doc: Doc, start: int, limit: int) -> int:
+    def _after_frame(self, columns: _Columns, start: int, limit: int) -> int:
         """Where the clause's content begins: after the last announcing frame ("I am writing
         to let you know that ...") that ends before token ``limit``, else at ``start``."""
         if not self._frames:
             return start
-        words = [t.lower_ for t in doc[start:limit]]
+        words = columns.lower[start:limit]
         for i in range(len(words) - 1, -1, -1):
             for frame in self._frames:
                 if tuple(words[i : i + len(frame)]) == frame:
                     return start + i + len(frame)
         return start
 
-    def _clause_end(self, doc: Doc, i: int, limit: int) -> int:
-        while i < limit and not self._breaks_at(doc, i):
+    def _clause_end(self, columns: _Columns, i: int, limit: int) -> int:
+        lower, breaks = columns.lower, self._breaks
+        while i < limit and lower[i] not in breaks:
             i += 1
         return min(i, limit)
 
-    def _breaks_at(self, doc: Doc, i: int) -> bool:
-        return doc[i].lower_ in self._breaks
-
-    def _is_courtesy(self, sent: Span) -> bool:
-        words = [t for t in sent if t.is_alpha]
-        return bool(words) and words[0].lemma_.lower() in self._courtesy
+    def _is_courtesy(self, doc: Doc, columns: _Columns, start: int, end: int) -> bool:
+        first = next((i for i in range(start, end) if columns.alpha[i]), None)
+        if first is None:
+            return False
+        return doc.vocab.strings[columns.lemma[first]].lower() in self._courtesy
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
         """Write patterns, the skills lexicon and the settings under ``path``."""
@@ -143,6 +149,27 @@ class SpecificFeedback(PatternSpans):
 #: When cues of several kinds give the same clause, the label it keeps: a stated reason outside
 #: the candidate first (it changes what to ask), then a named skill, then any other detail.
 _LABEL_RANK = MappingProxyType({"specific_logistics": 0, SKILL_LABEL: 1})
+
+
+class _Columns:
+    """The token attributes the clause search reads, for one Doc, as plain lists (a ``Token``
+    object per look-up costs more than the search)."""
+
+    def __init__(self, doc: Doc):
+        array = doc.to_array([LOWER, LEMMA, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START])
+        lower, lemma, alpha, punct, space, starts = array.reshape(len(doc), -1).T
+        self.lower, self.lemma = lower.tolist(), lemma.tolist()
+        self.alpha, self.punct, self.space = alpha.tolist(), punct.tolist(), space.tolist()
+        self.bounds = sentence_bounds(starts)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The token range of the sentence(s) holding tokens ``start:end`` (as ``Span.sent``)."""
+        bounds = self.bounds
+        return bounds[bisect_right(bounds, start) - 1], bounds[bisect_left(bounds, end)]
+
+    def words(self, start: int, end: int) -> int:
+        """The number of alphabetic tokens in ``start:end``."""
+        return sum(self.alpha[start:end])
 
 
 def _rank(label: str) -> int:
