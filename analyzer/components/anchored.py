@@ -65,6 +65,7 @@ class AnchoredMatcher:
         self._index: dict[int, list[int]] = {}
         self._everywhere: list[int] = []
         self._reach: list[tuple[int, int] | None] = []  # of each entry's indexed anchor
+        self._others: list[tuple[frozenset[int], ...]] = []  # each entry's other anchors
         self._index_words = numpy.zeros(0, dtype=numpy.uint64)  # the index's words, sorted
         self._stale = False  # patterns changed since the index was built
 
@@ -98,16 +99,18 @@ class AnchoredMatcher:
 
     def _reindex(self) -> None:
         self._stale = False
-        self._index, self._everywhere, self._reach = {}, [], []
+        self._index, self._everywhere, self._reach, self._others = {}, [], [], []
         for i, entry in enumerate(self._entries):
             if not entry.anchors:
                 self._everywhere.append(i)
                 self._reach.append(None)
+                self._others.append(())
                 continue
             rarest = min(
                 range(len(entry.anchors)), key=lambda j: self._commonness(entry.anchors[j])
             )
             self._reach.append(entry.reaches[rarest])
+            self._others.append(entry.anchors[:rarest] + entry.anchors[rarest + 1 :])
             for word in entry.anchors[rarest]:
                 self._index.setdefault(word, []).append(i)
         self._index_words = numpy.array(sorted(self._index), dtype=numpy.uint64)
@@ -155,7 +158,7 @@ class AnchoredMatcher:
         array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
         bounds = sentence_bounds(array[:, 0])
         values = array[:, 1:]
-        index, entries = self._index, self._entries
+        index = self._index
         # sentence number -> indexed entry -> tokens holding its indexed word
         by_sentence: dict[int, dict[int, list[int]]] = {}
         words = self._index_words
@@ -173,12 +176,15 @@ class AnchoredMatcher:
                     sentence.setdefault(i, []).append(token)
         for number in range(len(bounds) - 1) if self._everywhere else sorted(by_sentence):
             begin, stop = bounds[number], bounds[number + 1]
-            held = set(values[begin:stop].ravel().tolist())
+            held: set[Any] | None = None  # the sentence's words, read when first needed
             indexed = by_sentence.get(number, {})
             for i in sorted({*indexed, *self._everywhere}):
-                entry = entries[i]
-                if any(anchor.isdisjoint(held) for anchor in entry.anchors):
-                    continue
+                others = self._others[i]  # the indexed anchor is held: it brought entry i here
+                if others:
+                    if held is None:
+                        held = set(values[begin:stop].ravel().tolist())
+                    if any(anchor.isdisjoint(held) for anchor in others):
+                        continue
                 reach, at_tokens = self._reach[i], indexed.get(i)
                 if reach is None or at_tokens is None:
                     yield start + begin, start + stop, i
