@@ -8,7 +8,7 @@ lower-cased text. :func:`lemma_part` and :func:`text_part` pick them apart for t
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_STAR
 from ..components.sentences import sentence_bounds
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 SEP = "\x1f"
@@ -78,16 +79,16 @@ class Tokens:
     Building a ``Token`` object per token costs more than the features themselves.
     """
 
-    def __init__(self, doc: Doc):
-        strings = doc.vocab.strings
+    def __init__(self, doc: Doc, strings: Strings | None = None):
+        if strings is None or strings.store is not doc.vocab.strings:
+            strings = Strings(doc.vocab.strings)
         columns = [IDX, LENGTH, LOWER, LEMMA, IS_SPACE, IS_PUNCT, SENT_START]
         array = doc.to_array(columns).reshape(len(doc), len(columns))
         idx, length, lowers, lemmas, space, punct = array[:, :-1].T.tolist()
         self.idx, self.length, self.space, self.punct = idx, length, space, punct
-        self.lowers = [strings[h] for h in lowers]
-        self.lemmas = [
-            strings[h].lower() if h else low for h, low in zip(lemmas, self.lowers, strict=True)
-        ]
+        self.lowers = list(map(strings.text.__getitem__, lowers))
+        lowered = map(strings.lowered.__getitem__, lemmas)  # "" where a token has no lemma
+        self.lemmas = [lemma or low for lemma, low in zip(lowered, self.lowers, strict=True)]
         self.bounds = sentence_bounds(array[:, -1])
 
     def words(self, start: int, end: int) -> list[int]:
@@ -98,6 +99,34 @@ class Tokens:
     def sentences(self) -> Iterator[tuple[int, int]]:
         """``(start, end)`` token ranges of the sentences."""
         yield from pairwise(self.bounds)
+
+
+class _Decoded(dict[int, str]):
+    def __init__(self, strings: StringStore, form: Callable[[str], str], limit: int):
+        super().__init__()
+        self._strings, self._form, self._limit = strings, form, limit
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= self._limit:
+            self.clear()
+        self[key] = text = self._form(self._strings[key]) if key else ""
+        return text
+
+
+class Strings:
+    """The texts of string ids (``text``) and their lower-cased forms (``lowered``), each
+    decoded once: a ``StringStore`` look-up builds a new ``str`` every time. Only for Docs
+    whose vocabulary has this ``store``.
+
+    Args:
+        strings: the vocabulary's string store.
+        limit: the most ids kept in each table (then it starts afresh).
+    """
+
+    def __init__(self, strings: StringStore, limit: int = 200_000):
+        self.store = strings
+        self.text = _Decoded(strings, str, limit)
+        self.lowered = _Decoded(strings, str.lower, limit)
 
 
 def _featurize(tokens: Tokens, words: list[int], cues: list[str]) -> str:

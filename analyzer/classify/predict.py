@@ -17,7 +17,7 @@ from ..errors import ModelError
 from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
 from .corpus import SENTENCE_REASONS, overlaps
 from .decide import apply_temperature, combine_policy, rollup_reasons
-from .features import Sentence, Tokens, doc_features, sentences
+from .features import Sentence, Strings, Tokens, doc_features, sentences
 from .linear import LinearModel, read_linear_models
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
 
@@ -71,6 +71,7 @@ class Classifiers:
         found = config.get("finding_threshold")
         self.finding_threshold: float | None = None if found is None else float(found)
         self.temperatures = {k: float(t) for k, t in config.get("temperatures", {}).items()}
+        self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     def _proba(
         self, name: str, x: list[str], labels: Sequence[str], cache: dict[int, Any] | None = None
@@ -100,7 +101,9 @@ class Classifiers:
         Each model runs once over all the Docs (or all their sentences), and models that
         share a feature space share its matrix.
         """
-        tokens = [Tokens(doc) for doc in docs]
+        if docs and (self._strings is None or self._strings.store is not docs[0].vocab.strings):
+            self._strings = Strings(docs[0].vocab.strings)
+        tokens = [Tokens(doc, self._strings) for doc in docs]
         feats = [doc_features(doc, t) for doc, t in zip(docs, tokens, strict=True)]
         shared: dict[int, Any] = {}
         kinds = self._proba("kind", feats, KINDS, shared)

@@ -314,3 +314,24 @@ def test_sentence_reasons_roll_up_to_the_message(
         (label, rows) for label, _, rows in expected
     ]
     assert [conf for _, conf, _ in got] == pytest.approx([conf for _, conf, _ in expected])
+
+
+def test_feature_strings_are_the_same_with_decoded_strings_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    from analyzer.classify.features import Strings, Tokens, sentences
+
+    texts = ["We went with a STRONGER candidate.\n\nBest,\nAna", "", "Thanks!  Ünïcode 🙂 here."]
+    kept = Strings(nlp.vocab.strings, limit=3)  # small: it starts afresh along the way
+    other = Strings(spacy.blank("en").vocab.strings)  # another vocabulary's: not used
+    for text in texts * 2:
+        doc = nlp(text)
+        expected = (doc_features(doc), [s.features for s in sentences(doc)])
+        for strings in (kept, other):
+            tokens = Tokens(doc, strings)
+            assert tokens.lowers == [t.lower_ for t in doc]
+            assert tokens.lemmas == [t.lemma_.lower() if t.lemma else t.lower_ for t in doc]
+            assert (doc_features(doc, tokens), [s.features for s in sentences(doc, tokens)]) == (
+                expected
+            )
+    assert 0 < len(kept.text) <= 3 and len(other.text) == 0
