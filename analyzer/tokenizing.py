@@ -19,6 +19,9 @@ from typing import Any
 
 #: Chunks longer than this are not warmed: long chunks (links, pasted data) seldom recur.
 MAX_CHUNK_CHARS = 40
+#: Texts passed through before warming starts: a process that analyzes one message (the cost of
+#: warming without the gain) never warms at all.
+WARM_AFTER = 1
 #: Distinct chunks remembered as warmed; beyond this the memory starts afresh (warming a chunk
 #: the tokenizer already keeps costs one look-up).
 SEEN_LIMIT = 100_000
@@ -31,6 +34,7 @@ class TokenizerWarmer:
         tokenizer: the pipeline's tokenizer (``nlp.tokenizer``).
         max_chunk_chars: the longest chunk warmed.
         seen_limit: the most chunks remembered.
+        warm_after: the texts passed through unwarmed first.
     """
 
     def __init__(
@@ -39,14 +43,19 @@ class TokenizerWarmer:
         *,
         max_chunk_chars: int = MAX_CHUNK_CHARS,
         seen_limit: int = SEEN_LIMIT,
+        warm_after: int = WARM_AFTER,
     ):
         self.tokenizer = tokenizer
         self.max_chunk_chars = max_chunk_chars
         self.seen_limit = seen_limit
+        self._unwarmed = warm_after  # texts still to pass through unwarmed
         self._seen: set[str] = set()
 
     def __call__(self, text: str) -> str:
         """Warm the tokenizer for ``text``'s chunks; returns ``text``."""
+        if self._unwarmed > 0:
+            self._unwarmed -= 1
+            return text
         seen, longest = self._seen, self.max_chunk_chars
         fresh = [c for c in dict.fromkeys(text.split()) if c not in seen and len(c) <= longest]
         if not fresh:

@@ -31,7 +31,7 @@ def _tokens(nlp: spacy.language.Language, text: str) -> list[tuple[str, str, str
 
 def _same_with_and_without_warming(texts: list[str]) -> None:
     plain, warmed = spacy.blank("en"), spacy.blank("en")
-    warm = TokenizerWarmer(warmed.tokenizer)
+    warm = TokenizerWarmer(warmed.tokenizer, warm_after=0)
     for text in texts:
         expected = _tokens(plain, text)
         assert _tokens(warmed, warm(text)) == expected, text
@@ -70,6 +70,13 @@ def test_warmer_tokenizes_each_new_chunk_once(
     texts: list[str], limit: int, expected: list[str]
 ) -> None:
     recorder = _Recorder()
-    warm = TokenizerWarmer(recorder, seen_limit=limit)
+    warm = TokenizerWarmer(recorder, seen_limit=limit, warm_after=0)
     assert [warm(text) for text in texts] == texts
     assert recorder.calls == expected
+
+
+def test_the_first_text_passes_unwarmed() -> None:
+    recorder = _Recorder()
+    warm = TokenizerWarmer(recorder)
+    assert [warm(text) for text in ["a b", "b c"]] == ["a b", "b c"]
+    assert recorder.calls == ["b", "c"]

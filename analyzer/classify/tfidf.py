@@ -37,6 +37,12 @@ class _Ngrams:
         self.preprocessor = preprocessor
 
 
+#: Texts a :class:`WordNgrams` reads as strings before it numbers the vocabulary's tokens:
+#: numbering them costs about as much as reading a few hundred texts, which a process that
+#: analyzes one message never does.
+TABLE_AFTER = 500
+
+
 class WordNgrams(_Ngrams):
     """The word n-grams of texts (whitespace-separated tokens), found in the vocabulary.
 
@@ -44,8 +50,8 @@ class WordNgrams(_Ngrams):
     joining and looking up every n-gram as a string, each token is looked up once, as a number
     (the same for every occurrence), and an n-gram is the number its tokens' numbers make in
     base ``tokens + 1``: those are found among the vocabulary's n-grams, numbered alike, with
-    one sorted search per batch. N-gram lengths whose numbers would not fit in 64 bits are
-    joined and looked up as strings.
+    one sorted search per batch. N-gram lengths whose numbers would not fit in 64 bits, and
+    the first ``table_after`` texts, are joined and looked up as strings.
     """
 
     def __init__(
@@ -53,17 +59,26 @@ class WordNgrams(_Ngrams):
         vocabulary: Mapping[str, int],
         ngram_range: tuple[int, int],
         preprocessor: Callable[[str], str],
+        *,
+        table_after: int = TABLE_AFTER,
     ):
         super().__init__(vocabulary, ngram_range, preprocessor)
-        self._table: _TokenTable | None = None  # built on first use, as a run may need none
+        self.table_after = table_after
+        self._read = 0  # texts read so far
+        self._table: _TokenTable | None = None
 
     def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
         included (in no particular order)."""
+        split = [self.preprocessor(text).split() for text in texts]
+        self._read += len(texts)
+        if self._table is None and self._read <= self.table_after:
+            low, high = self.ngram_range
+            grams = [self._as_strings(n, split) for n in range(low, high + 1)]
+            return _joined([row for row, _ in grams]), _joined([column for _, column in grams])
         if self._table is None:
             self._table = _TokenTable(self.vocabulary, self.ngram_range)
         table = self._table
-        split = [self.preprocessor(text).split() for text in texts]
         tokens = list(chain.from_iterable(split))
         ids = np.fromiter(map(table.ids.get, tokens, repeat(table.unknown)), np.int64, len(tokens))
         text_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))

@@ -132,10 +132,12 @@ CHAR_CASES = [
 ]
 
 
-def _pairs(models: Path, cache_size: int = 50_000) -> list[tuple[object, object]]:
+def _pairs(
+    models: Path, cache_size: int = 50_000, table_after: int = 0
+) -> list[tuple[object, object]]:
     """(sklearn vectorizer, run-time tf-idf) for every part of every stored model."""
     from analyzer.classify.linear import FeatureSpace
-    from analyzer.classify.tfidf import CharWbNgrams
+    from analyzer.classify.tfidf import CharWbNgrams, WordNgrams
 
     pairs = []
     for meta, arrays in _stored(models).values():
@@ -146,6 +148,8 @@ def _pairs(models: Path, cache_size: int = 50_000) -> list[tuple[object, object]
         ):
             if isinstance(part.ngrams, CharWbNgrams):
                 part.ngrams.cache_size = cache_size
+            if isinstance(part.ngrams, WordNgrams):
+                part.ngrams.table_after = table_after
             pairs.append((vectorizer, part))
     return pairs
 
@@ -157,11 +161,13 @@ def _assert_same_matrix(got: object, expected: object) -> None:
     np.testing.assert_allclose(got.data, expected.data, rtol=1e-12)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("cache_size", [1, 50_000])
-def test_run_time_tfidf_equals_each_vectorizer(tiny_models: Path, cache_size: int) -> None:
+@pytest.mark.parametrize(("cache_size", "table_after"), [(1, 0), (50_000, 0), (50_000, 10**6)])
+def test_run_time_tfidf_equals_each_vectorizer(
+    tiny_models: Path, cache_size: int, table_after: int
+) -> None:
     from analyzer.classify.tfidf import CharWbNgrams, WordNgrams
 
-    pairs = _pairs(tiny_models, cache_size)
+    pairs = _pairs(tiny_models, cache_size, table_after)
     assert {type(part.ngrams) for _, part in pairs} == {CharWbNgrams, WordNgrams}  # type: ignore[attr-defined]
     for vectorizer, part in pairs:
         assert part.transform([]).shape == (0, len(vectorizer.vocabulary_))  # type: ignore[attr-defined]
@@ -202,7 +208,7 @@ def _word_pair(texts: list[str], ngram_range: tuple[int, int], min_df: int) -> t
         min_df=min_df,
         sublinear_tf=True,
     ).fit(texts)
-    ngrams = WordNgrams(vectorizer.vocabulary_, ngram_range, str)
+    ngrams = WordNgrams(vectorizer.vocabulary_, ngram_range, str, table_after=0)
     return vectorizer, Tfidf(ngrams, vectorizer.idf_)
 
 
