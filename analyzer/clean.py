@@ -89,7 +89,6 @@ class _HeaderSearch:
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
-        self.pattern = regex.pattern
 
     def findall(self, text: str) -> list[Any]:
         """``regex.findall(text)``, or ``[]`` at once when no header word occurs."""

@@ -36,6 +36,12 @@ class _Ngrams:
         self.ngram_range = ngram_range
         self.preprocessor = preprocessor
 
+    def _split(self, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
+        """Each text's part split on whitespace, and the text (row) of every piece."""
+        split = [self.preprocessor(text).split() for text in texts]
+        row_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
+        return split, row_of
+
 
 #: Texts a :class:`WordNgrams` reads as strings before it numbers the vocabulary's tokens:
 #: numbering them costs about as much as reading a few hundred texts, which a process that
@@ -70,7 +76,7 @@ class WordNgrams(_Ngrams):
     def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
         included (in no particular order)."""
-        split = [self.preprocessor(text).split() for text in texts]
+        split, text_of = self._split(texts)
         self._read += len(texts)
         if self._table is None and self._read <= self.table_after:
             low, high = self.ngram_range
@@ -81,7 +87,6 @@ class WordNgrams(_Ngrams):
         table = self._table
         tokens = list(chain.from_iterable(split))
         ids = np.fromiter(map(table.ids.get, tokens, repeat(table.unknown)), np.int64, len(tokens))
-        text_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
         rows, columns = [], []
         low, high = self.ngram_range
         for n in range(low, min(high, len(tokens)) + 1):
@@ -120,31 +125,36 @@ class _TokenTable:
         lengths = np.fromiter(map(str.count, terms, repeat(" ")), np.int64, len(terms)) + 1
         numbers = np.fromiter(map(self.ids.__getitem__, flat), np.int64, len(flat))
         starts = np.cumsum(lengths) - lengths
+        # a token's number is its unigram's key: unigrams are a table, longer n-grams a search
+        chosen = np.flatnonzero(lengths == 1)
+        self._unigrams = np.full(self.base, -1, dtype=np.int64)  # token number -> column, or -1
+        self._unigrams[numbers[starts[chosen]]] = columns[chosen]
         self._grams: dict[int, tuple[np.ndarray, np.ndarray] | None] = {}
-        self._unigrams = np.zeros(0, dtype=np.int64)  # token number -> column, or -1
-        low, high = ngram_range
-        for n in range(low, high + 1):
+        low, high = self._low, self._high = ngram_range
+        for n in range(max(low, 2), high + 1):
             if self.base**n >= 2**63:
                 self._grams[n] = None
                 continue
             chosen = np.flatnonzero(lengths == n)
-            if n == 1:  # a token's number is its unigram's key: a table, not a search
-                self._unigrams = np.full(self.base, -1, dtype=np.int64)
-                self._unigrams[numbers[starts[chosen]]] = columns[chosen]
             keys = np.zeros(len(chosen), dtype=np.int64)
             for k in range(n):
                 keys = keys * self.base + numbers[starts[chosen] + k]
             order = np.argsort(keys)
             self._grams[n] = (keys[order], columns[chosen][order])
 
+    @property
+    def numbered(self) -> list[int]:
+        """The n-gram lengths looked up as numbers (the others are looked up as strings)."""
+        return [n for n in range(self._low, self._high + 1) if self._grams.get(n, 0) is not None]
+
     def lookup(self, n: int, ids: np.ndarray) -> np.ndarray | None:
         """The column of the n-gram starting at each of ``ids`` (token numbers), -1 where it is
         not in the vocabulary; ``None`` when such n-grams cannot be numbered."""
+        if n == 1:
+            return self._unigrams[ids]
         grams = self._grams[n]
         if grams is None:
             return None
-        if n == 1:
-            return self._unigrams[ids]
         keys, columns = grams
         count = len(ids) - n + 1
         number = ids[:count].copy()
@@ -222,7 +232,7 @@ class CharWbNgrams(_Ngrams):
     def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
         included (in no particular order)."""
-        split = [self.preprocessor(text).split() for text in texts]
+        split, text_of = self._split(texts)
         words = list(chain.from_iterable(split))
         if len(self._numbers) > self.cache_size:
             self._clear()
@@ -231,7 +241,6 @@ class CharWbNgrams(_Ngrams):
             self._add(sorted(new))
         numbers = np.fromiter(map(self._numbers.__getitem__, words), np.int64, len(words))
         sizes = self._lengths[numbers]
-        text_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
         # the positions of each word's columns, side by side: its start, then one step each
         ends = np.cumsum(sizes)
         positions = np.arange(ends[-1] if len(ends) else 0, dtype=np.int64)
@@ -261,7 +270,7 @@ class Tfidf:
         from scipy import sparse
 
         found = self.ngrams.features(x)
-        rows, columns, counts = count_features(*found, self.width, self.width * len(x))
+        rows, columns, counts = count_features(*found, self.width, len(x))
         values = np.log(counts)
         values += 1.0
         values *= self.idf[columns]
@@ -273,12 +282,12 @@ class Tfidf:
 
 
 def count_features(
-    rows: np.ndarray, columns: np.ndarray, width: int, size: int
+    rows: np.ndarray, columns: np.ndarray, width: int, n_rows: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(row, column, count)`` of each distinct ``(rows[i], columns[i])`` pair, sorted by row
-    and column: one sort of ``row * width + column`` keys (columns are below ``width``; ``size``
-    bounds the keys, to choose their integer type)."""
-    dtype: type[np.signedinteger[Any]] = np.int32 if size < 2**31 else np.int64
+    and column: one sort of ``row * width + column`` keys (rows are below ``n_rows``, columns
+    below ``width``; 32-bit keys where they fit)."""
+    dtype: type[np.signedinteger[Any]] = np.int32 if n_rows * width < 2**31 else np.int64
     keys = rows.astype(dtype)
     keys *= width
     keys += columns

@@ -69,17 +69,22 @@ class SpecificFeedback(PatternSpans):
         cues = self.match(doc)
         cues += [Span(doc, s, e, label=SKILL_LABEL) for _, s, e in self._phrases(doc)]
         doc.spans[self.cues_key] = cues
+        doc.spans[self.spans_key] = self._clauses(doc, cues) if cues else []
+        return doc
+
+    def _clauses(self, doc: Doc, cues: list[Span]) -> list[Span]:
+        """The clauses around ``cues``, in order; a clause several cues share takes the label
+        of the highest-ranked one."""
+        columns = _Columns(doc)
         clauses: dict[tuple[int, int], Span] = {}
-        columns = _Columns(doc) if cues else None
         for cue in cues:
-            clause = self._clause(doc, columns, cue) if columns is not None else None
+            clause = self._clause(doc, columns, cue)
             if clause is None:
                 continue
             known = clauses.setdefault((clause.start, clause.end), clause)
-            if _rank(clause.label_) < _rank(known.label_):  # one clause, several cues
+            if _rank(clause.label_) < _rank(known.label_):
                 clauses[(clause.start, clause.end)] = clause
-        doc.spans[self.spans_key] = sorted(clauses.values(), key=lambda s: s.start)
-        return doc
+        return sorted(clauses.values(), key=lambda s: s.start)
 
     def _clause(self, doc: Doc, columns: _Columns, cue: Span) -> Span | None:
         sent_start, sent_end = columns.sentence(cue.start, cue.end)

@@ -231,8 +231,7 @@ def test_word_ngrams_numbered_or_as_strings(
     vectorizer, tfidf = _word_pair(fit, ngram_range, min_df)
     texts = [*fit[:5], "", "w1", "w1 w2 w3 w4 w5 w6 w7", "unknown w3 w3 only once here", fit[-1]]
     _assert_same_matrix(tfidf.transform(texts), vectorizer.transform(texts))
-    grams = tfidf.ngrams._table._grams  # type: ignore[union-attr]
-    assert [n for n, table in grams.items() if table is not None] == numbered
+    assert tfidf.ngrams._table.numbered == numbered  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -249,8 +248,8 @@ def test_count_features(rows: list[list[int]], width: int, expected: tuple[list[
 
     row_of = np.array([r for r, found in enumerate(rows) for _ in found], dtype=np.int64)
     columns = np.array([c for found in rows for c in found], dtype=np.int64)
-    for size in (len(rows) * width, 2**31):  # 32-bit keys where they fit, 64-bit otherwise
-        got = count_features(row_of, columns, width, size)
+    for n_rows in (len(rows), 2**31):  # 32-bit keys where they fit, 64-bit otherwise
+        got = count_features(row_of, columns, width, n_rows)
         assert [a.tolist() for a in got] == [list(e) for e in expected]
 
 
