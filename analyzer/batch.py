@@ -292,7 +292,11 @@ def _run_pool(paths: tuple[str, ...], options: BatchOptions) -> Iterator[BatchRe
     with ReadAhead(input_chunks, args, ahead=READ_AHEAD_CHUNKS) as chunks:
         if multiprocessing.get_start_method() == "fork":
             # Built once here, the pipeline and models are shared (copy-on-write) by every
-            # worker forked from this process, and a replaced worker starts warm.
+            # worker forked from this process, and a replaced worker starts warm. spaCy and the
+            # other modules are frozen once imported, so the build's collections skip them.
+            from . import analysis  # noqa: F401
+
+            gc.freeze()
             worker_analyzer(*settings)
             gc.freeze()  # so that the workers' collections do not write to the shared pages
         try:
