@@ -39,6 +39,13 @@ READ_AHEAD_CHUNKS = 64
 #: 20,000 messages keeps memory flat (where workers are forked, a restart is a fork of the
 #: warm parent; elsewhere it rebuilds the pipeline, about two seconds).
 CHUNKS_PER_WORKER = 100
+#: Analyzed once when a process's analyzer is built: what loads on first use (the sparse-matrix
+#: library, the reply parser, the matchers' indexes) then loads once in the parent, not in
+#: every worker forked from it, and a model that cannot be read fails before any message.
+WARM_UP_TEXT = (
+    "Hi Sam,\n\nThank you for interviewing with us. We have decided to move forward with "
+    "other candidates whose experience is a closer match.\n\nBest regards,\nAlex"
+)
 OK, DUPLICATE, ERROR, SKIPPED, FILTERED = "ok", "duplicate", "error", "skipped", "filtered"
 
 
@@ -205,7 +212,7 @@ def worker_analyzer(rules: tuple[str, ...], use_models: bool) -> Analyzer:
     from .analysis import Analyzer
 
     analyzer = Analyzer(rules=rules, use_models=use_models)
-    _ = analyzer.nlp, analyzer.models  # a broken model fails here, not once per message
+    analyzer.analyze(WARM_UP_TEXT)
     return analyzer
 
 
