@@ -297,19 +297,33 @@ def _run_pool(paths: tuple[str, ...], options: BatchOptions) -> Iterator[BatchRe
     # this one loads spaCy and the models, and later runs beside the workers.
     args = (paths, options.done, options.chunk_size)
     with ReadAhead(input_chunks, args, ahead=READ_AHEAD_CHUNKS) as chunks:
-        if multiprocessing.get_start_method() == "fork":
-            # Built once here, the pipeline and models are shared (copy-on-write) by every
-            # worker forked from this process, and a replaced worker starts warm. spaCy and the
-            # other modules are frozen once imported, so the build's collections skip them.
-            from . import analysis  # noqa: F401
-
-            gc.freeze()
-            worker_analyzer(*settings)
-            gc.freeze()  # so that the workers' collections do not write to the shared pages
+        remaining = iter(chunks)
         try:
-            yield from _pooled(iter(chunks), options, settings)
+            if multiprocessing.get_start_method() == "fork":
+                yield from _warm_parent(remaining, options)
+            yield from _pooled(remaining, options, settings)
         finally:
             gc.unfreeze()
+
+
+def _warm_parent(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[BatchRecord]:
+    """Build the analyzer here and analyze the first chunk with it, before any worker is forked.
+
+    Built once here, the pipeline and models are shared (copy-on-write) by every worker forked
+    from this process. The first chunk fills the caches that a new vocabulary fills (the
+    tokenizer's, the lemmas', the feature stores), so every worker starts with them filled
+    instead of each filling them again; meanwhile the reading process has the other core.
+    spaCy and the other modules are frozen once imported, so the build's collections skip them.
+    """
+    from . import analysis  # noqa: F401
+
+    gc.freeze()
+    first = next(chunks, None)
+    if first is not None:
+        yield from _run_here(iter([first]), options)
+    else:
+        worker_analyzer(options.rules, options.use_models)
+    gc.freeze()  # so that the workers' collections do not write to the shared pages
 
 
 def _pooled(
