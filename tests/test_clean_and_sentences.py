@@ -159,6 +159,24 @@ def test_text_with_no_punctuation_is_cut_into_bounded_sentences(nlp) -> None:  #
     assert max(lengths) <= 2 * 200 and len(lengths) >= 5
 
 
+def test_sentences_of_a_doc_from_another_vocabulary(nlp) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    from analyzer.components.sentences import EmailSentencizer
+
+    sentencizer = EmailSentencizer(nlp)
+    text = "Hi Sam\nThanks for applying. We chose others.\n\nBest,\nMarta"
+    for other in (spacy.blank("en"), spacy.blank("en")):  # each with its own string store
+        doc = sentencizer(other.make_doc(text))
+        assert [s.text.strip() for s in doc.sents] == [
+            "Hi Sam",
+            "Thanks for applying.",
+            "We chose others.",
+            "Best,",
+            "Marta",
+        ]
+
+
 @pytest.mark.parametrize("tokens", [1, 2, 50])
 def test_short_texts_keep_one_sentence(nlp, tokens: int) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(" ".join(["word"] * tokens))

@@ -8,7 +8,7 @@ lower-cased text. :func:`lemma_part` and :func:`text_part` pick them apart for t
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
 
 from ..components.sentences import sentence_bounds
+from ..strings import Strings
 
 if TYPE_CHECKING:
-    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 SEP = "\x1f"
@@ -99,34 +99,6 @@ class Tokens:
     def sentences(self) -> Iterator[tuple[int, int]]:
         """``(start, end)`` token ranges of the sentences."""
         yield from pairwise(self.bounds)
-
-
-class _Decoded(dict[int, str]):
-    def __init__(self, strings: StringStore, form: Callable[[str], str], limit: int):
-        super().__init__()
-        self._strings, self._form, self._limit = strings, form, limit
-
-    def __missing__(self, key: int) -> str:
-        if len(self) >= self._limit:
-            self.clear()
-        self[key] = text = self._form(self._strings[key]) if key else ""
-        return text
-
-
-class Strings:
-    """The texts of string ids (``text``) and their lower-cased forms (``lowered``), each
-    decoded once: a ``StringStore`` look-up builds a new ``str`` every time. Only for Docs
-    whose vocabulary has this ``store``.
-
-    Args:
-        strings: the vocabulary's string store.
-        limit: the most ids kept in each table (then it starts afresh).
-    """
-
-    def __init__(self, strings: StringStore, limit: int = 200_000):
-        self.store = strings
-        self.text = _Decoded(strings, str, limit)
-        self.lowered = _Decoded(strings, str.lower, limit)
 
 
 def _featurize(tokens: Tokens, words: list[int], cues: list[str]) -> str:

@@ -15,6 +15,8 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..strings import Strings
+
 _FINAL_CHARS = ".!?…"
 _CLOSERS = frozenset({'"', "'", ")", "]", "”", "’", "»"})
 _BULLETS = frozenset("-*•–—·▪►‣◦")
@@ -40,6 +42,7 @@ class EmailSentencizer:
         self.name = name
         self.short_line = short_line
         self.max_tokens = max_tokens
+        self._strings = Strings(nlp.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self._starts(doc)
@@ -52,30 +55,31 @@ class EmailSentencizer:
     def _starts(self, doc: Doc) -> list[bool]:
         """One flag a token; set all at once, as each ``is_sent_start`` write rescans the Doc.
 
-        Reads the token attributes as one array: creating a ``Token`` object per token
-        costs more than the decisions themselves.
+        Reads the token attributes as columns of one array: creating a ``Token`` object per
+        token costs more than the decisions themselves.
         """
-        strings = doc.vocab.strings
-        rows = doc.to_array([IS_SPACE, IS_PUNCT, IDX, ORTH, LIKE_NUM, SPACY]).tolist()
-        words = [strings[row[3]] for row in rows]
+        strings = self._strings
+        if strings.store is not doc.vocab.strings:
+            strings = self._strings = Strings(doc.vocab.strings)
+        columns = doc.to_array([IS_SPACE, IS_PUNCT, IDX, ORTH, LIKE_NUM, SPACY])
+        spaces, puncts, offsets, orths, numbers, trailing = columns.T.tolist()
+        words = list(map(strings.text.__getitem__, orths))
         # ``doc.text`` would build a Token per token; the words and their trailing spaces
         # give the same string.
-        text = "".join([w + " " if row[5] else w for w, row in zip(words, rows, strict=True)])
+        text = "".join([w + " " if t else w for w, t in zip(words, trailing, strict=True)])
         starts: list[bool] = []
         pending = True  # the next word token starts a sentence
         run = 0  # tokens since the last sentence start
-        for i, (space, punct, idx, _, _, _) in enumerate(rows):
-            word = words[i]
-            length = len(word)
+        for i, (word, space, punct) in enumerate(zip(words, spaces, puncts, strict=True)):
             if space:
                 starts.append(False)
-                if "\n" in word and self._break_ends_sentence(text, idx, word):
+                if "\n" in word and self._break_ends_sentence(text, offsets[i], word):
                     pending = True
                 continue
             if word in _CLOSERS or (punct and word[0] not in _BULLETS):
                 starts.append(pending and i == 0)
                 # the dot of a list number at the start of a line ("1." in "1. Tests")
-                list_number = word == "." and i > 0 and rows[i - 1][4] and starts[i - 1]
+                list_number = word == "." and i > 0 and numbers[i - 1] and starts[i - 1]
                 if word[-1] in _FINAL_CHARS and not list_number:
                     pending = True
                 continue
@@ -84,7 +88,7 @@ class EmailSentencizer:
             start = pending or run >= self.max_tokens
             starts.append(start)
             run = 0 if start else run + 1
-            pending = word[-1] in _FINAL_CHARS and (length == 1 or bool(punct))
+            pending = word[-1] in _FINAL_CHARS and (len(word) == 1 or bool(punct))
         return starts
 
     def _break_ends_sentence(self, text: str, idx: int, space: str) -> bool:

@@ -324,7 +324,8 @@ def test_sentence_reasons_roll_up_to_the_message(
 def test_feature_strings_are_the_same_with_decoded_strings_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     import spacy
 
-    from analyzer.classify.features import Strings, Tokens, sentences
+    from analyzer.classify.features import Tokens, sentences
+    from analyzer.strings import Strings
 
     texts = ["We went with a STRONGER candidate.\n\nBest,\nAna", "", "Thanks!  Ünïcode 🙂 here."]
     kept = Strings(nlp.vocab.strings, limit=3)  # small: it starts afresh along the way
