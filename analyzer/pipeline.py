@@ -55,7 +55,7 @@ def _cached(rules_json: str) -> Language:
 
 def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
     """A new pipeline with the built-in rules plus ``extra_rules`` (already checked)."""
-    import spacy
+    from spacy.lang.en import English
 
     # The components register themselves through the ``spacy_factories`` entry point; these
     # imports make a plain source checkout (no installed entry points) work the same way.
@@ -69,7 +69,9 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
         specifics,
     )
 
-    nlp = spacy.blank("en")
+    # ``English()`` is ``spacy.blank("en")`` without filling in the training settings of its
+    # config, which nothing here reads (about 10 ms of every start).
+    nlp = English()
     nlp.add_pipe("email_sentencizer")
     lemmatizer = nlp.add_pipe("caseless_lemmatizer", name="lemmatizer")
     vague_ruler = nlp.add_pipe(
