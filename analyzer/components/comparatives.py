@@ -127,7 +127,8 @@ class UnanchoredComparatives:
         per process: a ``Token`` object per token costs more than the test)."""
         strings, memo = doc.vocab.strings, self._memo
         found = []
-        for i, key in enumerate(map(tuple, doc.to_array([LOWER, LEMMA, IS_ALPHA]).tolist())):
+        columns = doc.to_array([LOWER, LEMMA, IS_ALPHA]).reshape(len(doc), 3).T.tolist()
+        for i, key in enumerate(zip(*columns, strict=True)):
             known = memo.get(key)
             if known is None:
                 if len(memo) >= MEMO_SIZE:
