@@ -202,6 +202,17 @@ def test_caseless_lemmatizer(text: str, lemmas: list[str]) -> None:
     assert [lemmatizer.lookup_lemmatize(t)[0] for t in doc] == lemmas
 
 
+def test_caseless_lemmatizer_on_a_doc_from_another_vocabulary() -> None:
+    import spacy
+
+    from analyzer.pipeline import shared_pipeline
+
+    lemmatizer = shared_pipeline().get_pipe("lemmatizer")
+    for other in (spacy.blank("en"), spacy.blank("en")):  # each with its own string store
+        doc = lemmatizer(other.make_doc("CVs were matched"))
+        assert [t.lemma_ for t in doc] == ["cvs", "be", "match"]
+
+
 def test_caseless_lemmatizer_keeps_lemmas_already_set() -> None:
     from analyzer.pipeline import shared_pipeline
 

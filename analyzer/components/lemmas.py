@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 #: Lemmas a lemmatizer remembers by lower-case form id; the memo is emptied when full.
@@ -44,7 +46,7 @@ class CaselessLemmatizer:
         self.vocab = nlp.vocab
         self.overwrite = overwrite
         self.table: dict[str, str] = dict(table or {})
-        self._memo: dict[int, int] = {}  # lower-case form id -> lemma id
+        self._memo = _Lemmas(self.table, self.vocab.strings)
 
     def initialize(
         self,
@@ -56,26 +58,21 @@ class CaselessLemmatizer:
         """Replace the lookup table (``nlp.initialize`` passes nothing: keep the current one)."""
         if table is not None:
             self.table = dict(table)
-            self._memo.clear()
+            self._memo = _Lemmas(self.table, self.vocab.strings)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the lemma of every token (of those without one, unless ``overwrite``)."""
         if len(doc) == 0:
             return doc
-        memo, table, strings = self._memo, self.table, self.vocab.strings
-        forms = doc.to_array([LOWER, LEMMA])
-        lemmas = forms[:, 1].copy()
-        for i, (low, old) in enumerate(forms.tolist()):
-            if old and not self.overwrite:
-                continue
-            lemma = memo.get(low)
-            if lemma is None:
-                if len(memo) >= MEMO_SIZE:
-                    memo.clear()
-                word = strings[low]
-                lemma = memo[low] = strings.add(table.get(word, word))
-            lemmas[i] = lemma
-        doc.from_array([LEMMA], numpy.ascontiguousarray(lemmas.reshape(-1, 1)))  # type: ignore[arg-type]
+        if self._memo.strings is not doc.vocab.strings:
+            self._memo = _Lemmas(self.table, doc.vocab.strings)
+        columns: Any = doc.to_array([LOWER, LEMMA]).reshape(len(doc), 2).T.tolist()
+        lowers, olds = columns
+        lemmas = list(map(self._memo.__getitem__, lowers))
+        if not self.overwrite and any(olds):
+            lemmas = [old or new for old, new in zip(olds, lemmas, strict=True)]
+        column = numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1)
+        doc.from_array([LEMMA], column)  # type: ignore[arg-type]
         return doc
 
     def lookup_lemmatize(self, token: Token) -> list[str]:
@@ -93,6 +90,22 @@ class CaselessLemmatizer:
         """Read the table :meth:`to_disk` wrote."""
         self.initialize(table=json.loads((Path(path) / TABLE_FILE).read_text("utf-8")))
         return self
+
+
+class _Lemmas(dict[int, int]):
+    """Lemma id by lower-case form id, each form looked up in the table once (``MEMO_SIZE``
+    forms at most; then it starts afresh)."""
+
+    def __init__(self, table: Mapping[str, str], strings: StringStore):
+        super().__init__()
+        self.table, self.strings = table, strings
+
+    def __missing__(self, low: int) -> int:
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+        word = self.strings[low]
+        self[low] = lemma = self.strings.add(self.table.get(word, word))
+        return lemma
 
 
 @Language.factory(
