@@ -42,9 +42,11 @@ def test_reads_what_numpy_reads(tmp_path: Path) -> None:
 def test_reads_a_fortran_ordered_member(tmp_path: Path) -> None:
     array = np.asfortranarray(np.arange(6.0).reshape(2, 3))
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        with archive.open("a.npy", "w") as member:
-            np.lib.format.write_array(member, array, allow_pickle=False)
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive,
+        archive.open("a.npy", "w") as member,
+    ):
+        np.lib.format.write_array(member, array, allow_pickle=False)
     assert np.array_equal(read_npz(buffer.getvalue())["a"], array)
 
 
