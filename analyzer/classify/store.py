@@ -131,7 +131,7 @@ def read_models(
         try:
             meta = json.loads(blobs[f"{name}.json"])
             arrays = read_npz(blobs[f"{name}.npz"])
-        except (KeyError, ValueError, OSError, EOFError, zipfile.BadZipFile):
+        except (KeyError, ValueError, OSError, zipfile.BadZipFile):
             raise ModelError(f"model {name} cannot be read; {RETRAIN}") from None
         models[name] = (meta, arrays)
     return card, models
