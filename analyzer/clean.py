@@ -12,10 +12,9 @@ has the same length as the input and offsets need no translation at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+
+from .replies import reply_reader
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -35,68 +34,6 @@ class Cleaned:
     text: str
     body: tuple[int, int]
     signature: tuple[int, int] | None = None
-
-
-@lru_cache(maxsize=1)
-def _reply_reader() -> Callable[[str], Any]:
-    """``EmailReplyParser(languages=["en"]).read``, with its three regexes built once.
-
-    The parser makes a new ``EmailMessage`` per text, which rebuilds each regex's source from
-    the language tables on first use (about a fifth of the parser's time); the compiled
-    patterns are handed to each new message instead, as the message's own fields allow.
-    """
-    from mailparser_reply import EmailReplyParser
-    from mailparser_reply.parser import EmailMessage
-
-    languages = list(EmailReplyParser(languages=["en"]).languages)
-    probe = EmailMessage(text="", languages=list(languages))
-    compiled = {
-        "_header_regex": _HeaderSearch(probe.HEADER_REGEX),
-        "_disclaimers_regex": probe.DISCLAIMERS_REGEX,
-        "_signature_regex": probe.SIGNATURE_REGEX,
-    }
-
-    def read(text: str) -> Any:
-        return EmailMessage(text=text, languages=list(languages), **compiled).read()
-
-    return read
-
-
-#: Words one of which every reply header the parser knows holds ("On ... wrote:", "From:" and
-#: "Sent:" lines, "----- Original Message -----"), lower-cased.
-HEADER_WORDS = (
-    "wrote:",
-    "from:",
-    "sent:",
-    "to:",
-    "subject:",
-    "date:",
-    "cc:",
-    "organization:",
-    "original message",
-)
-#: Letters that a case-insensitive regex takes for "s" or "i" but ``str.lower`` does not turn
-#: into them: where one occurs, the header words cannot be looked for in the lower-cased text.
-_FOLDED_APART = ("\u017f", "\u0131", "\u0130")
-
-
-class _HeaderSearch:
-    """The parser's header regex, run only on texts that hold one of its words.
-
-    The regex is tried at every position of a text; most emails hold no header at all, and
-    looking for the words in the lower-cased text is a few plain substring searches.
-    """
-
-    def __init__(self, regex: re.Pattern[str]):
-        self.regex = regex
-
-    def findall(self, text: str) -> list[Any]:
-        """``regex.findall(text)``, or ``[]`` at once when no header word occurs."""
-        if not any(letter in text for letter in _FOLDED_APART):
-            lower = text.lower()
-            if not any(word in lower for word in HEADER_WORDS):
-                return []
-        return self.regex.findall(text)
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -124,7 +61,7 @@ def clean(text: str) -> Cleaned:
     if not text.strip():
         return Cleaned(text=text, body=(0, len(text)))
     try:
-        replies = _reply_reader()(text).replies
+        replies = reply_reader()(text).replies
     except Exception:  # the parser is a third-party heuristic; never let it stop an analysis
         replies = []
     if not replies:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from analyzer.analysis import Analyzer
 from analyzer.clean import clean
@@ -36,98 +33,6 @@ def test_quoted_words_never_become_findings(rules_only: Analyzer) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "no quotes here at all", "> only a quote"])
 def test_clean_is_total(text: str) -> None:
     assert len(clean(text).text) == len(text)
-
-
-def _replies(read_result: object) -> list[tuple[str, str, str, list[str]]]:
-    return [
-        (r.content, r.headers, r.signatures, r.disclaimers)
-        for r in read_result.replies  # type: ignore[attr-defined]
-    ]
-
-
-REPLY_CASES = [
-    "",
-    "Thanks for applying.\n\nBest regards,\nAna\nTalent team",
-    "Short answer: no.\n\nOn Tue, 3 Mar 2026 at 10:00, Sam <sam@x.org> wrote:\n> Any feedback?",
-    "Hi,\n\nsee below.\n\n-----Original Message-----\nFrom: Sam\nSent: Monday\n\nHello",
-    "Sent from my iPhone",
-    "This email and any attachments are confidential. If you are not the intended recipient...",
-]
-
-
-@pytest.mark.parametrize("text", REPLY_CASES)
-def test_the_reply_reader_reads_as_the_library_parser(text: str) -> None:
-    from mailparser_reply import EmailReplyParser
-
-    from analyzer.clean import _reply_reader
-
-    expected = EmailReplyParser(languages=["en"]).read(text)
-    assert _replies(_reply_reader()(text)) == _replies(expected)
-
-
-def test_the_reply_reader_reads_the_corpus_as_the_library_parser() -> None:
-    from mailparser_reply import EmailReplyParser
-
-    from analyzer.classify.corpus import load_corpus
-    from analyzer.clean import _reply_reader
-
-    corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
-    parser = EmailReplyParser(languages=["en"])
-    for message in load_corpus(corpus):
-        assert _replies(_reply_reader()(message.text)) == _replies(parser.read(message.text))
-
-
-def _library_header_regex() -> re.Pattern[str]:
-    from mailparser_reply import EmailReplyParser
-    from mailparser_reply.parser import EmailMessage
-
-    languages = list(EmailReplyParser(languages=["en"]).languages)
-    return EmailMessage(text="", languages=languages).HEADER_REGEX  # type: ignore[no-any-return]
-
-
-HEADER_PIECES = [
-    "On Tue, 3 Mar 2026, Sam wrote:",
-    "On Tue Sam WROTE:",
-    "From: Sam",
-    "\u017fent: Monday",  # a long s, which the case-insensitive regex reads as "s"
-    "SUBJECT: hi",
-    "T\u0131tle",
-    "Organ\u0130zation: X",
-    "-----Original Message-----",
-    "----- original message -----",
-    "> From: a",
-    "Cc:",
-    "to",
-    "Thanks,",
-    "\n",
-    "",
-]
-
-
-@settings(max_examples=200, deadline=None)
-@given(pieces=st.lists(st.sampled_from(HEADER_PIECES) | st.text(max_size=12), max_size=8))
-def test_the_header_search_finds_what_the_header_regex_finds(pieces: list[str]) -> None:
-    from analyzer.clean import _HeaderSearch
-
-    header = _library_header_regex()
-    text = "\n".join(pieces)
-    assert _HeaderSearch(header).findall(text) == header.findall(text)
-
-
-def test_the_header_words_cover_the_header_regex() -> None:
-    """Each way the parser's regex knows to recognise a header holds one of the words."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    from analyzer.clean import HEADER_WORDS
-
-    header = _library_header_regex()
-    (names,) = re.findall(r"\(\?:((?:[A-Za-z]+\|)+[A-Za-z]+)\):", header.pattern)
-    assert {f"{name.lower()}:" for name in names.split("|")} <= set(HEADER_WORDS)
-    ((op, (_, alternatives)),) = list(_parser.parse(header.pattern, header.flags))
-    assert (
-        op == _parser.BRANCH and len(alternatives) == 3
-    )  # "... wrote:", "Name:" lines, "--- Original Message ---"
-    assert "wrote:" in header.pattern and "Original Message" in header.pattern
 
 
 @pytest.mark.parametrize(
