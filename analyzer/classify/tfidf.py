@@ -285,19 +285,49 @@ def count_features(
     rows: np.ndarray, columns: np.ndarray, width: int, n_rows: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(row, column, count)`` of each distinct ``(rows[i], columns[i])`` pair, sorted by row
-    and column: one sort of ``row * width + column`` keys (rows are below ``n_rows``, columns
-    below ``width``; 32-bit keys where they fit)."""
+    and column: ``row * width + column`` keys (rows are below ``n_rows``, columns below
+    ``width``; 32-bit keys where they fit), sorted, and their runs counted."""
     dtype: type[np.signedinteger[Any]] = np.int32 if n_rows * width < 2**31 else np.int64
-    keys = rows.astype(dtype)
-    keys *= width
-    keys += columns
-    keys.sort()
+    keys = _sorted_keys(rows, columns, width, n_rows, dtype)
     first = np.ones(len(keys), dtype=bool)
     np.not_equal(keys[1:], keys[:-1], out=first[1:])
     starts = np.flatnonzero(first)
     counts = np.diff(starts, append=len(keys)).astype(np.float64)
     row, column = np.divmod(keys[starts], width)
     return row, column, counts
+
+
+#: Rows and columns below this are sorted as 16-bit numbers.
+_SHORT = 2**16
+
+
+def _sorted_keys(
+    rows: np.ndarray,
+    columns: np.ndarray,
+    width: int,
+    n_rows: int,
+    dtype: type[np.signedinteger[Any]],
+) -> np.ndarray:
+    """``rows * width + columns``, sorted.
+
+    numpy sorts 16-bit numbers stably by radix, in linear time: where rows and columns fit,
+    the pairs are put in column order, then (stably) in row order, which is key order, for
+    about half of what one comparison sort of the keys costs.
+    """
+    if width <= _SHORT and n_rows <= _SHORT:
+        short_columns = columns.astype(np.uint16)
+        by_column = np.argsort(short_columns, kind="stable")
+        short_rows = rows.astype(np.uint16)[by_column]
+        by_row = np.argsort(short_rows, kind="stable")
+        keys = short_rows[by_row].astype(dtype)
+        keys *= width
+        keys += short_columns[by_column][by_row]
+        return keys
+    keys = rows.astype(dtype)
+    keys *= width
+    keys += columns
+    keys.sort()
+    return keys
 
 
 def ngrams_for(

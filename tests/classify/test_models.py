@@ -247,6 +247,11 @@ def test_word_ngrams_numbered_or_as_strings(
         ([[], []], 5, ([], [], [])),
         ([[3, 1, 3, 3], [], [0, 4, 0]], 5, ([0, 0, 2, 2], [1, 3, 0, 4], [1, 3, 2, 1])),
         ([[2**20 - 1]] * 3000, 2**20, (list(range(3000)), [2**20 - 1] * 3000, [1] * 3000)),
+        # 16-bit rows and columns at their largest, and just past them
+        ([[2**16 - 1, 0, 2**16 - 1]], 2**16, ([0, 0], [0, 2**16 - 1], [1, 2])),
+        ([[2**16, 0, 2**16]], 2**16 + 1, ([0, 0], [0, 2**16], [1, 2])),
+        ([[]] * (2**16 - 1) + [[7, 7]], 8, ([2**16 - 1], [7], [2])),
+        ([[]] * 2**16 + [[7, 7]], 8, ([2**16], [7], [2])),
     ],
 )
 def test_count_features(rows: list[list[int]], width: int, expected: tuple[list[int], ...]) -> None:
@@ -254,8 +259,9 @@ def test_count_features(rows: list[list[int]], width: int, expected: tuple[list[
 
     row_of = np.array([r for r, found in enumerate(rows) for _ in found], dtype=np.int64)
     columns = np.array([c for found in rows for c in found], dtype=np.int64)
-    for n_rows in (len(rows), 2**31):  # 32-bit keys where they fit, 64-bit otherwise
-        got = count_features(row_of, columns, width, n_rows)
+    # 16-bit sorts where rows and columns fit, else 32-bit keys where they fit, else 64-bit
+    for n_rows in (len(rows), 2**16 + 1, 2**31):
+        got = count_features(row_of, columns, width, max(n_rows, len(rows)))
         assert [a.tolist() for a in got] == [list(e) for e in expected]
 
 
@@ -347,3 +353,23 @@ def test_feature_strings_are_the_same_with_decoded_strings_kept(nlp) -> None:  #
                 expected
             )
     assert 0 < len(kept.text) <= 3 and len(other.text) == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    pairs=st.lists(st.tuples(st.integers(0, 70_000), st.integers(0, 70_000)), max_size=60),
+    wide=st.booleans(),
+)
+def test_count_features_counts_pairs_in_any_order(pairs: list[tuple[int, int]], wide: bool) -> None:
+    from collections import Counter
+
+    from analyzer.classify.tfidf import count_features
+
+    limit = 70_001 if wide else 2**16
+    pairs = [(r % limit, c % limit) for r, c in pairs]
+    rows = np.array([r for r, _ in pairs], dtype=np.int64)
+    columns = np.array([c for _, c in pairs], dtype=np.int64)
+    row, column, counts = count_features(rows, columns, limit, limit)
+    assert list(zip(row.tolist(), column.tolist(), counts.tolist(), strict=True)) == [
+        (r, c, float(n)) for (r, c), n in sorted(Counter(pairs).items())
+    ]
