@@ -191,6 +191,9 @@ class Analyzer:
 
 def _mentions_interview(doc: Doc) -> bool:
     """Whether the message speaks of an interview (the candidate met the team)."""
+    # every form holds "interview", and a token lower-cased to it is ASCII letters in the text
+    if "interview" not in doc.text.lower():
+        return False
     lowers, strings = doc.to_array(LOWER), doc.vocab.strings
     return any(bool((lowers == strings.add(w)).any()) for w in _INTERVIEW_FORMS)
 

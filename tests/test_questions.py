@@ -185,6 +185,8 @@ def test_concrete_feedback_question_depends_on_its_cue(cue: str, asks: str) -> N
         ("We interviewed many people.", True),
         ("The interviews are over.", True),
         ("Our interviewer will call.", False),  # the word, not any word that holds it
+        ("After your INTERVIEWS, we met.", True),
+        ("Your \u0130nterview went well.", False),  # a dotted capital I lower-cases to two letters
         ("Thank you for applying.", False),
         ("", False),
     ],
