@@ -35,6 +35,9 @@ _WORD_ATTRS = MappingProxyType(
     {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM}
 )
 
+#: The largest string hash: the last of the index's words, whatever the patterns.
+_LARGEST = int(numpy.iinfo(numpy.uint64).max)
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -113,6 +116,7 @@ class AnchoredMatcher:
             self._others.append(entry.anchors[:rarest] + entry.anchors[rarest + 1 :])
             for word in entry.anchors[rarest]:
                 self._index.setdefault(word, []).append(i)
+        self._index.setdefault(_LARGEST, [])  # a search never runs past the end
         self._index_words = numpy.array(sorted(self._index), dtype=numpy.uint64)
 
     def _commonness(self, anchor: frozenset[int]) -> tuple[int, int]:
@@ -158,19 +162,21 @@ class AnchoredMatcher:
         array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
         bounds = sentence_bounds(array[:, 0])
         values = array[:, 1:]
-        index = self._index
+        index, words = self._index, self._index_words
         # sentence number -> indexed entry -> tokens holding its indexed word
         by_sentence: dict[int, dict[int, list[int]]] = {}
-        words = self._index_words
-        if len(words) and len(values):
-            # found with array operations: turning every hash into a Python int costs more
-            at = numpy.searchsorted(words, values).clip(max=len(words) - 1)
+        if len(values):
+            # found with array operations: turning every hash into a Python int costs more.
+            # The words end with the largest hash, so every position found is a word's.
+            at = numpy.searchsorted(words, values)
             tokens, columns_at = numpy.nonzero(words[at] == values)
-            numbers = numpy.searchsorted(bounds, tokens, side="right") - 1
-            hits = zip(
-                numbers.tolist(), tokens.tolist(), values[tokens, columns_at].tolist(), strict=True
-            )
-            for number, token, word in hits:
+            number, next_start = 0, bounds[1]
+            for token, word in zip(
+                tokens.tolist(), values[tokens, columns_at].tolist(), strict=True
+            ):
+                while token >= next_start:  # tokens come in order: so do their sentences
+                    number += 1
+                    next_start = bounds[number + 1]
                 sentence = by_sentence.setdefault(number, {})
                 for i in index[word]:
                     sentence.setdefault(i, []).append(token)
@@ -179,12 +185,11 @@ class AnchoredMatcher:
             held: set[Any] | None = None  # the sentence's words, read when first needed
             indexed = by_sentence.get(number, {})
             for i in sorted({*indexed, *self._everywhere}):
-                others = self._others[i]  # the indexed anchor is held: it brought entry i here
-                if others:
-                    if held is None:
-                        held = set(values[begin:stop].ravel().tolist())
-                    if any(anchor.isdisjoint(held) for anchor in others):
-                        continue
+                if held is None and self._others[i]:
+                    held = set(values[begin:stop].ravel().tolist())
+                # the indexed anchor is held (it brought entry i here): check the others
+                if held is not None and not _holds_all(held, self._others[i]):
+                    continue
                 reach, at_tokens = self._reach[i], indexed.get(i)
                 if reach is None or at_tokens is None:
                     yield start + begin, start + stop, i
@@ -209,6 +214,14 @@ class AnchoredMatcher:
                     reaches.append(_reach(pattern, k))
                     self._columns.add(attr)
         return tuple(anchors), tuple(reaches)
+
+
+def _holds_all(held: set[Any], anchors: tuple[frozenset[int], ...]) -> bool:
+    """Whether ``held`` holds a word of each of ``anchors``."""
+    for anchor in anchors:
+        if anchor.isdisjoint(held):
+            return False
+    return True
 
 
 def _required(op: str | None) -> bool:
