@@ -12,11 +12,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .anchored import AnchoredMatcher
+from .batching import BatchedPipe
 
 PATTERNS_FILE = "patterns.jsonl"
 
 
-class PatternSpans:
+class PatternSpans(BatchedPipe):
     """Find spans with an :class:`~.anchored.AnchoredMatcher` built from labelled token patterns.
 
     Each pattern is a dict ``{"label": str, "pattern": [token dicts], "id": str}`` in spaCy's

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..labels import VagueType
 from ..resources import read_json
+from .batching import BatchedPipe
 
 SETTINGS_FILE = ("patterns", "comparatives.json")
 LABEL = VagueType.UNANCHORED_COMPARISON.value
@@ -92,7 +93,7 @@ def _concrete_object(doc: Doc, start: int, sent_end: int, lex: _Lexicon) -> bool
     return False
 
 
-class UnanchoredComparatives:
+class UnanchoredComparatives(BatchedPipe):
     """Add an ``unanchored_comparison`` span for every comparison with no stated basis.
 
     Spans go to ``doc.spans[spans_key]`` next to those of the vague-phrase ruler; the resolver

@@ -22,12 +22,14 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from .batching import BatchedPipe
+
 #: Lemmas a lemmatizer remembers by lower-case form id; the memo is emptied when full.
 MEMO_SIZE = 100_000
 TABLE_FILE = "lemma_lookup.json"
 
 
-class CaselessLemmatizer:
+class CaselessLemmatizer(BatchedPipe):
     """Set ``token.lemma`` from a lookup table keyed on the lower-cased token.
 
     Forms missing from the table are their own lemma. A Doc is lemmatized as arrays (lower-case

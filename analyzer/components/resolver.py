@@ -15,13 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import read_json
+from .batching import BatchedPipe
 from .comparatives import has_stated_basis, load_lexicon
 
 SETTINGS = ("patterns", "resolver.json")
 CUE_KEYS = ("policy", "specific_cues")
 
 
-class VagueResolver:
+class VagueResolver(BatchedPipe):
     """Turn ``doc.spans[candidates_key]`` into the final ``doc.spans[spans_key]``."""
 
     def __init__(

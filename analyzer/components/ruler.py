@@ -6,9 +6,10 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 
 from .anchored import AnchoredMatcher
+from .batching import BatchedPipe
 
 
-class AnchoredSpanRuler(SpanRuler):
+class AnchoredSpanRuler(BatchedPipe, SpanRuler):
     """A :class:`~spacy.pipeline.SpanRuler` that skips sentences a token pattern cannot match.
 
     Patterns, labels, ids, serialization (``to_disk``/``from_disk`` of ``patterns.jsonl``) and the

@@ -16,13 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..strings import Strings
+from .batching import BatchedPipe
 
 _FINAL_CHARS = ".!?…"
 _CLOSERS = frozenset({'"', "'", ")", "]", "”", "’", "»"})
 _BULLETS = frozenset("-*•–—·▪►‣◦")
 
 
-class EmailSentencizer:
+class EmailSentencizer(BatchedPipe):
     """Split a Doc into sentences using punctuation and line layout.
 
     A newline starts a new sentence when it is part of a blank line, when the next line starts
