@@ -233,7 +233,8 @@ def _init_worker(rules: tuple[str, ...], use_models: bool) -> None:
 def analyze_texts(analyzer: Analyzer, texts: list[str], keep_text: bool) -> list[Report | str]:
     """Reports for ``texts`` (or an error string for each that failed), in order."""
     try:
-        reports = list(analyzer.analyze_many(texts))
+        # the chunk is one batch: chunks are already bounded in size (CHUNK_SIZE, CHUNK_CHARS)
+        reports = list(analyzer.analyze_many(texts, batch_size=max(1, len(texts))))
     except Exception:  # isolate the failing message(s): one at a time
         return [_analyze_one(analyzer, text, keep_text) for text in texts]
     return [r if keep_text else replace(r, text="") for r in reports]
