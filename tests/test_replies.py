@@ -87,14 +87,6 @@ HEADER_PIECES = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
-@given(pieces=st.lists(st.sampled_from(HEADER_PIECES) | st.text(max_size=12), max_size=8))
-def test_the_header_guard_finds_what_the_header_regex_finds(pieces: list[str]) -> None:
-    header = _library_message().HEADER_REGEX
-    text = "\n".join(pieces)
-    assert WordGuard(header, (HEADER_WORDS,)).findall(text) == header.findall(text)
-
-
 def test_the_header_words_cover_the_header_regex() -> None:
     """Each way the parser's regex knows to recognise a header holds one of the words."""
     header = _library_message().HEADER_REGEX
@@ -125,13 +117,23 @@ DISCLAIMER_PIECES = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
-@given(pieces=st.lists(st.sampled_from(DISCLAIMER_PIECES) | st.text(max_size=12), max_size=8))
-def test_the_disclaimer_guard_finds_what_the_disclaimer_regex_finds(pieces: list[str]) -> None:
-    disclaimers = _library_message().DISCLAIMERS_REGEX
+@pytest.mark.parametrize(
+    ("regex", "words", "pieces"),
+    [
+        ("HEADER_REGEX", (HEADER_WORDS,), HEADER_PIECES),
+        ("DISCLAIMERS_REGEX", DISCLAIMER_WORDS, DISCLAIMER_PIECES),
+    ],
+)
+@settings(max_examples=250, deadline=None)
+@given(data=st.data())
+def test_a_word_guard_finds_what_its_regex_finds(
+    regex: str, words: tuple[tuple[str, ...], ...], pieces: list[str], data: st.DataObject
+) -> None:
+    pattern = getattr(_library_message(), regex)
+    parts = data.draw(st.lists(st.sampled_from(pieces) | st.text(max_size=12), max_size=8))
     for joiner in ("\n", " "):
-        text = joiner.join(pieces)
-        assert WordGuard(disclaimers, DISCLAIMER_WORDS).findall(text) == disclaimers.findall(text)
+        text = joiner.join(parts)
+        assert WordGuard(pattern, words).findall(text) == pattern.findall(text)
 
 
 def test_the_disclaimer_words_cover_the_disclaimer_regex() -> None:
