@@ -65,7 +65,7 @@ def reply_reader() -> Callable[[str], Any]:
     compiled = {
         "_header_regex": WordGuard(probe.HEADER_REGEX, (HEADER_WORDS,)),
         "_disclaimers_regex": WordGuard(probe.DISCLAIMERS_REGEX, DISCLAIMER_WORDS),
-        "_signature_regex": LineStartSearch(probe.SIGNATURE_REGEX),
+        "_signature_regex": line_start_search(probe.SIGNATURE_REGEX),
     }
 
     def read(text: str) -> Any:
@@ -92,6 +92,12 @@ class WordGuard:
             if not all(any(word in lower for word in group) for group in self.words):
                 return []
         return self.regex.findall(text)
+
+
+def line_start_search(regex: re.Pattern[str]) -> LineStartSearch | re.Pattern[str]:
+    """``regex`` wrapped in a :class:`LineStartSearch` when every match of it begins where
+    that class looks (:func:`begins_at_line_starts`), else ``regex`` itself."""
+    return LineStartSearch(regex) if begins_at_line_starts(regex) else regex
 
 
 class LineStartSearch:
@@ -131,3 +137,71 @@ def line_start_candidates(text: str) -> list[int]:
         found.extend(range(max(start, low), newline + 2))
         newline = text.find("\n", newline + 1)
     return found
+
+
+def regex_parser() -> Any:
+    """Python's regex parser module (``re._parser``; ``sre_parse`` before Python 3.11)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as _parser
+    return _parser
+
+
+def begins_at_line_starts(regex: re.Pattern[str]) -> bool:
+    """Whether every match of ``regex`` begins at one of :func:`line_start_candidates`.
+
+    Read from the parsed pattern: a match must begin with a line start (``^``, ``\\A``), a
+    newline, or whitespace (``\\s*``, ``\\s+``) that leads to one of those; groups,
+    alternatives, repeats and zero-width assertions are followed through. Anything else, or a
+    pattern the parser here cannot read, gives ``False``.
+    """
+    try:
+        parser = regex_parser()
+        return _anchored(parser, list(parser.parse(regex.pattern, regex.flags)))
+    except Exception:  # an unknown parser or tree: assume nothing
+        return False
+
+
+def _anchored(parser: Any, items: list[tuple[Any, Any]]) -> bool:
+    """Whether a match of the parsed sequence ``items`` begins where a line-start search looks."""
+    if not items:
+        return False
+    (op, value), rest = items[0], items[1:]
+    if op == parser.SUBPATTERN:  # a group: its content, then what follows it
+        return _anchored(parser, [*value[-1], *rest])
+    if op == parser.BRANCH:
+        return all(_anchored(parser, [*alternative, *rest]) for alternative in value[1])
+    if op in (parser.ASSERT, parser.ASSERT_NOT):  # look-arounds consume nothing
+        return _anchored(parser, rest)
+    if op == parser.AT:
+        at_start = value in (parser.AT_BEGINNING, parser.AT_BEGINNING_STRING)
+        return at_start or _anchored(parser, rest)  # other positions consume nothing
+    if op == parser.LITERAL:
+        return bool(value == ord("\n"))
+    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT):
+        low, _, body = value
+        body = list(body)
+        if low >= 1 and _anchored(parser, body):
+            return True
+        if _whitespace(parser, body):  # whitespace running to where the rest begins
+            return _anchored(parser, rest)
+        return low == 0 and _anchored(parser, body) and _anchored(parser, rest)
+    return False
+
+
+def _whitespace(parser: Any, body: list[tuple[Any, Any]]) -> bool:
+    """Whether ``body`` is one character that is whitespace, or a class of such characters
+    (whitespace as ``str.isspace`` has it, as the regex engine's ``\\s`` does)."""
+    if len(body) != 1:
+        return False
+    op, value = body[0]
+    if op == parser.LITERAL:
+        return chr(value).isspace()
+    if op == parser.IN:
+        return all(
+            (kind == parser.CATEGORY and item == parser.CATEGORY_SPACE)
+            or (kind == parser.LITERAL and chr(item).isspace())
+            for kind, item in value
+        )
+    return False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
@@ -16,7 +15,10 @@ from analyzer.replies import (
     HEADER_WORDS,
     LineStartSearch,
     WordGuard,
+    begins_at_line_starts,
     line_start_candidates,
+    line_start_search,
+    regex_parser,
     reply_reader,
 )
 
@@ -92,9 +94,10 @@ def test_the_header_words_cover_the_header_regex() -> None:
     header = _library_message().HEADER_REGEX
     (names,) = re.findall(r"\(\?:((?:[A-Za-z]+\|)+[A-Za-z]+)\):", header.pattern)
     assert {f"{name.lower()}:" for name in names.split("|")} <= set(HEADER_WORDS)
-    ((op, (_, alternatives)),) = list(_parser.parse(header.pattern, header.flags))
+    parser = regex_parser()
+    ((op, (_, alternatives)),) = list(parser.parse(header.pattern, header.flags))
     assert (
-        op == _parser.BRANCH and len(alternatives) == 3
+        op == parser.BRANCH and len(alternatives) == 3
     )  # "... wrote:", "Name:" lines, "--- Original Message ---"
     assert "wrote:" in header.pattern and "Original Message" in header.pattern
 
@@ -168,44 +171,57 @@ def test_line_start_candidates(text: str, candidates: list[int]) -> None:
     assert line_start_candidates(text) == candidates
 
 
-#: ``\s*`` as the regex parser reads it.
-_ANY_SPACE = (
-    _parser.MAX_REPEAT,
-    (0, _parser.MAXREPEAT, [(_parser.IN, [(_parser.CATEGORY, _parser.CATEGORY_SPACE)])]),
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"^Best", re.M, True),
+        (r"\s*^(?:> ?)*Best", re.M, True),
+        (r"(?<!\A)^x", re.M, True),
+        (r"(\n{2,} ?[_-]{32,})", 0, True),
+        (r"\A-- ", 0, True),
+        (r"\n+x|^y", re.M, True),
+        (r"((\s*^a|\n\nb)(.|\s)*)", re.M, True),
+        (r"[ \t]*\n", 0, True),  # whitespace up to a newline
+        (r"\s+$", re.M, False),  # whitespace up to a line end: anywhere
+        (r"\bBest", 0, False),
+        (r"Best|^x", re.M, False),
+        (r"(?:> ?)*Best", 0, False),
+        (r"\n?x", 0, False),
+        (r"[\S\n]x", 0, False),
+        (r"", 0, False),
+    ],
 )
+def test_begins_at_line_starts(pattern: str, flags: int, expected: bool) -> None:
+    regex = re.compile(pattern, flags)
+    assert begins_at_line_starts(regex) is expected
+    assert isinstance(line_start_search(regex), LineStartSearch) is expected
 
 
-def _plain(node: Any) -> Any:
-    """A parsed regex with its sub-patterns as lists, so that parts compare with ``==``."""
-    if isinstance(node, (list, _parser.SubPattern)):
-        return [_plain(item) for item in node]
-    if isinstance(node, tuple):
-        return tuple(_plain(item) for item in node)
-    return node
+ANCHORED = [r"^Best", r"\s*^(?:> ?)*Best", r"(?<!\A)^x", r"(\n{2,} ?[_-]{32,})", r"\n+x|^y"]
 
 
-def _begins_at_a_line_start(alternative: list[tuple[Any, Any]]) -> bool:
-    """Whether an alternative can only match from a line start (``^``, ``(?<!...)^``), from
-    whitespace running to one (``\\s*^``), or from a newline (``\\n{2,}``)."""
-    first, *rest = _plain(alternative)
-    if first[0] == _parser.SUBPATTERN:
-        return _begins_at_a_line_start(first[1][3])
-    if first[0] == _parser.MAX_REPEAT and first != _ANY_SPACE:
-        return first[1][0] >= 1 and list(first[1][2]) == [(_parser.LITERAL, ord("\n"))]
-    if first[0] == _parser.ASSERT_NOT or first == _ANY_SPACE:
-        first = rest[0]
-    return bool(first == (_parser.AT, _parser.AT_BEGINNING))
+@pytest.mark.parametrize("pattern", ANCHORED)
+@settings(max_examples=150, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(["Best", "x", "y", "> ", "\n", "\n\n", " ", "\t", "_" * 32, "\u2028"])
+        | st.text(max_size=4),
+        max_size=10,
+    )
+)
+def test_a_line_start_search_finds_what_its_regex_finds(pattern: str, pieces: list[str]) -> None:
+    regex = re.compile(pattern, re.MULTILINE)
+    text = "".join(pieces)
+    expected, found = regex.search(text), LineStartSearch(regex).search(text)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 def test_the_signature_regex_matches_only_from_line_starts() -> None:
-    """What :class:`LineStartSearch` relies on holds for the parser's signature regex."""
+    """What :class:`LineStartSearch` relies on holds for the parser's signature regex, so the
+    reply reader uses it."""
     signature = _library_message().SIGNATURE_REGEX
-    assert signature.flags & re.MULTILINE
-    ((op, (_, _, _, whole)),) = list(_parser.parse(signature.pattern, signature.flags))
-    (op, (_, _, _, group)), _rest = list(whole)
-    ((op, (_, alternatives)),) = list(group)
-    assert op == _parser.BRANCH and len(alternatives) == 4
-    assert all(_begins_at_a_line_start(list(alternative)) for alternative in alternatives)
+    assert begins_at_line_starts(signature)
+    assert isinstance(line_start_search(signature), LineStartSearch)
 
 
 SIGNATURE_PIECES = [
