@@ -101,13 +101,14 @@ def line_start_search(regex: re.Pattern[str]) -> LineStartSearch | re.Pattern[st
 
 
 class LineStartSearch:
-    """A regex's ``search``, for a regex whose matches begin at line starts.
+    """A regex's ``search``, for a regex every match of which begins at the text's start, at
+    a line start, or on whitespace that runs on to a newline (:func:`begins_at_line_starts`).
 
-    The parser's signature regex has four ways to match: a run of whitespace up to a line
-    start, then a signature's first line (``\\s*^...``, twice), blank lines before a rule
-    (``\\n{2,}...``) and a sign-off at a line start (``(?<!\\A)^...``). So a match begins at the
-    text's start, at a line start, or on whitespace that runs on to a newline; the regex is
-    tried at those positions only, in order, and the first match is the one ``search`` finds.
+    The regex is tried at those positions only (:func:`line_start_candidates`), in order, and
+    the first match is the one ``search`` finds. The parser's signature regex is such a regex:
+    its four ways to match are whitespace up to a line start, then a signature's first line
+    (``\\s*^...``, twice), blank lines before a rule (``\\n{2,}...``) and a sign-off at a line
+    start (``(?<!\\A)^...``).
     """
 
     def __init__(self, regex: re.Pattern[str]):
