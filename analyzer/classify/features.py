@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 SEP = "\x1f"
+#: A feature string's two parts as the word lists they were joined from: ``(lemma words and
+#: cue tokens, lower-cased words)``, each what splitting that part again would give. The n-gram
+#: readers take them instead of splitting the string again.
+Words = tuple[list[str], list[str]]
 #: doc.spans keys whose labels become cue tokens, with the token prefix.
 CUE_KEYS: tuple[tuple[str, str], ...] = (
     ("vague", "vague"),
@@ -32,11 +36,13 @@ CUE_KEYS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a Doc with its character offsets and feature string."""
+    """A sentence of a Doc with its character offsets, feature string and the string's word
+    lists (:data:`Words`), when kept."""
 
     start: int
     end: int
     features: str
+    words: Words | None = None
 
 
 def lemma_part(value: str) -> str:
@@ -90,6 +96,10 @@ class Tokens:
         lowered = map(strings.lowered.__getitem__, lemmas)  # "" where a token has no lemma
         self.lemmas = [lemma or low for lemma, low in zip(lowered, self.lowers, strict=True)]
         self.bounds = sentence_bounds(array[:, -1])
+        #: Whether every word's lemma and text, and every cue, is whole: non-empty and free of
+        #: whitespace, so that a feature string split again gives back its pieces. Settled by
+        #: :func:`message_features`; until then (``None``) no word lists are kept.
+        self.whole: bool | None = None
 
     def words(self, start: int, end: int) -> list[int]:
         """Indices of the tokens in ``start:end`` that are not whitespace."""
@@ -101,16 +111,33 @@ class Tokens:
         yield from pairwise(self.bounds)
 
 
-def _featurize(tokens: Tokens, words: list[int], cues: list[str]) -> str:
+def _featurize(
+    tokens: Tokens, words: list[int], cues: list[str], *, check: bool = False
+) -> tuple[str, Words | None]:
     lemmas = [tokens.lemmas[i] for i in words]
-    text = " ".join([tokens.lowers[i] for i in words])
-    return " ".join([*lemmas, *cues]) + SEP + text
+    lemmas += cues
+    lowers = [tokens.lowers[i] for i in words]
+    value = " ".join(lemmas) + SEP + " ".join(lowers)
+    if check:  # split again, the string gives back its pieces only when each is whole
+        tokens.whole = lemma_part(value).split() == lemmas and text_part(value).split() == lowers
+    return value, (lemmas, lowers) if tokens.whole else None
+
+
+def message_features(doc: Doc, tokens: Tokens | None = None) -> tuple[str, Words | None]:
+    """The feature string of a whole message, with its word lists when they are kept
+    (``tokens``: the Doc's, if already read).
+
+    Making it settles ``tokens.whole``: this string holds every piece that the Doc's sentence
+    feature strings hold, so when splitting it gives back its pieces, all of theirs are whole.
+    """
+    tokens = Tokens(doc) if tokens is None else tokens
+    words, cues = tokens.words(0, len(doc)), _Cues(doc).within(0, len(doc))
+    return _featurize(tokens, words, cues, check=True)
 
 
 def doc_features(doc: Doc, tokens: Tokens | None = None) -> str:
     """The feature string of a whole message (``tokens``: the Doc's, if already read)."""
-    tokens = Tokens(doc) if tokens is None else tokens
-    return _featurize(tokens, tokens.words(0, len(doc)), _Cues(doc).within(0, len(doc)))
+    return message_features(doc, tokens)[0]
 
 
 def sentences(doc: Doc, tokens: Tokens | None = None) -> Iterator[Sentence]:
@@ -123,8 +150,5 @@ def sentences(doc: Doc, tokens: Tokens | None = None) -> Iterator[Sentence]:
         if not any(not tokens.punct[i] for i in words):
             continue
         first, last = words[0], words[-1]
-        yield Sentence(
-            tokens.idx[first],
-            tokens.idx[last] + tokens.length[last],
-            _featurize(tokens, words, cues.within(start, end)),
-        )
+        value, kept = _featurize(tokens, words, cues.within(start, end))
+        yield Sentence(tokens.idx[first], tokens.idx[last] + tokens.length[last], value, kept)

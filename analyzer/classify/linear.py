@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from .features import Words
 from .models import Spec, parts
 from .tfidf import Tfidf, ngrams_for
 
@@ -35,7 +36,9 @@ class FeatureSpace:
         for i, part in enumerate(parts(spec)):
             terms = meta["vocabularies"][i]
             vocabulary = dict(zip(terms, range(len(terms)), strict=True))
-            ngrams = ngrams_for(part.analyzer, vocabulary, part.ngram_range, part.preprocessor)
+            ngrams = ngrams_for(
+                part.analyzer, vocabulary, part.ngram_range, part.preprocessor, kept=part.kept
+            )
             tfidfs.append(Tfidf(ngrams, arrays[f"idf_{i}"]))
         return cls(tfidfs, stored=(parts(spec), meta["vocabularies"]))
 
@@ -52,10 +55,11 @@ class FeatureSpace:
         """The number of features."""
         return sum(part.width for part in self.parts)
 
-    def transform(self, x: list[str]) -> list[Any]:
+    def transform(self, x: list[str], words: Sequence[Words | None] | None = None) -> list[Any]:
         """The feature matrix of ``x``, as one sparse (CSR) block per part: side by side they
-        are the matrix ``FeatureUnion.transform`` gives (not stacked, as nothing needs that)."""
-        return [part.transform(x) for part in self.parts]
+        are the matrix ``FeatureUnion.transform`` gives (not stacked, as nothing needs that).
+        ``words``: each string's kept word lists, where it has them."""
+        return [part.transform(x, words) for part in self.parts]
 
 
 class LinearModel:

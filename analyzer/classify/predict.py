@@ -17,7 +17,7 @@ from ..errors import ModelError
 from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
 from .corpus import SENTENCE_REASONS, overlaps
 from .decide import apply_temperature, combine_policy, rollup_reasons
-from .features import Sentence, Strings, Tokens, doc_features, sentences
+from .features import Sentence, Strings, Tokens, Words, message_features, sentences
 from .linear import LinearModel, read_linear_models
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
 
@@ -74,10 +74,16 @@ class Classifiers:
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     def _proba(
-        self, name: str, x: list[str], labels: Sequence[str], cache: dict[int, Any] | None = None
+        self,
+        name: str,
+        x: list[str],
+        labels: Sequence[str],
+        cache: dict[int, Any] | None = None,
+        words: Sequence[Words | None] | None = None,
     ) -> np.ndarray:
         """Probabilities of ``labels`` for each of ``x``, calibrated by the card's temperature
-        for the model; ``cache`` keeps feature matrices for models that share them."""
+        for the model; ``cache`` keeps feature matrices for models that share them, ``words``
+        holds the feature strings' kept word lists."""
         out = np.zeros((len(x), len(labels)))
         if not x:
             return out
@@ -85,7 +91,7 @@ class Classifiers:
         cache = {} if cache is None else cache
         key = id(model.features)
         if key not in cache:
-            cache[key] = model.features.transform(x)
+            cache[key] = model.features.transform(x, words)
         proba = model.proba(cache[key])
         if model.one_vs_rest:  # columns already in ``labels`` order
             return proba
@@ -104,19 +110,21 @@ class Classifiers:
         if docs and (self._strings is None or self._strings.store is not docs[0].vocab.strings):
             self._strings = Strings(docs[0].vocab.strings)
         tokens = [Tokens(doc, self._strings) for doc in docs]
-        feats = [doc_features(doc, t) for doc, t in zip(docs, tokens, strict=True)]
+        messages = [message_features(doc, t) for doc, t in zip(docs, tokens, strict=True)]
+        feats, kept = [value for value, _ in messages], [words for _, words in messages]
         shared: dict[int, Any] = {}
-        kinds = self._proba("kind", feats, KINDS, shared)
-        policies = self._proba("policy", feats, POLICIES, shared)
+        kinds = self._proba("kind", feats, KINDS, shared, kept)
+        policies = self._proba("policy", feats, POLICIES, shared, kept)
         decided = [KINDS[int(p.argmax())] in DECISION_KINDS for p in kinds]
         sents = [
             list(sentences(doc, t)) if d else []
             for doc, t, d in zip(docs, tokens, decided, strict=True)
         ]
-        x = [s.features for doc_sents in sents for s in doc_sents]
+        flat = [s for doc_sents in sents for s in doc_sents]
+        x, x_words = [s.features for s in flat], [s.words for s in flat]
         by_sentence: dict[int, Any] = {}
-        reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence)
-        judged = self._sentences([s for doc_sents in sents for s in doc_sents], x, by_sentence)
+        reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence, x_words)
+        judged = self._sentences(flat, x, by_sentence)
         out, row = [], 0
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
@@ -166,8 +174,9 @@ class Classifiers:
         (the model card's ``finding_threshold``), as nothing else reads them."""
         if self.finding_threshold is None:
             return ()
-        spec = self._proba("specificity", x, SPECIFICITIES, cache)
-        types = self._proba("vague_type", x, VAGUE_TYPES, cache)
+        words = [s.words for s in sents]
+        spec = self._proba("specificity", x, SPECIFICITIES, cache, words)
+        types = self._proba("vague_type", x, VAGUE_TYPES, cache, words)
         return tuple(
             SentencePrediction(
                 s.start,

@@ -12,33 +12,50 @@ Emails repeat the same few thousand words, so the character n-grams of each word
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain, repeat
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from .features import Words
 
 #: Words whose character n-grams a :class:`CharWbNgrams` keeps; the cache is emptied when full.
 WORD_CACHE_SIZE = 50_000
 
 
 class _Ngrams:
-    """What both n-gram readers hold: the fitted vocabulary, the n-gram range and the
-    preprocessor that picks the text's part out of a feature string."""
+    """What both n-gram readers hold: the fitted vocabulary, the n-gram range, the
+    preprocessor that picks the text's part out of a feature string, and which of a text's
+    kept word lists is that part split (``kept``; ``None``: always split)."""
 
     def __init__(
         self,
         vocabulary: Mapping[str, int],
         ngram_range: tuple[int, int],
         preprocessor: Callable[[str], str],
+        *,
+        kept: int | None = None,
     ):
         self.vocabulary = vocabulary
         self.ngram_range = ngram_range
         self.preprocessor = preprocessor
+        self.kept = kept
 
-    def _split(self, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
-        """Each text's part split on whitespace, and the text (row) of every piece."""
-        split = [self.preprocessor(text).split() for text in texts]
+    def _split(
+        self, texts: list[str], words: Sequence[Words | None] | None = None
+    ) -> tuple[list[list[str]], np.ndarray]:
+        """Each text's part split on whitespace (or its kept list, from ``words``), and the
+        text (row) of every piece."""
+        k, split_part = self.kept, self.preprocessor
+        if words is None or k is None:
+            split = [split_part(text).split() for text in texts]
+        else:
+            split = [
+                split_part(text).split() if kept is None else kept[k]
+                for text, kept in zip(texts, words, strict=True)
+            ]
         row_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
         return split, row_of
 
@@ -66,17 +83,20 @@ class WordNgrams(_Ngrams):
         ngram_range: tuple[int, int],
         preprocessor: Callable[[str], str],
         *,
+        kept: int | None = None,
         table_after: int = TABLE_AFTER,
     ):
-        super().__init__(vocabulary, ngram_range, preprocessor)
+        super().__init__(vocabulary, ngram_range, preprocessor, kept=kept)
         self.table_after = table_after
         self._read = 0  # texts read so far
         self._table: _TokenTable | None = None
 
-    def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def features(
+        self, texts: list[str], words: Sequence[Words | None] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
-        included (in no particular order)."""
-        split, text_of = self._split(texts)
+        included (in no particular order); ``words``: the texts' kept word lists, if any."""
+        split, text_of = self._split(texts, words)
         self._read += len(texts)
         if self._table is None and self._read <= self.table_after:
             low, high = self.ngram_range
@@ -201,9 +221,10 @@ class CharWbNgrams(_Ngrams):
         ngram_range: tuple[int, int],
         preprocessor: Callable[[str], str],
         *,
+        kept: int | None = None,
         cache_size: int = WORD_CACHE_SIZE,
     ):
-        super().__init__(vocabulary, ngram_range, preprocessor)
+        super().__init__(vocabulary, ngram_range, preprocessor, kept=kept)
         self.cache_size = cache_size
         self._clear()
 
@@ -229,17 +250,19 @@ class CharWbNgrams(_Ngrams):
             self._numbers[word] = number
             self._used = end
 
-    def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def features(
+        self, texts: list[str], words: Sequence[Words | None] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """``(row, column)`` of every n-gram of ``texts`` found in the vocabulary, repeats
-        included (in no particular order)."""
-        split, text_of = self._split(texts)
-        words = list(chain.from_iterable(split))
+        included (in no particular order); ``words``: the texts' kept word lists, if any."""
+        split, text_of = self._split(texts, words)
+        pieces = list(chain.from_iterable(split))
         if len(self._numbers) > self.cache_size:
             self._clear()
-        new = set(words).difference(self._numbers)
+        new = set(pieces).difference(self._numbers)
         if new:
             self._add(sorted(new))
-        numbers = np.fromiter(map(self._numbers.__getitem__, words), np.int64, len(words))
+        numbers = np.fromiter(map(self._numbers.__getitem__, pieces), np.int64, len(pieces))
         sizes = self._lengths[numbers]
         # the positions of each word's columns, side by side: its start, then one step each
         ends = np.cumsum(sizes)
@@ -265,11 +288,12 @@ class Tfidf:
         self.idf = np.asarray(idf, dtype=np.float64)
         self.width = len(self.idf)
 
-    def transform(self, x: list[str]) -> Any:
-        """The tf-idf matrix (CSR, one row per text, columns sorted) of ``x``."""
+    def transform(self, x: list[str], words: Sequence[Words | None] | None = None) -> Any:
+        """The tf-idf matrix (CSR, one row per text, columns sorted) of ``x``; ``words``: the
+        texts' kept word lists, where they have them (:data:`~.features.Words`)."""
         from scipy import sparse
 
-        found = self.ngrams.features(x)
+        found = self.ngrams.features(x, words)
         rows, columns, counts = count_features(*found, self.width, len(x))
         values = np.log(counts)
         values += 1.0
@@ -335,10 +359,13 @@ def ngrams_for(
     vocabulary: Mapping[str, int],
     ngram_range: tuple[int, int],
     preprocessor: Callable[[str], str],
+    *,
+    kept: int | None = None,
 ) -> WordNgrams | CharWbNgrams:
-    """The n-gram reader for a vectorizer's ``analyzer`` (``word`` or ``char_wb``)."""
+    """The n-gram reader for a vectorizer's ``analyzer`` (``word`` or ``char_wb``); ``kept``:
+    which of a text's kept word lists its part is, if texts come with them."""
     if analyzer == "word":
-        return WordNgrams(vocabulary, ngram_range, preprocessor)
+        return WordNgrams(vocabulary, ngram_range, preprocessor, kept=kept)
     if analyzer == "char_wb":
-        return CharWbNgrams(vocabulary, ngram_range, preprocessor)
+        return CharWbNgrams(vocabulary, ngram_range, preprocessor, kept=kept)
     raise ValueError(f"unsupported analyzer {analyzer!r}")

@@ -18,6 +18,8 @@ from analyzer.classify.models import Spec, build, dump, rebuild
 from analyzer.classify.store import CARD, read_card
 from analyzer.errors import ModelError
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
 TOY_X = ["a b\x1fa b", "b c\x1fb c x", "c d\x1fc d", "a d\x1fa d"] * 3
 
 
@@ -373,3 +375,60 @@ def test_count_features_counts_pairs_in_any_order(pairs: list[tuple[int, int]], 
     assert list(zip(row.tolist(), column.tolist(), counts.tolist(), strict=True)) == [
         (r, c, float(n)) for (r, c), n in sorted(Counter(pairs).items())
     ]
+
+
+def _kept_cases(nlp) -> list[Any]:  # type: ignore[no-untyped-def]
+    """Docs of the examples, plus Docs holding pieces a split would not give back."""
+    from analyzer.classify.features import SEP
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    docs = [nlp(text) for text in [*texts, "", "Thanks!\n\nWe went with a stronger candidate."]]
+    for lemma in ("two words", "", SEP, "tab\there"):
+        doc = nlp("We went with a stronger candidate.")
+        doc[1].lemma_ = lemma  # a lemma with whitespace (or none) in it
+        docs.append(doc)
+    return docs
+
+
+def test_kept_word_lists_are_the_split_feature_strings(nlp) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.classify.features import (
+        Tokens,
+        lemma_part,
+        message_features,
+        sentences,
+        text_part,
+    )
+
+    kinds = set()
+    for doc in _kept_cases(nlp):
+        tokens = Tokens(doc)
+        value, words = message_features(doc, tokens)
+        found = [(value, words), *((s.features, s.words) for s in sentences(doc, tokens))]
+        for text, kept in found:
+            split = (lemma_part(text).split(), text_part(text).split())
+            assert kept is None or kept == split
+        kinds.add(words is None)
+        assert (words is None) == (not tokens.whole)
+        assert value == doc_features(doc) and [s.features for s in sentences(doc)] == [
+            text for text, _ in found[1:]
+        ]
+    assert kinds == {True, False}  # both kinds of Doc were seen
+
+
+def test_the_models_read_kept_word_lists_as_the_strings(tiny_models: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.classify.features import Tokens, message_features, sentences
+
+    docs = _kept_cases(nlp)
+    tokens = [Tokens(doc) for doc in docs]
+    messages = [message_features(doc, t) for doc, t in zip(docs, tokens, strict=True)]
+    sents = [s for doc, t in zip(docs, tokens, strict=True) for s in sentences(doc, t)]
+    for name, model in load_models(tiny_models).models.items():
+        if name in ("kind", "policy"):
+            x, words = [v for v, _ in messages], [w for _, w in messages]
+        else:
+            x, words = [s.features for s in sents], [s.words for s in sents]
+        assert any(w is not None for w in words) and any(w is None for w in words)
+        for fast, plain in zip(
+            model.features.transform(x, words), model.features.transform(x), strict=True
+        ):
+            assert (fast != plain).nnz == 0 and fast.shape == plain.shape
