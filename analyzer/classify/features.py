@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
@@ -96,15 +96,21 @@ class Tokens:
         lowered = map(strings.lowered.__getitem__, lemmas)  # "" where a token has no lemma
         self.lemmas = [lemma or low for lemma, low in zip(lowered, self.lowers, strict=True)]
         self.bounds = sentence_bounds(array[:, -1])
+        # the words (tokens that are not whitespace), with their lemmas and texts
+        keep = [not s for s in space]
+        self.word_ids = list(compress(range(len(keep)), keep))
+        self.word_lemmas = list(compress(self.lemmas, keep))
+        self.word_lowers = list(compress(self.lowers, keep))
         #: Whether every word's lemma and text, and every cue, is whole: non-empty and free of
         #: whitespace, so that a feature string split again gives back its pieces. Settled by
         #: :func:`message_features`; until then (``None``) no word lists are kept.
         self.whole: bool | None = None
 
-    def words(self, start: int, end: int) -> list[int]:
-        """Indices of the tokens in ``start:end`` that are not whitespace."""
-        space = self.space
-        return [i for i in range(start, end) if not space[i]]
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """Where the words of tokens ``start:end`` are in ``word_ids`` (and the other word
+        lists): ``word_ids[a:b]`` for the returned ``(a, b)``."""
+        ids = self.word_ids
+        return bisect_left(ids, start), bisect_left(ids, end)
 
     def sentences(self) -> Iterator[tuple[int, int]]:
         """``(start, end)`` token ranges of the sentences."""
@@ -112,11 +118,9 @@ class Tokens:
 
 
 def _featurize(
-    tokens: Tokens, words: list[int], cues: list[str], *, check: bool = False
+    tokens: Tokens, lemmas: list[str], lowers: list[str], cues: list[str], *, check: bool = False
 ) -> tuple[str, Words | None]:
-    lemmas = [tokens.lemmas[i] for i in words]
-    lemmas += cues
-    lowers = [tokens.lowers[i] for i in words]
+    lemmas = [*lemmas, *cues]
     value = " ".join(lemmas) + SEP + " ".join(lowers)
     if check:  # split again, the string gives back its pieces only when each is whole
         tokens.whole = lemma_part(value).split() == lemmas and text_part(value).split() == lowers
@@ -131,8 +135,8 @@ def message_features(doc: Doc, tokens: Tokens | None = None) -> tuple[str, Words
     feature strings hold, so when splitting it gives back its pieces, all of theirs are whole.
     """
     tokens = Tokens(doc) if tokens is None else tokens
-    words, cues = tokens.words(0, len(doc)), _Cues(doc).within(0, len(doc))
-    return _featurize(tokens, words, cues, check=True)
+    cues = _Cues(doc).within(0, len(doc))
+    return _featurize(tokens, tokens.word_lemmas, tokens.word_lowers, cues, check=True)
 
 
 def doc_features(doc: Doc, tokens: Tokens | None = None) -> str:
@@ -145,10 +149,13 @@ def sentences(doc: Doc, tokens: Tokens | None = None) -> Iterator[Sentence]:
     (``tokens``: the Doc's, if already read)."""
     cues = _Cues(doc)
     tokens = Tokens(doc) if tokens is None else tokens
+    punct = tokens.punct.__getitem__
     for start, end in tokens.sentences():
-        words = tokens.words(start, end)
-        if not any(not tokens.punct[i] for i in words):
+        a, b = tokens.word_range(start, end)
+        words = tokens.word_ids[a:b]
+        if all(map(punct, words)):  # no word but punctuation (or no word at all)
             continue
         first, last = words[0], words[-1]
-        value, kept = _featurize(tokens, words, cues.within(start, end))
+        lemmas, lowers = tokens.word_lemmas[a:b], tokens.word_lowers[a:b]
+        value, kept = _featurize(tokens, lemmas, lowers, cues.within(start, end))
         yield Sentence(tokens.idx[first], tokens.idx[last] + tokens.length[last], value, kept)

@@ -351,6 +351,11 @@ def test_feature_strings_are_the_same_with_decoded_strings_kept(nlp) -> None:  #
             tokens = Tokens(doc, strings)
             assert tokens.lowers == [t.lower_ for t in doc]
             assert tokens.lemmas == [t.lemma_.lower() if t.lemma else t.lower_ for t in doc]
+            assert tokens.word_ids == [t.i for t in doc if not t.is_space]
+            assert tokens.word_lowers == [tokens.lowers[i] for i in tokens.word_ids]
+            for sent in doc.sents:
+                a, b = tokens.word_range(sent.start, sent.end)
+                assert tokens.word_ids[a:b] == [t.i for t in sent if not t.is_space]
             assert (doc_features(doc, tokens), [s.features for s in sentences(doc, tokens)]) == (
                 expected
             )
