@@ -137,7 +137,7 @@ class Analyzer:
         specific = tuple(_specific(text, s) for s in doc.spans["specific"]) if decision else ()
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
-        after_interview = _mentions_interview(doc)
+        after_interview = _mentions_interview(doc, text)
         plan = (
             questions.plan(
                 findings,
@@ -194,10 +194,14 @@ class Analyzer:
         return found
 
 
-def _mentions_interview(doc: Doc) -> bool:
-    """Whether the message speaks of an interview (the candidate met the team)."""
-    # every form holds "interview", and a token lower-cased to it is ASCII letters in the text
-    if "interview" not in doc.text.lower():
+def _mentions_interview(doc: Doc, text: str) -> bool:
+    """Whether the message speaks of an interview (the candidate met the team).
+
+    ``text`` holds every token of ``doc`` as written (the message the Doc was made from). Each
+    form holds "interview", and a token lower-cased to one is ASCII letters in ``text``, so a
+    text without the word needs no token scan (``doc.text`` would build a Token per token).
+    """
+    if "interview" not in text.lower():
         return False
     lowers, strings = doc.to_array(LOWER), doc.vocab.strings
     return any(bool((lowers == strings.add(w)).any()) for w in _INTERVIEW_FORMS)

@@ -194,4 +194,13 @@ def test_concrete_feedback_question_depends_on_its_cue(cue: str, asks: str) -> N
 def test_a_message_mentions_an_interview(nlp, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
     from analyzer.analysis import _mentions_interview
 
-    assert _mentions_interview(nlp(text)) is expected
+    assert _mentions_interview(nlp(text), text) is expected
+
+
+def test_an_interview_only_in_the_masked_text_does_not_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.analysis import _mentions_interview
+
+    text = "Thanks for applying.\n> Could we schedule an interview?"
+    masked = "Thanks for applying.\n" + " " * (len(text) - len("Thanks for applying.\n"))
+    assert _mentions_interview(nlp(masked), text) is False
+    assert _mentions_interview(nlp(text), text) is True
