@@ -8,7 +8,7 @@ lower-cased text. :func:`lemma_part` and :func:`text_part` pick them apart for t
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress, pairwise
 from typing import TYPE_CHECKING
@@ -53,6 +53,16 @@ def lemma_part(value: str) -> str:
 def text_part(value: str) -> str:
     """The lower-cased text half of a feature string (a vectorizer preprocessor)."""
     return value.split(SEP, 1)[-1]
+
+
+def kept_part(preprocessor: Callable[[str], str]) -> int | None:
+    """Which of a feature string's kept word lists (:data:`Words`) is the split of what
+    ``preprocessor`` picks out of it; ``None`` for any other preprocessor."""
+    if preprocessor is lemma_part:
+        return 0
+    if preprocessor is text_part:
+        return 1
+    return None
 
 
 class _Cues:

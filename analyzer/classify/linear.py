@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import Words
+from .features import Words, kept_part
 from .models import Spec, parts
 from .tfidf import Tfidf, ngrams_for
 
@@ -37,7 +37,11 @@ class FeatureSpace:
             terms = meta["vocabularies"][i]
             vocabulary = dict(zip(terms, range(len(terms)), strict=True))
             ngrams = ngrams_for(
-                part.analyzer, vocabulary, part.ngram_range, part.preprocessor, kept=part.kept
+                part.analyzer,
+                vocabulary,
+                part.ngram_range,
+                part.preprocessor,
+                kept=kept_part(part.preprocessor),
             )
             tfidfs.append(Tfidf(ngrams, arrays[f"idf_{i}"]))
         return cls(tfidfs, stored=(parts(spec), meta["vocabularies"]))

@@ -64,9 +64,6 @@ class Part:
     name: str
     analyzer: str
     preprocessor: Callable[[str], str]
-    #: Which of a feature string's kept word lists (:data:`~.features.Words`) is the split
-    #: of what ``preprocessor`` picks.
-    kept: int
     ngram_range: tuple[int, int]
     min_df: int = 1
 
@@ -79,10 +76,10 @@ WORD_TOKEN_PATTERN = r"\S+"
 
 def parts(spec: Spec) -> tuple[Part, ...]:
     """The feature parts of a pipeline with hyper-parameters ``spec``, in stacking order."""
-    lemmas = Part("lemmas", "word", lemma_part, 0, spec.word_ngrams)
+    lemmas = Part("lemmas", "word", lemma_part, spec.word_ngrams)
     if spec.char_ngrams is None:
         return (lemmas,)
-    return lemmas, Part("chars", "char_wb", text_part, 1, spec.char_ngrams, min_df=2)
+    return lemmas, Part("chars", "char_wb", text_part, spec.char_ngrams, min_df=2)
 
 
 def _vectorizers(spec: Spec, vocabs: list[dict[str, int]] | None = None) -> list[tuple[str, Any]]:

@@ -48,13 +48,13 @@ class _Ngrams:
     ) -> tuple[list[list[str]], np.ndarray]:
         """Each text's part split on whitespace (or its kept list, from ``words``), and the
         text (row) of every piece."""
-        k, split_part = self.kept, self.preprocessor
+        part, k = self.preprocessor, self.kept
         if words is None or k is None:
-            split = [split_part(text).split() for text in texts]
+            split = [part(text).split() for text in texts]
         else:
             split = [
-                split_part(text).split() if kept is None else kept[k]
-                for text, kept in zip(texts, words, strict=True)
+                part(text).split() if lists is None else lists[k]
+                for text, lists in zip(texts, words, strict=True)
             ]
         row_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, split), np.int64))
         return split, row_of

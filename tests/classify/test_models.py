@@ -437,3 +437,14 @@ def test_the_models_read_kept_word_lists_as_the_strings(tiny_models: Path, nlp) 
             model.features.transform(x, words), model.features.transform(x), strict=True
         ):
             assert (fast != plain).nnz == 0 and fast.shape == plain.shape
+
+
+def test_kept_part_names_the_list_each_preprocessor_splits(nlp) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.classify.features import kept_part, lemma_part, message_features, text_part
+
+    value, words = message_features(nlp("We went with a stronger candidate."))
+    assert words is not None
+    for preprocessor in (lemma_part, text_part):
+        part = kept_part(preprocessor)
+        assert part is not None and words[part] == preprocessor(value).split()
+    assert kept_part(str.lower) is None
