@@ -139,6 +139,13 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
     help="Grouped cross-validation on a corpus folder [default: the checkout's corpora/messages].",
 )
 @folds_option
+@click.option(
+    "--half",
+    type=click.Choice(["tune", "held"]),
+    default=None,
+    help="Score only one half of the gold file (split by a hash of each id): choose designs "
+    "on 'tune', report 'held' apart.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
 @rules_option
 @no_models_option
@@ -147,6 +154,7 @@ def evaluate(
     gold: Path | None,
     corpus: str | None,
     folds: int,
+    half: str | None,
     as_json: bool,
     rules: tuple[Path, ...],
     no_models: bool,
@@ -176,12 +184,12 @@ def evaluate(
         return
 
     from .evaluate import evaluate as run
-    from .evaluate import load_gold
+    from .evaluate import load_gold, select_half
     from .render.scores import scores_text
 
     if gold is None:
         raise one_of
-    messages = load_gold(gold)
+    messages = select_half(load_gold(gold), half)
     analyzer = make_analyzer(rules, use_models=not no_models)
     result = run(messages, analyzer.analyze_many(m.text for m in messages))
     if as_json:

@@ -8,15 +8,23 @@ span that no prediction overlaps is a miss; type accuracy is measured over match
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .errors import InputError
 from .labels import DECISION_KINDS, KINDS, POLICIES, REASONS, VAGUE_TYPES
 from .report import Report
+
+_M = TypeVar("_M", bound="_HasId")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,27 @@ class Evaluation:
 
 def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
+
+
+#: The two halves of an evaluation file: designs are chosen on ``tune``; ``held`` is reported
+#: apart, untouched by tuning.
+HALVES = ("tune", "held")
+
+
+def dev_half(message_id: str) -> str:
+    """Which half a message belongs to: a stable hash of its id, so a file's halves never move
+    and any file (annotated or kind-only) splits the same way."""
+    digest = hashlib.sha256(message_id.encode("utf-8")).digest()
+    return HALVES[digest[0] & 1]
+
+
+def select_half(messages: Sequence[_M], half: str | None) -> list[_M]:
+    """The messages of one half (all of them when ``half`` is None)."""
+    if half is None:
+        return list(messages)
+    if half not in HALVES:
+        raise ValueError(f"half must be one of {HALVES}, not {half!r}")
+    return [m for m in messages if dev_half(m.id) == half]
 
 
 def load_gold(path: str | Path) -> list[GoldMessage]:
