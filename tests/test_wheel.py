@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -23,11 +24,16 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     )
     wheel = next(dist.glob("feedback_analyzer-*.whl"))
     env_dir = tmp_path / "venv"
-    # Dependencies come from this interpreter's site-packages; the package itself from the wheel.
+    # Dependencies come from the environment running this test (the system interpreter, a venv
+    # or a pipx venv alike), the package itself from the wheel: a path file in the new venv's
+    # site-packages appends the running environment's library folders after its own, so the
+    # wheel's copy is found first. (`system_site_packages` would name the base interpreter's
+    # folders instead, which do not hold the dependencies when the tests run inside a venv.)
     # --ignore-installed: the project may already be installed there (CI installs it with
     # `pip install .`), and pip would otherwise keep that copy instead of the wheel's.
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    _see_running_environment(python)
     subprocess.run(
         [
             str(python),
@@ -72,3 +78,15 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
         check=False,
     )
     assert module.returncode == 0 and module.stdout.count("\n") > 20
+
+
+def _see_running_environment(python: Path) -> None:
+    """Make the running environment's packages importable from the venv of ``python``."""
+    inner = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    outer = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
+    (Path(inner) / "outer-environment.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
