@@ -236,12 +236,14 @@ def _run() -> None:
 def _register() -> None:
     from .commands.batch import batch
     from .commands.plan import draft, questions
+    from .commands.stats import stats
     from .commands.train import train
 
     cli.add_command(questions)
     cli.add_command(draft)
     cli.add_command(batch)
     cli.add_command(train)
+    cli.add_command(stats)
 
 
 _register()
