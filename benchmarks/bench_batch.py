@@ -42,7 +42,7 @@ print(json.dumps(stats), file=sys.stderr)
 """
 
 
-def compile_package() -> None:
+def compile_package(tree: Path = HERE.parent) -> None:
     """Write the package's bytecode, as ``pip install`` does for an installed copy.
 
     The libraries of the cold-start floor run from bytecode that pip compiled when it installed
@@ -50,7 +50,7 @@ def compile_package() -> None:
     compile every module of the package from source in every process, and be measured slower
     than any install is.
     """
-    compileall.compile_dir(str(HERE.parent / "analyzer"), quiet=1)
+    compileall.compile_dir(str(tree / "analyzer"), quiet=1)
 
 
 def mailbox(count: int) -> Path:
@@ -92,8 +92,10 @@ def _pss_mb(pid: int) -> float:
     return total / 1024
 
 
-def run(path: Path, jobs: int, count: int) -> dict[str, float]:
+def run(path: Path, jobs: int, count: int, tree: Path = HERE.parent) -> dict[str, float]:
     """One batch run in a child process: wall time, messages/s and peak memory.
+
+    The child runs the package of ``tree`` (a checkout: this one, or an earlier version's).
 
     Peak memory is sampled every 0.2 s as the PSS of the whole process tree (the parent and its
     workers, shared pages counted once); ``ru_maxrss`` of parent and largest worker are kept
@@ -104,6 +106,7 @@ def run(path: Path, jobs: int, count: int) -> dict[str, float]:
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, *args],
+        cwd=tree,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
