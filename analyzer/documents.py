@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import os
 import warnings
-import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -186,6 +184,8 @@ def _pages_text(reader: Any) -> str:
 @contextlib.contextmanager
 def _quiet_pypdf() -> Iterator[None]:
     """Silence pypdf's warnings about odd but readable files while it works."""
+    import logging
+
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
@@ -200,6 +200,8 @@ def _quiet_pypdf() -> Iterator[None]:
 # -- Word ---------------------------------------------------------------------------------
 def _docx_text(data: bytes) -> Document:
     """Read the paragraphs and table cells of a Word document, in order."""
+    import zipfile  # like the readers below, only when such a file is read
+
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

@@ -33,15 +33,12 @@ class Part:
     end: int
     name: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data: part, format, name, start, end."""
-        return {
-            "part": self.kind,
-            "format": self.format,
-            "name": self.name,
-            "start": self.start,
-            "end": self.end,
-        }
+    def to_dict(self, *, offsets: bool = True) -> dict[str, Any]:
+        """JSON-ready data: part, format, name and (with ``offsets``) start and end."""
+        data: dict[str, Any] = {"part": self.kind, "format": self.format, "name": self.name}
+        if offsets:
+            data.update(start=self.start, end=self.end)
+        return data
 
     def describe(self) -> str:
         """Say where the part came from, in a few words."""
@@ -88,10 +85,11 @@ def clip_parts(parts: Iterable[Part], length: int) -> tuple[Part, ...]:
 
 
 def parts_note(parts: Sequence[Part]) -> str | None:
-    """One sentence saying which parts the text came from (``None`` when nothing to say)."""
+    """One sentence saying which parts the text came from, in order (``None`` when nothing to
+    say); the offsets are in the report's ``parts``."""
     if not parts:
         return None
-    places = [f"{p.describe()} (characters {p.start}-{p.end})" for p in parts]
+    places = [p.describe() for p in parts]
     if len(places) == 1:
         return f"text read from {places[0]}"
-    return f"text read from {', '.join(places[:-1])} and {places[-1]}"
+    return f"text read from {', '.join(places[:-1])}, then {places[-1]}"
