@@ -157,7 +157,7 @@ def read_input(text: str | None, file: Path | None) -> Input:
     elif file is not None and str(file) != "-":
         message, parts = _read_file(file)
     else:
-        message = _read_stdin()
+        message, parts = _read_stdin()
     from .textio import scrub_surrogates
 
     message, scrubbed = scrub_surrogates(message)
@@ -168,21 +168,36 @@ def read_input(text: str | None, file: Path | None) -> Input:
     return Input(message, parts)
 
 
-def _read_stdin() -> str:
+def _read_stdin() -> tuple[str, tuple[Part, ...]]:
     if sys.stdin is None:
         raise InputError("no input: give TEXT, --file PATH, or pipe the message to stdin")
     if sys.stdin.isatty():
         click.echo(PASTE_PROMPT, err=True)
     # bytes, so that the encoding is detected rather than assumed
     data = sys.stdin.buffer.read()
+    from .documents import HEAD_BYTES, sniff
     from .textio import decode_bytes
 
     if not data.strip():
         raise InputError("no input: give TEXT, --file PATH, or pipe the message to stdin")
+    if sniff(data[:HEAD_BYTES]) is not None:  # a PDF or Word letter piped in, or an image
+        return _read_piped_document(data)
     decoded = decode_bytes(data)
     if decoded.note:
         note(f"stdin: {decoded.note}")
-    return decoded.text
+    return decoded.text, ()
+
+
+def _read_piped_document(data: bytes) -> tuple[str, tuple[Part, ...]]:
+    from .mail import Origin, ReadError
+    from .mail.letter import document_message
+
+    item = document_message(data, Origin("stdin"), name="stdin")
+    if isinstance(item, ReadError):
+        raise InputError(str(item))
+    if item.note:
+        note(f"stdin: {item.note}")
+    return item.text, item.parts
 
 
 def _read_file(path: Path) -> tuple[str, tuple[Part, ...]]:

@@ -55,11 +55,20 @@ def read_letter(path: str | os.PathLike[str]) -> Message | ReadError:
     if kind not in DOCUMENT_FORMATS:
         return ReadError(origin, refusal(kind))
     try:
-        document = extract(read_file_bytes(name, max_bytes=MAX_DOCUMENT_BYTES))
+        data = read_file_bytes(name, max_bytes=MAX_DOCUMENT_BYTES)
     except InputError as exc:
         return ReadError(origin, reason_of(exc, name))
-    piece = Piece(FILE, document.format, normalize_text(document.text), os.path.basename(name))
-    text, parts = join_pieces([piece])
+    return document_message(data, origin, name=os.path.basename(name))
+
+
+def document_message(data: bytes, origin: Origin, *, name: str) -> Message | ReadError:
+    """The message in the PDF or Word document ``data`` (a file called ``name``), or why
+    there is none."""
+    try:
+        document = extract(data)
+    except InputError as exc:
+        return ReadError(origin, str(exc))
+    text, parts = join_pieces([Piece(FILE, document.format, normalize_text(document.text), name)])
     return build_message(text, origin, notes=[document.note], parts=parts)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,6 +113,41 @@ def test_unreadable_letters_exit_3_in_one_line(
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and reason in lines[0]
+
+
+STDIN_CASES = [
+    # (id, fixture or bytes, exit code, what stdout or stderr says)
+    ("pdf", "letter_pdf", ExitCode.OK, '"format": "pdf"'),
+    ("scan", "scan_pdf", ExitCode.INPUT, "Error: stdin: the PDF has no text layer"),
+    ("png", PNG_HEAD, ExitCode.INPUT, "Error: stdin: not a letter: looks like a PNG image"),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "says"), [c[1:] for c in STDIN_CASES], ids=[c[0] for c in STDIN_CASES]
+)
+def test_letters_piped_to_stdin(
+    request: pytest.FixtureRequest, data: str | bytes, code: ExitCode, says: str
+) -> None:
+    piped = request.getfixturevalue(data) if isinstance(data, str) else data
+    result = CliRunner().invoke(cli, ["analyze", "--json"], input=piped)
+    assert result.exit_code == code
+    assert says in (result.stdout if code == ExitCode.OK else result.stderr)
+
+
+def test_plain_text_does_not_load_the_document_readers(tmp_path: Path) -> None:
+    path = tmp_path / "reply.txt"
+    path.write_text("\n".join(LETTER), encoding="utf-8")
+    probe = (
+        "import sys; from pathlib import Path; from analyzer.cliutils import read_input; "
+        f"read_input(None, Path({str(path)!r})); "
+        "print(sorted(m for m in ('pypdf', 'docx', 'lxml') if m in sys.modules))"
+    )
+    root = Path(__file__).parents[2]  # this checkout, not another installed copy
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_msg_with_a_pdf_letter(
