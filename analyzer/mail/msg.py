@@ -40,7 +40,7 @@ def _to_message(outlook: Any, origin: Origin) -> Message | ReadError:
     """Build a :class:`Message` from an opened extract-msg object, with the letters attached
     to it as PDF, Word or text files."""
     body = _body(outlook)
-    letters = Letters.of(_attached(item) for item in getattr(outlook, "attachments", None) or ())
+    letters = Letters.of(map(_attached, _attachments(outlook)))
     if body is None and not letters.pieces:
         reason = "Outlook message has no text or HTML body"
         return ReadError(origin, join_notes([reason, *letters.notes]) or reason)
@@ -58,10 +58,22 @@ def _to_message(outlook: Any, origin: Origin) -> Message | ReadError:
     )
 
 
+def _attachments(outlook: Any) -> list[Any]:
+    """The message's attachments; none when they cannot be listed (a damaged file's body is
+    still worth reading)."""
+    try:
+        return list(getattr(outlook, "attachments", None) or ())
+    except Exception:  # deliberately broad: extract-msg parses attachments on access
+        return []
+
+
 def _attached(attachment: Any) -> Piece | str | None:
     """The letter in one attachment (see :func:`attached_letter`); embedded messages and
-    attachments without data are not letters."""
-    data = getattr(attachment, "data", None)
+    attachments without data (or whose data cannot be read) are not letters."""
+    try:
+        data = getattr(attachment, "data", None)
+    except Exception:  # deliberately broad: extract-msg reads the data on access
+        return None
     if not isinstance(data, bytes) or not data:
         return None
     filename = next(

@@ -180,6 +180,15 @@ class FakeAttachment:
     mimetype: str | None = None
 
 
+class BrokenAttachment(FakeAttachment):
+    """An attachment whose data fails to load, as a damaged stream does."""
+
+    def __getattribute__(self, name: str) -> object:
+        if name == "data":
+            raise ValueError("damaged stream")
+        return super().__getattribute__(name)
+
+
 @dataclass
 class OutlookWithAttachments(FakeOutlook):
     attachments: list[FakeAttachment] = field(default_factory=list)
@@ -201,6 +210,7 @@ MSG_CASES = [
         [(ATTACHMENT, "text", "note"), (BODY, "text", None)],
     ),
     ("embedded-message", "Body only.", [(object(), "fwd.msg", None)], []),
+    ("unreadable-attachment", "Body only.", [(BrokenAttachment(b""), "x.pdf", None)], []),
 ]
 
 
@@ -216,7 +226,9 @@ def test_msg_letters_are_read_with_the_body(
     parts: list[tuple[str, str, str | None]],
 ) -> None:
     attachments = [
-        FakeAttachment(request.getfixturevalue(data) if isinstance(data, str) else data, n, m)
+        data
+        if isinstance(data, FakeAttachment)
+        else FakeAttachment(request.getfixturevalue(data) if isinstance(data, str) else data, n, m)
         for data, n, m in attached
     ]
     fake = OutlookWithAttachments(body=body, attachments=attachments)
