@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .mail import SUPPORTED_EXTENSIONS, Message, Origin, ReadError, iter_messages
+from .parts import Part
 from .report import Report
 
 if TYPE_CHECKING:  # spaCy loads with the analyzer, after the reader has started (see _run_pool)
@@ -102,6 +103,9 @@ def meta_of(item: Message | ReadError) -> dict[str, Any]:
             message_id=item.message_id,
             note=item.note,
         )
+        if item.parts:  # the text was read from more than the message body; the offsets are
+            # in the report, whose text they index (and which --redact moves)
+            meta["parts"] = [part.to_dict(offsets=False) for part in item.parts]
     return meta
 
 
@@ -127,6 +131,7 @@ class _Item:
     meta: dict[str, Any]
     text: str | None = None
     record: BatchRecord | None = None
+    parts: tuple[Part, ...] = ()
 
 
 class _Seen:
@@ -186,7 +191,7 @@ def _items(paths: Iterable[str], done: frozenset[str]) -> Iterator[_Item]:
         elif earlier is not None:
             yield _Item(meta, record=BatchRecord(DUPLICATE, meta, duplicate_of=earlier))
         else:
-            yield _Item(meta, text=item.text)
+            yield _Item(meta, text=item.text, parts=item.parts)
 
 
 def _chunks(
@@ -265,6 +270,7 @@ def _merge(
             yield BatchRecord(ERROR, item.meta, error=outcome)
             continue
         report = outcome if outcome.text else replace(outcome, text=item.text or "")
+        report = report.with_parts(item.parts) if item.parts else report
         label = report.kind.label
         status = FILTERED if kinds is not None and label is not None and label not in kinds else OK
         yield BatchRecord(status, item.meta, report=report)

@@ -18,6 +18,7 @@ import click
 from ._version import __version__
 from .cliutils import (
     CLIError,
+    Input,
     emit_report,
     folds_option,
     format_option,
@@ -70,10 +71,10 @@ def analyze(
     if example:
         from .resources import data_file
 
-        message = data_file("data", "example_reply.txt").read_text(encoding="utf-8")
+        message = Input(data_file("data", "example_reply.txt").read_text(encoding="utf-8"))
     else:
         message = read_input(text, file)
-    report = make_analyzer(rules).analyze(message)
+    report = message.report(make_analyzer(rules).analyze(message.text))
     if redact:
         from .redact import redact_report
 

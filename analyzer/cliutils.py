@@ -6,6 +6,7 @@ import functools
 import gc
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,6 +17,7 @@ from .exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from .analysis import Analyzer
+    from .parts import Part
     from .report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -63,7 +65,7 @@ def input_options(func: F) -> F:
         "--file",
         "file",
         type=click.Path(path_type=Path, allow_dash=True),
-        help="Read the message from a file (.txt, .eml, .msg, .html); '-' for stdin.",
+        help="Read the message from a file (.txt, .eml, .msg, .html, .pdf, .docx); '-' for stdin.",
     )(func)
     return click.argument("text", required=False)(func)
 
@@ -132,16 +134,30 @@ def note(message: str) -> None:
     click.echo(f"note: {message}", err=True)
 
 
-def read_input(text: str | None, file: Path | None) -> str:
+@dataclass(frozen=True)
+class Input:
+    """The message to analyze, and where its text came from when that was more than one
+    message body (see :meth:`analyzer.report.Report.with_parts`)."""
+
+    text: str
+    parts: tuple[Part, ...] = ()
+
+    def report(self, report: Report) -> Report:
+        """``report`` (of this input's text) with the parts it was read from."""
+        return report.with_parts(self.parts) if self.parts else report
+
+
+def read_input(text: str | None, file: Path | None) -> Input:
     """The message from the argument, a file or stdin; :class:`InputError` when there is none."""
     if text is not None and file is not None:
         raise CLIError("give the message as TEXT or with --file, not both", ExitCode.USAGE)
+    parts: tuple[Part, ...] = ()
     if text is not None:
         message = text
     elif file is not None and str(file) != "-":
-        message = _read_file(file)
+        message, parts = _read_file(file)
     else:
-        message = _read_stdin()
+        message, parts = _read_stdin()
     from .textio import scrub_surrogates
 
     message, scrubbed = scrub_surrogates(message)
@@ -149,38 +165,59 @@ def read_input(text: str | None, file: Path | None) -> str:
         note(scrubbed)
     if not message.strip():
         raise InputError("the message is empty: nothing to analyze")
-    return message
+    return Input(message, parts)
 
 
-def _read_stdin() -> str:
+def _read_stdin() -> tuple[str, tuple[Part, ...]]:
     if sys.stdin is None:
         raise InputError("no input: give TEXT, --file PATH, or pipe the message to stdin")
     if sys.stdin.isatty():
         click.echo(PASTE_PROMPT, err=True)
     # bytes, so that the encoding is detected rather than assumed
     data = sys.stdin.buffer.read()
+    from .documents import HEAD_BYTES, sniff
     from .textio import decode_bytes
 
     if not data.strip():
         raise InputError("no input: give TEXT, --file PATH, or pipe the message to stdin")
+    if sniff(data[:HEAD_BYTES]) is not None:  # a PDF or Word letter piped in, or an image
+        return _read_piped_document(data)
     decoded = decode_bytes(data)
     if decoded.note:
         note(f"stdin: {decoded.note}")
-    return decoded.text
+    return decoded.text, ()
 
 
-def _read_file(path: Path) -> str:
-    if path.suffix.lower() in MAIL_SUFFIXES:
+def _read_piped_document(data: bytes) -> tuple[str, tuple[Part, ...]]:
+    from .mail import Origin, ReadError
+    from .mail.letter import document_message
+
+    item = document_message(data, Origin("stdin"), name="stdin")
+    if isinstance(item, ReadError):
+        raise InputError(str(item))
+    if item.note:
+        note(f"stdin: {item.note}")
+    return item.text, item.parts
+
+
+def _read_file(path: Path) -> tuple[str, tuple[Part, ...]]:
+    """A file's text: an email, a PDF or Word document, or (anything else) a text file.
+
+    The format is told by the content where it can be (a PDF named ``.txt`` is read as a PDF),
+    else by the extension."""
+    from .documents import sniff_file
+
+    if path.suffix.lower() in MAIL_SUFFIXES or sniff_file(path) is not None:
         return _read_mail_file(path)
     from .textio import read_text_file
 
     decoded = read_text_file(path)
     if decoded.note:
         note(f"{path}: {decoded.note}")
-    return decoded.text
+    return decoded.text, ()
 
 
-def _read_mail_file(path: Path) -> str:
+def _read_mail_file(path: Path) -> tuple[str, tuple[Part, ...]]:
     from .mail import ReadError, read_file
 
     for item in read_file(path):
@@ -188,7 +225,7 @@ def _read_mail_file(path: Path) -> str:
             raise InputError(str(item))
         if item.note:
             note(f"{path}: {item.note}")
-        return item.text
+        return item.text, item.parts
     raise InputError(f"{path}: no message found")
 
 

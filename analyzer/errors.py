@@ -11,6 +11,10 @@ class InputError(AnalyzerError):
     """A user-supplied file or text cannot be used as input."""
 
 
+class NotALetterError(InputError):
+    """A file in a format that never holds a letter (an image, an archive, a spreadsheet)."""
+
+
 class ModelError(AnalyzerError):
     """A model could not be loaded or failed while running."""
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from email.utils import getaddresses
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .report import Finding, Question, ReasonResult, Report, TextSpan
 
@@ -114,6 +114,15 @@ class Redactor:
             specific_feedback=tuple(map(span, report.specific_feedback)),
             questions=tuple(map(question, report.questions)),
             notes=tuple(map(self.text, report.notes)),
+            parts=tuple(
+                replace(
+                    p,
+                    start=move.start(p.start),
+                    end=move.end(p.end),
+                    name=None if p.name is None else self.text(p.name),
+                )
+                for p in report.parts
+            ),
         )
 
 
@@ -131,8 +140,16 @@ def redact_record(record: BatchRecord) -> BatchRecord:
     for key in ("sender", "subject", "note"):
         if isinstance(meta.get(key), str):
             meta[key] = redactor.text(meta[key])
+    if isinstance(meta.get("parts"), list):
+        meta["parts"] = [_redacted_part(redactor, part) for part in meta["parts"]]
     report = redactor.report(record.report) if record.report is not None else None
     return replace(record, meta=meta, report=report)
+
+
+def _redacted_part(redactor: Redactor, part: dict[str, Any]) -> dict[str, Any]:
+    """A ``parts`` entry of a record's source with its file name masked."""
+    name = part.get("name")
+    return {**part, "name": redactor.text(name)} if isinstance(name, str) else part
 
 
 def sender_names(sender: str | None) -> list[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .parts import Part
 
 SCHEMA_VERSION = 1
 
@@ -70,7 +73,9 @@ class Question:
 
 @dataclass(frozen=True)
 class Report:
-    """Everything the analyzer found in one message."""
+    """Everything the analyzer found in one message. ``parts`` says where each stretch of
+    ``text`` came from when it was read from more than a message body (a PDF letter attached
+    to an email, a Word file); empty otherwise."""
 
     text: str
     kind: Prediction
@@ -80,6 +85,15 @@ class Report:
     specific_feedback: tuple[SpecificFeedback, ...] = ()
     questions: tuple[Question, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    parts: tuple[Part, ...] = ()
+
+    def with_parts(self, parts: tuple[Part, ...]) -> Report:
+        """This report for a text read from ``parts``: they are kept, and a note says where
+        the text came from."""
+        from .parts import parts_note
+
+        note = parts_note(parts)
+        return replace(self, parts=parts, notes=(note, *self.notes) if note else self.notes)
 
     @property
     def is_decision(self) -> bool:
@@ -109,6 +123,8 @@ class Report:
             "questions": [_flat(q) for q in self.questions],
             "notes": list(self.notes),
         }
+        if self.parts:
+            data["parts"] = [part.to_dict() for part in self.parts]
         if include_text:
             data["text"] = self.text
         return data

@@ -149,9 +149,10 @@ def batch(
     redact: bool,
     now: str | None,
 ) -> None:
-    """Analyze many saved emails (.eml .mbox .msg .txt .md .html; files, folders or globs)
-    and summarize the patterns across the rejections: reasons given, recurring vague phrases,
-    feedback policies, and the fresh rejections still worth a follow-up question.
+    """Analyze many saved emails and letters (.eml .mbox .msg .txt .md .html .pdf .docx;
+    files, folders or globs) and summarize the patterns across the rejections: reasons given,
+    recurring vague phrases, feedback policies, and the fresh rejections still worth a
+    follow-up question. Letters attached to emails as PDF, Word or text files are read too.
 
     With --redact, every output (summary, --output file, --html report) has email addresses,
     phone numbers and the senders' and greeted people's names masked.

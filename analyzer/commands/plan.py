@@ -42,7 +42,8 @@ def _max_option(func: F) -> F:
 def _report(
     text: str | None, file: Path | None, rules: tuple[Path, ...], cap: int, redact: bool
 ) -> Report:
-    report = make_analyzer(rules, max_questions=cap).analyze(read_input(text, file))
+    message = read_input(text, file)
+    report = message.report(make_analyzer(rules, max_questions=cap).analyze(message.text))
     if redact:
         from ..redact import redact_report
 

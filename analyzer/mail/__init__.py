@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from analyzer.mail.eml import read_eml
 from analyzer.mail.html import html_to_text, read_html
+from analyzer.mail.letter import read_by_content, read_letter
 from analyzer.mail.mbox import read_mbox
 from analyzer.mail.model import Message, Origin, ReadError
 from analyzer.mail.msg import read_msg
@@ -40,6 +41,8 @@ _SINGLE_MESSAGE_READERS: Mapping[str, Callable[[str], Result]] = MappingProxyTyp
         ".msg": read_msg,
         ".txt": read_text,
         ".md": read_text,
+        ".pdf": read_letter,
+        ".docx": read_letter,
         ".html": read_html,
         ".htm": read_html,
     }
@@ -54,7 +57,7 @@ _GLOB_CHARS = frozenset("*?[")
 def iter_messages(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Message | ReadError]:
     """Yield the messages found in ``paths``, in order.
 
-    Each path may be a file (read by extension), a directory (searched
+    Each path may be a file (read by its content or extension), a directory (searched
     recursively in path order, supported extensions only, hidden files and
     folders skipped) or, when it does not exist and contains ``*``, ``?`` or
     ``[``, a glob pattern (``**`` allowed). Problems are yielded as
@@ -71,16 +74,28 @@ def iter_messages(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Message |
 
 
 def read_file(path: str | os.PathLike[str]) -> Iterator[Message | ReadError]:
-    """Yield the message(s) of one file, chosen by its extension."""
+    """Yield the message(s) of one file, read as its content says: a PDF or Word document
+    whatever its name, a known non-text format refused, else by the file's extension."""
     name = os.fspath(path)
-    reader = _reader_for(name)
-    if reader is None:
-        yield ReadError(Origin(name), _unsupported_reason(name))
-        return
     try:
+        by_content = _read_by_content(name)
+        if by_content is not None:
+            yield by_content
+            return
+        reader = _reader_for(name)
+        if reader is None:
+            yield ReadError(Origin(name), _unsupported_reason(name))
+            return
         yield from reader(name)
     except Exception as exc:  # deliberately broad: the last line of defence
         yield ReadError(Origin(name), f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _read_by_content(name: str) -> Result | None:
+    """The message of a file whose content is a document or a refused format, else ``None``
+    (mailboxes are read by their extension only: they are text)."""
+    suffix = _extension(name)
+    return None if suffix == ".mbox" else read_by_content(name, suffix=suffix)
 
 
 def _read_directory(root: str) -> Iterator[Result]:

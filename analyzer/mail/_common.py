@@ -8,6 +8,7 @@ from datetime import datetime
 
 from analyzer.errors import InputError
 from analyzer.mail.model import Message, Origin, ReadError
+from analyzer.parts import Part, clip_parts
 from analyzer.textio import clip_text, scrub_surrogates
 
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
@@ -41,10 +42,12 @@ def build_message(
     subject: str | None = None,
     date: datetime | None = None,
     message_id: str | None = None,
+    parts: tuple[Part, ...] = (),
 ) -> Message | ReadError:
     """Clean ``text`` and wrap it in a :class:`Message`.
 
-    Returns a :class:`ReadError` instead when no text is left.
+    Returns a :class:`ReadError` instead when no text is left. ``parts`` must already be
+    offsets into normalized text (see :func:`analyzer.parts.join_pieces`).
     """
     cleaned, scrub_note = scrub_surrogates(normalize_text(text))
     if not cleaned:
@@ -58,6 +61,7 @@ def build_message(
         date=date,
         message_id=_scrubbed(message_id),
         note=join_notes([*notes, scrub_note, clip_note]),
+        parts=clip_parts(parts, len(clipped)),
     )
 
 

@@ -16,11 +16,13 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from analyzer.errors import InputError
-from analyzer.mail._common import build_message, reason_of
+from analyzer.mail._common import build_message, join_notes, reason_of
 from analyzer.mail.charset import decode_with_charset
 from analyzer.mail.flowed import unflow
 from analyzer.mail.html import html_to_text
+from analyzer.mail.letter import Letters, attached_letter, with_attachments
 from analyzer.mail.model import Message, Origin, ReadError
+from analyzer.parts import BODY, Piece
 from analyzer.textio import Decoded, read_file_bytes
 
 #: Largest ``.eml``/``.msg`` file accepted: 50 MiB. Emails carry attachments,
@@ -113,17 +115,25 @@ def parse_email_bytes(data: bytes, origin: Origin) -> Message | ReadError:
 
 
 def message_from_email(parsed: EmailMessage, origin: Origin) -> Message | ReadError:
-    """Turn a parsed email into a :class:`Message`, or say why it has no text."""
+    """Turn a parsed email into a :class:`Message`, or say why it has no text.
+
+    Letters attached as PDF, Word or text files are read with the body (see
+    :func:`~analyzer.mail.attachments.with_attachments`).
+    """
     body = _body_text(parsed)
-    if isinstance(body, str):
-        return ReadError(origin, body)
-    text, notes = body
+    letters = _attached_letters(parsed) if parsed.is_multipart() else Letters()
+    if isinstance(body, str) and not letters.pieces:
+        return ReadError(origin, join_notes([body, *letters.notes]) or body)
+    notes: list[str | None] = [] if isinstance(body, str) else body.notes
+    text, parts = with_attachments(None if isinstance(body, str) else body.piece, letters)
+    notes += letters.notes
     if _is_damaged(parsed):
         notes.append("the email is malformed; its text may be incomplete")
     return build_message(
         text,
         origin,
         notes=notes,
+        parts=parts,
         sender=header_text(parsed, "From"),
         subject=header_text(parsed, "Subject"),
         date=header_date(parsed),
@@ -158,7 +168,7 @@ def header_date(parsed: EmailMessage) -> datetime | None:
     return date if date.tzinfo is not None else date.replace(tzinfo=timezone.utc)
 
 
-def _body_text(parsed: EmailMessage) -> tuple[str, list[str | None]] | str:
+def _body_text(parsed: EmailMessage) -> Body | str:
     """Return the body as text plus notes (text/plain first, then HTML).
 
     Returns the reason as a string when there is no usable body.
@@ -171,13 +181,40 @@ def _body_text(parsed: EmailMessage) -> tuple[str, list[str | None]] | str:
         decoded = _decode_part(part)
         text = _plain_text(part, decoded.text) if kind == "plain" else html_to_text(decoded.text)
         if text.strip():
-            return text, [decoded.note, "converted from HTML" if kind == "html" else None]
+            notes = [decoded.note, "converted from HTML" if kind == "html" else None]
+            return Body(Piece(BODY, "text" if kind == "plain" else "html", text), notes)
         found_empty = True
     if found_empty:
         return "email body is empty"
     if not _looks_like_email(parsed):
         return "does not look like an email (no headers, no text part)"
     return "email has no text part (only attachments or other content)"
+
+
+def _attached_letters(parsed: EmailMessage) -> Letters:
+    """The letters attached to ``parsed`` as PDF, Word or text files."""
+    body_parts = [_find_part(parsed, kind) for kind in ("plain", "html")]
+    found: list[Piece | str | None] = []
+    for part in parsed.walk():
+        if part.is_multipart() or any(part is body for body in body_parts):
+            continue
+        filename = _filename(part)
+        if filename is None and part.get_content_disposition() != "attachment":
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload:
+            is_text = part.get_content_type() == "text/plain"
+            charset = _type_params(part).charset if is_text else None
+            found.append(attached_letter(filename, payload, is_text=is_text, charset=charset))
+    return Letters.of(found)
+
+
+def _filename(part: EmailMessage) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:  # deliberately broad: malformed Content-Disposition parameters
+        return None
+    return (" ".join(name.split()) or None) if isinstance(name, str) else None
 
 
 def _is_damaged(parsed: EmailMessage) -> bool:
@@ -211,6 +248,13 @@ def _plain_text(part: EmailMessage, text: str) -> str:
     if params.format != "flowed":
         return text
     return unflow(text.replace("\r\n", "\n"), delsp=params.delsp == "yes")
+
+
+class Body(NamedTuple):
+    """The message body and the notes on reading it."""
+
+    piece: Piece
+    notes: list[str | None]
 
 
 class _TypeParams(NamedTuple):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from analyzer.parts import Part
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -28,7 +30,9 @@ class Message:
 
     ``text`` is the readable body (newlines normalised to ``\\n``), quoted
     replies and signatures included. ``note`` tells the user about anything
-    worth knowing (a guessed encoding, a truncation, an HTML-only body).
+    worth knowing (a guessed encoding, a truncation, an HTML-only body). ``parts`` says where
+    each stretch of ``text`` came from when it is not just the message body (an attached
+    letter, a PDF or Word file); empty otherwise.
     """
 
     text: str
@@ -38,6 +42,7 @@ class Message:
     date: datetime | None = None
     message_id: str | None = None
     note: str | None = None
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,12 @@ from datetime import datetime, timezone
 from typing import Any
 
 from analyzer.errors import InputError
-from analyzer.mail._common import build_message
+from analyzer.mail._common import build_message, join_notes
 from analyzer.mail.eml import MAX_EMAIL_BYTES
 from analyzer.mail.html import decode_html_bytes, html_to_text
+from analyzer.mail.letter import Letters, attached_letter, with_attachments
 from analyzer.mail.model import Message, Origin, ReadError
+from analyzer.parts import BODY, Piece
 
 
 def read_msg(path: str | os.PathLike[str]) -> Message | ReadError:
@@ -35,15 +37,20 @@ def read_msg(path: str | os.PathLike[str]) -> Message | ReadError:
 
 
 def _to_message(outlook: Any, origin: Origin) -> Message | ReadError:
-    """Build a :class:`Message` from an opened extract-msg object."""
+    """Build a :class:`Message` from an opened extract-msg object, with the letters attached
+    to it as PDF, Word or text files."""
     body = _body(outlook)
-    if body is None:
-        return ReadError(origin, "Outlook message has no text or HTML body")
-    text, notes = body
+    letters = Letters.of(map(_attached, _attachments(outlook)))
+    if body is None and not letters.pieces:
+        reason = "Outlook message has no text or HTML body"
+        return ReadError(origin, join_notes([reason, *letters.notes]) or reason)
+    piece, notes = body if body is not None else (None, [])
+    text, parts = with_attachments(piece, letters)
     return build_message(
         text,
         origin,
-        notes=notes,
+        notes=[*notes, *letters.notes],
+        parts=parts,
         sender=_clean(getattr(outlook, "sender", None)),
         subject=_clean(getattr(outlook, "subject", None)),
         date=_aware(getattr(outlook, "date", None)),
@@ -51,11 +58,41 @@ def _to_message(outlook: Any, origin: Origin) -> Message | ReadError:
     )
 
 
-def _body(outlook: Any) -> tuple[str, list[str | None]] | None:
+def _attachments(outlook: Any) -> list[Any]:
+    """The message's attachments; none when they cannot be listed (a damaged file's body is
+    still worth reading)."""
+    try:
+        return list(getattr(outlook, "attachments", None) or ())
+    except Exception:  # deliberately broad: extract-msg parses attachments on access
+        return []
+
+
+def _attached(attachment: Any) -> Piece | str | None:
+    """The letter in one attachment (see :func:`attached_letter`); embedded messages and
+    attachments without data (or whose data cannot be read) are not letters."""
+    try:
+        data = getattr(attachment, "data", None)
+    except Exception:  # deliberately broad: extract-msg reads the data on access
+        return None
+    if not isinstance(data, bytes) or not data:
+        return None
+    filename = next(
+        (
+            name
+            for key in ("longFilename", "shortFilename", "name")
+            if isinstance(name := getattr(attachment, key, None), str) and name.strip()
+        ),
+        None,
+    )
+    is_text = getattr(attachment, "mimetype", None) == "text/plain"
+    return attached_letter(_clean(filename), data, is_text=is_text)
+
+
+def _body(outlook: Any) -> tuple[Piece, list[str | None]] | None:
     """Return the plain body, else the HTML body as text, with notes."""
     plain = getattr(outlook, "body", None)
     if isinstance(plain, str) and plain.strip():
-        return plain, []
+        return Piece(BODY, "text", plain), []
     html = getattr(outlook, "htmlBody", None)
     if isinstance(html, bytes) and html.strip():
         try:
@@ -63,7 +100,9 @@ def _body(outlook: Any) -> tuple[str, list[str | None]] | None:
         except InputError:
             return None
         text = html_to_text(decoded.text)
-        return (text, [decoded.note, "converted from HTML"]) if text.strip() else None
+        if text.strip():
+            return Piece(BODY, "html", text), [decoded.note, "converted from HTML"]
+    return None
     return None
 
 

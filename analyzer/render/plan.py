@@ -59,12 +59,14 @@ def plan_to_markdown(report: Report) -> str:
 
 def plan_to_json(report: Report) -> str:
     """The plan as JSON: numbered questions plus the message-level labels."""
-    data = {
+    data: dict[str, Any] = {
         "kind": report.kind.label,
         "feedback_policy": report.feedback_policy.label,
         "questions": [{"n": n, **asdict(q)} for n, q in enumerate(report.questions, 1)],
         "notes": [*report.notes, *plan_notes(report)],
     }
+    if report.parts:
+        data["parts"] = [part.to_dict() for part in report.parts]
     return json.dumps(data, indent=2, ensure_ascii=True)
 
 

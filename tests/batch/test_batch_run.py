@@ -32,7 +32,7 @@ def test_every_format_in_a_folder_keeps_metadata(
     write("d.md", variant(5))
     write("e.html", HTML.format(variant(6)))
     write("f.htm", HTML.format(variant(7)))
-    write("ignored.pdf", b"%PDF-1.4")
+    write("ignored.odt", b"PK\x03\x04")
     records = _run([tmp_path])
     assert [r.status for r in records] == ["ok"] * 7
     by_name = {Path(r.meta["path"]).name + f"#{r.meta['index']}": r for r in records}
@@ -71,7 +71,8 @@ def test_glob_pattern_and_input_order(tmp_path: Path, write: Callable[..., Path]
             "",
         ),
         ("missing.eml", None, "not found"),
-        ("kind.pdf", b"%PDF", "unsupported"),
+        ("kind.odt", b"plain words", "unsupported"),
+        ("broken.pdf", b"%PDF-1.7\n1 0 obj", "not a readable pdf"),
     ],
 )
 def test_bad_input_is_an_error_record_and_the_run_goes_on(

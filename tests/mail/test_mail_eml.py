@@ -164,10 +164,11 @@ def _attachment_only(make: Factory) -> bytes:
     return bytes(msg)
 
 
-def _text_attachment_only(make: Factory) -> bytes:
+def _calendar_attachment_only(make: Factory) -> bytes:
+    # text, but not a letter: a text/plain or .txt attachment would be read (tests/documents)
     msg = EmailMessage()
     msg["From"] = "dan@example.com"
-    msg.add_attachment("attached notes", filename="notes.txt")
+    msg.add_attachment("BEGIN:VCALENDAR\nEND:VCALENDAR", subtype="calendar", filename="a.ics")
     return bytes(msg)
 
 
@@ -177,7 +178,7 @@ def _empty_body(make: Factory) -> bytes:
 
 ERROR_CASES = [
     ("attachment-only", _attachment_only, "no text part"),
-    ("text-attachment-only", _text_attachment_only, "no text part"),
+    ("calendar-attachment-only", _calendar_attachment_only, "no text part"),
     ("empty-body", _empty_body, "empty"),
     ("empty-file", lambda make: b"", "empty"),
     ("binary", lambda make: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),

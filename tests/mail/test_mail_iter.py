@@ -28,7 +28,8 @@ def _texts(results: list[Message | ReadError]) -> list[str]:
 
 
 def test_supported_extensions() -> None:
-    assert {".eml", ".mbox", ".msg", ".txt", ".md", ".html", ".htm"} == SUPPORTED_EXTENSIONS
+    expected = {".eml", ".mbox", ".msg", ".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
+    assert expected == SUPPORTED_EXTENSIONS
 
 
 TEXT_FILE_CASES = [
@@ -74,7 +75,8 @@ BAD_FILE_CASES = [
         (f"binary{ext}", ext, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01", "")
         for ext in sorted(SUPPORTED_EXTENSIONS)
     ],
-    ("unsupported-pdf", ".pdf", b"%PDF-1.4", "unsupported file type (.pdf)"),
+    ("broken-pdf", ".pdf", b"%PDF-1.4", "not a readable PDF"),
+    ("unsupported-odt", ".odt", b"text", "unsupported file type (.odt)"),
     ("unsupported-none", "", b"text", "unsupported file type (no extension)"),
 ]
 
@@ -105,7 +107,7 @@ def tree(write_file: WriteFile, write_mbox: WriteMbox, make_email: Factory) -> P
     """A directory tree with supported and unsupported files at several depths."""
     write_file("b.txt", b"text b")
     write_file("a.eml", bytes(make_email("email a")))
-    write_file("notes.pdf", b"%PDF ignored")
+    write_file("notes.odt", b"PK ignored")
     write_file("sub/c.md", b"markdown c")
     write_file("sub/deeper/d.html", b"<p>html d</p>")
     write_file("sub/.hidden/e.txt", b"text e")
@@ -131,7 +133,7 @@ def test_directory_is_walked_recursively_and_sorted(tree: Path) -> None:
 
 
 def test_empty_directory(tmp_path: Path, write_file: WriteFile) -> None:
-    write_file("only.pdf", b"%PDF")
+    write_file("only.odt", b"PK")
     assert list(iter_messages([tmp_path])) == [
         ReadError(Origin(str(tmp_path)), "directory contains no supported files")
     ]
@@ -153,7 +155,7 @@ def test_glob_patterns(tree: Path, pattern: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "reason"),
-    [("*.zip", "no files match"), ("*.pdf", "no supported files match")],
+    [("*.zip", "no files match"), ("*.odt", "no supported files match")],
 )
 def test_glob_without_usable_matches(tree: Path, pattern: str, reason: str) -> None:
     results = list(iter_messages([str(tree / pattern)]))
