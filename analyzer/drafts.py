@@ -213,7 +213,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
     advice = _advice(channel, kind, policy, situation)
-    return Draft(channel, subject, body, questions, blanks, advice, bool(questions), ctx)
+    return Draft(channel, subject, body, asked, blanks, advice, bool(asked), ctx)
 
 
 def _values(ctx: Context) -> dict[str, str]:
@@ -275,8 +275,14 @@ class _Parts:
         e = self.texts["email"]
         requests = e["request"]
         text = requests[self._request_key()]
-        intro = e["questions_intro_call" if self.situation.offers_call else "questions_intro"]
-        return f"{text} {intro}" if self.questions else text
+        return f"{text} {e[self._intro_key()]}" if self.questions else text
+
+    def _intro_key(self) -> str:
+        if self.situation.offers_call:
+            return "questions_intro_call"
+        return (
+            "questions_intro_out_of_control" if self.situation.out_of_control else "questions_intro"
+        )
 
     def _request_key(self) -> str:
         """Which request paragraph fits: an offer is taken up by name before anything else."""
@@ -295,6 +301,8 @@ class _Parts:
     def _subject(self) -> str:
         s = self.texts["subject"]
         key = "call" if self.situation.offers_call else "feedback"
+        if self.situation.out_of_control and not self.situation.offers_call:
+            key = "out_of_control"
         text = s["declines" if self.policy == Policy.DECLINES.value else key]
         label = self.values["label"]
         return s["context"].format(text=text, label=label) if label else text
