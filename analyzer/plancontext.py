@@ -62,6 +62,7 @@ def _compiled() -> dict[str, Any]:
         "offers": {k: many(v) for k, v in s["offers"].items()},
         "other_role": many(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
+        "reason_not_stated": many(s["reason_not_stated"]),
     }
 
 
@@ -118,6 +119,15 @@ def _sentence_at(text: str, at: int) -> str:
     return text[start:end]
 
 
+def _stated(reason: ReasonResult) -> bool:
+    """Whether the message gives ``reason`` as a reason: some evidence that does not merely
+    describe the review ("we reviewed your skills and experience")."""
+    if reason.label == Reason.NONE_GIVEN.value:
+        return False
+    review = _compiled()["reason_not_stated"]
+    return any(review.search(e.text) is None for e in reason.evidence)
+
+
 def read_context(
     text: str,
     *,
@@ -128,7 +138,7 @@ def read_context(
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
     offers = {k: p.search(text) is not None for k, p in _compiled()["offers"].items()}
     mentions, name = other_role(text)
-    stated = frozenset(r.label for r in reasons if r.label != Reason.NONE_GIVEN.value)
+    stated = frozenset(r.label for r in reasons if _stated(r))
     return PlanContext(
         stage=stage_of(text),
         declines=policy == Policy.DECLINES.value,

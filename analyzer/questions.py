@@ -43,6 +43,8 @@ _FORMULA_VALUE = 1
 #: A phrase that cannot be quoted cleanly is weaker evidence (often a word caught out of
 #: context, "1 page is often better"): it ranks this much lower.
 _UNQUOTABLE_PENALTY = 2
+#: An unquotable phrase shorter than this gives no question at all.
+_MIN_PARAPHRASED_WORDS = 2
 _ABOUT_THE_CANDIDATE = frozenset({"unspecified_gap", "subjective_impression"})
 
 
@@ -92,10 +94,15 @@ def topic_of(vague_type: str, phrase_words: Sequence[str]) -> str:
     return next((topic for heads, topic in topics if heads & lowered), topics[-1][1])
 
 
-def _body(topic: str, stage: str) -> str:
+def _body(topic: str, stage: str, seed: int = 0) -> str:
+    """The question a topic asks at ``stage``; a topic with several wordings takes the one
+    ``seed`` picks, so that messages do not all read alike."""
     settings = _plan()
     material = settings["material"].get(stage, settings["material"]["applied"])
-    return str(settings["topics"][topic]).format(material=material)
+    wording = settings["topics"][topic]
+    if isinstance(wording, list):
+        wording = wording[seed % len(wording)]
+    return str(wording).format(material=material)
 
 
 def _capital(text: str) -> str:
@@ -166,7 +173,7 @@ def plan(
     reserved = 1 if forward is not None and max_questions > 2 else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
-    for candidate in _candidates(findings, specific, ctx, message):
+    for candidate in _candidates(findings, specific, ctx, message, seed):
         if len(clarify) >= room:
             break
         text = _text(candidate, seed + len(clarify))
@@ -235,8 +242,12 @@ def _candidates(
     specific: Sequence[SpecificFeedback],
     ctx: PlanContext,
     message: str,
+    seed: int = 0,
 ) -> list[_Candidate]:
-    """Every question the plan could ask, best first, one a topic."""
+    """Every question the plan could ask, best first, one a topic.
+
+    A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
+    out: named only by its kind, it would point at nothing the reader can find."""
     found: list[_Candidate] = []
     for order, f in enumerate(findings):
         kind = _types().get(f.type)
@@ -247,13 +258,17 @@ def _candidates(
         topic = topic_of(f.type, words(f.text))
         quoted = int(kind["value"]) > _FORMULA_VALUE
         quote = _quote(f, message) if quoted else None
+        if quoted and quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
+            continue
         value = int(kind["value"]) - (_UNQUOTABLE_PENALTY if quoted and quote is None else 0)
         found.append(
             _Candidate(
                 value,
                 order,
                 topic,
-                _body(topic, ctx.stage) if quoted else _capital(_body(topic, ctx.stage)),
+                _body(topic, ctx.stage, seed)
+                if quoted
+                else _capital(_body(topic, ctx.stage, seed)),
                 phrase=f.text,
                 quote=quote,
                 type=f.type,
@@ -262,13 +277,14 @@ def _candidates(
         )
     found += _built_on(specific, message, len(findings))
     if not ctx.out_of_control:
-        found += _from_reasons(ctx, len(findings) + len(specific))
+        found += _from_reasons(ctx, len(findings) + len(specific), seed)
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     if not ranked and not ctx.out_of_control:
         value = int(_plan()["requirement_value"])
-        ranked = [_Candidate(value, 0, "requirement", _capital(_body("requirement", ctx.stage)))]
+        body = _capital(_body("requirement", ctx.stage, seed))
+        ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
 
 
@@ -284,7 +300,7 @@ def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) ->
     return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=first.text)]
 
 
-def _from_reasons(ctx: PlanContext, order: int) -> list[_Candidate]:
+def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
     """Questions that build on a reason the message states without detail."""
     settings = _plan()
     found = []
@@ -293,7 +309,7 @@ def _from_reasons(ctx: PlanContext, order: int) -> list[_Candidate]:
         if entry is None or ctx.stage not in entry.get("stages", [ctx.stage]):
             continue
         topic = entry["topic"]
-        body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage)
+        body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed)
         value = int(settings["reason_value"])
         found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"]))
     return found

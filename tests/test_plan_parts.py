@@ -196,3 +196,19 @@ def test_a_good_plan_passes_every_check() -> None:
         "Which related roles on your team might suit my background?",
     ]
     assert check_plan(MESSAGE, questions, context=PlanContext()) == []
+
+
+@pytest.mark.parametrize(
+    ("evidence", "stated"),
+    [
+        ("we went with someone with more experience in retail", True),
+        ("We have reviewed your skills and experience", False),
+        ("While we were impressed by your experience", False),
+    ],
+)
+def test_a_reason_is_stated_only_by_more_than_a_review(evidence: str, stated: bool) -> None:
+    from analyzer.report import ReasonResult, TextSpan
+
+    reason = ReasonResult("experience", 0.9, (TextSpan(evidence, 0, len(evidence)),))
+    ctx = read_context(evidence, policy=None, reasons=[reason])
+    assert ("experience" in ctx.stated) is stated

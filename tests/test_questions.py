@@ -69,7 +69,9 @@ def test_every_type_is_covered() -> None:
 def _template_questions() -> list[str]:
     s = read_json("templates", "plan.json")
     texts = [q for options in s["openers"].values() for q in options]
-    texts += [_capital(t.format(material="application")) for t in s["topics"].values()]
+    for wording in s["topics"].values():
+        options = wording if isinstance(wording, list) else [wording]
+        texts += [_capital(t.format(material="application")) for t in options]
     texts += [
         q
         for key in ("applied", "screened", "interviewed", "take_home", "out_of_control")
@@ -292,3 +294,12 @@ def test_every_category_example_passes_the_automated_checks(rules_only: Analyzer
         assert check_plan(report.text, report.questions, context=ctx) == [], name
         assert (len(report.questions) == 0) is ctx.declines, name
         assert ctx.declines or 2 <= len(report.questions) <= DEFAULT_MAX, name
+
+
+def test_wording_varies_across_messages() -> None:
+    messages = [f"Thanks for applying to role {n}. We decided not to proceed." for n in range(8)]
+    texts = set()
+    for message in messages:
+        findings = [found(message, "decided not to proceed", "decision_formula")]
+        texts.add(plan(findings, message=message)[1].text)
+    assert len(texts) >= 2
