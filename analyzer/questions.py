@@ -152,17 +152,16 @@ def plan(
     max_questions: int = DEFAULT_MAX,
     context: PlanContext | None = None,
     message: str = "",
-    after_interview: bool = False,
 ) -> list[Question]:
     """An ordered plan: an opener, clarifications ranked by value, one forward-looking question.
 
     ``context`` is what :func:`analyzer.plancontext.read_context` read from the message (by
-    default a plain rejection, after an interview when ``after_interview``); ``message`` is the
+    default a plain rejection of an application); ``message`` is the
     text the findings point into, so that only its clean, whole phrases are quoted. The cap
     counts every question; the opener and the forward-looking question are kept whenever the
     cap allows (three or more).
     """
-    ctx = context or PlanContext(stage="interviewed" if after_interview else "applied")
+    ctx = context or PlanContext()
     if max_questions <= 0 or ctx.declines:
         return []
     source = message or " ".join(f.text for f in findings)
