@@ -212,3 +212,17 @@ def test_a_reason_is_stated_only_by_more_than_a_review(evidence: str, stated: bo
     reason = ReasonResult("experience", 0.9, (TextSpan(evidence, 0, len(evidence)),))
     ctx = read_context(evidence, policy=None, reasons=[reason])
     assert ("experience" in ctx.stated) is stated
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("All the places on the course are already filled.", True),
+        ("The role was filled internally by a colleague.", True),
+        ("The position has been filled by a candidate with more experience.", False),
+    ],
+)
+def test_a_filled_role_is_outside_control_only_when_internal_or_already(
+    text: str, outside: bool
+) -> None:
+    assert bool(read_context(text, policy=None).out_of_control) is outside
