@@ -10,12 +10,11 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from spacy.attrs import LOWER
-
 from . import questions
 from .clean import Cleaned, clean
 from .components.policy import policy_label
 from .labels import DECISION_KINDS, Policy
+from .plancontext import read_context
 from .report import Finding, Prediction, ReasonResult, Report, SpecificFeedback, TextSpan
 from .rules import load_rule_files
 from .textio import MAX_MESSAGE_CHARS, scrub_surrogates
@@ -28,8 +27,6 @@ if TYPE_CHECKING:
     from .classify.predict import Classifiers, MessagePrediction
 
 _T = TypeVar("_T")
-#: The word forms that tell a message follows an interview.
-_INTERVIEW_FORMS = ("interview", "interviews", "interviewed")
 
 
 class Analyzer:
@@ -137,13 +134,13 @@ class Analyzer:
         specific = tuple(_specific(text, s) for s in doc.spans["specific"]) if decision else ()
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
-        after_interview = _mentions_interview(doc, text)
         plan = (
             questions.plan(
                 findings,
                 specific,
                 max_questions=self.max_questions,
-                after_interview=after_interview,
+                context=read_context(text, policy=policy.label, reasons=reasons, specific=specific),
+                message=text,
             )
             if decision
             else []
@@ -192,19 +189,6 @@ class Analyzer:
                 )
             )
         return found
-
-
-def _mentions_interview(doc: Doc, text: str) -> bool:
-    """Whether the message speaks of an interview (the candidate met the team).
-
-    ``text`` holds every token of ``doc`` as written (the message the Doc was made from). Each
-    form holds "interview", and a token lower-cased to one is ASCII letters in ``text``, so a
-    text without the word needs no token scan (``doc.text`` would build a Token per token).
-    """
-    if "interview" not in text.lower():
-        return False
-    lowers, strings = doc.to_array(LOWER), doc.vocab.strings
-    return any(bool((lowers == strings.add(w)).any()) for w in _INTERVIEW_FORMS)
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:

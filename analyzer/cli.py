@@ -147,6 +147,12 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
     help="Score only one half of the gold file (split by a hash of each id): choose designs "
     "on 'tune', report 'held' apart.",
 )
+@click.option(
+    "--plans",
+    is_flag=True,
+    help="With --gold: run the automated checks of the question plans of its rejections "
+    "(size, repeated questions, clean quotes, declines, out-of-control reasons) instead.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
 @rules_option
 @no_models_option
@@ -156,6 +162,7 @@ def evaluate(
     corpus: str | None,
     folds: int,
     half: str | None,
+    plans: bool,
     as_json: bool,
     rules: tuple[Path, ...],
     no_models: bool,
@@ -163,8 +170,10 @@ def evaluate(
     """Score the analyzer against an annotated gold file (--gold): span precision, recall, F1
     (by overlap), type accuracy, message-level accuracies, and the misses and false alarms.
 
-    With --cv, cross-validate the classifiers on the labelled corpus instead, grouped by
-    message family: per-label precision, recall and F1 and the confusion matrices.
+    With --plans, check the question plans of the gold file's rejections instead (see
+    analyzer.plancheck). With --cv, cross-validate the classifiers on the labelled corpus
+    instead, grouped by message family: per-label precision, recall and F1 and the confusion
+    matrices.
     """
     import json
 
@@ -192,7 +201,15 @@ def evaluate(
         raise one_of
     messages = select_half(load_gold(gold), half)
     analyzer = make_analyzer(rules, use_models=not no_models)
-    result = run(messages, analyzer.analyze_many(m.text for m in messages))
+    reports = analyzer.analyze_many(m.text for m in messages)
+    if plans:
+        from .evaluate import check_plans
+        from .render.scores import plan_checks_text
+
+        checks = check_plans(messages, reports)
+        click.echo(json.dumps(checks.to_dict(), indent=2) if as_json else plan_checks_text(checks))
+        return
+    result = run(messages, reports)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:

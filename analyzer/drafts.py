@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy
+from .plancontext import PlanContext, context_of
+from .questions import without_offer_lead
 from .report import Question, Report
 from .resources import read_json
 
@@ -189,7 +191,11 @@ def extract_context(text: str) -> Context:
 def draft(report: Report, *, channel: str = "email", context: Context | None = None) -> Draft:
     """A follow-up for ``report``: an email, or a call script with ``channel="phone"``.
 
-    When the sender declines feedback requests the draft thanks them and asks nothing. A kind
+    The draft asks the report's planned questions in the situation the plan was built for
+    (:func:`~analyzer.plancontext.context_of`): when the sender declines feedback requests it
+    thanks them and asks nothing; when they offered a call it accepts the call and lists the
+    questions as its points; when the reason was outside the candidate's control it says it
+    understands and asks only what the plan asks. A kind
     of ``None`` (no model) counts as a rejection. Raises :class:`InputError` when the report is
     about something other than a decision (an invitation, say).
     """
@@ -199,13 +205,15 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     if kind not in DECISION_KINDS:
         raise InputError(f"this message looks like '{kind}', not a rejection: nothing to follow up")
     ctx = context or extract_context(report.text)
+    situation = context_of(report)
     policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
-    parts = _Parts(_texts(), _values(ctx), kind, policy, questions)
+    asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
+    parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
-    advice = _advice(channel, kind, policy)
-    return Draft(channel, subject, body, questions, blanks, advice, bool(questions), ctx)
+    advice = _advice(channel, kind, policy, situation)
+    return Draft(channel, subject, body, asked, blanks, advice, bool(asked), ctx)
 
 
 def _values(ctx: Context) -> dict[str, str]:
@@ -238,6 +246,7 @@ class _Parts:
     kind: str
     policy: str
     questions: tuple[Question, ...]
+    situation: PlanContext
 
     def fill(self, template: str) -> str:
         return template.format(**self.values)
@@ -249,22 +258,52 @@ class _Parts:
         if self.policy == Policy.DECLINES.value:
             paragraphs += [f"{thanks} {self.fill(e['declines_body'])}"]
         else:
-            paragraphs += [f"{thanks} {e['acceptance']}", self._request()]
+            accepted = e[
+                "acceptance_out_of_control" if self.situation.out_of_control else "acceptance"
+            ]
+            paragraphs += [f"{thanks} {accepted}", self._request()]
             if self.questions:
                 numbered = [f"{n}. {q.text}" for n, q in enumerate(self.questions, 1)]
-                paragraphs += ["\n".join(numbered), e["questions_outro"]]
+                outro = e[
+                    "questions_outro_call" if self.situation.offers_call else "questions_outro"
+                ]
+                paragraphs += ["\n".join(numbered), outro]
         paragraphs += [self.fill(e["close"]), f"{e['sign_off']}\n{self.values['candidate']}"]
         return self._subject(), "\n\n".join(paragraphs) + "\n"
 
     def _request(self) -> str:
-        requests = self.texts["email"]["request"]
-        key = self.kind if self.kind in requests else self.policy
-        text = requests.get(key, requests[Policy.UNSPECIFIED.value])
-        return f"{text} {self.texts['email']['questions_intro']}" if self.questions else text
+        e = self.texts["email"]
+        requests = e["request"]
+        text = requests[self._request_key()]
+        return f"{text} {e[self._intro_key()]}" if self.questions else text
+
+    def _intro_key(self) -> str:
+        if self.situation.offers_call:
+            return "questions_intro_call"
+        return (
+            "questions_intro_out_of_control" if self.situation.out_of_control else "questions_intro"
+        )
+
+    def _request_key(self) -> str:
+        """Which request paragraph fits: an offer is taken up by name before anything else."""
+        s = self.situation
+        for key, applies in (
+            ("call", s.offers_call),
+            ("feedback", s.offers_feedback),
+            ("out_of_control", bool(s.out_of_control)),
+            (self.kind, self.kind in self.texts["email"]["request"]),
+            (self.policy, self.policy in self.texts["email"]["request"]),
+        ):
+            if applies:
+                return key
+        return Policy.UNSPECIFIED.value
 
     def _subject(self) -> str:
         s = self.texts["subject"]
-        text = s["declines" if self.policy == Policy.DECLINES.value else "feedback"]
+        key = "call" if self.situation.offers_call else "feedback"
+        if self.situation.out_of_control and not self.situation.offers_call:
+            key = "out_of_control"
+        text = s["declines" if self.policy == Policy.DECLINES.value else key]
         label = self.values["label"]
         return s["context"].format(text=text, label=label) if label else text
 
@@ -276,7 +315,12 @@ class _Parts:
             steps = [self.fill(s) for s in p["declines_steps"].values()]
             return "\n".join(lines + [f"{n}. {s}" for n, s in enumerate(steps, 1)]) + "\n"
         st = p["steps"]
-        lines += [f"1. {self.fill(st['greet'])}", f"   {st['not_now']}", f"2. {st['accept']}"]
+        call = self.situation.offers_call
+        if call:
+            lines[0] = self.fill(p["call_title"])
+        greet = self.fill(st["greet_call" if call else "greet"])
+        accept = st["accept_out_of_control" if self.situation.out_of_control else "accept"]
+        lines += [f"1. {greet}", f"   {st['not_now']}", f"2. {accept}"]
         n = 3
         if self.questions:
             lines.append(f"{n}. {st['questions']}")
@@ -286,11 +330,15 @@ class _Parts:
         return "\n".join(lines) + "\n"
 
 
-def _advice(channel: str, kind: str, policy: str) -> tuple[str, ...]:
+def _advice(channel: str, kind: str, policy: str, situation: PlanContext) -> tuple[str, ...]:
     a = _texts()["advice"]
     lines = [a["timing_phone" if channel == "phone" else "timing"]]
     if policy in (Policy.DECLINES.value, Policy.INVITES.value):
         lines.append(a[policy])
+    if situation.offers_call and policy != Policy.DECLINES.value:
+        lines.append(a["call"])
+    if situation.out_of_control and policy != Policy.DECLINES.value:
+        lines.append(a["out_of_control"])
     if kind == Kind.FEEDBACK_REPLY.value and policy != Policy.DECLINES.value:
         lines.append(a["feedback_reply"])
     return tuple(lines)

@@ -13,11 +13,14 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .errors import InputError
 from .labels import DECISION_KINDS, KINDS, POLICIES, REASONS, VAGUE_TYPES
 from .report import Report
+
+if TYPE_CHECKING:
+    from .plancheck import PlanChecks
 
 _M = TypeVar("_M", bound="_HasId")
 
@@ -243,3 +246,32 @@ def evaluate(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> Evaluati
             if g.feedback_policy != p
         ],
     )
+
+
+def check_plans(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> PlanChecks:
+    """The automated plan checks over the gold file's rejections and feedback replies.
+
+    Each plan is checked in the context the analyzer read, widened by the gold labels: a
+    message annotated ``declines`` must get no questions, and one annotated with a
+    ``logistics`` reason must get no "stronger candidate" question, whatever the analyzer
+    predicted.
+    """
+    from dataclasses import replace
+
+    from .labels import Policy, Reason
+    from .plancheck import PlanChecks
+    from .plancontext import context_of
+
+    checks = PlanChecks()
+    for g, r in zip(gold, reports, strict=True):
+        if g.kind not in DECISION_KINDS:
+            continue
+        ctx = context_of(r)
+        logistics = {Reason.LOGISTICS.value} & set(g.reasons)
+        ctx = replace(
+            ctx,
+            declines=ctx.declines or g.feedback_policy == Policy.DECLINES.value,
+            out_of_control=ctx.out_of_control | logistics,
+        )
+        checks.add(g.id, g.text, r.questions, context=ctx)
+    return checks

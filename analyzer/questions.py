@@ -1,36 +1,51 @@
-"""From findings to a plan of questions.
+"""From findings and the message's context to a short plan of questions.
 
-The plan follows the advice career coaches give: open with a safe, positive question (what went
-well), then ask for the missing basis of each vague phrase, then finish with one or two
-forward-looking, open-ended questions. Wording lives in ``templates/*.json``.
+The plan follows what career coaches advise and ``QUESTIONS-RUBRIC.md`` scores: one safe,
+positive opener; the clarifications that matter most; at most one forward-looking question;
+three or four questions in all (:data:`DEFAULT_MAX`). Wording lives in ``templates/plan.json``
+and ``templates/vague_types.json``; see ``docs/question-plans.md`` for the design.
 
-Each vague type has several question templates, chosen by the head words of the phrase. Every
-template belongs to a *topic* ("fit", "experience", ...); two findings on the same topic give one
-question, even across types ("not the right fit" and "a better fit" are one question about fit).
+Ranking (a vague type's ``value`` in ``vague_types.json``): a comparison with no basis, a fit
+euphemism or an unnamed gap (5) come first, then an impression with no observation (4), concrete
+feedback to build on (4), a reason the message states without detail (3); a bare decision
+formula (1) only gives a question when nothing else does (and then neither quotes nor names
+it), and a hedged promise about later (0) never does (the forward-looking question covers it).
+A phrase that cannot be quoted cleanly ranks 2 lower than its type. Findings on one topic give
+one question, and a question too close to one already chosen (:mod:`analyzer.similarity`) is
+left out.
+
+The context (:class:`~analyzer.plancontext.PlanContext`) decides the rest: no questions when
+the sender declines feedback; no clarifications of the decision and a related-roles question
+when the reason is outside the candidate's control; the opener and closing question fit the
+stage; an offer of feedback or a call, or another role, is taken up by name.
 """
 
 from __future__ import annotations
 
-import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from .labels import Purpose
+from .plancontext import PlanContext
+from .quotes import clean_quote, is_clean_phrase, words
 from .report import Finding, Question, SpecificFeedback, TextSpan
 from .resources import read_json
+from .similarity import too_close
 
-DEFAULT_MAX = 5
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-@dataclass(frozen=True)
-class _Template:
-    heads: frozenset[str]
-    topic: str
-    text: str
-    value: int
+DEFAULT_MAX = 4
+#: Vague types still asked about when the decision's reason is outside the candidate's control.
+#: A type valued at most this is a bare formula: its question stands alone, neither quoting nor
+#: naming the formula.
+_FORMULA_VALUE = 1
+#: A phrase that cannot be quoted cleanly is weaker evidence (often a word caught out of
+#: context, "1 page is often better"): it ranks this much lower.
+_UNQUOTABLE_PENALTY = 2
+#: An unquotable phrase shorter than this gives no question at all.
+_MIN_PARAPHRASED_WORDS = 2
+_ABOUT_THE_CANDIDATE = frozenset({"unspecified_gap", "subjective_impression"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +53,12 @@ class _Candidate:
     value: int
     order: int
     topic: str
-    question: Question
+    body: str
+    lead: str | None = None
+    phrase: str | None = None
+    quote: str | None = None
+    type: str | None = None
+    paraphrase: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -62,45 +82,67 @@ def title(vague_type: str) -> str:
 
 
 @cache
-def _templates(vague_type: str) -> tuple[_Template, ...]:
-    return tuple(
-        _Template(frozenset(q["heads"]), q.get("topic", ""), q["text"], int(q.get("value", 1)))
-        for q in _types()[vague_type]["questions"]
-    )
+def _topics(vague_type: str) -> tuple[tuple[frozenset[str], str], ...]:
+    return tuple((frozenset(t["heads"]), t["topic"]) for t in _types()[vague_type]["topics"])
 
 
-def _words(phrase: str) -> list[str]:
-    """The phrase's words, lowercased, with contractions split off ("didn't" -> "didn", "t")."""
-    return [w.lower() for w in _WORD.findall(phrase)]
+def topic_of(vague_type: str, phrase_words: Sequence[str]) -> str:
+    """The topic a phrase asks about: the first whose head words occur in it (the last is the
+    type's default)."""
+    lowered = {w.lower() for w in phrase_words}
+    topics = _topics(vague_type)
+    return next((topic for heads, topic in topics if heads & lowered), topics[-1][1])
 
 
-def _pick(vague_type: str, words: Sequence[str]) -> _Template:
-    """The first template whose head words occur in the phrase (the last one is the default)."""
-    lowered = {w.lower() for w in words}
-    templates = _templates(vague_type)
-    for template in templates:
-        if template.heads & lowered:
-            return template
-    return templates[-1]
+def _body(topic: str, stage: str, seed: int = 0) -> str:
+    """The question a topic asks at ``stage``; a topic with several wordings takes the one
+    ``seed`` picks, so that messages do not all read alike."""
+    settings = _plan()
+    material = settings["material"].get(stage, settings["material"]["applied"])
+    wording = settings["topics"][topic]
+    if isinstance(wording, list):
+        wording = wording[seed % len(wording)]
+    return str(wording).format(material=material)
 
 
-def question_for(vague_type: str, phrase: str, words: Sequence[str] = ()) -> str:
-    """A clarifying question that names ``phrase`` and asks for its missing basis.
-
-    ``words`` are the phrase's words and lemmas when the caller has them; by default the
-    phrase's own words are used.
-    """
-    template = _pick(vague_type, [*words, *_words(phrase)])
-    return template.text.format(phrase=_quoted(phrase))
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _quoted(phrase: str) -> str:
-    """The phrase on one line, a capital from the start of its sentence lowered ("The team")."""
-    text = " ".join(phrase.split())
+def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
-        text = text[0].lower() + text[1:]
-    return text
+    return text[:1].lower() + text[1:] if first[1:].islower() or len(first) == 1 else text
+
+
+def question_for(vague_type: str, phrase: str, words_: Sequence[str] = ()) -> str:
+    """A clarifying question about ``phrase``: quoted when it is a clean phrase, otherwise
+    named by what kind of phrase it is ("the question of fit"); a bare formula's question
+    stands alone.
+
+    ``words_`` are the phrase's words and lemmas when the caller has them.
+    """
+    topic = topic_of(vague_type, [*words_, *words(phrase)])
+    text = " ".join(phrase.split())
+    kind = _types()[vague_type]
+    if int(kind["value"]) <= _FORMULA_VALUE:
+        return _capital(_body(topic, "applied"))
+    quote = _lower_first(text) if is_clean_phrase(text) else None
+    body = _body(topic, "applied")
+    return _text(_Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"]), 0)
+
+
+def _text(c: _Candidate, turn: int) -> str:
+    """The question's words: its own lead, or a quote or paraphrase lead taken in turn."""
+    settings = _plan()
+    if c.lead is not None:
+        return c.lead.format(question=c.body) if "{question}" in c.lead else c.lead
+    if c.quote is not None:
+        leads = settings["quote_leads"]
+        return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
+    if c.paraphrase is not None:
+        leads = settings["paraphrase_leads"]
+        return str(leads[turn % len(leads)]).format(paraphrase=c.paraphrase, question=c.body)
+    return _capital(c.body)
 
 
 def plan(
@@ -108,82 +150,175 @@ def plan(
     specific: Sequence[SpecificFeedback] = (),
     *,
     max_questions: int = DEFAULT_MAX,
-    after_interview: bool = False,
+    context: PlanContext | None = None,
+    message: str = "",
 ) -> list[Question]:
-    """An ordered plan: an opener, clarifications ranked by value, forward-looking questions.
+    """An ordered plan: an opener, clarifications ranked by value, one forward-looking question.
 
-    Findings on the same topic give one question; findings inside a stretch of concrete
-    feedback give none (that point is asked about as "how could I improve on it" instead).
-    The cap counts every question; the opener and at least one forward-looking question are
-    kept whenever the cap allows (three or more).
+    ``context`` is what :func:`analyzer.plancontext.read_context` read from the message (by
+    default a plain rejection of an application); ``message`` is the
+    text the findings point into, so that only its clean, whole phrases are quoted. The cap
+    counts every question; the opener and the forward-looking question are kept whenever the
+    cap allows (three or more).
     """
-    if max_questions <= 0:
+    ctx = context or PlanContext()
+    if max_questions <= 0 or ctx.declines:
         return []
+    source = message or " ".join(f.text for f in findings)
+    seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
+    opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
+    chosen = [opener.text]
+    forward = _forward(ctx, seed, chosen)
+    reserved = 1 if forward is not None and max_questions > 2 else 0
+    room = max(0, max_questions - 1 - reserved)
+    clarify: list[Question] = []
+    for candidate in _candidates(findings, specific, ctx, message, seed):
+        if len(clarify) >= room:
+            break
+        text = _text(candidate, seed + len(clarify))
+        if too_close(text, chosen):
+            continue
+        chosen.append(text)
+        clarify.append(Question(text, Purpose.CLARIFY.value, candidate.phrase, candidate.type))
+    closing = []
+    if forward is not None and not too_close(forward, chosen[1:]):
+        closing = [Question(forward, Purpose.OPEN_ENDED.value)]
+    return [opener, *clarify, *closing][:max_questions]
+
+
+def _pick(options: Sequence[str], seed: int) -> str:
+    return str(options[seed % len(options)])
+
+
+def _opener(ctx: PlanContext, seed: int) -> str:
     settings = _plan()
-    opener = _opener(settings, after_interview)
-    forward = _forward(settings, after_interview)
-    clarify = _clarifications(findings, specific, settings)
-    reserved = min(len(forward), 1) if max_questions > 2 else 0
-    chosen = clarify[: max(0, max_questions - 1 - reserved)]
-    room = max(0, max_questions - 1 - len(chosen))
-    return [opener, *chosen, *forward[:room]][:max_questions]
+    text = _pick(settings["openers"][ctx.stage], seed)
+    leads = settings["offer_leads"]
+    for offered, key in ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback")):
+        if offered:
+            return str(leads[key]).format(question=_lower_first(text))
+    if ctx.invites:
+        return str(leads["invites"]).format(question=_lower_first(text))
+    return text
 
 
-def _applies(entry: dict[str, Any], after_interview: bool) -> bool:
-    when = entry.get("when", "any")
-    return when == "any" or when == ("interview" if after_interview else "default")
+def without_offer_lead(text: str) -> str:
+    """The question without the words that take up an offer ("Since you kindly invited
+    questions, ..."), for a draft whose own paragraph takes the offer up already."""
+    for lead in _plan()["offer_leads"].values():
+        head = str(lead).split("{question}", 1)[0]
+        if text.startswith(head):
+            return _capital(text[len(head) :])
+    return text
 
 
-def _opener(settings: dict[str, Any], after_interview: bool) -> Question:
-    entries = [e for e in settings["openers"] if e["when"] != "any"]
-    chosen = [e for e in entries if _applies(e, after_interview)] or settings["openers"]
-    return Question(chosen[0]["text"], Purpose.OPENER.value)
+def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
+    """The closing question: the role the sender mentioned, related roles when the reason was
+    outside the candidate's control, otherwise what to change for the next time at this stage."""
+    settings = _plan()["forward"]
+    if ctx.other_role:
+        return str(settings["named_role"]).format(role=ctx.other_role)
+    if ctx.mentions_other_role:
+        return str(settings["other_role"])
+    options = settings["out_of_control" if ctx.out_of_control else ctx.stage]
+    ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
+    return next((str(o) for o in ordered if not too_close(o, chosen)), None)
 
 
-def _forward(settings: dict[str, Any], after_interview: bool) -> list[Question]:
-    entries = [e for e in settings["forward"] if _applies(e, after_interview)]
-    count = int(settings["forward_count"])
-    return [Question(e["text"], Purpose.OPEN_ENDED.value) for e in entries[:count]]
+def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
-def _inside(finding: Finding, spans: Sequence[TextSpan]) -> bool:
-    return any(s.start <= finding.start and finding.end <= s.end for s in spans)
+def _quote(finding: Finding, message: str) -> str | None:
+    if message and message[finding.start : finding.end] == finding.text:
+        return clean_quote(message, finding.start, finding.end)
+    text = " ".join(finding.text.split())
+    return _lower_first(text) if not message and is_clean_phrase(text) else None
 
 
-def _clarifications(
-    findings: Sequence[Finding], specific: Sequence[SpecificFeedback], settings: dict[str, Any]
-) -> list[Question]:
-    candidates: list[_Candidate] = []
-    for order, finding in enumerate(findings):
-        if _inside(finding, specific):
+def _candidates(
+    findings: Sequence[Finding],
+    specific: Sequence[SpecificFeedback],
+    ctx: PlanContext,
+    message: str,
+    seed: int = 0,
+) -> list[_Candidate]:
+    """Every question the plan could ask, best first, one a topic.
+
+    A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
+    out: named only by its kind, it would point at nothing the reader can find."""
+    found: list[_Candidate] = []
+    for order, f in enumerate(findings):
+        kind = _types().get(f.type)
+        if kind is None or int(kind["value"]) <= 0 or _inside(f, specific):
             continue
-        template = _pick(finding.type, _words(finding.text))
-        text = finding.question or template.text.format(phrase=_quoted(finding.text))
-        question = Question(text, Purpose.CLARIFY.value, finding.text, finding.type)
-        candidates.append(_Candidate(template.value, order, template.topic or text, question))
-    value = int(settings.get("build_on_specific_value", 3))
-    templates = settings["build_on_specific"]
-    for order, span in enumerate(specific):
-        template = templates.get(span.cue, templates["default"])
-        text = template.format(phrase=_quoted(_shorten(span.text)))
-        question = Question(text, Purpose.CLARIFY.value, span.text)
-        candidates.append(_Candidate(value, len(findings) + order, f"specific:{order}", question))
-    return [c.question for c in _merge(candidates)]
+        if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
+            continue
+        topic = topic_of(f.type, words(f.text))
+        quoted = int(kind["value"]) > _FORMULA_VALUE
+        quote = _quote(f, message) if quoted else None
+        if quoted and quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
+            continue
+        value = int(kind["value"]) - (_UNQUOTABLE_PENALTY if quoted and quote is None else 0)
+        found.append(
+            _Candidate(
+                value,
+                order,
+                topic,
+                _body(topic, ctx.stage, seed)
+                if quoted
+                else _capital(_body(topic, ctx.stage, seed)),
+                phrase=f.text,
+                quote=quote,
+                type=f.type,
+                paraphrase=str(kind["paraphrase"]) if quoted else None,
+            )
+        )
+    found += _built_on(specific, message, len(findings))
+    if not ctx.out_of_control:
+        found += _from_reasons(ctx, len(findings) + len(specific), seed)
+    ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
+    if any(c.value > _FORMULA_VALUE for c in ranked):
+        ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
+    if not ranked and not ctx.out_of_control:
+        value = int(_plan()["requirement_value"])
+        body = _capital(_body("requirement", ctx.stage, seed))
+        ranked = [_Candidate(value, 0, "requirement", body)]
+    return ranked
 
 
-def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """One question a topic (the most valuable, then the earliest), best first."""
-    ranked = sorted(candidates, key=lambda c: (-c.value, c.order))
+def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) -> list[_Candidate]:
+    """One question building on the concrete feedback (logistics is a reason, not feedback)."""
+    points = [s for s in specific if s.cue != "logistics"]
+    if not points:
+        return []
+    settings = _plan()["build_on_specific"]
+    first = points[0]
+    quote = clean_quote(message, first.start, first.end) if len(points) == 1 and message else None
+    lead = settings["quoted"].format(phrase=quote) if quote else settings["paraphrase"]
+    return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=first.text)]
+
+
+def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
+    """Questions that build on a reason the message states without detail."""
+    settings = _plan()
+    found = []
+    for n, reason in enumerate(sorted(ctx.stated)):
+        entry = settings["reasons"].get(reason)
+        if entry is None or ctx.stage not in entry.get("stages", [ctx.stage]):
+            continue
+        topic = entry["topic"]
+        body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed)
+        value = int(settings["reason_value"])
+        found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"]))
+    return found
+
+
+def _one_a_topic(ranked: list[_Candidate]) -> list[_Candidate]:
     seen: set[str] = set()
-    kept: list[_Candidate] = []
+    kept = []
     for candidate in ranked:
-        if candidate.topic in seen:
-            continue
-        seen.add(candidate.topic)
-        kept.append(candidate)
+        if candidate.topic not in seen:
+            seen.add(candidate.topic)
+            kept.append(candidate)
     return kept
-
-
-def _shorten(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -219,6 +219,46 @@ def test_evaluate_on_own_gold_file(runner: CliRunner, tmp_path: Path) -> None:
     assert spans["recall"] == 1.0 and spans["precision"] == 1.0
 
 
+def _gold_row(n: int, text: str, policy: str, reasons: list[str]) -> dict[str, object]:
+    return {
+        "id": f"p{n}",
+        "text": text,
+        "kind": "rejection",
+        "feedback_policy": policy,
+        "reasons": reasons,
+        "vague_phrases": [],
+    }
+
+
+def test_evaluate_plans_on_own_gold_file(runner: CliRunner, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        _gold_row(
+            1,
+            "We went with people whose skills were more closely aligned.",
+            "unspecified",
+            ["competition"],
+        ),
+        _gold_row(
+            2,
+            "Sadly we cannot give feedback on applications. We chose someone else.",
+            "declines",
+            ["competition"],
+        ),
+        _gold_row(3, "The post was cancelled after a budget cut.", "unspecified", ["logistics"]),
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run(runner, ["evaluate", "--gold", str(gold), "--plans", "--json", "--no-models"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["plans"] == 3 and data["issues"] == []
+    assert data["declines_plans"] == 1 and data["out_of_control_plans"] == 1
+    assert data["max_pairwise_similarity"] < data["similarity_threshold"]
+    assert max(int(k) for k in data["plan_sizes"]) <= 4
+    text = run(runner, ["evaluate", "--gold", str(gold), "--plans", "--no-models"])
+    assert "Every plan passes every check." in text.stdout
+
+
 def test_evaluate_bad_gold_file(runner: CliRunner, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"text": "x"}\n')

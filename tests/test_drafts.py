@@ -199,3 +199,43 @@ def test_draft_golden(rules_only: Analyzer, name: str, channel: str) -> None:
     d = draft(report, channel=channel)
     assert _unfilled(d.body) == []
     check_golden(f"plan/{name}.{channel}.txt", draft_to_text(d))
+
+
+CATEGORIES = Path(__file__).parent / "golden" / "plan" / "categories"
+# the example messages whose situation changes the draft, not only its questions
+SITUATIONS = ["offer_call", "offer_feedback", "budget", "declines", "other_role"]
+
+
+@pytest.mark.parametrize("name", SITUATIONS)
+@pytest.mark.parametrize("channel", ["email", "phone"])
+def test_draft_golden_by_situation(rules_only: Analyzer, name: str, channel: str) -> None:
+    report = rules_only.analyze((CATEGORIES / f"{name}.txt").read_text(encoding="utf-8"))
+    d = draft(report, channel=channel)
+    check_golden(f"plan/categories/{name}.{channel}.txt", draft_to_text(d))
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.stem for p in CATEGORIES.glob("*.txt") if "." not in p.stem)
+)
+def test_drafts_follow_the_plan_and_end_with_a_newline(rules_only: Analyzer, name: str) -> None:
+    report = rules_only.analyze((CATEGORIES / f"{name}.txt").read_text(encoding="utf-8"))
+    email, phone = draft(report), draft(report, channel="phone")
+    assert phone.body.endswith("\n") and email.body.endswith("\n")
+    assert len(email.questions) == len(report.questions)
+    for q in email.questions:
+        assert q.text in email.body and q.text in phone.body
+
+
+def test_an_offered_call_is_accepted(rules_only: Analyzer) -> None:
+    report = rules_only.analyze((CATEGORIES / "offer_call.txt").read_text(encoding="utf-8"))
+    email, phone = draft(report), draft(report, channel="phone")
+    assert "offered a call" in email.body and email.subject and "call" in email.subject
+    assert "offer of a call" not in email.body  # the plan's lead is not said twice
+    assert phone.body.startswith("Call script: the call you offered")
+
+
+def test_an_out_of_control_reason_is_acknowledged(rules_only: Analyzer) -> None:
+    report = rules_only.analyze((CATEGORIES / "budget.txt").read_text(encoding="utf-8"))
+    email = draft(report)
+    assert "I understand the reason" in email.body
+    assert "stronger" not in email.body.lower()

@@ -1,4 +1,4 @@
-"""The question plan: wording by type and head word, merging, ranking, order and cap."""
+"""The question plan: ranking, size, distinct questions, clean quotes, context and stage."""
 
 from __future__ import annotations
 
@@ -6,150 +6,267 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analyzer.analysis import Analyzer
 from analyzer.labels import VAGUE_TYPES, Purpose
-from analyzer.questions import plan, question_for
+from analyzer.plancheck import check_plan, quotes_of
+from analyzer.plancontext import PlanContext, context_of
+from analyzer.questions import DEFAULT_MAX, plan, question_for, without_offer_lead
 from analyzer.render.plan import plan_to_text
 from analyzer.report import Finding, SpecificFeedback
 from analyzer.resources import read_json
+from analyzer.similarity import THRESHOLD, max_similarity
 
 from .conftest import check_golden
 
-OPEN_START = re.compile(r"(what|which|how|could you|in which|when|where)\b", re.IGNORECASE)
+OPEN_WORD = re.compile(
+    r"(?:^|[,:;]\s+)(what|which|how|could you|in which|when|where)\b", re.IGNORECASE
+)
 DISPUTING = ("wrong", "disagree", "reconsider", "unfair", "mistake", "why didn't", "why not")
 REPLIES = Path(__file__).parent / "golden" / "plan" / "replies"
+CATEGORIES = Path(__file__).parent / "golden" / "plan" / "categories"
 
 
 def is_open_ended(question: str) -> bool:
-    """True when the last clause is a question that starts with an open question word."""
-    clause = re.split(r"(?<=[.:])\s+", question.strip())[-1]
-    return question.endswith("?") and OPEN_START.match(clause) is not None
+    """True when the question, or the clause after its lead-in, starts with an open word."""
+    return question.endswith("?") and OPEN_WORD.search(question.strip()) is not None
 
 
-def finding(text: str, vague_type: str, start: int = 0) -> Finding:
-    return Finding(text, start, start + len(text), vague_type, "", question_for(vague_type, text))
+def found(message: str, phrase: str, vague_type: str) -> Finding:
+    start = message.index(phrase)
+    return Finding(phrase, start, start + len(phrase), vague_type, "", "")
 
 
-# (type, phrase, a word the question must contain besides the phrase)
+# (type, phrase, a word the question must hold, whether the phrase is quoted)
 BY_TYPE = [
-    ("unanchored_comparison", "more qualified", "qualifications"),
-    ("unanchored_comparison", "stronger candidates", "areas"),
-    ("fit_euphemism", "not the right fit", "criteria"),
-    ("fit_euphemism", "culture fit", "culture"),
-    ("unspecified_gap", "lacked depth", "area"),
-    ("unspecified_gap", "more experience", "experience"),
-    ("subjective_impression", "the team felt", "observe"),
-    ("subjective_impression", "didn't stand out", "stood out"),
-    ("decision_formula", "decided not to proceed", "reason"),
-    ("noncommittal_future", "at this time", "future"),
+    ("unanchored_comparison", "more qualified", "qualification", True),
+    ("unanchored_comparison", "stronger candidates", "area", True),
+    ("fit_euphemism", "not the right fit", "needs", True),
+    ("fit_euphemism", "culture fit", "team", True),
+    ("unspecified_gap", "lacked depth", "depth", True),
+    ("unspecified_gap", "more experience", "experience", True),
+    ("subjective_impression", "the team felt", "view", False),
+    ("subjective_impression", "didn't stand out", "stand out", True),
+    ("decision_formula", "decided not to proceed", "requirement", False),
+    ("noncommittal_future", "at this time", "roles", False),
 ]
 
 
-@pytest.mark.parametrize(("vague_type", "phrase", "word"), BY_TYPE)
-def test_question_names_phrase_and_is_open(vague_type: str, phrase: str, word: str) -> None:
+@pytest.mark.parametrize(("vague_type", "phrase", "word", "quoted"), BY_TYPE)
+def test_question_for_a_type(vague_type: str, phrase: str, word: str, quoted: bool) -> None:
     question = question_for(vague_type, phrase)
-    assert f'"{phrase}"' in question
+    assert (f'"{phrase}"' in question) is quoted
     assert word in question.lower()
     assert is_open_ended(question), question
 
 
 def test_every_type_is_covered() -> None:
-    assert {t for t, _, _ in BY_TYPE} == set(VAGUE_TYPES)
+    assert {t for t, _, _, _ in BY_TYPE} == set(VAGUE_TYPES)
 
 
-# phrases of one type whose head words must pick different questions
-VARIANTS = [
-    ("unanchored_comparison", ["more qualified", "more experienced", "better suited", "stronger"]),
-    ("fit_euphemism", ["culture fit", "not aligned with our needs", "not the right fit"]),
-    ("unspecified_gap", ["lacked depth", "more experience", "not at the level", "some gaps"]),
-    ("subjective_impression", ["we felt", "didn't stand out", "not convinced", "had concerns"]),
-    ("decision_formula", ["other candidates", "after careful consideration", "decided"]),
-    ("noncommittal_future", ["at this time", "keep your CV on file", "future openings"]),
-]
-
-
-@pytest.mark.parametrize(("vague_type", "phrases"), VARIANTS)
-def test_head_word_varies_the_question(vague_type: str, phrases: list[str]) -> None:
-    questions = [question_for(vague_type, p).replace(f'"{p}"', "") for p in phrases]
-    assert len(set(questions)) == len(phrases)
-
-
-def _all_template_texts() -> list[str]:
-    texts = [
-        q["text"]
-        for t in read_json("templates", "vague_types.json").values()
-        for q in t["questions"]
+def _template_questions() -> list[str]:
+    s = read_json("templates", "plan.json")
+    texts = [q for options in s["openers"].values() for q in options]
+    for wording in s["topics"].values():
+        options = wording if isinstance(wording, list) else [wording]
+        texts += [_capital(t.format(material="application")) for t in options]
+    texts += [
+        q
+        for key in ("applied", "screened", "interviewed", "take_home", "out_of_control")
+        for q in s["forward"][key]
     ]
-    settings = read_json("templates", "plan.json")
-    texts += [q["text"] for q in settings["openers"] + settings["forward"]]
-    return [*texts, *settings["build_on_specific"].values()]
+    return texts
 
 
-@pytest.mark.parametrize("text", _all_template_texts())
-def test_templates_are_open_polite_and_undisputing(text: str) -> None:
-    filled = text.format(phrase="some phrase")
-    assert is_open_ended(filled), filled
-    assert not any(word in filled.lower() for word in DISPUTING)
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
+@pytest.mark.parametrize("text", _template_questions())
+def test_templates_are_single_open_undisputing_questions(text: str) -> None:
+    assert is_open_ended(text), text
+    assert text.count("?") == 1
+    assert not any(word in text.lower() for word in DISPUTING)
+    assert check_plan("", [text], context=PlanContext(stage="interviewed")) == []
+
+
+def test_forward_options_of_a_stage_differ_enough_to_vary() -> None:
+    s = read_json("templates", "plan.json")
+    for key in ("applied", "interviewed", "out_of_control"):
+        assert len(set(s["forward"][key])) >= 2
+
+
+MESSAGE = (
+    "We decided not to proceed. Your background was not the right fit and you lacked depth "
+    "in testing. The panel felt you were unsure. The others were more qualified and a better "
+    "fit. We will keep you in mind at this time."
+)
 MANY = [
-    finding("decided not to proceed", "decision_formula", 0),
-    finding("not the right fit", "fit_euphemism", 30),
-    finding("lacked depth", "unspecified_gap", 60),
-    finding("a better fit", "unanchored_comparison", 80),
-    finding("the panel felt", "subjective_impression", 100),
-    finding("more qualified", "unanchored_comparison", 120),
-    finding("at this time", "noncommittal_future", 140),
-    finding("not a good fit", "fit_euphemism", 160),
+    found(MESSAGE, "decided not to proceed", "decision_formula"),
+    found(MESSAGE, "not the right fit", "fit_euphemism"),
+    found(MESSAGE, "lacked depth", "unspecified_gap"),
+    found(MESSAGE, "The panel felt", "subjective_impression"),
+    found(MESSAGE, "more qualified", "unanchored_comparison"),
+    found(MESSAGE, "a better fit", "unanchored_comparison"),
+    found(MESSAGE, "at this time", "noncommittal_future"),
 ]
 
 
 @pytest.mark.parametrize("cap", range(0, 10))
-def test_cap_order_and_no_duplicates(cap: int) -> None:
-    questions = plan(MANY, max_questions=cap)
+def test_cap_order_and_one_forward_question(cap: int) -> None:
+    questions = plan(MANY, message=MESSAGE, max_questions=cap)
     assert len(questions) <= cap
-    texts = [q.text for q in questions]
-    assert len(texts) == len(set(texts))
-    if cap:
-        assert questions[0].purpose == Purpose.OPENER.value
     purposes = [q.purpose for q in questions]
+    if cap:
+        assert purposes[0] == Purpose.OPENER.value
     assert purposes == sorted(purposes, key=["opener", "clarify", "open_ended"].index)
     if cap >= 3:
         assert purposes[-1] == Purpose.OPEN_ENDED.value
-    assert purposes.count(Purpose.OPEN_ENDED.value) <= 2
+    assert purposes.count(Purpose.OPEN_ENDED.value) <= 1
+    assert max_similarity([q.text for q in questions]) < THRESHOLD
 
 
-def test_default_cap_is_five() -> None:
-    assert len(plan(MANY)) == 5
+def test_default_plan_has_four_questions_and_two_clarifications() -> None:
+    questions = plan(MANY, message=MESSAGE)
+    assert DEFAULT_MAX == 4 and len(questions) == 4
+    assert [q.type for q in questions[1:3]] == ["fit_euphemism", "unspecified_gap"]
 
 
-def test_fit_phrases_merge_into_one_question() -> None:
-    fits = [q for q in plan(MANY, max_questions=20) if q.phrase and "fit" in q.phrase]
-    assert len(fits) == 1
+def test_formulas_and_hedges_give_no_question_when_better_phrases_exist() -> None:
+    types = {q.type for q in plan(MANY, message=MESSAGE, max_questions=20)}
+    assert "decision_formula" not in types and "noncommittal_future" not in types
 
 
-def test_most_informative_first() -> None:
-    clarify = [q for q in plan(MANY, max_questions=20) if q.purpose == Purpose.CLARIFY.value]
-    assert clarify[0].type == "unspecified_gap"
-    assert clarify[-1].type == "noncommittal_future"
+def test_a_bare_formula_gives_one_standalone_question() -> None:
+    message = "After careful consideration, we decided not to proceed."
+    findings = [found(message, "After careful consideration", "decision_formula")]
+    questions = plan(findings, message=message)
+    assert len(questions) == 3
+    assert not any(quotes_of(q.text) for q in questions)
+    assert "requirement" in questions[1].text
 
 
-def test_concrete_feedback_is_built_on_not_asked_again() -> None:
-    gap = finding("more experience", "unspecified_gap", 20)
-    specific = SpecificFeedback("you needed more experience with Terraform", 10, 52, "skill")
-    questions = plan([gap], [specific], max_questions=20)
-    assert not any(q.phrase == "more experience" for q in questions)
-    built = [q for q in questions if q.phrase == specific.text]
-    assert len(built) == 1 and built[0].text.startswith(f'You mentioned "{specific.text}". How')
+def test_quotes_are_trimmed_or_paraphrased_never_cut() -> None:
+    message = "We weren't sure the match was there and were not aligned with the team at"
+    findings = [
+        Finding("n't sure the match", 6, 24, "subjective_impression", "", ""),
+        found(message, "not aligned with the team at", "fit_euphemism"),
+    ]
+    texts = [q.text for q in plan(findings, message=message, max_questions=20)]
+    quotes = [q for t in texts for q in quotes_of(t)]
+    assert quotes == ["not aligned with the team"]
+    assert any("the impression you describe" in t for t in texts)
+
+
+def test_placeholders_are_never_quoted() -> None:
+    message = "Candidates for the {{role}} were better aligned with [Company] needs."
+    findings = [found(message, "better aligned with [Company] needs", "unanchored_comparison")]
+    questions = plan(findings, message=message)
+    assert not any("[" in q.text or "{" in q.text for q in questions)
+
+
+def test_concrete_feedback_is_built_on_once() -> None:
+    message = "You had not used Terraform. Your tests were thin. You lacked depth."
+    specific = [
+        SpecificFeedback("You had not used Terraform", 0, 26, "skill"),
+        SpecificFeedback("Your tests were thin", 28, 48, "detail"),
+    ]
+    findings = [found(message, "lacked depth", "unspecified_gap")]
+    clarify = [q for q in plan(findings, specific, message=message) if q.purpose == "clarify"]
+    assert len(clarify) == 2
+    assert sum(q.phrase in {s.text for s in specific} for q in clarify) == 1
+
+
+def test_declines_gets_no_questions() -> None:
+    assert plan(MANY, message=MESSAGE, context=PlanContext(declines=True)) == []
+
+
+@pytest.mark.parametrize("kind", ["budget", "location", "salary", "withdrawn", "filled_internally"])
+def test_out_of_control_reason_asks_only_what_still_helps(kind: str) -> None:
+    ctx = PlanContext(out_of_control=frozenset({kind}))
+    questions = plan(MANY, message=MESSAGE, context=ctx)
+    assert check_plan(MESSAGE, questions, context=ctx) == []
+    assert "roles" in questions[-1].text
+    assert not any(q.type in {"unanchored_comparison", "fit_euphemism"} for q in questions)
+
+
+def test_stated_reason_is_built_on_not_asked_again() -> None:
+    ctx = PlanContext(stated=frozenset({"experience"}))
+    texts = [q.text for q in plan([], message="We chose someone else.", context=ctx)]
+    assert any(t.startswith("Since experience weighed") for t in texts)
+    assert not any("reason" in t.lower() for t in texts)
 
 
 @pytest.mark.parametrize(
-    ("after_interview", "word"), [(True, "interviews"), (False, "application")]
+    ("ctx", "words"),
+    [
+        (PlanContext(offers_call=True), "offer of a call"),
+        (PlanContext(offers_feedback=True), "offering feedback"),
+        (PlanContext(invites=True), "invited questions"),
+    ],
 )
-def test_opener_suits_the_stage(after_interview: bool, word: str) -> None:
-    first = plan(MANY, after_interview=after_interview)[0]
-    assert word in first.text
+def test_offers_are_taken_up_by_name(ctx: PlanContext, words: str) -> None:
+    opener = plan(MANY, message=MESSAGE, context=ctx)[0]
+    assert words in opener.text
+    assert words not in without_offer_lead(opener.text)
+    assert is_open_ended(without_offer_lead(opener.text))
+
+
+@pytest.mark.parametrize(
+    ("ctx", "words"),
+    [
+        (PlanContext(other_role="Junior Analyst", mentions_other_role=True), "Junior Analyst role"),
+        (PlanContext(mentions_other_role=True), "other roles you mentioned"),
+    ],
+)
+def test_a_mentioned_role_is_asked_about(ctx: PlanContext, words: str) -> None:
+    assert words in plan(MANY, message=MESSAGE, context=ctx)[-1].text
+
+
+@pytest.mark.parametrize(
+    ("stage", "word"),
+    [
+        ("applied", "application"),
+        ("screened", "conversation"),
+        ("interviewed", "interviews"),
+        ("take_home", "take-home"),
+    ],
+)
+def test_the_stage_decides_opener_and_interview_questions(stage: str, word: str) -> None:
+    ctx = PlanContext(stage=stage)
+    questions = plan(MANY, message=MESSAGE, context=ctx, max_questions=20)
+    assert word in questions[0].text
+    mentions = any("interview" in q.text.lower() for q in questions)
+    assert mentions is (stage == "interviewed")
+
+
+TYPES = st.sampled_from([*VAGUE_TYPES, "not_a_type"])
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> tuple[str, list[Finding]]:
+    """A message and findings anywhere in it: cut words, wrong offsets, any type."""
+    message = draw(st.text(st.sampled_from("ab cd'[{.,\n"), min_size=1, max_size=60))
+    findings = []
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(message) - 1))
+        end = draw(st.integers(start + 1, len(message)))
+        text = message[start:end] if draw(st.booleans()) else draw(st.text(max_size=10))
+        findings.append(Finding(text, start, end, draw(TYPES), "", ""))
+    return message, findings
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(spans(), st.integers(0, 8), st.sampled_from(["applied", "interviewed", "take_home"]))
+def test_any_findings_give_a_plan_that_passes_the_checks(
+    drawn: tuple[str, list[Finding]], cap: int, stage: str
+) -> None:
+    message, findings = drawn
+    ctx = PlanContext(stage=stage)
+    questions = plan(findings, message=message, context=ctx, max_questions=cap)
+    assert check_plan(message, questions, context=ctx, max_questions=cap) == []
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in REPLIES.glob("*.txt")))
@@ -158,49 +275,31 @@ def test_plan_golden(rules_only: Analyzer, name: str) -> None:
     check_golden(f"plan/{name}.questions.txt", plan_to_text(report))
 
 
-def test_golden_replies_exist() -> None:
-    assert len(list(REPLIES.glob("*.txt"))) >= 4
+def _categories() -> list[str]:
+    return sorted(p.stem for p in CATEGORIES.glob("*.txt") if "." not in p.stem)
 
 
-@pytest.mark.parametrize(
-    ("cue", "asks"),
-    [
-        ("logistics", "What else in my application"),
-        ("skill", "How could I build on that point"),
-        ("detail", "How could I build on that point"),
-        ("unknown", "How could I build on that point"),
-    ],
-)
-def test_concrete_feedback_question_depends_on_its_cue(cue: str, asks: str) -> None:
-    span = SpecificFeedback("the role was filled internally", 0, 30, cue)
-    (question,) = [q for q in plan([], [span], max_questions=20) if q.phrase == span.text]
-    assert asks in question.text
-    assert '"the role was filled internally"' in question.text
+@pytest.mark.parametrize("name", _categories())
+def test_category_golden(rules_only: Analyzer, name: str) -> None:
+    report = rules_only.analyze((CATEGORIES / f"{name}.txt").read_text(encoding="utf-8"))
+    check_golden(f"plan/categories/{name}.questions.txt", plan_to_text(report))
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Thank you for your Interview last week.", True),
-        ("We interviewed many people.", True),
-        ("The interviews are over.", True),
-        ("Our interviewer will call.", False),  # the word, not any word that holds it
-        ("After your INTERVIEWS, we met.", True),
-        ("Your \u0130nterview went well.", False),  # a dotted capital I lower-cases to two letters
-        ("Thank you for applying.", False),
-        ("", False),
-    ],
-)
-def test_a_message_mentions_an_interview(nlp, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
-    from analyzer.analysis import _mentions_interview
-
-    assert _mentions_interview(nlp(text), text) is expected
+def test_every_category_example_passes_the_automated_checks(rules_only: Analyzer) -> None:
+    names = _categories()
+    assert len(names) >= 12
+    for name in names:
+        report = rules_only.analyze((CATEGORIES / f"{name}.txt").read_text(encoding="utf-8"))
+        ctx = context_of(report)
+        assert check_plan(report.text, report.questions, context=ctx) == [], name
+        assert (len(report.questions) == 0) is ctx.declines, name
+        assert ctx.declines or 2 <= len(report.questions) <= DEFAULT_MAX, name
 
 
-def test_an_interview_only_in_the_masked_text_does_not_count(nlp) -> None:  # type: ignore[no-untyped-def]
-    from analyzer.analysis import _mentions_interview
-
-    text = "Thanks for applying.\n> Could we schedule an interview?"
-    masked = "Thanks for applying.\n" + " " * (len(text) - len("Thanks for applying.\n"))
-    assert _mentions_interview(nlp(masked), text) is False
-    assert _mentions_interview(nlp(text), text) is True
+def test_wording_varies_across_messages() -> None:
+    messages = [f"Thanks for applying to role {n}. We decided not to proceed." for n in range(8)]
+    texts = set()
+    for message in messages:
+        findings = [found(message, "decided not to proceed", "decision_formula")]
+        texts.add(plan(findings, message=message)[1].text)
+    assert len(texts) >= 2

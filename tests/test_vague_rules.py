@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analyzer.analysis import Analyzer
@@ -136,7 +138,8 @@ def test_every_finding_explains_and_asks_about_its_phrase(rules_only: Analyzer) 
     for f in report.findings:
         assert text[f.start : f.end] == f.text
         assert f.explanation and f.question.endswith("?")
-        assert f.text.strip().lower() in f.question.lower()
+        quoted = re.findall(r'"([^"]+)"', f.question)
+        assert all(q.lower() in f.text.lower() for q in quoted), (f.text, f.question)
 
 
 def test_decision_tied_to_concrete_reason_is_specific(rules_only: Analyzer) -> None:

@@ -72,8 +72,14 @@ def questions(
     max_questions: int,
     redact: bool,
 ) -> None:
-    """Plan the questions to ask about a rejection: a positive opener, a clarifying question
-    for each vague phrase (most useful first), and forward-looking questions to close.
+    """Plan the questions to ask about a rejection: a positive opener, the clarifications that
+    matter most (a comparison, fit phrase, gap or impression before a bare formula), and one
+    forward-looking question; three or four in all unless --max says otherwise.
+
+    The plan reads the message first: a sender who gives no feedback gets no questions (send a
+    thank-you: see the draft command), a reason outside your control gets only a question about
+    related roles, an offered call or feedback and a mentioned role are taken up, and the
+    questions fit how far you got (application, call, interview, take-home task).
 
     The reply comes from TEXT, from --file, or from stdin (paste it when asked).
     """
@@ -125,7 +131,8 @@ def draft(
     """Write a polite follow-up to a rejection that asks the planned questions, or a
     call script with --channel phone. Names the reply does not give are left as [blanks].
 
-    When the sender says they do not give feedback, the draft is a short thank-you instead.
+    When the sender says they do not give feedback, the draft is a short thank-you instead;
+    when they offered a call, it accepts the call and lists the questions as its points.
     With --redact the reply's names are masked, so they appear as blanks in the draft too.
     """
     from dataclasses import replace

@@ -12,6 +12,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..drafts import Draft
+from ..labels import Policy
+from ..plancontext import context_of
 from ..questions import title
 from ..report import Question, Report
 from ..resources import read_json
@@ -31,11 +33,15 @@ def _gloss(question: Question) -> str:
 
 
 def plan_notes(report: Report) -> list[str]:
-    """Lines about the plan as a whole (no questions, or a sender who declines feedback)."""
+    """Lines about the plan as a whole: why there are no questions (a sender who declines
+    feedback, a message that is no rejection) or why they ask little (a reason outside the
+    candidate's control)."""
     words = _words("plan.json")
+    if report.feedback_policy.label == Policy.DECLINES.value:
+        return [words["declines"]]
     if not report.questions:
         return [words["none"]]
-    return [words["declines"]] if report.feedback_policy.label == "declines" else []
+    return [words["out_of_control"]] if context_of(report).out_of_control else []
 
 
 def plan_to_text(report: Report) -> str:

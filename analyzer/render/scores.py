@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..evaluate import Evaluation
+from ..plancheck import CHECKS, PlanChecks
 
 
 def _fmt(x: float | None) -> str:
@@ -32,4 +33,28 @@ def scores_text(result: Evaluation, *, max_listed: int = 50) -> str:
     if result.policy_errors:
         lines += ["", "Policy errors (id, gold, predicted):"]
         lines += [f"  {i}: {g} -> {p}" for i, g, p in result.policy_errors[:max_listed]]
+    return "\n".join(lines)
+
+
+def plan_checks_text(checks: PlanChecks, *, max_listed: int = 50) -> str:
+    """The automated plan checks: sizes, the largest similarity, failures by check, issues."""
+    d = checks.to_dict()
+    sizes = ", ".join(f"{k}: {v}" for k, v in d["plan_sizes"].items())
+    lines = [
+        f"Plans: {d['plans']} ({d['questions']} questions, {d['mean_questions']:.2f} a plan; "
+        f"by size {sizes})",
+        f"Largest similarity of two questions in a plan: {d['max_pairwise_similarity']:.3f} "
+        f"(threshold {d['similarity_threshold']})",
+        f"Quotes checked: {d['quotes']}; declines-policy plans: {d['declines_plans']}; "
+        f"out-of-control plans: {d['out_of_control_plans']}",
+        "Plans failing each check: " + ", ".join(f"{c} {d['plans_failing'][c]}" for c in CHECKS),
+    ]
+    if checks.issues:
+        lines += ["", f"Issues ({len(checks.issues)}):"]
+        lines += [
+            f"  {mid}: [{i.check}] {i.question} {('- ' + i.detail) if i.detail else ''}".rstrip()
+            for mid, i in checks.issues[:max_listed]
+        ]
+    else:
+        lines.append("Every plan passes every check.")
     return "\n".join(lines)

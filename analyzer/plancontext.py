@@ -1,0 +1,162 @@
+"""What a message says about the candidate's situation, read before any question is planned.
+
+The plan and the draft both start from a :class:`PlanContext`: the stage the candidate reached,
+whether the sender declines feedback, which reasons the message states (built on, never asked
+again), whether a reason lies outside the candidate's control, and what the sender offers
+(feedback, a call, another role). It is read from the analyzer's own outputs (policy, reasons,
+concrete feedback) and from the cue lists in ``patterns/plan_context.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .labels import Policy, Reason
+from .report import ReasonResult, Report, SpecificFeedback
+from .resources import read_json
+
+#: Stages from the earliest to the latest.
+STAGES = ("applied", "screened", "interviewed", "take_home")
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """The facts a plan must respect; the defaults describe a plain rejection of an application."""
+
+    stage: str = "applied"
+    declines: bool = False
+    stated: frozenset[str] = frozenset()
+    out_of_control: frozenset[str] = frozenset()
+    invites: bool = False
+    offers_feedback: bool = False
+    offers_call: bool = False
+    other_role: str | None = None
+    mentions_other_role: bool = False
+
+    @property
+    def interviewed(self) -> bool:
+        """Whether the candidate met the team (an interview or a take-home after one)."""
+        return STAGES.index(self.stage) >= STAGES.index("interviewed")
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict[str, Any]:
+    return read_json("patterns", "plan_context.json")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, Any]:
+    s = _settings()
+
+    def many(patterns: Sequence[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+    return {
+        "stages": {k: many(v) for k, v in s["stages"].items()},
+        "not_interviewed": many(s["not_interviewed"]),
+        "out_of_control": {k: many(v) for k, v in s["out_of_control"].items()},
+        "offers": {k: many(v) for k, v in s["offers"].items()},
+        "other_role": many(s["other_role"]["cues"]),
+        "role_name": re.compile(s["other_role"]["name"]),
+        "reason_not_stated": many(s["reason_not_stated"]),
+    }
+
+
+def stage_of(text: str) -> str:
+    """The latest stage the message shows the candidate reached ("applied" by default)."""
+    c = _compiled()
+    for stage in reversed(STAGES[1:]):
+        pattern = c["stages"][stage]
+        found = [m for m in pattern.finditer(text) if not _cancelled(text, m, stage)]
+        if found:
+            return stage
+    return STAGES[0]
+
+
+def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
+    """An interview cue inside "invite you to an interview" is no interview held."""
+    if stage != "interviewed":
+        return False
+    window = text[max(0, match.start() - 40) : match.end() + 5]
+    return _compiled()["not_interviewed"].search(window) is not None
+
+
+def out_of_control(text: str, specific: Sequence[SpecificFeedback] = ()) -> frozenset[str]:
+    """The kinds of reason outside the candidate's control the message gives (budget, ...);
+    concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind."""
+    found = {
+        kind
+        for kind, pattern in _compiled()["out_of_control"].items()
+        if pattern.search(text) is not None
+    }
+    if any(s.cue == "logistics" for s in specific) and not found:
+        found.add("logistics")
+    return frozenset(found)
+
+
+def other_role(text: str) -> tuple[bool, str | None]:
+    """Whether the message points the candidate to another role, and its name when it gives one.
+
+    The name is looked for in the sentence that carries the cue ("the Data Analyst role").
+    """
+    c = _compiled()
+    for cue in c["other_role"].finditer(text):
+        sentence = _sentence_at(text, cue.start())
+        named = c["role_name"].search(sentence)
+        return True, (named.group("name") if named else None)
+    return False, None
+
+
+def _sentence_at(text: str, at: int) -> str:
+    starts = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:at])]
+    start = starts[-1] if starts else 0
+    end_match = re.search(r"[.!?\n]", text[at:])
+    end = at + end_match.start() if end_match else len(text)
+    return text[start:end]
+
+
+def _stated(reason: ReasonResult) -> bool:
+    """Whether the message gives ``reason`` as a reason: some evidence that does not merely
+    describe the review ("we reviewed your skills and experience")."""
+    if reason.label == Reason.NONE_GIVEN.value:
+        return False
+    review = _compiled()["reason_not_stated"]
+    return any(review.search(e.text) is None for e in reason.evidence)
+
+
+def read_context(
+    text: str,
+    *,
+    policy: str | None,
+    reasons: Sequence[ReasonResult] = (),
+    specific: Sequence[SpecificFeedback] = (),
+) -> PlanContext:
+    """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
+    offers = {k: p.search(text) is not None for k, p in _compiled()["offers"].items()}
+    mentions, name = other_role(text)
+    stated = frozenset(r.label for r in reasons if _stated(r))
+    return PlanContext(
+        stage=stage_of(text),
+        declines=policy == Policy.DECLINES.value,
+        stated=stated,
+        out_of_control=out_of_control(text, specific),
+        invites=policy == Policy.INVITES.value,
+        offers_feedback=offers["feedback"],
+        offers_call=offers["call"],
+        other_role=name,
+        mentions_other_role=mentions,
+    )
+
+
+def context_of(report: Report) -> PlanContext:
+    """The context of an analyzed message (what the plan of ``report`` was built from)."""
+    return read_context(
+        report.text,
+        policy=report.feedback_policy.label,
+        reasons=report.reasons,
+        specific=report.specific_feedback,
+    )

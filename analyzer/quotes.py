@@ -1,0 +1,135 @@
+"""Whether a phrase can be quoted back to its sender, and the quote as it reads in a question.
+
+A quote is only worth its quotation marks when it is the sender's own whole words: cut words,
+template placeholders, fragments that end on "at" or start with "n't" read as careless. The
+rules are data (``patterns/quotes.json``); :func:`clean_quote` is the one test, used both when a
+plan is built and when a plan is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .resources import read_json
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_CLAUSE_MARK = re.compile(r"[.;:!?,()\"“”\n]")
+_WORD_CHAR = re.compile(r"[\w'’]")
+#: At most this many words are trimmed from either end of a span before it is quoted.
+_MAX_TRIM = 2
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    data = read_json("patterns", "quotes.json")
+    return {
+        "placeholder": re.compile(data["placeholder"]),
+        "function": frozenset(data["function_words"]),
+        "first": frozenset(data["allowed_first"]),
+        "weak": frozenset(data["weak_words"]),
+        "min_content": int(data["min_content_words"]),
+        "max_words": int(data["max_words"]),
+        "min_words": int(data["min_words"]),
+    }
+
+
+def words(phrase: str) -> list[str]:
+    """The phrase's words, lower-cased, contractions kept whole ("wasn't")."""
+    return [w.lower().replace("’", "'") for w in _TOKEN.findall(phrase)]
+
+
+def _base(word: str) -> str:
+    return word.split("'")[0] if word.endswith(("n't", "'s", "'re", "'ve", "'ll", "'d")) else word
+
+
+def whole_words_at(message: str, start: int, end: int) -> bool:
+    """Whether ``message[start:end]`` begins and ends on word boundaries (no cut word)."""
+    before = message[start - 1] if start > 0 else " "
+    after = message[end] if end < len(message) else " "
+    inside = message[start:end]
+    if not inside or not inside.strip() or inside != inside.strip():
+        return False
+    return not _WORD_CHAR.match(before) and not _WORD_CHAR.match(after)
+
+
+def is_clean_phrase(phrase: str) -> bool:
+    """Whether ``phrase`` is, on its own, a grammatical unit worth quoting.
+
+    One clause (no sentence or clause punctuation), no placeholder, ``min_words`` to ``max_words``
+    words,
+    no dangling function word at the end, a start that can open a phrase, no cut contraction,
+    and enough content words (a bare "we feel" or "at this time" says nothing to quote).
+    """
+    r = _rules()
+    if _CLAUSE_MARK.search(phrase) or r["placeholder"].search(phrase):
+        return False
+    tokens = phrase.split()
+    found = words(phrase)
+    if len(found) != len(tokens) or not r["min_words"] <= len(found) <= r["max_words"]:
+        return False
+    if any(t[0] in "'’" for t in tokens):
+        return False
+    first, last = found[0], found[-1]
+    if last in r["function"] or _base(last) in r["function"] or last.endswith("n't"):
+        return False
+    if first in r["function"] and first not in r["first"]:
+        return False
+    content = [w for w in found if w not in r["function"] and w not in r["weak"]]
+    return len(content) >= r["min_content"] and not all(_base(w) in r["function"] for w in found)
+
+
+def _trimmed(message: str, start: int, end: int) -> tuple[int, int]:
+    """The span without leading words that cannot open a phrase ("is not the right fit") and
+    trailing words that leave it dangling ("... with your application at"), at most
+    :data:`_MAX_TRIM` a side, so that a span cut a word too wide can still be quoted."""
+    r = _rules()
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(message[start:end])]
+    first, last = 0, len(tokens) - 1
+    while first < min(_MAX_TRIM, last) and _opens_badly(message, tokens[first], r):
+        first += 1
+    while last > max(first, len(tokens) - 1 - _MAX_TRIM) and _dangles(message, tokens[last], r):
+        last -= 1
+    return (tokens[first][0], tokens[last][1]) if tokens else (start, end)
+
+
+def _opens_badly(message: str, token: tuple[int, int], r: dict[str, Any]) -> bool:
+    word = message[token[0] : token[1]].lower()
+    return word in r["function"] and word not in r["first"]
+
+
+def _dangles(message: str, token: tuple[int, int], r: dict[str, Any]) -> bool:
+    word = message[token[0] : token[1]].lower().replace("’", "'")
+    return word in r["function"] or _base(word) in r["function"]
+
+
+def clean_quote(message: str, start: int, end: int) -> str | None:
+    """The phrase at ``message[start:end]`` ready to quote (one line, a sentence-initial
+    capital lowered), or ``None`` when it is not a clean, whole phrase of the message.
+
+    A span that starts or ends on a word that cannot open or close a phrase is trimmed first.
+    """
+    if not 0 <= start < end <= len(message) or not whole_words_at(message, start, end):
+        return None
+    start, end = _trimmed(message, start, end)
+    phrase = " ".join(message[start:end].split())
+    if not is_clean_phrase(phrase):
+        return None
+    first = phrase.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase
+
+
+def quote_in(message: str, quote: str) -> bool:
+    """Whether ``quote`` is a clean phrase found, as whole words, in ``message`` (spacing and
+    the case of its first letter may differ)."""
+    if not is_clean_phrase(quote):
+        return False
+    parts = [re.escape(p) for p in quote.split()]
+    head = parts[0]
+    if head and head[0].isalpha():
+        head = f"[{head[0].lower()}{head[0].upper()}]{head[1:]}"
+    pattern = re.compile(r"(?<![\w'’])" + r"\s+".join([head, *parts[1:]]) + r"(?![\w'’])")
+    return pattern.search(message) is not None

@@ -1,0 +1,228 @@
+"""The parts a question plan is built from: clean quotes, similarity, the message's context,
+and the automated checks (each check must catch the fault it is for)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analyzer.plancheck import check_plan
+from analyzer.plancontext import PlanContext, read_context, stage_of
+from analyzer.quotes import clean_quote, is_clean_phrase, quote_in
+from analyzer.report import SpecificFeedback
+from analyzer.similarity import THRESHOLD, similarity
+
+# (phrase, clean enough to quote)
+PHRASES = [
+    ("more closely aligned", True),
+    ("not the right fit", True),
+    ("lacked depth", True),
+    ("didn't stand out", True),
+    ("n't sure the match", False),  # a cut contraction
+    ("the match at", False),  # a dangling preposition
+    ("better", False),  # one word says nothing quoted
+    ("we feel", False),  # no content word
+    ("at this time", False),
+    ("aligned with [Company] needs", False),  # a placeholder
+    ("the {{role}} team", False),
+    ("fit. We also", False),  # two sentences
+    ("that might be a good match", False),  # opens on a word that cannot start a phrase
+    ("one two three four five six seven eight nine", False),  # too long to read as a quote
+]
+
+
+@pytest.mark.parametrize(("phrase", "clean"), PHRASES)
+def test_clean_phrases(phrase: str, clean: bool) -> None:
+    assert is_clean_phrase(phrase) is clean
+
+
+# (message, span start, span end, quote or None)
+SPANS = [
+    ("We weren't sure the match", 6, 25, None),  # starts inside "weren't"
+    ("It is not the right fit for us.", 3, 23, "not the right fit"),  # "is" trimmed
+    ("We chose a better fit at", 11, 24, "better fit"),  # "at" trimmed
+    ("Others were more qualified.", 12, 26, "more qualified"),
+    ("Others were more qualified.", 13, 26, None),  # starts mid-word
+    ("More closely aligned, sadly.", 0, 20, "more closely aligned"),
+]
+
+
+@pytest.mark.parametrize(("message", "start", "end", "quote"), SPANS)
+def test_clean_quote_of_a_span(message: str, start: int, end: int, quote: str | None) -> None:
+    assert clean_quote(message, start, end) == quote
+
+
+@given(st.text(st.sampled_from("ab c'd.[]\n"), max_size=40), st.data())
+def test_a_clean_quote_is_always_found_back_in_its_message(
+    message: str, data: st.DataObject
+) -> None:
+    if not message:
+        return
+    start = data.draw(st.integers(0, len(message) - 1))
+    end = data.draw(st.integers(start + 1, len(message)))
+    quote = clean_quote(message, start, end)
+    if quote is not None:
+        assert quote_in(message, quote)
+
+
+# (question, question, alike)
+PAIRS = [
+    (
+        "What would have made me a stronger candidate for this role?",
+        "How could I have been a stronger candidate?",
+        True,
+    ),
+    (
+        "What could make my application stand out more next time?",
+        "What would have made my application stand out?",
+        True,
+    ),
+    (
+        "Which skill would the role have needed me to show more clearly?",
+        "Which kind of experience was the role looking for that my background did not show?",
+        False,
+    ),
+    (
+        "What was one thing in my application that worked well?",
+        "Which requirement of the role did my application meet least well?",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "alike"), PAIRS)
+def test_similarity_threshold_separates_rewordings(a: str, b: str, alike: bool) -> None:
+    assert (similarity(a, b) >= THRESHOLD) is alike
+    assert similarity(a, b) == similarity(b, a)
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("Thanks for applying to the Analyst role.", "applied"),
+        ("We would like to invite you to an interview next week.", "applied"),
+        ("Thanks for speaking with me on Friday.", "screened"),
+        ("Thank you for your interview with the panel.", "interviewed"),
+        ("After reviewing your CV and interview, we have decided.", "interviewed"),
+        ("Thank you for the take-home task; after your interview we met.", "take_home"),
+        ("We reviewed your coding exercise.", "take_home"),
+    ],
+)
+def test_stage(text: str, stage: str) -> None:
+    assert stage_of(text) == stage
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The role has been withdrawn for budget reasons.", {"budget", "withdrawn"}),
+        ("We need someone based in Oslo.", {"location"}),
+        ("Your salary expectations are above the band for this post.", {"salary"}),
+        ("We have filled the position internally.", set()),  # see the specific-feedback case
+        ("An internal candidate was chosen.", {"filled_internally"}),
+        ("We cannot offer visa sponsorship.", {"visa"}),
+        ("We chose a more experienced person.", set()),
+    ],
+)
+def test_out_of_control(text: str, kinds: set[str]) -> None:
+    assert read_context(text, policy=None).out_of_control == frozenset(kinds)
+
+
+def test_logistics_feedback_counts_as_out_of_control() -> None:
+    text = "We have filled the position internally."
+    spans = [SpecificFeedback(text[8:], 8, len(text), "logistics")]
+    assert read_context(text, policy=None, specific=spans).out_of_control
+
+
+@pytest.mark.parametrize(
+    ("text", "call", "feedback", "role"),
+    [
+        ("I'd be happy to set up a quick call to talk it through.", True, False, None),
+        ("I am happy to share some feedback if you would like.", False, True, None),
+        (
+            "You might be a great fit for the Data Steward role we open soon.",
+            False,
+            False,
+            "Data Steward",
+        ),
+        ("Do keep an eye on our careers page.", False, False, None),
+    ],
+)
+def test_offers_and_other_roles(text: str, call: bool, feedback: bool, role: str | None) -> None:
+    ctx = read_context(text, policy=None)
+    assert (ctx.offers_call, ctx.offers_feedback, ctx.other_role) == (call, feedback, role)
+
+
+def test_declines_and_invites_come_from_the_policy() -> None:
+    assert read_context("x", policy="declines").declines
+    assert read_context("x", policy="invites").invites
+    stated = read_context("x", policy=None, reasons=()).stated
+    assert stated == frozenset()
+
+
+MESSAGE = "We went with someone more closely aligned with the team."
+# (questions, context, the check that must fail)
+FAULTS = [
+    (["A?", "B?", "C?", "D?", "E?"], PlanContext(), "count"),
+    (
+        ["What would have made me a stronger candidate?", "How could I be a stronger candidate?"],
+        PlanContext(),
+        "similar",
+    ),
+    (['When you say "closely aligned with the", which needs?'], PlanContext(), "quote"),
+    (['When you say "more closely alig", which needs?'], PlanContext(), "quote"),
+    (['About "[Company] needs": which?'], PlanContext(), "quote"),
+    (["What went well?"], PlanContext(declines=True), "declines"),
+    (
+        ["What would have made me a stronger candidate?"],
+        PlanContext(out_of_control=frozenset({"budget"})),
+        "stronger",
+    ),
+    (["What did the successful candidate have?"], PlanContext(), "about_hired"),
+    (["How did my interview go?"], PlanContext(stage="applied"), "stage"),
+]
+
+
+@pytest.mark.parametrize(("questions", "ctx", "check"), FAULTS)
+def test_each_check_catches_its_fault(questions: list[str], ctx: PlanContext, check: str) -> None:
+    assert check in {i.check for i in check_plan(MESSAGE, questions, context=ctx)}
+
+
+def test_a_good_plan_passes_every_check() -> None:
+    questions = [
+        "What was one thing in my application that worked well?",
+        'When you say "more closely aligned", which of the role\'s needs did I miss?',
+        "Which related roles on your team might suit my background?",
+    ]
+    assert check_plan(MESSAGE, questions, context=PlanContext()) == []
+
+
+@pytest.mark.parametrize(
+    ("evidence", "stated"),
+    [
+        ("we went with someone with more experience in retail", True),
+        ("We have reviewed your skills and experience", False),
+        ("While we were impressed by your experience", False),
+    ],
+)
+def test_a_reason_is_stated_only_by_more_than_a_review(evidence: str, stated: bool) -> None:
+    from analyzer.report import ReasonResult, TextSpan
+
+    reason = ReasonResult("experience", 0.9, (TextSpan(evidence, 0, len(evidence)),))
+    ctx = read_context(evidence, policy=None, reasons=[reason])
+    assert ("experience" in ctx.stated) is stated
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("All the places on the course are already filled.", True),
+        ("The role was filled internally by a colleague.", True),
+        ("The position has been filled by a candidate with more experience.", False),
+    ],
+)
+def test_a_filled_role_is_outside_control_only_when_internal_or_already(
+    text: str, outside: bool
+) -> None:
+    assert bool(read_context(text, policy=None).out_of_control) is outside
