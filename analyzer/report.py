@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .language import ENGLISH
+
 SCHEMA_VERSION = 1
 
 
@@ -80,6 +82,14 @@ class Report:
     specific_feedback: tuple[SpecificFeedback, ...] = ()
     questions: tuple[Question, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    #: ISO 639-1 code of the message's language ("en" also when too short to tell). Only
+    #: English is analyzed: for any other, the notes say so and the findings mean little.
+    language: str = ENGLISH
+
+    @property
+    def is_english(self) -> bool:
+        """True unless the message was found to be in another language than English."""
+        return self.language == ENGLISH
 
     @property
     def is_decision(self) -> bool:
@@ -108,6 +118,7 @@ class Report:
             "specific_feedback": [_flat(s) for s in self.specific_feedback],
             "questions": [_flat(q) for q in self.questions],
             "notes": list(self.notes),
+            "language": self.language,
         }
         if include_text:
             data["text"] = self.text

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from .batch import ERROR, OK, BatchRecord, record_keys
+from .language import foreign_note
 from .report import Report
 
 SUFFIXES = (".jsonl", ".csv", ".md")
@@ -155,6 +156,8 @@ def markdown_lines(record: BatchRecord, number: int) -> list[str]:
         lines.append(f"- Error: {_md(record.error)}")
     elif record.duplicate_of:
         lines.append(f"- Duplicate of {_md(record.duplicate_of)}")
+    elif record.report is not None and not record.report.is_english:
+        lines.append(f"- Not analyzed: {_md(foreign_note(record.report.language))}")
     elif record.report is not None:
         lines.extend(_report_lines(record.report))
     return lines

@@ -17,6 +17,7 @@ from string import Template
 from typing import IO, Any
 
 from ..batch import BatchRecord
+from ..language import language_name
 from ..report import Report
 from ..resources import data_file
 from ..summary import Summary
@@ -78,7 +79,10 @@ def head_html() -> str:
 def row_html(record: BatchRecord, number: int) -> str:
     """One ``<tr>`` of the per-message table."""
     meta, report = record.meta, record.report
-    if report is not None:
+    if report is not None and not report.is_english:
+        kind, policy = f"not English ({language_name(report.language)})", ""
+        body = esc(report.text)
+    elif report is not None:
         kind, policy = report.kind.label or "unknown", report.feedback_policy.label or ""
         body = highlighted_html(report)
     else:
