@@ -64,8 +64,8 @@ def _detected(sample: str) -> str:
     import pycld2
 
     try:
-        reliable, _, details = pycld2.detect(sample)
-    except pycld2.error:  # text the detector cannot take (it wants valid UTF-8)
+        reliable, _, details = pycld2.detect(sample.encode("utf-8", "replace"))
+    except pycld2.error:  # bytes it cannot take (it checks they are valid UTF-8)
         return ENGLISH
     _, code, percent, _ = details[0]
     if not reliable or code in (ENGLISH, "un") or percent < MIN_PERCENT:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analyzer.language
 from analyzer.analysis import Analyzer
@@ -160,3 +162,19 @@ def _count(summary: str, label: str) -> int:
     """The number on the summary's line that starts with ``label``."""
     line = next(line for line in summary.splitlines() if line.strip().startswith(label))
     return int(line.split()[-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gets_a_language_code(text: str) -> None:
+    code = detect_language(text)
+    assert code == ENGLISH or (code.isalpha() and code.islower() and code != "un")
+
+
+@given(st.text(alphabet=" \n\t.,!?-", max_size=50))
+def test_no_words_is_english(text: str) -> None:
+    assert detect_language(text) == ENGLISH
+
+
+def test_a_lone_surrogate_does_not_hide_the_language() -> None:
+    assert detect_language(FOREIGN[0]["text"] + "\ud800") == FOREIGN[0]["lang"]
