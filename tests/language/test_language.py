@@ -156,6 +156,7 @@ def test_resume_keeps_the_foreign_count(mixed_inbox: Path) -> None:
     assert again.exit_code == ExitCode.OK, again.stderr
     french = sum(letter["lang"] == "fr" for letter in LETTERS)
     assert _count(again.stdout, "not English (French)") == french
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(LETTERS)  # none again
 
 
 def _count(summary: str, label: str) -> int:
