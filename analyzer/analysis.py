@@ -14,6 +14,7 @@ from . import questions
 from .clean import Cleaned, clean
 from .components.policy import policy_label
 from .labels import DECISION_KINDS, Policy
+from .language import ENGLISH, detect_language, foreign_note
 from .plancontext import read_context
 from .report import Finding, Prediction, ReasonResult, Report, SpecificFeedback, TextSpan
 from .rules import load_rule_files
@@ -102,12 +103,14 @@ class Analyzer:
         """
         for chunk in _chunks(texts, batch_size):
             prepared = [_prepare(text) for text in chunk]
-            warmed = [self._warm(cleaned.text) for _, cleaned, _ in prepared]
+            warmed = [self._warm(cleaned.text) for _, cleaned, _, _ in prepared]
             docs = list(self.nlp.pipe(warmed, batch_size=batch_size))
             models = self.models
             predicted = models.predict(docs) if models is not None else [None] * len(docs)
-            for (text, _, notes), doc, prediction in zip(prepared, docs, predicted, strict=True):
-                yield self._report(text, doc, notes, prediction)
+            for (text, _, language, notes), doc, prediction in zip(
+                prepared, docs, predicted, strict=True
+            ):
+                yield self._report(text, doc, notes, prediction, language=language)
 
     def _report(
         self,
@@ -115,6 +118,8 @@ class Analyzer:
         doc: Doc,
         notes: tuple[str, ...],
         predicted: MessagePrediction | None,
+        *,
+        language: str = ENGLISH,
     ) -> Report:
         kind = Prediction(None, None, "unavailable")
         policy = Prediction(policy_label(doc), None, "rule")
@@ -154,6 +159,7 @@ class Analyzer:
             specific_feedback=specific,
             questions=tuple(plan),
             notes=notes,
+            language=language,
         )
 
     def _finding(self, text: str, span: Span) -> Finding:
@@ -214,8 +220,9 @@ def _specific(text: str, span: Span) -> SpecificFeedback:
     return SpecificFeedback(text[start:end], start, end, span.label_.removeprefix("specific_"))
 
 
-def _prepare(text: str) -> tuple[str, Cleaned, tuple[str, ...]]:
-    """Check the input, cut it to the size limit (with a note) and mask what is not the sender's."""
+def _prepare(text: str) -> tuple[str, Cleaned, str, tuple[str, ...]]:
+    """Check the input, cut it to the size limit (with a note), mask what is not the sender's
+    and tell its language (with a note when it is not English)."""
     if not isinstance(text, str):
         raise TypeError(f"analyze() takes text as str, not {type(text).__name__}")
     notes: tuple[str, ...] = ()
@@ -223,4 +230,8 @@ def _prepare(text: str) -> tuple[str, Cleaned, tuple[str, ...]]:
         notes = (f"only the first {MAX_MESSAGE_CHARS:,} of {len(text):,} characters were analyzed",)
     # spaCy cannot store lone surrogates; U+FFFD has the same length, so offsets still hold.
     analyzable, _ = scrub_surrogates(text[:MAX_MESSAGE_CHARS])
-    return text, clean(analyzable), notes
+    cleaned = clean(analyzable)
+    language = detect_language(cleaned.text)
+    if language != ENGLISH:
+        notes = (*notes, foreign_note(language))
+    return text, cleaned, language, notes

@@ -50,6 +50,8 @@ WARM_UP_TEXT = (
     "other candidates whose experience is a closer match.\n\nBest regards,\nAlex"
 )
 OK, DUPLICATE, ERROR, SKIPPED, FILTERED = "ok", "duplicate", "error", "skipped", "filtered"
+#: The status of a message not in English: analyzed, but counted apart (only English is).
+FOREIGN = "foreign"
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class BatchOptions:
 @dataclass(frozen=True)
 class BatchRecord:
     """One input message's outcome: ``ok`` (with a report), ``duplicate``, ``error``,
-    ``skipped`` (finished in an earlier run) or ``filtered`` (kind not asked for)."""
+    ``skipped`` (finished in an earlier run), ``filtered`` (kind not asked for) or ``foreign``
+    (not in English; with a report that says so in its notes)."""
 
     status: str
     meta: dict[str, Any]
@@ -273,6 +276,8 @@ def _merge(
         report = report.with_parts(item.parts) if item.parts else report
         label = report.kind.label
         status = FILTERED if kinds is not None and label is not None and label not in kinds else OK
+        if not report.is_english:
+            status = FOREIGN
         yield BatchRecord(status, item.meta, report=report)
 
 

@@ -19,8 +19,10 @@ from ._version import __version__
 from .cliutils import (
     CLIError,
     Input,
+    check_language,
     emit_report,
     folds_option,
+    force_option,
     format_option,
     input_options,
     library_errors,
@@ -44,7 +46,8 @@ def cli() -> None:
 
     \b
     Exit codes: 0 ok, 1 internal error, 2 usage, 3 unusable input, 4 bad rules file,
-    5 model problem, 6 some batch inputs failed, 130 interrupted.
+    5 model problem, 6 some batch inputs failed, 7 the message is not in English
+    (--force accepts it), 130 interrupted.
     """
 
 
@@ -52,6 +55,7 @@ def cli() -> None:
 @input_options
 @format_option
 @redact_option
+@force_option
 @click.option("--example", is_flag=True, help="Analyze a bundled example reply.")
 @library_errors
 def analyze(
@@ -61,6 +65,7 @@ def analyze(
     fmt: str | None,
     as_json: bool,
     redact: bool,
+    force: bool,
     example: bool,
 ) -> None:
     """Analyze one reply: vague phrases highlighted and explained, concrete feedback listed,
@@ -80,6 +85,7 @@ def analyze(
 
         report = redact_report(report)
     emit_report(report, resolve_format(fmt, as_json))
+    check_language(report, force=force)
 
 
 @cli.command(name="rules")
@@ -228,7 +234,8 @@ def main() -> None:
 
 def _run() -> None:
     try:
-        cli.main(standalone_mode=False, prog_name="feedback-analyzer")
+        # without standalone mode, Click returns the code of a command's Exit instead of exiting
+        code = cli.main(standalone_mode=False, prog_name="feedback-analyzer")
     except click.exceptions.Abort:
         click.echo("Interrupted.", err=True)
         sys.exit(ExitCode.INTERRUPTED)
@@ -248,7 +255,7 @@ def _run() -> None:
             raise
         click.echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.OK)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
 def _register() -> None:

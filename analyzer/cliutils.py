@@ -97,6 +97,15 @@ def redact_option(func: F) -> F:
     )(func)
 
 
+def force_option(func: F) -> F:
+    """--force, on the commands that analyze one message: accept a message not in English."""
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="Exit 0 even when the message is not in English (only English is analyzed).",
+    )(func)
+
+
 def folds_option(func: F) -> F:
     """--folds, for the commands that cross-validate."""
     return click.option(
@@ -227,6 +236,20 @@ def _read_mail_file(path: Path) -> tuple[str, tuple[Part, ...]]:
             note(f"{path}: {item.note}")
         return item.text, item.parts
     raise InputError(f"{path}: no message found")
+
+
+def check_language(report: Report, *, force: bool, noted: bool = False) -> None:
+    """After the output: when the message is not in English, say so on stderr (unless its
+    notes were already shown there) and exit with :attr:`ExitCode.NOT_ENGLISH` unless forced."""
+    if report.is_english:
+        return
+    if not noted:
+        from .language import foreign_note
+
+        note(foreign_note(report.language))
+    if not force:
+        note(f"exiting with code {int(ExitCode.NOT_ENGLISH)} (not English); --force accepts it")
+        raise click.exceptions.Exit(ExitCode.NOT_ENGLISH)
 
 
 def make_analyzer(rules: tuple[Path, ...], **kwargs: Any) -> Analyzer:

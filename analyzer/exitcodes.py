@@ -21,5 +21,8 @@ class ExitCode(IntEnum):
     MODEL = 5
     #: Batch analysis finished, but some inputs could not be read or analyzed.
     PARTIAL = 6
+    #: The message is not in English, which is the only language analyzed: the report is still
+    #: written, with a note saying so (``--force`` accepts it and exits 0).
+    NOT_ENGLISH = 7
     #: Interrupted by the user (Ctrl-C); whatever was finished has been written.
     INTERRUPTED = 130

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .parts import Part
 
+from .language import ENGLISH
+
 SCHEMA_VERSION = 1
 
 
@@ -85,7 +87,15 @@ class Report:
     specific_feedback: tuple[SpecificFeedback, ...] = ()
     questions: tuple[Question, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    #: ISO 639-1 code of the message's language ("en" also when too short to tell). Only
+    #: English is analyzed: for any other, the notes say so and the findings mean little.
+    language: str = ENGLISH
     parts: tuple[Part, ...] = ()
+
+    @property
+    def is_english(self) -> bool:
+        """True unless the message was found to be in another language than English."""
+        return self.language == ENGLISH
 
     def with_parts(self, parts: tuple[Part, ...]) -> Report:
         """This report for a text read from ``parts``: they are kept, and a note says where
@@ -122,6 +132,7 @@ class Report:
             "specific_feedback": [_flat(s) for s in self.specific_feedback],
             "questions": [_flat(q) for q in self.questions],
             "notes": list(self.notes),
+            "language": self.language,
         }
         if self.parts:
             data["parts"] = [part.to_dict() for part in self.parts]

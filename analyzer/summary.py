@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .labels import DECISION_KINDS, Policy, Reason
+from .language import language_name
 from .report import Report
 
 #: How recent a rejection must be (by its Date header) to be worth asking about.
@@ -75,6 +76,8 @@ class Summary:
     errors: int = 0
     filtered: int = 0
     resumed: int = 0
+    #: Messages not in English, by language code: set apart, not counted by kind.
+    foreign: Counter[str] = field(default_factory=Counter)
     fresh: list[Fresh] = field(default_factory=list)
 
     # -- adding --------------------------------------------------------------------------
@@ -87,6 +90,8 @@ class Summary:
         status = record.get("status")
         if status == "duplicate":
             self.duplicates += 1
+        elif status == "foreign":
+            self.add_foreign(str((record.get("report") or {}).get("language") or "?"))
         elif status == "ok" and isinstance(record.get("report"), dict):
             self._add(_entry_of_dict(record["report"]), record.get("source") or {})
         self.resumed += 1
@@ -98,6 +103,10 @@ class Summary:
     def add_error(self) -> None:
         """Count an input that could not be read or analyzed."""
         self.errors += 1
+
+    def add_foreign(self, language: str) -> None:
+        """Count a message in another language than English (``language``, its code)."""
+        self.foreign[language] += 1
 
     def add_filtered(self, kind: str | None) -> None:
         """Count a message left out by the kind filter (still shown under its kind)."""
@@ -173,14 +182,18 @@ class Summary:
         return [(kind.replace("_", " "), n) for kind, n in self.by_kind.most_common()]
 
     def set_aside(self) -> list[tuple[str, int]]:
-        """The inputs not counted by kind (duplicates, unreadable, filtered, resumed), if any."""
+        """The inputs not counted by kind (duplicates, unreadable, filtered, resumed, not in
+        English), if any."""
         rows = [
             ("duplicates", self.duplicates),
             ("unreadable", self.errors),
             ("left out by --kind", self.filtered),
             ("from the earlier run", self.resumed),
         ]
-        return [(what, n) for what, n in rows if n]
+        foreign = [
+            (f"not English ({language_name(code)})", n) for code, n in self.foreign.most_common()
+        ]
+        return [(what, n) for what, n in rows if n] + foreign
 
     def top_phrases(self, n: int = 10) -> list[tuple[str, int]]:
         """The ``n`` vague phrases that recur most, most frequent first."""

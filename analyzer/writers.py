@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from .batch import ERROR, OK, BatchRecord, record_keys
+from .batch import ERROR, FOREIGN, OK, BatchRecord, record_keys
+from .language import foreign_note
 from .report import Report
 
 SUFFIXES = (".jsonl", ".csv", ".md")
@@ -155,6 +156,8 @@ def markdown_lines(record: BatchRecord, number: int) -> list[str]:
         lines.append(f"- Error: {_md(record.error)}")
     elif record.duplicate_of:
         lines.append(f"- Duplicate of {_md(record.duplicate_of)}")
+    elif record.report is not None and not record.report.is_english:
+        lines.append(f"- Not analyzed: {_md(foreign_note(record.report.language))}")
     elif record.report is not None:
         lines.extend(_report_lines(record.report))
     return lines
@@ -185,7 +188,8 @@ def open_writer(path: Path, *, append: bool = False) -> RecordWriter:
 
 
 def scan_jsonl(path: Path, on_record: Callable[[dict[str, Any]], None]) -> frozenset[str]:
-    """Keys of the messages an earlier run finished (ok or duplicate) in the JSONL at ``path``.
+    """Keys of the messages an earlier run finished (ok, duplicate or foreign) in the JSONL at
+    ``path``.
 
     Each finished record is passed to ``on_record``. A last line left half-written by a crash
     is cut off so that appending keeps the file valid; other unreadable lines are ignored.
@@ -200,7 +204,8 @@ def scan_jsonl(path: Path, on_record: Callable[[dict[str, Any]], None]) -> froze
             record = _parse(line)
             if record is None:
                 continue
-            if record.get("status") in (OK, "duplicate") and isinstance(record.get("source"), dict):
+            finished = record.get("status") in (OK, "duplicate", FOREIGN)
+            if finished and isinstance(record.get("source"), dict):
                 keys.update(record_keys(record["source"]))
                 on_record(record)
     if good_end < os.path.getsize(path):

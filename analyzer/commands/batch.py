@@ -67,6 +67,8 @@ class _Run:
                 self.errors.append((record.origin, record.error or ""))
         elif record.status == "duplicate":
             self.summary.add_duplicate()
+        elif record.status == "foreign" and record.report is not None:
+            self.summary.add_foreign(record.report.language)
         elif record.report is not None:
             self.summary.add(record.report, record.meta)
             if kind_filter and record.report.kind.label is None and not self.unknown_noted:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..cliutils import (
+    check_language,
+    force_option,
     format_option,
     input_options,
     library_errors,
@@ -62,6 +64,7 @@ def _print_rich(renderable: RenderableType) -> None:
 @format_option
 @_max_option
 @redact_option
+@force_option
 @library_errors
 def questions(
     text: str | None,
@@ -71,6 +74,7 @@ def questions(
     as_json: bool,
     max_questions: int,
     redact: bool,
+    force: bool,
 ) -> None:
     """Plan the questions to ask about a rejection: a positive opener, the clarifications that
     matter most (a comparison, fit phrase, gap or impression before a bare formula), and one
@@ -99,6 +103,7 @@ def questions(
     if chosen != "json":
         for line in report.notes:
             note(line)
+    check_language(report, force=force, noted=chosen != "json")
 
 
 @click.command()
@@ -115,6 +120,7 @@ def questions(
 @click.option("--sender", default=None, help="The name to greet (when the reply has none).")
 @click.option("--me", "me", default=None, help="Your name, to sign with.")
 @redact_option
+@force_option
 @library_errors
 def draft(
     text: str | None,
@@ -127,6 +133,7 @@ def draft(
     sender: str | None,
     me: str | None,
     redact: bool,
+    force: bool,
 ) -> None:
     """Write a polite follow-up to a rejection that asks the planned questions, or a
     call script with --channel phone. Names the reply does not give are left as [blanks].
@@ -162,3 +169,4 @@ def draft(
         note(line)
     if result.blanks:
         note(blanks_advice(result.blanks))
+    check_language(report, force=force, noted=True)

@@ -6,18 +6,18 @@ import email.policy
 import functools
 import os
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from email import errors as email_errors
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import parsedate_to_datetime
 from types import MappingProxyType
 from typing import NamedTuple
 
 from analyzer.errors import InputError
 from analyzer.mail._common import build_message, join_notes, reason_of
 from analyzer.mail.charset import decode_with_charset
+from analyzer.mail.dates import parse_date
 from analyzer.mail.flowed import unflow
 from analyzer.mail.html import html_to_text
 from analyzer.mail.letter import Letters, attached_letter, with_attachments
@@ -157,15 +157,9 @@ def header_text(parsed: EmailMessage, name: str) -> str | None:
 
 
 def header_date(parsed: EmailMessage) -> datetime | None:
-    """Return the ``Date`` header as an aware datetime, ``None`` if unparsable."""
-    raw = header_text(parsed, "Date")
-    if raw is None:
-        return None
-    try:
-        date = parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    return date if date.tzinfo is not None else date.replace(tzinfo=timezone.utc)
+    """Return the ``Date`` header as an aware datetime, ``None`` if unparsable (see
+    :func:`~analyzer.mail.dates.parse_date` for the forms read besides RFC 5322)."""
+    return parse_date(header_text(parsed, "Date"))
 
 
 def _body_text(parsed: EmailMessage) -> Body | str:

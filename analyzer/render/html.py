@@ -10,17 +10,30 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from datetime import datetime
 from html import escape
 from pathlib import Path
 from string import Template
 from typing import IO, Any
 
 from ..batch import BatchRecord
+from ..language import language_name
 from ..report import Report
 from ..resources import data_file
 from ..summary import Summary
 
 ROWS_SLOT = "$rows"
+#: The per-message table's columns: (CSS class of the cells, heading). On a narrow screen
+#: each row becomes a card and each cell shows its heading before it (``data-label``).
+COLUMNS = (
+    ("n", "#"),
+    ("date", "Date"),
+    ("from", "From"),
+    ("subject", "Subject"),
+    ("kind", "Kind"),
+    ("policy", "Policy"),
+    ("text", "Message (vague phrases highlighted)"),
+)
 
 
 def esc(value: Any) -> str:
@@ -45,26 +58,51 @@ def highlighted_html(report: Report) -> str:
     return "".join(out)
 
 
+def date_html(value: Any) -> str:
+    """A ``<time>`` for a datetime or an ISO date, shown to the minute; "" when none."""
+    if not value:
+        return ""
+    try:
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return esc(value)
+    day = f'<span class="day">{moment:%Y-%m-%d}</span>'
+    return f'<time datetime="{esc(moment.isoformat())}">{day} {moment:%H:%M}</time>'
+
+
+def head_html() -> str:
+    """The per-message table's heading row."""
+    cells = "".join(f'<th class="{name}">{esc(heading)}</th>' for name, heading in COLUMNS)
+    return f"<tr>{cells}</tr>"
+
+
 def row_html(record: BatchRecord, number: int) -> str:
     """One ``<tr>`` of the per-message table."""
     meta, report = record.meta, record.report
-    if report is not None:
+    if report is not None and not report.is_english:
+        kind, policy = f"not English ({language_name(report.language)})", ""
+        body = esc(report.text)
+    elif report is not None:
         kind, policy = report.kind.label or "unknown", report.feedback_policy.label or ""
         body = highlighted_html(report)
     else:
         kind, policy = record.status, ""
         body = esc(record.error or f"duplicate of {record.duplicate_of}")
-    cells = [
-        f'<td class="n">{number}</td>',
-        f"<td>{esc(meta.get('date') or '')}</td>",
-        f"<td>{esc(meta.get('sender') or '')}</td>",
-        f"<td>{esc(meta.get('subject') or '')}<br>"
-        f'<span class="muted">{esc(record.origin)}</span></td>',
-        f"<td>{esc(kind)}</td>",
-        f"<td>{esc(policy)}</td>",
-        f'<td class="text"><div>{body}</div></td>',
-    ]
-    return f'<tr class="status-{esc(record.status)}">{"".join(cells)}</tr>\n'
+    contents = (
+        str(number),
+        date_html(meta.get("date")),
+        esc(meta.get("sender") or ""),
+        f"<span>{esc(meta.get('subject') or '')}<br>"
+        f'<span class="muted">{esc(record.origin)}</span></span>',
+        esc(kind),
+        esc(policy),
+        f"<div>{body}</div>",
+    )
+    cells = "".join(
+        f'<td class="{name}" data-label="{esc(heading)}">{content}</td>'
+        for (name, heading), content in zip(COLUMNS, contents, strict=True)
+    )
+    return f'<tr class="status-{esc(record.status)}">{cells}</tr>\n'
 
 
 def _table(title: str, rows: list[tuple[str, int]]) -> str:
@@ -84,7 +122,7 @@ def chart_html(summary: Summary) -> str:
     top = max((n for _, n in counts), default=0) or 1
     rows = "".join(
         f"<tr><td>{esc(label.replace('_', ' '))}</td>"
-        f'<td><span class="bar" style="width: {round(300 * n / top)}px"></span></td>'
+        f'<td class="barcell"><span class="bar" style="width: {round(100 * n / top)}%"></span></td>'
         f'<td class="n">{n}</td></tr>'
         for label, n in counts
     )
@@ -107,7 +145,7 @@ def fresh_html(summary: Summary) -> str:
         questions = "".join(f"<li>{esc(q)}</li>" for q in f.questions)
         items.append(
             f"<li><strong>{esc(f.subject or '(no subject)')}</strong> "
-            f'<span class="muted">{esc(f.sender or "")} · {esc(f.date.isoformat())} · '
+            f'<span class="muted">{esc(f.sender or "")} · {date_html(f.date)} · '
             f"{esc(f.origin)}</span><ul>{questions}</ul></li>"
         )
     return f'<ul class="fresh">{"".join(items)}</ul>'
@@ -138,6 +176,7 @@ class HtmlReport:
             "chart": chart_html(summary),
             "phrases": phrases_html(summary),
             "fresh": fresh_html(summary),
+            "head": head_html(),
         }
         partial = self.path.with_name(self.path.name + ".part")
         with open(partial, "w", encoding="utf-8") as out:
