@@ -33,10 +33,19 @@ def _headline(name: str, m: Mapping[str, Any]) -> str:
     text = f"{name}: accuracy {m['accuracy']:.3f}"
     if "brier" in m:
         text += f", Brier {m['brier']:.3f}, ECE {m['ece']:.3f}"
-    if "temperature" in m:
+    if "brier" in m and "temperature" in m:
         text += (
             f"; calibrated (T={m['temperature']:g}): Brier {m['brier_calibrated']:.3f}, "
             f"ECE {m['ece_calibrated']:.3f}"
+        )
+    if name == "kind" and "chosen" in m:
+        clf, rej = m["classifier"], m["rejection"]
+        text += (
+            f" with the evidence gate {m['chosen']['gate']} and floor {m['chosen']['floor']}"
+            f" (classifier alone {clf['accuracy']:.3f}); rejection precision"
+            f" {rej['precision']:.3f}, recall {rej['recall']:.3f}; ECE {m['ece']:.3f};"
+            f" classifier T={clf['temperature']:g}, classwise ECE "
+            + ", ".join(f"{k} {v:.3f}" for k, v in clf["ece_by_class"].items())
         )
     if name == "policy":
         options = ", ".join(f"{s} {v['accuracy']:.3f}" for s, v in m["strategies"].items())
