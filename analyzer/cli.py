@@ -12,6 +12,7 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -137,6 +138,12 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
     help="Annotated JSONL file (the format of the shared evaluation set).",
 )
 @click.option(
+    "--inbox",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Kind-only JSONL file (id, text, kind, optional subject): kind scores only.",
+)
+@click.option(
     "--cv",
     "corpus",
     is_flag=False,
@@ -165,6 +172,7 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
 @library_errors
 def evaluate(
     gold: Path | None,
+    inbox: Path | None,
     corpus: str | None,
     folds: int,
     half: str | None,
@@ -177,16 +185,21 @@ def evaluate(
     (by overlap), type accuracy, message-level accuracies, and the misses and false alarms.
 
     With --plans, check the question plans of the gold file's rejections instead (see
-    analyzer.plancheck). With --cv, cross-validate the classifiers on the labelled corpus
-    instead, grouped by message family: per-label precision, recall and F1 and the confusion
-    matrices.
+    analyzer.plancheck). With --inbox, score message kinds only on a kind-only file: accuracy,
+    per-class precision and recall, rejection-vs-rest precision and recall, the confusion
+    matrix and the misclassified messages with their confidence.
+
+    With --cv, cross-validate the classifiers on the labelled corpus instead, grouped by
+    message family: per-label precision, recall and F1 and the confusion matrices.
     """
     import json
 
-    one_of = CLIError("give --gold FILE or --cv [CORPUS] (one of them)", ExitCode.USAGE)
+    one_of = CLIError(
+        "give --gold FILE, --inbox FILE or --cv [CORPUS] (one of them)", ExitCode.USAGE
+    )
+    if sum(x is not None for x in (gold, inbox, corpus)) > 1:
+        raise one_of
     if corpus is not None:
-        if gold is not None:
-            raise one_of
         from .classify import cross_validate
         from .commands.train import default_corpus
         from .render.cv import cv_text
@@ -197,6 +210,10 @@ def evaluate(
         note(f"Cross-validating on {folder} ({folds} folds; this takes about a minute)...")
         cv = cross_validate(folder, n_splits=folds)
         click.echo(json.dumps(cv, indent=2) if as_json else cv_text(cv))
+        return
+
+    if inbox is not None:
+        _evaluate_inbox(inbox, half, as_json, make_analyzer(rules, use_models=not no_models))
         return
 
     from .evaluate import evaluate as run
@@ -220,6 +237,18 @@ def evaluate(
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
         click.echo(scores_text(result))
+
+
+def _evaluate_inbox(path: Path, half: str | None, as_json: bool, analyzer: Any) -> None:
+    import json
+
+    from .evaluate import select_half
+    from .evaluate_inbox import evaluate_inbox, load_inbox
+    from .render.inbox import inbox_text
+
+    messages = select_half(load_inbox(path), half)
+    result = evaluate_inbox(messages, analyzer.analyze_many(m.text for m in messages))
+    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else inbox_text(result))
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..labels import KINDS, POLICIES, REASONS, VAGUE_TYPES
+from ..labels import DECISION_KINDS, KINDS, POLICIES, REASONS, VAGUE_TYPES
 
 #: Reasons the sentence model learns (``none_given`` is decided at message level).
 SENTENCE_REASONS: tuple[str, ...] = tuple(r for r in REASONS if r != "none_given")
@@ -112,6 +112,29 @@ def overlaps(start: int, end: int, spans: Iterable[Sequence[Any]]) -> bool:
 def sentence_reasons(msg: CorpusMessage, start: int, end: int) -> list[str]:
     """The reasons whose evidence overlaps the sentence ``[start, end)``."""
     return sorted({s[2] for s in msg.reason_spans if overlaps(start, end, [s])})
+
+
+#: Labels of the decision-sentence detector.
+DECISION_LABELS: tuple[str, ...] = ("no", "yes")
+
+
+def sentence_decision(msg: CorpusMessage, start: int, end: int) -> str | None:
+    """Whether the sentence ``[start, end)`` states the decision, for the detector's training.
+
+    ``yes``: in a rejection or feedback reply, the sentence holds a decision formula or the
+    evidence of a reason. ``no``: any sentence of another kind of message, and a sentence of a
+    decision message that holds no span at all (courtesy). ``None`` (left out): a sentence of a
+    decision message holding only other vague phrases ("we will keep your CV on file"), which
+    acknowledgements share.
+    """
+    if msg.kind not in DECISION_KINDS:
+        return DECISION_LABELS[0]
+    stated = [s for s in msg.vague_spans if s[2] == "decision_formula"] + list(msg.reason_spans)
+    if overlaps(start, end, stated):
+        return DECISION_LABELS[1]
+    if overlaps(start, end, msg.vague_spans):
+        return None
+    return DECISION_LABELS[0]
 
 
 def sentence_specificity(msg: CorpusMessage, start: int, end: int) -> str:

@@ -15,11 +15,13 @@ from .corpus import (
     SENTENCE_REASONS,
     CorpusMessage,
     load_corpus,
+    sentence_decision,
     sentence_reasons,
     sentence_specificity,
     sentence_vague_type,
 )
-from .features import doc_features, sentences
+from .decide import has_job_words, is_statement, kind_word_lists
+from .features import doc_features, sentence_end, sentence_opener, sentences
 
 
 @dataclass
@@ -27,6 +29,9 @@ class Dataset:
     """Feature strings and labels at message level (``m_*``) and sentence level (``s_*``).
 
     ``s_msg`` maps each sentence to its message; only decision messages have sentences here.
+    ``d_*`` are the sentences of every message that the decision-sentence detector learns from
+    (``d_statement``: whether each one can state a decision, see
+    :func:`~.decide.is_statement`); ``m_job`` tells which messages use a job word.
     """
 
     messages: list[CorpusMessage]
@@ -41,6 +46,11 @@ class Dataset:
     s_spec: np.ndarray
     s_type: np.ndarray
     s_offsets: list[tuple[int, int]]
+    d_x: list[str]
+    d_y: np.ndarray
+    d_msg: np.ndarray
+    d_statement: np.ndarray
+    m_job: np.ndarray
 
 
 def parse(messages: Sequence[CorpusMessage]) -> Dataset:
@@ -48,11 +58,22 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
     from ..pipeline import build_pipeline
 
     nlp = build_pipeline()
+    job_words, not_openers = kind_word_lists()
     docs = nlp.pipe(clean(m.text).text for m in messages)
     m_x, rule, s_x, s_msg, s_reasons, s_spec, s_type, s_off = [], [], [], [], [], [], [], []
+    d_x, d_y, d_msg, d_statement, m_job = [], [], [], [], []
     for i, (msg, doc) in enumerate(zip(messages, docs, strict=True)):
         m_x.append(doc_features(doc))
         rule.append(policy_label(doc))
+        m_job.append(has_job_words((t.lower_ for t in doc), job_words))
+        for sent in sentences(doc):
+            label = sentence_decision(msg, sent.start, sent.end)
+            if label is not None:
+                d_x.append(sent.features)
+                d_y.append(label)
+                d_msg.append(i)
+                opener, end = sentence_opener(sent.features), sentence_end(sent.features)
+                d_statement.append(is_statement(opener, end, not_openers))
         if msg.kind not in DECISION_KINDS:
             continue
         for sent in sentences(doc):
@@ -76,6 +97,11 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
         s_spec=np.array(s_spec),
         s_type=np.array(s_type),
         s_offsets=s_off,
+        d_x=d_x,
+        d_y=np.array(d_y),
+        d_msg=np.array(d_msg, dtype=int),
+        d_statement=np.array(d_statement, dtype=bool),
+        m_job=np.array(m_job, dtype=bool),
     )
 
 
@@ -89,6 +115,7 @@ def subset(data: Dataset, keep: np.ndarray) -> Dataset:
     keep = np.asarray(keep, dtype=int)
     remap = {int(old): new for new, old in enumerate(keep)}
     s_keep = np.array([i for i, m in enumerate(data.s_msg) if int(m) in remap], dtype=int)
+    d_keep = np.array([i for i, m in enumerate(data.d_msg) if int(m) in remap], dtype=int)
     return Dataset(
         messages=[data.messages[i] for i in keep],
         m_x=[data.m_x[i] for i in keep],
@@ -102,4 +129,9 @@ def subset(data: Dataset, keep: np.ndarray) -> Dataset:
         s_spec=data.s_spec[s_keep],
         s_type=data.s_type[s_keep],
         s_offsets=[data.s_offsets[i] for i in s_keep],
+        d_x=[data.d_x[i] for i in d_keep],
+        d_y=data.d_y[d_keep],
+        d_msg=np.array([remap[int(data.d_msg[i])] for i in d_keep], dtype=int),
+        d_statement=data.d_statement[d_keep],
+        m_job=data.m_job[keep],
     )

@@ -50,6 +50,16 @@ def lemma_part(value: str) -> str:
     return value.split(SEP, 1)[0]
 
 
+def sentence_opener(value: str) -> str:
+    """The first lemma of a sentence's feature string (what conditional openers are read from)."""
+    return value.split(" ", 1)[0].split(SEP, 1)[0]
+
+
+def sentence_end(value: str) -> str:
+    """The last character of a sentence's feature string's text (``?`` for a question)."""
+    return value[-1:]
+
+
 def text_part(value: str) -> str:
     """The lower-cased text half of a feature string (a vectorizer preprocessor)."""
     return value.split(SEP, 1)[-1]

@@ -15,16 +15,35 @@ import numpy as np
 from ..components.policy import policy_label
 from ..errors import ModelError
 from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
-from .corpus import SENTENCE_REASONS, overlaps
-from .decide import apply_temperature, combine_policy, rollup_reasons
-from .features import Sentence, Strings, Tokens, Words, message_features, sentences
+from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
+from .decide import (
+    KindRule,
+    apply_temperature,
+    combine_policy,
+    decide_kind,
+    decision_evidence,
+    has_job_words,
+    is_statement,
+    kind_word_lists,
+    rollup_reasons,
+)
+from .features import (
+    Sentence,
+    Strings,
+    Tokens,
+    Words,
+    message_features,
+    sentence_end,
+    sentence_opener,
+    sentences,
+)
 from .linear import LinearModel, read_linear_models
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-MODEL_NAMES = ("kind", "policy", "reasons", "specificity", "vague_type")
+MODEL_NAMES = ("kind", "policy", "reasons", "decision", "specificity", "vague_type")
 
 
 @dataclass(frozen=True)
@@ -71,6 +90,12 @@ class Classifiers:
         found = config.get("finding_threshold")
         self.finding_threshold: float | None = None if found is None else float(found)
         self.temperatures = {k: float(t) for k, t in config.get("temperatures", {}).items()}
+        rule = config.get("kind_rule") or {}
+        gate = rule.get("gate")
+        self.kind_rule = KindRule(
+            gate=None if gate is None else float(gate), floor=float(rule.get("floor", 0.0))
+        )
+        self.job_words, self.not_openers = kind_word_lists()
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     def _proba(
@@ -124,30 +149,44 @@ class Classifiers:
         x, x_words = [s.features for s in flat], [s.words for s in flat]
         by_sentence: dict[int, Any] = {}
         reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence, x_words)
+        decision_p = self._proba("decision", x, DECISION_LABELS, by_sentence, x_words)[:, 1]
         judged = self._sentences(flat, x, by_sentence)
         out, row = [], 0
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
             row = rows.stop
+            statements = [
+                is_statement(
+                    sentence_opener(s.features), sentence_end(s.features), self.not_openers
+                )
+                for s in sents[i]
+            ]
+            evidence = decision_evidence(decision_p[rows].tolist(), statements)
+            kind = decide_kind(
+                kinds[i],
+                evidence=evidence,
+                job_words=has_job_words(tokens[i].lowers, self.job_words),
+                rule=self.kind_rule,
+            )
             out.append(
-                self._message(doc, kinds[i], policies[i], sents[i], reason_p[rows], judged[rows])
+                self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
             )
         return out
 
     def _message(
         self,
         doc: Doc,
-        kind_p: np.ndarray,
+        decided: tuple[str, float],
         policy_p: np.ndarray,
         sents: list[Sentence],
         reason_p: np.ndarray,
         judged: tuple[SentencePrediction, ...],
     ) -> MessagePrediction:
-        kind = KINDS[int(kind_p.argmax())]
+        kind, confidence = decided
         clf_policy = POLICIES[int(policy_p.argmax())]
         if kind not in DECISION_KINDS:
             return MessagePrediction(
-                kind, float(kind_p.max()), Policy.UNSPECIFIED.value, None, "rule", (), (), ()
+                kind, confidence, Policy.UNSPECIFIED.value, None, "rule", (), (), ()
             )
         rule = policy_label(doc)
         policy = combine_policy(self.policy_strategy, rule, clf_policy)
@@ -155,7 +194,7 @@ class Classifiers:
         reasons = rollup_reasons(reason_p, SENTENCE_REASONS, self.reason_threshold)
         return MessagePrediction(
             kind=kind,
-            kind_confidence=float(kind_p.max()),
+            kind_confidence=confidence,
             policy=policy,
             policy_confidence=None if from_rule else float(policy_p[POLICIES.index(policy)]),
             policy_source="rule" if from_rule else "classifier",
@@ -205,7 +244,7 @@ class Classifiers:
 
 
 #: The models every prediction needs; the sentence-specificity ones serve classifier findings.
-MESSAGE_MODELS = ("kind", "policy", "reasons")
+MESSAGE_MODELS = ("kind", "policy", "reasons", "decision")
 
 
 def load_models(directory: str | Path | Traversable | None = None) -> Classifiers:

@@ -25,12 +25,14 @@ class TrainResult:
 
 
 def choose_config(cv: Mapping[str, Any], finding_threshold: float | None = None) -> dict[str, Any]:
-    """Run-time settings picked by cross-validation: reason threshold, policy strategy and
-    the temperatures that calibrate the kind, policy and specificity probabilities."""
+    """Run-time settings picked by cross-validation: reason threshold, policy strategy, the
+    kind decision's evidence gate and confidence floor, and the temperatures that calibrate
+    the kind, policy and specificity probabilities."""
     return {
         "reason_threshold": cv["reasons"]["threshold"],
         "policy_strategy": cv["policy"]["chosen"],
         "finding_threshold": finding_threshold,
+        "kind_rule": cv["kind"]["chosen"],
         "temperatures": {
             "kind": cv["kind"]["temperature"],
             "policy": cv["policy"]["classifier"]["temperature"],

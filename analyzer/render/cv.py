@@ -8,7 +8,7 @@ from typing import Any
 _MODELS = ("kind", "policy", "reasons", "specificity")
 
 
-def _per_label(per: Mapping[str, Mapping[str, float]]) -> list[str]:
+def per_label_lines(per: Mapping[str, Mapping[str, float]]) -> list[str]:
     lines = [f"  {'label':<24}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}"]
     for label, m in per.items():
         lines.append(
@@ -18,7 +18,7 @@ def _per_label(per: Mapping[str, Mapping[str, float]]) -> list[str]:
     return lines
 
 
-def _confusion(labels: list[str], matrix: list[list[int]]) -> list[str]:
+def confusion_lines(labels: list[str], matrix: list[list[int]]) -> list[str]:
     short = [label[:6] for label in labels]
     lines = ["  confusion (rows gold, columns predicted):"]
     lines.append("  " + " " * 16 + "".join(f"{s:>8}" for s in short))
@@ -33,10 +33,19 @@ def _headline(name: str, m: Mapping[str, Any]) -> str:
     text = f"{name}: accuracy {m['accuracy']:.3f}"
     if "brier" in m:
         text += f", Brier {m['brier']:.3f}, ECE {m['ece']:.3f}"
-    if "temperature" in m:
+    if "brier" in m and "temperature" in m:
         text += (
             f"; calibrated (T={m['temperature']:g}): Brier {m['brier_calibrated']:.3f}, "
             f"ECE {m['ece_calibrated']:.3f}"
+        )
+    if name == "kind" and "chosen" in m:
+        clf, rej = m["classifier"], m["rejection"]
+        text += (
+            f" with the evidence gate {m['chosen']['gate']} and floor {m['chosen']['floor']}"
+            f" (classifier alone {clf['accuracy']:.3f}); rejection precision"
+            f" {rej['precision']:.3f}, recall {rej['recall']:.3f}; ECE {m['ece']:.3f};"
+            f" classifier T={clf['temperature']:g}, classwise ECE "
+            + ", ".join(f"{k} {v:.3f}" for k, v in clf["ece_by_class"].items())
         )
     if name == "policy":
         options = ", ".join(f"{s} {v['accuracy']:.3f}" for s, v in m["strategies"].items())
@@ -52,7 +61,7 @@ def cv_text(cv: Mapping[str, Any]) -> str:
     ]
     for name in _MODELS:
         m = cv[name]
-        lines += ["", _headline(name, m), *_per_label(m["per_label"])]
+        lines += ["", _headline(name, m), *per_label_lines(m["per_label"])]
         if "confusion" in m:
-            lines += _confusion(m["labels"], m["confusion"])
+            lines += confusion_lines(m["labels"], m["confusion"])
     return "\n".join(lines)

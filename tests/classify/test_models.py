@@ -121,7 +121,7 @@ def test_the_run_time_models_give_the_pipelines_probabilities(tiny_models: Path,
     inputs = {"doc": [doc_features(d) for d in docs]}
     inputs["sent"] = [s.features for d in docs for s in sentences(d)]
     stored = _stored(tiny_models)
-    assert set(stored) == {"kind", "policy", "reasons", "specificity", "vague_type"}
+    assert set(stored) == {"kind", "policy", "reasons", "decision", "specificity", "vague_type"}
     for name, (meta, arrays) in stored.items():
         x = inputs["doc" if name in ("kind", "policy") else "sent"]
         pipe, _ = rebuild(meta, arrays)
@@ -271,6 +271,8 @@ def test_kind_and_policy_share_one_feature_space(tiny_models: Path) -> None:
     models = load_models(tiny_models).models
     assert models["kind"].features is models["policy"].features
     assert models["kind"].features is not models["reasons"].features
+    # the decision-sentence detector reads the reasons model's features: one transform for both
+    assert models["decision"].features is models["reasons"].features
 
 
 def test_analyzing_does_not_import_scikit_learn() -> None:
