@@ -11,6 +11,7 @@ import numpy as np
 from ..clean import clean
 from ..components.policy import policy_label
 from ..labels import DECISION_KINDS
+from .augment import is_variant, variants
 from .corpus import (
     SENTENCE_REASONS,
     CorpusMessage,
@@ -105,17 +106,30 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
     )
 
 
-def load_dataset(corpus_dir: str | Path) -> Dataset:
-    """:func:`parse` over the corpus in ``corpus_dir``."""
-    return parse(load_corpus(corpus_dir))
+def load_dataset(corpus_dir: str | Path, *, copies: int = 0, seed: int = 0) -> Dataset:
+    """:func:`parse` over the corpus in ``corpus_dir``, with ``copies`` surface variants of each
+    message after the originals (:mod:`.augment`; a variant keeps its message's family)."""
+    messages = load_corpus(corpus_dir)
+    return parse([*messages, *variants(messages, copies=copies, seed=seed)])
+
+
+def originals(data: Dataset) -> np.ndarray:
+    """Indices of the messages that are not augmentation variants."""
+    return np.array([i for i, m in enumerate(data.messages) if not is_variant(m)], dtype=int)
+
+
+def sentence_rows(msg_of_row: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Indices of the sentence rows (``msg_of_row``: each row's message) whose message is in
+    ``keep``, in row order: the rows :func:`subset` keeps."""
+    return np.flatnonzero(np.isin(msg_of_row, keep))
 
 
 def subset(data: Dataset, keep: np.ndarray) -> Dataset:
     """The messages whose indices are in ``keep`` (sentences follow their message)."""
     keep = np.asarray(keep, dtype=int)
     remap = {int(old): new for new, old in enumerate(keep)}
-    s_keep = np.array([i for i, m in enumerate(data.s_msg) if int(m) in remap], dtype=int)
-    d_keep = np.array([i for i, m in enumerate(data.d_msg) if int(m) in remap], dtype=int)
+    s_keep = sentence_rows(data.s_msg, keep)
+    d_keep = sentence_rows(data.d_msg, keep)
     return Dataset(
         messages=[data.messages[i] for i in keep],
         m_x=[data.m_x[i] for i in keep],

@@ -11,7 +11,7 @@ from .corpus import corpus_files, corpus_sha256
 from .dataset import load_dataset
 from .models import SEED, dump
 from .store import library_versions, update_card, write_models
-from .training import DEFAULT_SPECS, N_SPLITS, cross_validate_data, fit_models
+from .training import AUGMENT_COPIES, DEFAULT_SPECS, N_SPLITS, cross_validate_data, fit_models
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def train(
         dev_metrics: scores measured elsewhere (never trained on) to record on the card.
         n_splits: cross-validation folds (grouped by family).
     """
-    data = load_dataset(corpus_dir)
+    data = load_dataset(corpus_dir, copies=AUGMENT_COPIES, seed=SEED)
     cv = cross_validate_data(data, n_splits=n_splits)
     config = choose_config(cv, finding_threshold)
     pipes = fit_models(data, DEFAULT_SPECS)
@@ -69,6 +69,7 @@ def train(
             "sha256": corpus_sha256(corpus_dir),
             "files": [p.name for p in corpus_files(corpus_dir)],
             "messages": cv["messages"],
+            "augment_copies": AUGMENT_COPIES,
             "sentences": cv["sentences"],
         },
         "libraries": library_versions(),

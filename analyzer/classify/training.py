@@ -11,7 +11,7 @@ import numpy as np
 
 from ..labels import DECISION_KINDS, KINDS, POLICIES, REASONS, SPECIFICITIES, Policy
 from .corpus import DECISION_LABELS, SENTENCE_REASONS
-from .dataset import Dataset, load_dataset, subset
+from .dataset import Dataset, load_dataset, originals, sentence_rows, subset
 from .decide import (
     POLICY_STRATEGIES,
     KindRule,
@@ -39,6 +39,9 @@ DEFAULT_SPECS: Mapping[str, Spec] = {
 }
 THRESHOLDS: tuple[float, ...] = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 N_SPLITS = 5
+#: Surface variants of each corpus message trained on beside it (:mod:`.augment`), chosen by
+#: grouped cross-validation and the tune halves of the development files (docs/corpus.md).
+AUGMENT_COPIES = 1
 #: Settings are chosen strict: the strictest (highest gate, highest reason threshold) whose
 #: cross-validated score is within this of the best. Folds of a few hundred messages do not
 #: tell apart scores closer than that, and a strict setting is the one that holds on real mail
@@ -110,7 +113,11 @@ def _out_of_fold(data: Dataset, specs: Mapping[str, Spec], n_splits: int) -> dic
         "decision": np.zeros(len(data.d_x)),
     }
     folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=SEED)
-    for train_idx, test_idx in folds.split(data.m_x, data.m_kind, data.m_groups):
+    kept = originals(data)
+    for train_idx, fold_idx in folds.split(data.m_x, data.m_kind, data.m_groups):
+        # a variant is in its message's family, so in the same fold: trained on with its
+        # family, never tested on
+        test_idx = np.intersect1d(fold_idx, kept)
         pipes = fit_models(subset(data, train_idx), specs)
         test = subset(data, test_idx)
         s_idx = np.flatnonzero(np.isin(data.s_msg, test_idx))
@@ -306,8 +313,11 @@ def _rec(y: np.ndarray, p: np.ndarray) -> float:
 def cross_validate_data(
     data: Dataset, specs: Mapping[str, Spec] = DEFAULT_SPECS, n_splits: int = N_SPLITS
 ) -> dict[str, Any]:
-    """Grouped (by family) cross-validated metrics of every model on a parsed corpus."""
+    """Grouped (by family) cross-validated metrics of every model on a parsed corpus; with
+    augmentation variants in ``data``, they are trained on in their family's training folds and
+    the metrics are those of the original messages."""
     oof = _out_of_fold(data, specs, n_splits)
+    data, oof = _on_originals(data, oof)
     return {
         "folds": n_splits,
         "messages": len(data.m_x),
@@ -319,6 +329,17 @@ def cross_validate_data(
     }
 
 
+def _on_originals(data: Dataset, oof: dict[str, Any]) -> tuple[Dataset, dict[str, Any]]:
+    """``data`` and its out-of-fold predictions without the augmentation variants."""
+    keep = originals(data)
+    if len(keep) == len(data.messages):
+        return data, oof
+    sentences, decisions = sentence_rows(data.s_msg, keep), sentence_rows(data.d_msg, keep)
+    rows = {"reasons": sentences, "specificity": sentences, "decision": decisions}
+    return subset(data, keep), {k: v[rows.get(k, keep)] for k, v in oof.items()}
+
+
 def cross_validate(corpus_dir: str | Path, n_splits: int = N_SPLITS) -> dict[str, Any]:
     """Grouped cross-validation (``StratifiedGroupKFold`` on ``family``) over a corpus dir."""
-    return cross_validate_data(load_dataset(corpus_dir), n_splits=n_splits)
+    data = load_dataset(corpus_dir, copies=AUGMENT_COPIES, seed=SEED)
+    return cross_validate_data(data, n_splits=n_splits)

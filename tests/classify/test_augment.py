@@ -70,3 +70,17 @@ def test_apply_edits_maps_untouched_characters(text: str, rng: random.Random) ->
     for i, ch in enumerate(text):
         if i not in inside:
             assert new[move(i)] == ch
+
+
+def test_cross_validation_trains_on_variants_and_scores_originals(tiny_corpus) -> None:
+    from analyzer.classify.dataset import load_dataset, originals
+    from analyzer.classify.training import cross_validate_data
+
+    plain = load_dataset(tiny_corpus)
+    augmented = load_dataset(tiny_corpus, copies=1)
+    assert len(augmented.messages) == 2 * len(plain.messages)
+    assert list(originals(augmented)) == list(range(len(plain.messages)))
+    cv = cross_validate_data(augmented, n_splits=2)
+    # every figure is over the original messages only, each scored once
+    assert cv["messages"] == len(plain.messages)
+    assert sum(sum(row) for row in cv["kind"]["confusion"]) == len(plain.messages)
