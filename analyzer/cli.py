@@ -24,6 +24,7 @@ from .cliutils import (
     input_options,
     library_errors,
     make_analyzer,
+    min_confidence_option,
     no_models_option,
     note,
     read_input,
@@ -50,6 +51,7 @@ def cli() -> None:
 @cli.command()
 @input_options
 @format_option
+@min_confidence_option
 @redact_option
 @click.option("--example", is_flag=True, help="Analyze a bundled example reply.")
 @library_errors
@@ -59,6 +61,7 @@ def analyze(
     rules: tuple[Path, ...],
     fmt: str | None,
     as_json: bool,
+    min_confidence: float | None,
     redact: bool,
     example: bool,
 ) -> None:
@@ -73,7 +76,7 @@ def analyze(
         message = data_file("data", "example_reply.txt").read_text(encoding="utf-8")
     else:
         message = read_input(text, file)
-    report = make_analyzer(rules).analyze(message)
+    report = make_analyzer(rules, min_confidence=min_confidence).analyze(message)
     if redact:
         from .redact import redact_report
 
@@ -146,24 +149,42 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
     help="Score only one half of the gold file (split by a hash of each id): choose designs "
     "on 'tune', report 'held' apart.",
 )
+@click.option(
+    "--findings",
+    type=click.Choice(["rules", "model", "both"]),
+    default="both",
+    show_default=True,
+    help="Score the rules' findings, the span model's, or both together.",
+)
+@click.option(
+    "--by-type", is_flag=True, help="Also give span scores per vague type, for each --findings."
+)
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
 @rules_option
 @no_models_option
+@min_confidence_option
 @library_errors
 def evaluate(
     gold: Path | None,
     corpus: str | None,
     folds: int,
     half: str | None,
+    findings: str,
+    by_type: bool,
     as_json: bool,
     rules: tuple[Path, ...],
     no_models: bool,
+    min_confidence: float | None,
 ) -> None:
     """Score the analyzer against an annotated gold file (--gold): span precision, recall, F1
     (by overlap), type accuracy, message-level accuracies, and the misses and false alarms.
 
+    With --by-type, the span scores of the rules alone, the span model alone and both, per
+    vague type, with the misses and false alarms of each listed by type.
+
     With --cv, cross-validate the classifiers on the labelled corpus instead, grouped by
-    message family: per-label precision, recall and F1 and the confusion matrices.
+    message family: per-label precision, recall and F1 and the confusion matrices, and the
+    span scores of the rules alone, the span model alone and both, per type.
     """
     import json
 
@@ -190,7 +211,26 @@ def evaluate(
     if gold is None:
         raise one_of
     messages = select_half(load_gold(gold), half)
-    analyzer = make_analyzer(rules, use_models=not no_models)
+    if by_type:
+        from .evaluate import compare_sources
+        from .render.scores import comparison_text
+
+        if no_models:
+            raise CLIError("--by-type compares the rules with the span model: drop --no-models")
+        compared = compare_sources(
+            messages, rules=rules, min_confidence=min_confidence, make=make_analyzer
+        )
+        if as_json:
+            click.echo(json.dumps(compared, indent=2))
+        else:
+            click.echo(comparison_text(compared))
+        return
+    sources = {"rules": ("rule",), "model": ("model",), "both": ("rule", "model")}[findings]
+    if no_models and findings != "rules":
+        sources = ("rule",)
+    analyzer = make_analyzer(
+        rules, use_models=not no_models, sources=sources, min_confidence=min_confidence
+    )
     result = run(messages, analyzer.analyze_many(m.text for m in messages))
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))

@@ -199,5 +199,11 @@ def cross_validate_data(
 
 
 def cross_validate(corpus_dir: str | Path, n_splits: int = N_SPLITS) -> dict[str, Any]:
-    """Grouped cross-validation (``StratifiedGroupKFold`` on ``family``) over a corpus dir."""
-    return cross_validate_data(load_dataset(corpus_dir), n_splits=n_splits)
+    """Grouped cross-validation (``StratifiedGroupKFold`` on ``family``) over a corpus dir,
+    and of the span tagger (``GroupKFold`` on ``family``), with its misses and false alarms."""
+    from .tagging import span_cross_validation
+
+    data = load_dataset(corpus_dir)
+    cv = cross_validate_data(data, n_splits=n_splits)
+    cv["spans"] = span_cross_validation(data.messages, n_splits=n_splits, listed=True)
+    return cv

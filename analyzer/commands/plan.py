@@ -13,6 +13,7 @@ from ..cliutils import (
     input_options,
     library_errors,
     make_analyzer,
+    min_confidence_option,
     note,
     read_input,
     redact_option,
@@ -40,9 +41,15 @@ def _max_option(func: F) -> F:
 
 
 def _report(
-    text: str | None, file: Path | None, rules: tuple[Path, ...], cap: int, redact: bool
+    text: str | None,
+    file: Path | None,
+    rules: tuple[Path, ...],
+    cap: int,
+    redact: bool,
+    min_confidence: float | None,
 ) -> Report:
-    report = make_analyzer(rules, max_questions=cap).analyze(read_input(text, file))
+    analyzer = make_analyzer(rules, max_questions=cap, min_confidence=min_confidence)
+    report = analyzer.analyze(read_input(text, file))
     if redact:
         from ..redact import redact_report
 
@@ -60,6 +67,7 @@ def _print_rich(renderable: RenderableType) -> None:
 @input_options
 @format_option
 @_max_option
+@min_confidence_option
 @redact_option
 @library_errors
 def questions(
@@ -69,6 +77,7 @@ def questions(
     fmt: str | None,
     as_json: bool,
     max_questions: int,
+    min_confidence: float | None,
     redact: bool,
 ) -> None:
     """Plan the questions to ask about a rejection: a positive opener, a clarifying question
@@ -78,7 +87,7 @@ def questions(
     """
     from ..render import plan as render
 
-    report = _report(text, file, rules, max_questions, redact)
+    report = _report(text, file, rules, max_questions, redact, min_confidence)
     chosen = resolve_format(fmt, as_json)
     if chosen == "rich":
         _print_rich(render.plan_to_rich(report))
@@ -107,6 +116,7 @@ def questions(
 )
 @click.option("--sender", default=None, help="The name to greet (when the reply has none).")
 @click.option("--me", "me", default=None, help="Your name, to sign with.")
+@min_confidence_option
 @redact_option
 @library_errors
 def draft(
@@ -119,6 +129,7 @@ def draft(
     channel: str,
     sender: str | None,
     me: str | None,
+    min_confidence: float | None,
     redact: bool,
 ) -> None:
     """Write a polite follow-up to a rejection that asks the planned questions, or a
@@ -133,7 +144,7 @@ def draft(
     from ..drafts import draft as make_draft
     from ..render import plan as render
 
-    report = _report(text, file, rules, max_questions, redact)
+    report = _report(text, file, rules, max_questions, redact, min_confidence)
     context = extract_context(report.text)
     if sender:
         context = replace(context, sender=sender.strip(), sender_is_team=False)
