@@ -47,8 +47,8 @@ class Analyzer:
         sources: which findings to report: ``rule`` (patterns and comparatives), ``model``
             (the span tagger; needs the models), or both. Model findings that overlap a rule
             finding are left out when both are on.
-        min_confidence: the least confidence of a model finding to report it (``None``: all
-            the tagger proposes above its trained threshold).
+        min_confidence: the least confidence of a model finding to report it (``None``: the
+            default on the model card).
     """
 
     def __init__(
@@ -197,6 +197,8 @@ class Analyzer:
         """The tagger's phrases at or above ``min_confidence`` that no rule finding overlaps."""
         taken = [(f.start, f.end) for f in rule_findings]
         least = self.min_confidence
+        if least is None and self.models is not None:
+            least = self.models.min_confidence
         found = []
         for s in predicted.tagged:
             if (least is not None and s.confidence < least) or overlaps(s.start, s.end, taken):

@@ -94,7 +94,7 @@ def min_confidence_option(func: F) -> F:
         type=click.FloatRange(0.0, 1.0),
         default=None,
         help="Leave out vague phrases the span model finds with a lower confidence "
-        "(rule findings are always kept) [default: all it proposes].",
+        "(rule findings are always kept) [default: the model card's, 0.9 today].",
     )(func)
 
 

@@ -79,6 +79,9 @@ class Classifiers:
         self.tagger = tagger
         config = card["config"]
         self.decoding = decoding_of(config.get("spans", {}))
+        least = config.get("spans", {}).get("min_confidence")
+        #: The least confidence of a tagger finding when the caller sets none.
+        self.min_confidence: float | None = None if least is None else float(least)
         self._context: ContextRules | None = None
         self.reason_threshold = float(config["reason_threshold"])
         self.policy_strategy = str(config["policy_strategy"])
@@ -291,6 +294,8 @@ def decoding_of(settings: dict[str, Any]) -> Decoding:
 def in_context(doc: Doc, spans: list[TaggedSpan], rules: ContextRules) -> list[TaggedSpan]:
     """``spans`` that pass the context step, judged beside the Doc's rule spans (whose
     decisions count for the opening-time check)."""
+    if not spans:
+        return []
     rule_spans = [(s.start, s.end, s.label_) for s in doc.spans.get("vague", ())]
     candidates = [(s.first, s.last + 1, s.type) for s in spans]
     keep = keep_candidates(doc, [*candidates, *rule_spans], rules)[: len(spans)]

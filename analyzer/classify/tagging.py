@@ -243,4 +243,5 @@ def train_spans(
     data = tagger_data(messages, docs, settings["basis_labels"])
     stored = dump_tagger(fit_tagger(data.columns, data.labels), settings["basis_labels"])
     config = {key: cv[key] for key in ("tag_threshold", "edge_words", "min_words")}
+    config["min_confidence"] = settings["min_confidence"]
     return stored, cv, config

@@ -69,9 +69,16 @@ class DocContext:
             end = starts[n + 1] if n + 1 < len(starts) else len(doc)
             self._sent_of[start:end] = [n] * (end - start)
         self._starts = starts
-        cues = [(self._sent_of[s.start], {s.label_, s.id_}) for s in doc.spans.get(CUES_KEY, ())]
-        self._basis = {n for n, keys in cues if keys & rules.basis_cues}
-        self._basis_next = {n - 1 for n, keys in cues if keys & rules.basis_cues_next}
+        cues = [
+            (self._sent_of[s.start], s.start, {s.label_, s.id_})
+            for s in doc.spans.get(CUES_KEY, ())
+        ]
+        #: the last token at which a basis cue starts, for each sentence that holds one
+        self._basis: dict[int, int] = {}
+        for n, start, keys in cues:
+            if keys & rules.basis_cues:
+                self._basis[n] = max(start, self._basis.get(n, start))
+        self._basis_next = {n - 1 for n, _, keys in cues if keys & rules.basis_cues_next}
 
     def sentence(self, token: int) -> int:
         """The number of the sentence token ``token`` is in."""
@@ -79,12 +86,13 @@ class DocContext:
 
     def basis_nearby(self, start: int, label: str) -> bool:
         """Whether a candidate of type ``label`` starting at token ``start`` has its basis in
-        its own sentence (a cue under ``basis_cues``) or the next one (``basis_cues_next``);
-        a cue is named by its label or its pattern id."""
+        its own sentence (a cue under ``basis_cues`` after its start: the basis follows what it
+        explains) or the next one (``basis_cues_next``); a cue is named by its label or its
+        pattern id."""
         if label not in self.rules.basis_types:
             return False
         n = self._sent_of[start]
-        return n in self._basis or n in self._basis_next
+        return self._basis.get(n, -1) >= start or n in self._basis_next
 
     def opener_only(self, start: int, end: int, decisions: Iterable[tuple[int, str]]) -> bool:
         """Whether tokens ``start:end`` are a time phrase opening a sentence with no decision
