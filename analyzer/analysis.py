@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import questions
+from .classify.corpus import overlaps
 from .clean import Cleaned, clean
 from .components.policy import policy_label
 from .labels import DECISION_KINDS, Policy
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from .classify.predict import Classifiers, MessagePrediction
 
 _T = TypeVar("_T")
+#: Where findings come from: the rules, the span tagger.
+SOURCES = ("rule", "model")
 
 
 class Analyzer:
@@ -39,6 +42,11 @@ class Analyzer:
         use_models: use the trained classifiers when they are installed.
         max_questions: the cap on each report's question plan.
         models_path: a folder of trained models to use instead of the installed ones.
+        sources: which findings to report: ``rule`` (patterns and comparatives), ``model``
+            (the span tagger; needs the models), or both. Model findings that overlap a rule
+            finding are left out when both are on.
+        min_confidence: the least confidence of a model finding to report it (``None``: the
+            default on the model card).
     """
 
     def __init__(
@@ -49,7 +57,14 @@ class Analyzer:
         use_models: bool = True,
         max_questions: int = questions.DEFAULT_MAX,
         models_path: str | Path | None = None,
+        sources: Sequence[str] = SOURCES,
+        min_confidence: float | None = None,
     ):
+        unknown = set(sources) - set(SOURCES)
+        if unknown or not sources:
+            raise ValueError(f"sources must be some of {SOURCES}, not {tuple(sources)}")
+        self.sources = tuple(sources)
+        self.min_confidence = min_confidence
         self._rules = [*load_rule_files(rules), *extra_rules]
         self._explanations = {r["id"]: r["explanation"] for r in self._rules if "explanation" in r}
         self.use_models = use_models
@@ -131,9 +146,11 @@ class Analyzer:
             )
             reasons = _reasons(text, predicted)
         decision = kind.label is None or kind.label in DECISION_KINDS
-        findings = (
-            tuple(self._finding(text, span) for span in doc.spans["vague"]) if decision else ()
-        )
+        findings: tuple[Finding, ...] = ()
+        if decision and "rule" in self.sources:
+            findings = tuple(self._finding(text, span) for span in doc.spans["vague"])
+        if decision and predicted is not None and "model" in self.sources:
+            findings = _merge(findings, self._model_findings(text, findings, predicted))
         if decision and predicted is not None and predicted.extra_vague:
             findings = _merge(findings, self._classifier_findings(text, predicted))
         specific = tuple(_specific(text, s) for s in doc.spans["specific"]) if decision else ()
@@ -176,6 +193,34 @@ class Analyzer:
             source="rule",
             rule=span.id_ or "comparative",
         )
+
+    def _model_findings(
+        self, text: str, rule_findings: tuple[Finding, ...], predicted: MessagePrediction
+    ) -> list[Finding]:
+        """The tagger's phrases at or above ``min_confidence`` that no rule finding overlaps."""
+        taken = [(f.start, f.end) for f in rule_findings]
+        least = self.min_confidence
+        if least is None and self.models is not None:
+            least = self.models.min_confidence
+        found = []
+        for s in predicted.tagged:
+            if (least is not None and s.confidence < least) or overlaps(s.start, s.end, taken):
+                continue
+            phrase = text[s.start : s.end]
+            found.append(
+                Finding(
+                    text=phrase,
+                    start=s.start,
+                    end=s.end,
+                    type=s.type,
+                    explanation=questions.explanation(s.type),
+                    question=questions.question_for(s.type, phrase, phrase.lower().split()),
+                    source="model",
+                    rule="span_tagger",
+                    confidence=round(s.confidence, 4),
+                )
+            )
+        return found
 
     def _classifier_findings(self, text: str, predicted: MessagePrediction) -> list[Finding]:
         found = []

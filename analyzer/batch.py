@@ -60,6 +60,7 @@ class BatchOptions:
 
     rules: tuple[str, ...] = ()
     use_models: bool = True
+    min_confidence: float | None = None
     jobs: int = 1
     chunk_size: int = CHUNK_SIZE
     kinds: frozenset[str] | None = None
@@ -217,23 +218,27 @@ def _chunks(
 
 # -- analyzing ----------------------------------------------------------------------------
 @functools.lru_cache(maxsize=2)
-def worker_analyzer(rules: tuple[str, ...], use_models: bool) -> Analyzer:
+def worker_analyzer(
+    rules: tuple[str, ...], use_models: bool, min_confidence: float | None = None
+) -> Analyzer:
     """The process's analyzer for these settings, built once (with its pipeline)."""
     from .analysis import Analyzer
 
-    analyzer = Analyzer(rules=rules, use_models=use_models)
+    analyzer = Analyzer(rules=rules, use_models=use_models, min_confidence=min_confidence)
     analyzer.analyze(WARM_UP_TEXT)
     return analyzer
 
 
-def _init_worker(rules: tuple[str, ...], use_models: bool) -> None:
+def _init_worker(
+    rules: tuple[str, ...], use_models: bool, min_confidence: float | None = None
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # A message makes tens of thousands of short-lived objects and few reference cycles:
     # collecting the youngest generation every WORKER_GC_YOUNG allocations instead of Python's
     # 700 spares about 1% of a worker's time, for a few MB at most.
     gc.set_threshold(WORKER_GC_YOUNG, *gc.get_threshold()[1:])
     try:
-        worker_analyzer(rules, use_models)
+        worker_analyzer(rules, use_models, min_confidence)
     except Exception:  # raised again by the first task, so the parent sees it
         return
 
@@ -256,8 +261,11 @@ def _analyze_one(analyzer: Analyzer, text: str, keep_text: bool) -> Report | str
     return report if keep_text else replace(report, text="")
 
 
-def _work(rules: tuple[str, ...], use_models: bool, texts: list[str]) -> list[Report | str]:
-    return analyze_texts(worker_analyzer(rules, use_models), texts, keep_text=False)
+def _work(
+    rules: tuple[str, ...], use_models: bool, min_confidence: float | None, texts: list[str]
+) -> list[Report | str]:
+    analyzer = worker_analyzer(rules, use_models, min_confidence)
+    return analyze_texts(analyzer, texts, keep_text=False)
 
 
 def _merge(
@@ -300,7 +308,7 @@ def _run_here(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[
     for chunk in chunks:
         texts = [item.text for item in chunk if item.text is not None]
         if texts and analyzer is None:
-            analyzer = worker_analyzer(options.rules, options.use_models)
+            analyzer = worker_analyzer(*_settings(options))
         results = analyze_texts(analyzer, texts, keep_text=True) if analyzer and texts else []
         yield from _merge(chunk, results, options.kinds)
 
@@ -310,7 +318,7 @@ def _run_pool(paths: tuple[str, ...], options: BatchOptions) -> Iterator[BatchRe
 
     from .readahead import ReadAhead
 
-    settings = (options.rules, options.use_models)
+    settings = _settings(options)
     # The mail is read and parsed in a process of its own, started first: it gets going while
     # this one loads spaCy and the models, and later runs beside the workers.
     args = (paths, options.done, options.chunk_size)
@@ -322,6 +330,11 @@ def _run_pool(paths: tuple[str, ...], options: BatchOptions) -> Iterator[BatchRe
             yield from _pooled(remaining, options, settings)
         finally:
             gc.unfreeze()
+
+
+def _settings(options: BatchOptions) -> tuple[tuple[str, ...], bool, float | None]:
+    """What a worker builds its analyzer from."""
+    return options.rules, options.use_models, options.min_confidence
 
 
 def _warm_parent(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[BatchRecord]:
@@ -340,12 +353,14 @@ def _warm_parent(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterat
     if first is not None:
         yield from _run_here(iter([first]), options)
     else:
-        worker_analyzer(options.rules, options.use_models)
+        worker_analyzer(*_settings(options))
     gc.freeze()  # so that the workers' collections do not write to the shared pages
 
 
 def _pooled(
-    chunks: Iterator[list[_Item]], options: BatchOptions, settings: tuple[tuple[str, ...], bool]
+    chunks: Iterator[list[_Item]],
+    options: BatchOptions,
+    settings: tuple[tuple[str, ...], bool, float | None],
 ) -> Iterator[BatchRecord]:
     import multiprocessing
 

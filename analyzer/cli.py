@@ -28,6 +28,7 @@ from .cliutils import (
     input_options,
     library_errors,
     make_analyzer,
+    min_confidence_option,
     no_models_option,
     note,
     read_input,
@@ -55,6 +56,7 @@ def cli() -> None:
 @cli.command()
 @input_options
 @format_option
+@min_confidence_option
 @redact_option
 @force_option
 @click.option("--example", is_flag=True, help="Analyze a bundled example reply.")
@@ -65,6 +67,7 @@ def analyze(
     rules: tuple[Path, ...],
     fmt: str | None,
     as_json: bool,
+    min_confidence: float | None,
     redact: bool,
     force: bool,
     example: bool,
@@ -80,7 +83,8 @@ def analyze(
         message = Input(data_file("data", "example_reply.txt").read_text(encoding="utf-8"))
     else:
         message = read_input(text, file)
-    report = message.report(make_analyzer(rules).analyze(message.text))
+    analyzer = make_analyzer(rules, min_confidence=min_confidence)
+    report = message.report(analyzer.analyze(message.text))
     if redact:
         from .redact import redact_report
 
@@ -161,6 +165,16 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
     "on 'tune', report 'held' apart.",
 )
 @click.option(
+    "--findings",
+    type=click.Choice(["rules", "model", "both"]),
+    default="both",
+    show_default=True,
+    help="Score the rules' findings, the span model's, or both together.",
+)
+@click.option(
+    "--by-type", is_flag=True, help="Also give span scores per vague type, for each --findings."
+)
+@click.option(
     "--plans",
     is_flag=True,
     help="With --gold: run the automated checks of the question plans of its rejections "
@@ -169,6 +183,7 @@ def rules_command(vague_type: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
 @rules_option
 @no_models_option
+@min_confidence_option
 @library_errors
 def evaluate(
     gold: Path | None,
@@ -177,9 +192,12 @@ def evaluate(
     folds: int,
     half: str | None,
     plans: bool,
+    findings: str,
+    by_type: bool,
     as_json: bool,
     rules: tuple[Path, ...],
     no_models: bool,
+    min_confidence: float | None,
 ) -> None:
     """Score the analyzer against an annotated gold file (--gold): span precision, recall, F1
     (by overlap), type accuracy, message-level accuracies, and the misses and false alarms.
@@ -189,8 +207,12 @@ def evaluate(
     per-class precision and recall, rejection-vs-rest precision and recall, the confusion
     matrix and the misclassified messages with their confidence.
 
+    With --by-type, the span scores of the rules alone, the span model alone and both, per
+    vague type, with the misses and false alarms of each listed by type.
+
     With --cv, cross-validate the classifiers on the labelled corpus instead, grouped by
-    message family: per-label precision, recall and F1 and the confusion matrices.
+    message family: per-label precision, recall and F1 and the confusion matrices, and the
+    span scores of the rules alone, the span model alone and both, per type.
     """
     import json
 
@@ -223,7 +245,26 @@ def evaluate(
     if gold is None:
         raise one_of
     messages = select_half(load_gold(gold), half)
-    analyzer = make_analyzer(rules, use_models=not no_models)
+    if by_type:
+        from .evaluate import compare_sources
+        from .render.scores import comparison_text
+
+        if no_models:
+            raise CLIError("--by-type compares the rules with the span model: drop --no-models")
+        compared = compare_sources(
+            messages, rules=rules, min_confidence=min_confidence, make=make_analyzer
+        )
+        if as_json:
+            click.echo(json.dumps(compared, indent=2))
+        else:
+            click.echo(comparison_text(compared))
+        return
+    sources = {"rules": ("rule",), "model": ("model",), "both": ("rule", "model")}[findings]
+    if no_models and findings != "rules":
+        sources = ("rule",)
+    analyzer = make_analyzer(
+        rules, use_models=not no_models, sources=sources, min_confidence=min_confidence
+    )
     reports = analyzer.analyze_many(m.text for m in messages)
     if plans:
         from .evaluate import check_plans

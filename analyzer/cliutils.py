@@ -88,6 +88,18 @@ def no_models_option(func: F) -> F:
     )(func)
 
 
+def min_confidence_option(func: F) -> F:
+    """--min-confidence, on every command that reports findings."""
+    return click.option(
+        "--min-confidence",
+        "min_confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        help="Leave out vague phrases the span model finds with a lower confidence "
+        "(rule findings are always kept) [default: the model card's, 0.9 today].",
+    )(func)
+
+
 def redact_option(func: F) -> F:
     """--redact, shared by every command that shows message text."""
     return click.option(

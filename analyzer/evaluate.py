@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -182,28 +182,60 @@ def _gold(line: str, where: str) -> GoldMessage:
         raise InputError(f"{where}: not a gold message ({exc})") from None
 
 
+#: A span as scored: ``(start, end, type)`` character offsets.
+Scored = tuple[int, int, str]
+
+
 def score_spans(gold: Sequence[GoldMessage], reports: Sequence[Report]) -> SpanScores:
     """Overlap-based precision, recall, F1 and type accuracy."""
+    return score_span_lists(
+        (g.id, g.text, g.spans, [(f.start, f.end, f.type) for f in r.findings])
+        for g, r in zip(gold, reports, strict=False)
+    )
+
+
+def score_span_lists(
+    items: Iterable[tuple[str, str, Sequence[Scored], Sequence[Scored]]],
+    *,
+    only_type: str | None = None,
+) -> SpanScores:
+    """Overlap scores of ``(id, text, gold spans, predicted spans)`` items; with ``only_type``,
+    the predictions and gold spans of that type only (a prediction still counts as true when
+    it overlaps a gold span of any type, and a gold span as found by any prediction: the
+    scores of a type then add up to the overall ones)."""
     scores = SpanScores()
-    for g, r in zip(gold, reports, strict=False):
-        preds = [(f.start, f.end, f.type) for f in r.findings]
-        scores.predicted += len(preds)
-        scores.gold += len(g.spans)
+    for message_id, text, gold, preds in items:
         for p in preds:
-            overlapping = [s for s in g.spans if _overlap(p, s) > 0]
+            if only_type is not None and p[2] != only_type:
+                continue
+            scores.predicted += 1
+            overlapping = [s for s in gold if _overlap(p, s) > 0]
             if overlapping:
                 scores.true_predictions += 1
                 best = max(overlapping, key=lambda s: _overlap(p, s))
                 scores.matched_pairs += 1
                 scores.type_matches += best[2] == p[2]
             else:
-                scores.false_alarms.append(SpanError(g.id, g.text[p[0] : p[1]], p[2]))
-        for s in g.spans:
+                scores.false_alarms.append(SpanError(message_id, text[p[0] : p[1]], p[2]))
+        for s in gold:
+            if only_type is not None and s[2] != only_type:
+                continue
+            scores.gold += 1
             if any(_overlap(p, s) > 0 for p in preds):
                 scores.found_gold += 1
             else:
-                scores.misses.append(SpanError(g.id, g.text[s[0] : s[1]], s[2]))
+                scores.misses.append(SpanError(message_id, text[s[0] : s[1]], s[2]))
     return scores
+
+
+def scores_by_type(
+    items: Sequence[tuple[str, str, Sequence[Scored], Sequence[Scored]]],
+) -> dict[str, SpanScores]:
+    """:func:`score_span_lists` overall (key ``all``) and for each vague type."""
+    out = {"all": score_span_lists(items)}
+    for vague_type in VAGUE_TYPES:
+        out[vague_type] = score_span_lists(items, only_type=vague_type)
+    return out
 
 
 def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> int:
@@ -275,3 +307,51 @@ def check_plans(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> PlanC
         )
         checks.add(g.id, g.text, r.questions, context=ctx)
     return checks
+
+
+#: The finding sets compared by :func:`compare_sources`: name -> the analyzer's sources.
+SOURCE_SETUPS: dict[str, tuple[str, ...]] = {
+    "rules": ("rule",),
+    "model": ("model",),
+    "both": ("rule", "model"),
+}
+
+
+def span_summary(scores: SpanScores, *, listed: bool = True) -> dict[str, Any]:
+    """Precision, recall, F1 and counts (and, with ``listed``, the misses and false alarms)."""
+    out: dict[str, Any] = {
+        "precision": round(scores.precision, 4),
+        "recall": round(scores.recall, 4),
+        "f1": round(scores.f1, 4),
+        "predicted": scores.predicted,
+        "gold": scores.gold,
+    }
+    if listed:
+        out["misses"] = [e.__dict__ for e in scores.misses]
+        out["false_alarms"] = [e.__dict__ for e in scores.false_alarms]
+    return out
+
+
+def compare_sources(
+    gold: Sequence[GoldMessage],
+    *,
+    make: Callable[..., Any],
+    rules: Sequence[Any] = (),
+    min_confidence: float | None = None,
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Span scores of the rules alone, the span model alone and both on ``gold``: for each,
+    overall (``all``) and per vague type, the misses and false alarms listed by type.
+
+    ``make(rules, sources=..., min_confidence=...)`` builds the analyzer of a setup.
+    """
+    out = {}
+    for name, sources in SOURCE_SETUPS.items():
+        analyzer = make(rules, sources=sources, min_confidence=min_confidence)
+        reports = list(analyzer.analyze_many(g.text for g in gold))
+        items = [
+            (g.id, g.text, g.spans, [(f.start, f.end, f.type) for f in r.findings])
+            for g, r in zip(gold, reports, strict=True)
+        ]
+        by_type = scores_by_type(items)
+        out[name] = {label: span_summary(s, listed=label != "all") for label, s in by_type.items()}
+    return out

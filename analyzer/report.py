@@ -51,7 +51,11 @@ class ReasonResult:
 
 @dataclass(frozen=True)
 class Finding:
-    """A vague phrase: where it is, what kind it is, why it is vague and what to ask."""
+    """A vague phrase: where it is, what kind it is, why it is vague and what to ask.
+
+    ``source`` is ``rule`` (a pattern or the comparatives component: ``confidence`` is
+    ``None``), ``model`` (the span tagger, with its ``confidence``) or ``classifier``.
+    """
 
     text: str
     start: int
@@ -61,6 +65,7 @@ class Finding:
     question: str
     source: str = "rule"
     rule: str = ""
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,18 @@ FLAGGED = [
         "noncommittal_future",
     ),
     ("The post went elsewhere right now.", "right now", "noncommittal_future"),
+    ("Sadly we can't extend an offer this round.", "extend an offer", "decision_formula"),
+    ("In the end we chose to go with others.", "go with others", "decision_formula"),
+    ("The panel identified another applicant for it.", "identified another", "decision_formula"),
+    ("We'll hold on to your CV for a year.", "hold on to your CV", "noncommittal_future"),
+    ("Your profile will be kept on file.", "profile will be kept", "noncommittal_future"),
+    (
+        "Expect a call when there is an opening that suits you.",
+        "there is an opening that",
+        "noncommittal_future",
+    ),
+    ("Hers was the profile that best matched.", "best matched", "unanchored_comparison"),
+    ("Other applicants scored higher overall.", "scored higher", "unanchored_comparison"),
 ]
 
 # (message, words that must NOT be inside any finding)

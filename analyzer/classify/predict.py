@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..components.context import ContextRules, keep_candidates, load_context_rules
 from ..components.policy import policy_label
 from ..errors import ModelError
 from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
@@ -39,11 +40,14 @@ from .features import (
 )
 from .linear import LinearModel, read_linear_models
 from .store import CARD, RETRAIN, has_models, models_dir, read_card, read_models
+from .tagger import Decoding, SpanTagger, TaggedSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_NAMES = ("kind", "policy", "reasons", "decision", "specificity", "vague_type")
+#: The vague-span tagger's model (read when the card lists it).
+SPANS_MODEL = "spans"
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,8 @@ class MessagePrediction:
     ``reasons`` holds ``(label, confidence, evidence offsets)``; ``policy_source`` is
     ``rule`` or ``classifier``; ``sentences`` holds the judged sentences and ``extra_vague``
     those the classifier deems vague with high confidence that no rule span overlaps (both empty
-    unless classifier findings are enabled on the model card).
+    unless classifier findings are enabled on the model card); ``tagged`` holds the span
+    tagger's phrases that passed the context step (whether rule spans overlap them or not).
     """
 
     kind: str
@@ -76,15 +81,27 @@ class MessagePrediction:
     reasons: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]
     sentences: tuple[SentencePrediction, ...]
     extra_vague: tuple[SentencePrediction, ...]
+    tagged: tuple[TaggedSpan, ...] = ()
 
 
 class Classifiers:
     """The stored models plus the decisions chosen in training (model card)."""
 
-    def __init__(self, models: dict[str, LinearModel], card: dict[str, Any]):
+    def __init__(
+        self,
+        models: dict[str, LinearModel],
+        card: dict[str, Any],
+        tagger: SpanTagger | None = None,
+    ):
         self.models = models
         self.card = card
+        self.tagger = tagger
         config = card["config"]
+        self.decoding = decoding_of(config.get("spans", {}))
+        least = config.get("spans", {}).get("min_confidence")
+        #: The least confidence of a tagger finding when the caller sets none.
+        self.min_confidence: float | None = None if least is None else float(least)
+        self._context: ContextRules | None = None
         self.reason_threshold = float(config["reason_threshold"])
         self.policy_strategy = str(config["policy_strategy"])
         found = config.get("finding_threshold")
@@ -151,6 +168,8 @@ class Classifiers:
         reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence, x_words)
         decision_p = self._proba("decision", x, DECISION_LABELS, by_sentence, x_words)[:, 1]
         judged = self._sentences(flat, x, by_sentence)
+        tagged = self._tagged([doc for doc, d in zip(docs, decided, strict=True) if d])
+        tagged_of = iter(tagged)
         out, row = [], 0
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
@@ -168,10 +187,25 @@ class Classifiers:
                 job_words=has_job_words(tokens[i].lowers, self.job_words),
                 rule=self.kind_rule,
             )
-            out.append(
-                self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
-            )
+            message = self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
+            if decided[i]:  # tagged before the kind's evidence check: kept if still a decision
+                spans = next(tagged_of)
+                if message.kind in DECISION_KINDS:
+                    message = replace(message, tagged=spans)
+            out.append(message)
         return out
+
+    def _tagged(self, docs: list[Doc]) -> list[tuple[TaggedSpan, ...]]:
+        """The span tagger's phrases in each of ``docs`` that pass the context step."""
+        if self.tagger is None or not docs:
+            return [()] * len(docs)
+        if self._context is None:
+            self._context = load_context_rules()
+        found = self.tagger.spans(docs, self.decoding)
+        return [
+            tuple(in_context(doc, spans, self._context))
+            for doc, spans in zip(docs, found, strict=True)
+        ]
 
     def _message(
         self,
@@ -257,9 +291,12 @@ def load_models(directory: str | Path | Traversable | None = None) -> Classifier
     directory = Path(directory) if isinstance(directory, str) else directory
     card = read_card(directory)
     wanted = MODEL_NAMES if card.get("config", {}).get("finding_threshold") else MESSAGE_MODELS
-    card, stored = read_models(directory, wanted)
+    with_tagger = SPANS_MODEL in card.get("models", ())
+    card, stored = read_models(directory, [*wanted, SPANS_MODEL] if with_tagger else wanted)
     try:
-        return Classifiers(read_linear_models({name: stored[name] for name in wanted}), card)
+        tagger = SpanTagger.from_stored(*stored[SPANS_MODEL]) if with_tagger else None
+        linear = read_linear_models({name: stored[name] for name in wanted})
+        return Classifiers(linear, card, tagger)
     except (KeyError, ValueError, TypeError, IndexError):
         raise ModelError(f"models in {directory} are incomplete; {RETRAIN}") from None
 
@@ -282,6 +319,26 @@ def _card_stamp(directory: Traversable | Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_mtime_ns, info.st_size
+
+
+def decoding_of(settings: dict[str, Any]) -> Decoding:
+    """The tagger's decoding settings as the model card stores them."""
+    return Decoding(
+        tag_threshold=float(settings.get("tag_threshold", Decoding.tag_threshold)),
+        edge_words=frozenset(settings.get("edge_words", ())),
+        min_words=int(settings.get("min_words", Decoding.min_words)),
+    )
+
+
+def in_context(doc: Doc, spans: list[TaggedSpan], rules: ContextRules) -> list[TaggedSpan]:
+    """``spans`` that pass the context step, judged beside the Doc's rule spans (whose
+    decisions count for the opening-time check)."""
+    if not spans:
+        return []
+    rule_spans = [(s.start, s.end, s.label_) for s in doc.spans.get("vague", ())]
+    candidates = [(s.first, s.last + 1, s.type) for s in spans]
+    keep = keep_candidates(doc, [*candidates, *rule_spans], rules)[: len(spans)]
+    return [s for s, k in zip(spans, keep, strict=True) if k]
 
 
 @lru_cache(maxsize=4)

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import corpus_files, corpus_sha256
-from .dataset import load_dataset
+from .dataset import load_dataset, originals
 from .models import SEED, dump
+from .predict import SPANS_MODEL
 from .store import library_versions, update_card, write_models
+from .tagging import train_spans
 from .training import AUGMENT_COPIES, DEFAULT_SPECS, N_SPLITS, cross_validate_data, fit_models
 
 
@@ -64,6 +66,10 @@ def train(
     config = choose_config(cv, finding_threshold)
     pipes = fit_models(data, DEFAULT_SPECS)
     dumped = {name: dump(pipe, DEFAULT_SPECS[name]) for name, pipe in pipes.items()}
+    # the span tagger reads tokens, not surfaces: it learns from the original messages
+    dumped[SPANS_MODEL], cv["spans"], config["spans"] = train_spans(
+        [data.messages[i] for i in originals(data)], n_splits=n_splits
+    )
     card = {
         "corpus": {
             "sha256": corpus_sha256(corpus_dir),

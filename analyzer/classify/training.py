@@ -340,6 +340,12 @@ def _on_originals(data: Dataset, oof: dict[str, Any]) -> tuple[Dataset, dict[str
 
 
 def cross_validate(corpus_dir: str | Path, n_splits: int = N_SPLITS) -> dict[str, Any]:
-    """Grouped cross-validation (``StratifiedGroupKFold`` on ``family``) over a corpus dir."""
+    """Grouped cross-validation (``StratifiedGroupKFold`` on ``family``) over a corpus dir,
+    and of the span tagger (``GroupKFold`` on ``family``), with its misses and false alarms."""
+    from .tagging import span_cross_validation
+
     data = load_dataset(corpus_dir, copies=AUGMENT_COPIES, seed=SEED)
-    return cross_validate_data(data, n_splits=n_splits)
+    cv = cross_validate_data(data, n_splits=n_splits)
+    messages = [data.messages[i] for i in originals(data)]
+    cv["spans"] = span_cross_validation(messages, n_splits=n_splits, listed=True)
+    return cv

@@ -13,6 +13,7 @@ import click
 from ..cliutils import (
     CLIError,
     library_errors,
+    min_confidence_option,
     no_models_option,
     note,
     redact_option,
@@ -134,6 +135,7 @@ def _progress_console(quiet: bool):  # type: ignore[no-untyped-def]
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @rules_option
 @no_models_option
+@min_confidence_option
 @redact_option
 @click.option("--now", default=None, hidden=True, help="Pretend it is this ISO time (tests).")
 @library_errors
@@ -148,6 +150,7 @@ def batch(
     quiet: bool,
     rules: tuple[Path, ...],
     no_models: bool,
+    min_confidence: float | None,
     redact: bool,
     now: str | None,
 ) -> None:
@@ -170,6 +173,7 @@ def batch(
     options = BatchOptions(
         rules=tuple(str(r) for r in rules),
         use_models=not no_models,
+        min_confidence=min_confidence,
         jobs=jobs or os.cpu_count() or 1,
         kinds=_kinds(only, kind),
         done=done or frozenset(),

@@ -15,6 +15,7 @@ from ..cliutils import (
     input_options,
     library_errors,
     make_analyzer,
+    min_confidence_option,
     note,
     read_input,
     redact_option,
@@ -42,10 +43,16 @@ def _max_option(func: F) -> F:
 
 
 def _report(
-    text: str | None, file: Path | None, rules: tuple[Path, ...], cap: int, redact: bool
+    text: str | None,
+    file: Path | None,
+    rules: tuple[Path, ...],
+    cap: int,
+    redact: bool,
+    min_confidence: float | None,
 ) -> Report:
     message = read_input(text, file)
-    report = message.report(make_analyzer(rules, max_questions=cap).analyze(message.text))
+    analyzer = make_analyzer(rules, max_questions=cap, min_confidence=min_confidence)
+    report = message.report(analyzer.analyze(message.text))
     if redact:
         from ..redact import redact_report
 
@@ -63,6 +70,7 @@ def _print_rich(renderable: RenderableType) -> None:
 @input_options
 @format_option
 @_max_option
+@min_confidence_option
 @redact_option
 @force_option
 @library_errors
@@ -73,6 +81,7 @@ def questions(
     fmt: str | None,
     as_json: bool,
     max_questions: int,
+    min_confidence: float | None,
     redact: bool,
     force: bool,
 ) -> None:
@@ -89,7 +98,7 @@ def questions(
     """
     from ..render import plan as render
 
-    report = _report(text, file, rules, max_questions, redact)
+    report = _report(text, file, rules, max_questions, redact, min_confidence)
     chosen = resolve_format(fmt, as_json)
     if chosen == "rich":
         _print_rich(render.plan_to_rich(report))
@@ -119,6 +128,7 @@ def questions(
 )
 @click.option("--sender", default=None, help="The name to greet (when the reply has none).")
 @click.option("--me", "me", default=None, help="Your name, to sign with.")
+@min_confidence_option
 @redact_option
 @force_option
 @library_errors
@@ -132,6 +142,7 @@ def draft(
     channel: str,
     sender: str | None,
     me: str | None,
+    min_confidence: float | None,
     redact: bool,
     force: bool,
 ) -> None:
@@ -148,7 +159,7 @@ def draft(
     from ..drafts import draft as make_draft
     from ..render import plan as render
 
-    report = _report(text, file, rules, max_questions, redact)
+    report = _report(text, file, rules, max_questions, redact, min_confidence)
     context = extract_context(report.text)
     if sender:
         context = replace(context, sender=sender.strip(), sender_is_team=False)

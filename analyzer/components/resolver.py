@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..resources import read_json
 from .batching import BatchedPipe
 from .comparatives import has_stated_basis, load_lexicon
+from .context import ContextRules, keep_candidates, load_context_rules
 
 SETTINGS = ("patterns", "resolver.json")
 CUE_KEYS = ("policy", "specific_cues")
@@ -41,11 +42,17 @@ class VagueResolver(BatchedPipe):
         self.specific_key = specific_key
         self.settings = read_json(*SETTINGS) if settings is None else settings
         self._lexicon = load_lexicon()
+        self._context: ContextRules | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(self.candidates_key, []))
         cue_labels = self._cue_labels_by_sentence(doc)
         kept = [c for c in candidates if not self._ruled_out(c, cue_labels)]
+        if self.settings.get("context_step") and kept:
+            if self._context is None:
+                self._context = load_context_rules()
+            flags = keep_candidates(doc, [(c.start, c.end, c.label_) for c in kept], self._context)
+            kept = [c for c, keep in zip(kept, flags, strict=True) if keep]
         chosen = [self._trimmed(span) for span in self._non_overlapping(kept)]
         if self.settings.get("merge_adjacent_same_type"):
             chosen = _merge_adjacent(chosen)

@@ -64,4 +64,17 @@ def cv_text(cv: Mapping[str, Any]) -> str:
         lines += ["", _headline(name, m), *per_label_lines(m["per_label"])]
         if "confusion" in m:
             lines += confusion_lines(m["labels"], m["confusion"])
+    if "spans" in cv:
+        lines += ["", *_spans(cv["spans"])]
     return "\n".join(lines)
+
+
+def _spans(spans: Mapping[str, Any]) -> list[str]:
+    from .scores import SETUPS, comparison_text
+
+    tried = ", ".join(f"{t} {f:.3f}" for t, f in spans["both_f1_by_threshold"].items())
+    return [
+        f"vague spans ({spans['messages']} decision messages, {spans['tokens']} tokens): "
+        f"tag threshold {spans['tag_threshold']} (F1 of both by threshold: {tried})",
+        comparison_text({setup: spans[setup] for setup in SETUPS}),
+    ]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from ..evaluate import Evaluation
+from collections.abc import Mapping
+from typing import Any
+
+from ..evaluate import SOURCE_SETUPS, Evaluation
 from ..plancheck import CHECKS, PlanChecks
+
+SETUPS = tuple(SOURCE_SETUPS)
 
 
 def _fmt(x: float | None) -> str:
@@ -57,4 +62,26 @@ def plan_checks_text(checks: PlanChecks, *, max_listed: int = 50) -> str:
         ]
     else:
         lines.append("Every plan passes every check.")
+    return "\n".join(lines)
+
+
+def comparison_text(compared: Mapping[str, Any], *, max_listed: int = 30) -> str:
+    """Span scores of the rules alone, the model alone and both, per type; then the misses
+    and false alarms of each setup listed by type (what ``compare_sources`` and the span
+    cross-validation give)."""
+    lines = [f"  {'findings':<10}{'type':<24}{'P':>7}{'R':>7}{'F1':>7}{'pred':>6}{'gold':>6}"]
+    for setup in SETUPS:
+        for label, m in compared[setup].items():
+            lines.append(
+                f"  {setup:<10}{label:<24}{m['precision']:>7.3f}{m['recall']:>7.3f}"
+                f"{m['f1']:>7.3f}{m['predicted']:>6}{m['gold']:>6}"
+            )
+    for setup in SETUPS:
+        for what in ("misses", "false_alarms"):
+            for label, m in compared[setup].items():
+                errors = m.get(what, [])
+                if not errors:
+                    continue
+                lines += ["", f"{setup}: {what.replace('_', ' ')} of {label} ({len(errors)}):"]
+                lines += [f'  {e["message_id"]}: "{e["text"]}"' for e in errors[:max_listed]]
     return "\n".join(lines)
