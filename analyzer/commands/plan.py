@@ -160,6 +160,11 @@ def draft(
     from ..render import plan as render
 
     report = _report(text, file, rules, max_questions, redact, min_confidence)
+    if not report.is_english and not force:
+        # a letter that was not read gets no draft: say why, before any judgement of its kind
+        for line in report.notes:
+            note(line)
+        check_language(report, force=force, noted=True)
     context = extract_context(report.text)
     if sender:
         context = replace(context, sender=sender.strip(), sender_is_team=False)
