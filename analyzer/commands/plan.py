@@ -160,11 +160,9 @@ def draft(
     from ..render import plan as render
 
     report = _report(text, file, rules, max_questions, redact, min_confidence)
-    if not report.is_english and not force:
-        # a letter that was not read gets no draft: say why, before any judgement of its kind
-        for line in report.notes:
-            note(line)
-        check_language(report, force=force, noted=True)
+    for line in report.notes:  # first: a letter that was not read gets no draft, and says why
+        note(line)
+    check_language(report, force=force, noted=True)
     context = extract_context(report.text)
     if sender:
         context = replace(context, sender=sender.strip(), sender_is_team=False)
@@ -181,8 +179,5 @@ def draft(
     else:
         renderers = {"json": render.draft_to_json, "markdown": render.draft_to_markdown}
         click.echo(renderers[chosen](result), nl=chosen == "json")
-    for line in report.notes:
-        note(line)
     if result.blanks:
         note(blanks_advice(result.blanks))
-    check_language(report, force=force, noted=True)
