@@ -95,8 +95,8 @@ def min_confidence_option(func: F) -> F:
         "min_confidence",
         type=click.FloatRange(0.0, 1.0),
         default=None,
-        help="Leave out vague phrases the span model finds with a lower confidence "
-        "(rule findings are always kept) [default: the model card's, 0.9 today].",
+        help="Add the vague phrases the span model finds at this confidence or more to the "
+        "rules' (without it, the rules alone report phrases; 0.9 is the model card's choice).",
     )(func)
 
 

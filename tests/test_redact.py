@@ -71,7 +71,10 @@ def test_every_command_and_format(command: str, fmt: str) -> None:
     assert result.exit_code == 0, result.stderr
     assert all(p not in result.stdout + result.stderr for p in PRIVATE)
     plain = CliRunner().invoke(cli, [command, "--format", fmt, REPLY])
-    assert "Priya" in plain.stdout or "Tomas" in plain.stdout or command == "questions"
+    # unredacted, the names are there to mask (the JSON report quotes only what it found, which
+    # need not hold a name)
+    shown = "Priya" in plain.stdout or "Tomas" in plain.stdout
+    assert shown or command == "questions" or (command, fmt) == ("analyze", "json")
 
 
 def test_batch_outputs_are_redacted(tmp_path: Path) -> None:

@@ -143,8 +143,9 @@ class Classifiers:
                 out[:, j] = proba[:, model.classes.index(label)]
         return out
 
-    def predict(self, docs: Sequence[Doc]) -> list[MessagePrediction]:
-        """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline).
+    def predict(self, docs: Sequence[Doc], *, tag: bool = True) -> list[MessagePrediction]:
+        """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline); with
+        ``tag`` false the span tagger does not run (its phrases are not wanted).
 
         Each model runs once over all the Docs (or all their sentences), and models that
         share a feature space share its matrix.
@@ -168,7 +169,8 @@ class Classifiers:
         reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence, x_words)
         decision_p = self._proba("decision", x, DECISION_LABELS, by_sentence, x_words)[:, 1]
         judged = self._sentences(flat, x, by_sentence)
-        tagged = self._tagged([doc for doc, d in zip(docs, decided, strict=True) if d])
+        wanted = [doc for doc, d in zip(docs, decided, strict=True) if d]
+        tagged = self._tagged(wanted) if tag else [()] * len(wanted)
         tagged_of = iter(tagged)
         out, row = [], 0
         for i, doc in enumerate(docs):
