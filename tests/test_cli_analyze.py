@@ -148,7 +148,7 @@ def test_user_rules_add_findings(runner: CliRunner, tmp_path: Path) -> None:
         ' "explanation": "Which edges?"}\n',
         encoding="utf-8",
     )
-    text = "We will not move forward: you are not a natural fit for the squad and have some rough edges."
+    text = "We will not move forward: you are not a natural fit for the squad and have rough edges."
     result = run(runner, ["analyze", text, "--rules", str(rules), "--json"])
     assert result.exit_code == 0, result.stderr
     found = {f["text"]: f for f in json.loads(result.stdout)["findings"]}
