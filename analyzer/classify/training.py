@@ -264,9 +264,24 @@ def _policy_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:
             for r, c, k in zip(data.m_rule_policy, clf, kinds, strict=True)
         ]
         results[strategy] = _labelled(data.m_policy, pred, POLICIES)
-    best = max(POLICY_STRATEGIES, key=lambda s: (results[s]["accuracy"], s == "combined"))
+    best = choose_policy_strategy({s: results[s]["accuracy"] for s in POLICY_STRATEGIES})
     calibration = _calibration(data.m_policy, oof["policy"], POLICIES, clf)
     return {"strategies": results, "chosen": best, **results[best], "classifier": calibration}
+
+
+#: How far below the best cross-validated accuracy the combined policy strategy may be and still
+#: be chosen: the rule cues are the precise layer, and on real mail they catch explicit
+#: wordings ("happy to share feedback") that a classifier trained on written mail can miss.
+POLICY_TOLERANCE = 0.005
+
+
+def choose_policy_strategy(accuracy: Mapping[str, float]) -> str:
+    """``combined`` when its accuracy is within :data:`POLICY_TOLERANCE` of the best, else the
+    most accurate strategy."""
+    top = max(accuracy.values())
+    if accuracy.get("combined", -1.0) >= top - POLICY_TOLERANCE:
+        return "combined"
+    return max(accuracy, key=lambda s: accuracy[s])
 
 
 def _reason_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:

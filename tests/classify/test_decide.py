@@ -154,3 +154,20 @@ def test_logistics_is_not_turned_into_competition_or_fit(
     labels = ("logistics", "competition", "fit", "skills")
     got = rollup_reasons(np.asarray(probs), labels, 0.4)
     assert sorted(label for label, _, _ in got) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("accuracy", "chosen"),
+    [
+        ({"rule": 0.93, "classifier": 0.970, "combined": 0.968}, "combined"),
+        ({"rule": 0.93, "classifier": 0.970, "combined": 0.960}, "classifier"),
+        ({"rule": 0.98, "classifier": 0.970, "combined": 0.960}, "rule"),
+        ({"rule": 0.93, "classifier": 0.950, "combined": 0.970}, "combined"),
+    ],
+)
+def test_policy_strategy_prefers_the_rule_cues_within_tolerance(
+    accuracy: dict[str, float], chosen: str
+) -> None:
+    from analyzer.classify.training import choose_policy_strategy
+
+    assert choose_policy_strategy(accuracy) == chosen
