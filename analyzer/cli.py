@@ -229,7 +229,7 @@ def evaluate(
         folder = Path(corpus) if corpus else default_corpus()
         if not folder.is_dir():
             raise CLIError(f"{folder}: not a corpus folder", ExitCode.INPUT)
-        note(f"Cross-validating on {folder} ({folds} folds; this takes about a minute)...")
+        note(f"Cross-validating on {folder} ({folds} folds; this takes a few minutes)...")
         cv = cross_validate(folder, n_splits=folds)
         click.echo(json.dumps(cv, indent=2) if as_json else cv_text(cv))
         return

@@ -56,7 +56,7 @@ def train(
 
     corpus = corpus or default_corpus()
     out = out or _default_out()
-    note(f"Training on {corpus} (this takes about a minute)...")
+    note(f"Training on {corpus} (this takes a few minutes)...")
     result = run(corpus, out, n_splits=folds)
     if show_cv:
         click.echo(cv_text(result.cv))
