@@ -142,7 +142,8 @@ def question_for(vague_type: str, phrase: str, words_: Sequence[str] = ()) -> st
         return _capital(_body(topic, "applied"))
     quote = _lower_first(text) if is_clean_phrase(text) else None
     body = _body(topic, "applied")
-    return _text(_Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"]), 0)
+    turn = zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    return _text(_Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"]), turn)
 
 
 def _text(c: _Candidate, turn: int) -> str:
