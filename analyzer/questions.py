@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -63,6 +63,7 @@ class _Candidate:
     type: str | None = None
     paraphrase: str | None = None
     start: int | None = None
+    material: str = "application"
     heads: tuple[str, ...] = ()
 
 
@@ -143,7 +144,8 @@ def question_for(vague_type: str, phrase: str, words_: Sequence[str] = ()) -> st
     quote = _lower_first(text) if is_clean_phrase(text) else None
     body = _body(topic, "applied")
     turn = zlib.crc32(text.encode("utf-8", "surrogatepass"))
-    return _text(_Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"]), turn)
+    candidate = _Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"])
+    return _text(replace(candidate, type=vague_type), turn)
 
 
 def _text(c: _Candidate, turn: int) -> str:
@@ -155,6 +157,10 @@ def _text(c: _Candidate, turn: int) -> str:
         leads = settings["quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
     if c.paraphrase is not None:
+        sentences = settings["paraphrase_sentences"].get(c.type or "")
+        if sentences:
+            lead = str(sentences[turn % len(sentences)])
+            return lead.format(material=c.material, question=c.body)
         leads = settings["paraphrase_leads"]
         return str(leads[turn % len(leads)]).format(paraphrase=c.paraphrase, question=c.body)
     return _capital(c.body)
@@ -317,6 +323,7 @@ def _candidates(
                 type=f.type,
                 paraphrase=str(kind["paraphrase"]) if quoted else None,
                 start=f.start,
+                material=material(ctx),
             )
         )
     found += _built_on(specific, message, len(findings))
