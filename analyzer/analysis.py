@@ -16,8 +16,16 @@ from .clean import Cleaned, clean
 from .components.policy import policy_label
 from .labels import DECISION_KINDS, Policy
 from .language import ENGLISH, detect_language, foreign_note
-from .plancontext import read_context
-from .report import Finding, Prediction, ReasonResult, Report, SpecificFeedback, TextSpan
+from .plancontext import invites_after_decision, read_context
+from .report import (
+    Finding,
+    Prediction,
+    Question,
+    ReasonResult,
+    Report,
+    SpecificFeedback,
+    TextSpan,
+)
 from .rules import load_rule_files
 from .textio import MAX_MESSAGE_CHARS, scrub_surrogates
 from .tokenizing import TokenizerWarmer
@@ -171,7 +179,7 @@ class Analyzer:
                 message=text,
             )
             if decision
-            else []
+            else _short_plan(text, self.max_questions)
         )
         return Report(
             text=text,
@@ -286,3 +294,11 @@ def _prepare(text: str) -> tuple[str, Cleaned, str, tuple[str, ...]]:
     if language != ENGLISH:
         notes = (*notes, foreign_note(language))
     return text, cleaned, language, notes
+
+
+def _short_plan(text: str, max_questions: int) -> list[Question]:
+    """A plan for a message not read as a decision that still states one and invites a next
+    step ("you weren't selected ... give us another shot"): the opener and closing question."""
+    if max_questions <= 0 or not invites_after_decision(text):
+        return []
+    return questions.short_plan(read_context(text, policy=None), message=text)[:max_questions]

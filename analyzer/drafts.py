@@ -207,6 +207,8 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     ctx = context or extract_context(report.text)
     situation = context_of(report)
     policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
+    if situation.declines or situation.auto_reply:
+        policy = Policy.DECLINES.value
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
     parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation)

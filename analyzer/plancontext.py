@@ -36,6 +36,11 @@ class PlanContext:
     offers_call: bool = False
     other_role: str | None = None
     mentions_other_role: bool = False
+    auto_reply: bool = False
+    offers_discuss: bool = False
+    follow_up: str | None = None
+    several_interviews: bool = False
+    other_roles_named: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -63,6 +68,12 @@ def _compiled() -> dict[str, Any]:
         "other_role": many(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
         "reason_not_stated": many(s["reason_not_stated"]),
+        "declines": many(s["declines"]),
+        "not_selected": many(s["not_selected"]),
+        "auto_reply": many(s["auto_reply"]),
+        "several_interviews": many(s["several_interviews"]),
+        "follow_up": {k: many(v) for k, v in s["follow_up"].items()},
+        "roles_word": re.compile(s["other_role"]["plural"], re.IGNORECASE),
     }
 
 
@@ -111,6 +122,30 @@ def other_role(text: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def other_roles_named(text: str) -> bool:
+    """Whether the sentence that points to other roles names them in the plural ("roles",
+    "openings"): only then may a question speak of "the other roles you mentioned"."""
+    c = _compiled()
+    return any(
+        c["roles_word"].search(_sentence_at(text, cue.start())) is not None
+        for cue in c["other_role"].finditer(text)
+    )
+
+
+def invites_after_decision(text: str) -> bool:
+    """Whether a message states a decision against the candidate and invites a next step
+    ("you weren't selected ... give us another shot"): worth a short plan even when the kind
+    model did not read it as a rejection."""
+    return _compiled()["not_selected"].search(text) is not None and follow_up(text) is not None
+
+
+def follow_up(text: str) -> str | None:
+    """The next step the message invites (passing the résumé on, keeping it, current openings,
+    applying again), the first kind in ``plan_context.json`` that matches."""
+    kinds = _compiled()["follow_up"].items()
+    return next((kind for kind, pattern in kinds if pattern.search(text) is not None), None)
+
+
 def _sentence_at(text: str, at: int) -> str:
     starts = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:at])]
     start = starts[-1] if starts else 0
@@ -139,9 +174,10 @@ def read_context(
     offers = {k: p.search(text) is not None for k, p in _compiled()["offers"].items()}
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
+    c = _compiled()
     return PlanContext(
         stage=stage_of(text),
-        declines=policy == Policy.DECLINES.value,
+        declines=policy == Policy.DECLINES.value or c["declines"].search(text) is not None,
         stated=stated,
         out_of_control=out_of_control(text, specific),
         invites=policy == Policy.INVITES.value,
@@ -149,6 +185,11 @@ def read_context(
         offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
+        auto_reply=c["auto_reply"].search(text) is not None,
+        offers_discuss=offers["discuss"],
+        follow_up=follow_up(text),
+        several_interviews=c["several_interviews"].search(text) is not None,
+        other_roles_named=mentions and other_roles_named(text),
     )
 
 

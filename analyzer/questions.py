@@ -22,9 +22,10 @@ stage; an offer of feedback or a call, or another role, is taken up by name.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -46,6 +47,8 @@ _UNQUOTABLE_PENALTY = 2
 #: An unquotable phrase shorter than this gives no question at all.
 _MIN_PARAPHRASED_WORDS = 2
 _ABOUT_THE_CANDIDATE = frozenset({"unspecified_gap", "subjective_impression"})
+#: Vague types whose sentence may carry a stated reason only as the basis of a comparison.
+_COMPARES = frozenset({"unanchored_comparison", "fit_euphemism"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,9 @@ class _Candidate:
     quote: str | None = None
     type: str | None = None
     paraphrase: str | None = None
+    start: int | None = None
+    material: str = "application"
+    heads: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -94,15 +100,24 @@ def topic_of(vague_type: str, phrase_words: Sequence[str]) -> str:
     return next((topic for heads, topic in topics if heads & lowered), topics[-1][1])
 
 
-def _body(topic: str, stage: str, seed: int = 0) -> str:
+def material(ctx: PlanContext) -> str:
+    """What the candidate's questions refer to at the context's stage ("application",
+    "interview", or "interviews" only when the message speaks of more than one)."""
+    table = _plan()["material"]
+    several = f"{ctx.stage}_several"
+    key = several if ctx.several_interviews and several in table else ctx.stage
+    return str(table.get(key, table["applied"]))
+
+
+def _body(topic: str, stage: str, seed: int = 0, *, ctx: PlanContext | None = None) -> str:
     """The question a topic asks at ``stage``; a topic with several wordings takes the one
     ``seed`` picks, so that messages do not all read alike."""
     settings = _plan()
-    material = settings["material"].get(stage, settings["material"]["applied"])
+    material_ = material(ctx or PlanContext(stage=stage))
     wording = settings["topics"][topic]
     if isinstance(wording, list):
         wording = wording[seed % len(wording)]
-    return str(wording).format(material=material)
+    return str(wording).format(material=material_)
 
 
 def _capital(text: str) -> str:
@@ -128,7 +143,9 @@ def question_for(vague_type: str, phrase: str, words_: Sequence[str] = ()) -> st
         return _capital(_body(topic, "applied"))
     quote = _lower_first(text) if is_clean_phrase(text) else None
     body = _body(topic, "applied")
-    return _text(_Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"]), 0)
+    turn = zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    candidate = _Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"])
+    return _text(replace(candidate, type=vague_type), turn)
 
 
 def _text(c: _Candidate, turn: int) -> str:
@@ -140,6 +157,10 @@ def _text(c: _Candidate, turn: int) -> str:
         leads = settings["quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
     if c.paraphrase is not None:
+        sentences = settings["paraphrase_sentences"].get(c.type or "")
+        if sentences:
+            lead = str(sentences[turn % len(sentences)])
+            return lead.format(material=c.material, question=c.body)
         leads = settings["paraphrase_leads"]
         return str(leads[turn % len(leads)]).format(paraphrase=c.paraphrase, question=c.body)
     return _capital(c.body)
@@ -162,7 +183,7 @@ def plan(
     cap allows (three or more).
     """
     ctx = context or PlanContext()
-    if max_questions <= 0 or ctx.declines:
+    if max_questions <= 0 or ctx.declines or ctx.auto_reply:
         return []
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
@@ -186,15 +207,28 @@ def plan(
     return [opener, *clarify, *closing][:max_questions]
 
 
+def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
+    """The opener and the closing question only: for a message that invites a next step but
+    gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
+    if context.declines or context.auto_reply:
+        return []
+    seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
+    opener = _opener(context, seed)
+    forward = _forward(context, seed, [opener])
+    closing = [Question(forward, Purpose.OPEN_ENDED.value)] if forward else []
+    return [Question(opener, Purpose.OPENER.value), *closing]
+
+
 def _pick(options: Sequence[str], seed: int) -> str:
     return str(options[seed % len(options)])
 
 
 def _opener(ctx: PlanContext, seed: int) -> str:
     settings = _plan()
-    text = _pick(settings["openers"][ctx.stage], seed)
+    text = _pick(settings["openers"][ctx.stage], seed).format(material=material(ctx))
     leads = settings["offer_leads"]
-    for offered, key in ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback")):
+    offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
+    for offered, key in (*offers, (ctx.offers_discuss, "discuss")):
         if offered:
             return str(leads[key]).format(question=_lower_first(text))
     if ctx.invites:
@@ -218,11 +252,24 @@ def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     settings = _plan()["forward"]
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
+    invited = _follow_up(ctx)
+    if invited is not None:
+        return invited
     if ctx.mentions_other_role:
-        return str(settings["other_role"])
-    options = settings["out_of_control" if ctx.out_of_control else ctx.stage]
+        return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
+    key = ctx.stage
+    if ctx.out_of_control:
+        key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
+    options = settings[key]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
     return next((str(o) for o in ordered if not too_close(o, chosen)), None)
+
+
+def _follow_up(ctx: PlanContext) -> str | None:
+    """The question that takes up the next step the message invites, by name."""
+    if ctx.follow_up is None:
+        return None
+    return str(_plan()["forward"]["follow_up"][ctx.follow_up])
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -248,9 +295,10 @@ def _candidates(
     A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
     out: named only by its kind, it would point at nothing the reader can find."""
     found: list[_Candidate] = []
+    withdrawn = "withdrawn" in ctx.out_of_control
     for order, f in enumerate(findings):
         kind = _types().get(f.type)
-        if kind is None or int(kind["value"]) <= 0 or _inside(f, specific):
+        if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
             continue
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
@@ -259,43 +307,88 @@ def _candidates(
         quote = _quote(f, message) if quoted else None
         if quoted and quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
             continue
+        if quoted and quote is None and not _paraphrase_fits(f, message):
+            continue
         value = int(kind["value"]) - (_UNQUOTABLE_PENALTY if quoted and quote is None else 0)
         found.append(
             _Candidate(
                 value,
                 order,
                 topic,
-                _body(topic, ctx.stage, seed)
+                _body(topic, ctx.stage, seed, ctx=ctx)
                 if quoted
-                else _capital(_body(topic, ctx.stage, seed)),
+                else _capital(_body(topic, ctx.stage, seed, ctx=ctx)),
                 phrase=f.text,
                 quote=quote,
                 type=f.type,
                 paraphrase=str(kind["paraphrase"]) if quoted else None,
+                start=f.start,
+                material=material(ctx),
             )
         )
     found += _built_on(specific, message, len(findings))
     if not ctx.out_of_control:
-        found += _from_reasons(ctx, len(findings) + len(specific), seed)
+        reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
+        found += [r for r in reasons if not _basis_of_comparison(r, found, message)]
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     if not ranked and not ctx.out_of_control:
         value = int(_plan()["requirement_value"])
-        body = _capital(_body("requirement", ctx.stage, seed))
+        body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
 
 
+def _sentence_of(message: str, start: int, end: int) -> str:
+    """The sentence of ``message`` around ``message[start:end]``."""
+    head = max(message.rfind(mark, 0, start) for mark in ".!?\n")
+    tails = [i for i in (message.find(mark, end) for mark in ".!?\n") if i >= 0]
+    return message[head + 1 : min(tails, default=len(message))]
+
+
+def _paraphrase_fits(finding: Finding, message: str) -> bool:
+    """Whether naming the phrase by its kind ("the impression you describe") points at
+    something the message says: the finding's sentence must hold a cue of its kind
+    (``paraphrase_cues`` in ``plan.json``); a type without cues always fits."""
+    cue = _plan()["paraphrase_cues"].get(finding.type)
+    if cue is None:
+        return True
+    text = finding.text
+    if message and message[finding.start : finding.end] == finding.text:
+        text = _sentence_of(message, finding.start, finding.end)
+    return re.search(cue, text, re.IGNORECASE) is not None
+
+
+def _basis_of_comparison(reason: _Candidate, found: Sequence[_Candidate], message: str) -> bool:
+    """Whether a stated reason ("experience") is only the basis of a comparison or fit the
+    plan already asks about ("someone whose experience more closely matched"): then "since
+    experience weighed in the decision" would ask the same thing twice."""
+    heads = reason.heads
+    if not heads or not message:
+        return False
+    for c in found:
+        if c.type is None or c.type not in _COMPARES or c.start is None:
+            continue
+        sentence = _sentence_of(message, c.start, c.start + len(c.phrase or "")).lower()
+        if any(re.search(rf"\b{re.escape(h)}\b", sentence) for h in heads):
+            return True
+    return False
+
+
 def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) -> list[_Candidate]:
     """One question building on the concrete feedback (logistics is a reason, not feedback)."""
-    points = [s for s in specific if s.cue != "logistics"]
+    settings = _plan()["build_on_specific"]
+    boilerplate = re.compile(settings["not_feedback"], re.IGNORECASE)
+    points = [s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text)]
     if not points:
         return []
-    settings = _plan()["build_on_specific"]
     first = points[0]
     quote = clean_quote(message, first.start, first.end) if len(points) == 1 and message else None
-    lead = settings["quoted"].format(phrase=quote) if quote else settings["paraphrase"]
+    several = len(points) > 1
+    lead = settings["paraphrase" if several else "paraphrase_one"]
+    if quote:
+        lead = settings["quoted"].format(phrase=quote)
     return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=first.text)]
 
 
@@ -308,17 +401,27 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
         if entry is None or ctx.stage not in entry.get("stages", [ctx.stage]):
             continue
         topic = entry["topic"]
-        body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed)
+        body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed, ctx=ctx)
         value = int(settings["reason_value"])
-        found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"]))
+        heads = tuple(entry.get("heads", ()))
+        found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"], heads=heads))
     return found
+
+
+def _group(topic: str) -> str:
+    """The topic's group (``topic_groups`` in ``plan.json``): topics of one group ask the same
+    thing in other words ("which need did I not line up with" / "which requirement did I meet
+    least well")."""
+    groups = _plan()["topic_groups"].items()
+    return next((name for name, members in groups if topic in members), topic)
 
 
 def _one_a_topic(ranked: list[_Candidate]) -> list[_Candidate]:
     seen: set[str] = set()
     kept = []
     for candidate in ranked:
-        if candidate.topic not in seen:
-            seen.add(candidate.topic)
+        group = _group(candidate.topic)
+        if group not in seen:
+            seen.add(group)
             kept.append(candidate)
     return kept

@@ -29,6 +29,10 @@ def _rules() -> dict[str, Any]:
         "function": frozenset(data["function_words"]),
         "first": frozenset(data["allowed_first"]),
         "weak": frozenset(data["weak_words"]),
+        "hollow": frozenset(data["hollow_words"]),
+        "bad_first": frozenset(data["bad_first"]),
+        "bad_last": frozenset(data["bad_last"]),
+        "unquotable": re.compile("|".join(f"(?:{p})" for p in data["unquotable"]), re.IGNORECASE),
         "min_content": int(data["min_content_words"]),
         "max_words": int(data["max_words"]),
         "min_words": int(data["min_words"]),
@@ -69,14 +73,17 @@ def is_clean_phrase(phrase: str) -> bool:
     found = words(phrase)
     if len(found) != len(tokens) or not r["min_words"] <= len(found) <= r["max_words"]:
         return False
-    if any(t[0] in "'’" for t in tokens):
+    if any(t[0] in "'’" or t[-1] in "'’" for t in tokens):
         return False
     first, last = found[0], found[-1]
     if last in r["function"] or _base(last) in r["function"] or last.endswith("n't"):
         return False
     if first in r["function"] and first not in r["first"]:
         return False
-    content = [w for w in found if w not in r["function"] and w not in r["weak"]]
+    if first in r["bad_first"] or last in r["bad_last"] or r["unquotable"].search(phrase):
+        return False
+    hollow = r["function"] | r["weak"] | r["hollow"]
+    content = [w for w in found if w not in hollow]
     return len(content) >= r["min_content"] and not all(_base(w) in r["function"] for w in found)
 
 
@@ -113,6 +120,8 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
     if not 0 <= start < end <= len(message) or not whole_words_at(message, start, end):
         return None
     start, end = _trimmed(message, start, end)
+    if not whole_words_at(message, start, end):
+        return None
     phrase = " ".join(message[start:end].split())
     if not is_clean_phrase(phrase):
         return None

@@ -37,11 +37,14 @@ def plan_notes(report: Report) -> list[str]:
     feedback, a message that is no rejection) or why they ask little (a reason outside the
     candidate's control)."""
     words = _words("plan.json")
-    if report.feedback_policy.label == Policy.DECLINES.value:
+    situation = context_of(report)
+    if situation.auto_reply:
+        return [words["auto_reply"]]
+    if report.feedback_policy.label == Policy.DECLINES.value or situation.declines:
         return [words["declines"]]
     if not report.questions:
         return [words["none"]]
-    return [words["out_of_control"]] if context_of(report).out_of_control else []
+    return [words["out_of_control"]] if situation.out_of_control else []
 
 
 def plan_to_text(report: Report) -> str:
