@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .cues import Cues, lower
 from .labels import Policy, Reason
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
@@ -57,8 +58,8 @@ def _settings() -> dict[str, Any]:
 def _compiled() -> dict[str, Any]:
     s = _settings()
 
-    def many(patterns: Sequence[str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    def many(patterns: Sequence[str]) -> Cues:
+        return Cues(patterns)
 
     return {
         "stages": {k: many(v) for k, v in s["stages"].items()},
@@ -73,17 +74,16 @@ def _compiled() -> dict[str, Any]:
         "auto_reply": many(s["auto_reply"]),
         "several_interviews": many(s["several_interviews"]),
         "follow_up": {k: many(v) for k, v in s["follow_up"].items()},
-        "roles_word": re.compile(s["other_role"]["plural"], re.IGNORECASE),
+        "roles_word": many([s["other_role"]["plural"]]),
     }
 
 
 def stage_of(text: str) -> str:
     """The latest stage the message shows the candidate reached ("applied" by default)."""
-    c = _compiled()
+    c, low = _compiled(), lower(text)
     for stage in reversed(STAGES[1:]):
         pattern = c["stages"][stage]
-        found = [m for m in pattern.finditer(text) if not _cancelled(text, m, stage)]
-        if found:
+        if any(not _cancelled(low, m, stage) for m in pattern.finditer(low)):
             return stage
     return STAGES[0]
 
@@ -99,10 +99,11 @@ def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
 def out_of_control(text: str, specific: Sequence[SpecificFeedback] = ()) -> frozenset[str]:
     """The kinds of reason outside the candidate's control the message gives (budget, ...);
     concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind."""
+    low = lower(text)
     found = {
         kind
         for kind, pattern in _compiled()["out_of_control"].items()
-        if pattern.search(text) is not None
+        if pattern.search(low) is not None
     }
     if any(s.cue == "logistics" for s in specific) and not found:
         found.add("logistics")
@@ -115,8 +116,8 @@ def other_role(text: str) -> tuple[bool, str | None]:
     The name is looked for in the sentence that carries the cue ("the Data Analyst role").
     """
     c = _compiled()
-    for cue in c["other_role"].finditer(text):
-        sentence = _sentence_at(text, cue.start())
+    for cue in c["other_role"].finditer(lower(text)):
+        sentence = _sentence_at(text, cue.start())  # the name keeps its capitals
         named = c["role_name"].search(sentence)
         return True, (named.group("name") if named else None)
     return False, None
@@ -125,10 +126,10 @@ def other_role(text: str) -> tuple[bool, str | None]:
 def other_roles_named(text: str) -> bool:
     """Whether the sentence that points to other roles names them in the plural ("roles",
     "openings"): only then may a question speak of "the other roles you mentioned"."""
-    c = _compiled()
+    c, low = _compiled(), lower(text)
     return any(
-        c["roles_word"].search(_sentence_at(text, cue.start())) is not None
-        for cue in c["other_role"].finditer(text)
+        c["roles_word"].search(_sentence_at(low, cue.start())) is not None
+        for cue in c["other_role"].finditer(low)
     )
 
 
@@ -136,14 +137,15 @@ def invites_after_decision(text: str) -> bool:
     """Whether a message states a decision against the candidate and invites a next step
     ("you weren't selected ... give us another shot"): worth a short plan even when the kind
     model did not read it as a rejection."""
-    return _compiled()["not_selected"].search(text) is not None and follow_up(text) is not None
+    not_selected = _compiled()["not_selected"].search(lower(text)) is not None
+    return not_selected and follow_up(text) is not None
 
 
 def follow_up(text: str) -> str | None:
     """The next step the message invites (passing the résumé on, keeping it, current openings,
     applying again), the first kind in ``plan_context.json`` that matches."""
-    kinds = _compiled()["follow_up"].items()
-    return next((kind for kind, pattern in kinds if pattern.search(text) is not None), None)
+    kinds, low = _compiled()["follow_up"].items(), lower(text)
+    return next((kind for kind, pattern in kinds if pattern.search(low) is not None), None)
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -160,7 +162,7 @@ def _stated(reason: ReasonResult) -> bool:
     if reason.label == Reason.NONE_GIVEN.value:
         return False
     review = _compiled()["reason_not_stated"]
-    return any(review.search(e.text) is None for e in reason.evidence)
+    return any(review.search(lower(e.text)) is None for e in reason.evidence)
 
 
 def read_context(
@@ -171,13 +173,14 @@ def read_context(
     specific: Sequence[SpecificFeedback] = (),
 ) -> PlanContext:
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
-    offers = {k: p.search(text) is not None for k, p in _compiled()["offers"].items()}
+    low = lower(text)
+    offers = {k: p.search(low) is not None for k, p in _compiled()["offers"].items()}
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
     c = _compiled()
     return PlanContext(
         stage=stage_of(text),
-        declines=policy == Policy.DECLINES.value or c["declines"].search(text) is not None,
+        declines=policy == Policy.DECLINES.value or c["declines"].search(low) is not None,
         stated=stated,
         out_of_control=out_of_control(text, specific),
         invites=policy == Policy.INVITES.value,
@@ -185,10 +188,10 @@ def read_context(
         offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
-        auto_reply=c["auto_reply"].search(text) is not None,
+        auto_reply=c["auto_reply"].search(low) is not None,
         offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
-        several_interviews=c["several_interviews"].search(text) is not None,
+        several_interviews=c["several_interviews"].search(low) is not None,
         other_roles_named=mentions and other_roles_named(text),
     )
 

@@ -226,3 +226,55 @@ def test_a_filled_role_is_outside_control_only_when_internal_or_already(
     text: str, outside: bool
 ) -> None:
     assert bool(read_context(text, policy=None).out_of_control) is outside
+
+
+def test_cues_find_what_ignorecase_finds_on_the_corpus() -> None:
+    """The plan context's cue lists search lowered text with lowered patterns behind a literal
+    prefilter; on every corpus message each list finds the same matches as the same patterns
+    with re.IGNORECASE (the library's own case folding)."""
+    import json
+    import re
+    from pathlib import Path
+
+    from analyzer.cues import Cues, lower
+    from analyzer.plancontext import _settings
+
+    def lists(value: object) -> list[list[str]]:
+        if isinstance(value, dict):
+            return [x for v in value.values() for x in lists(v)]
+        if isinstance(value, list) and all(isinstance(p, str) for p in value):
+            return [value]
+        return [[value]] if isinstance(value, str) else []
+
+    settings = {k: v for k, v in _settings().items() if k != "description"}
+    settings["other_role"] = {"cues": settings["other_role"]["cues"]}
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
+    texts = [json.loads(line)["text"] for f in sorted(corpus.glob("*.jsonl")) for line in f.open()]
+    texts += ["İSTANBUL office: WE CAN DISCUSS THIS FURTHER", "Sent via LinkedIn"]
+    pruned = 0
+    for patterns in lists(settings):
+        cues = Cues(patterns)
+        slow = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        for text in texts:
+            low = lower(text)
+            got = [m.span() for m in cues.finditer(low)]
+            assert got == [m.span() for m in slow.finditer(text)], (patterns[0], text[:80])
+            pruned += not cues._possible(low)
+    assert pruned  # the prefilter does skip searches
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\bbudget\b", ("budget",)),
+        (r"\b(?:happy|glad) to (?:set up )?a call\b", ("a call",)),
+        (r"\b(?:position|role) (?:was|has been) withdrawn", (" withdrawn",)),
+        (r"\b(?:visa|sponsor)", ("visa", "sponsor")),
+        (r"[a-z]+ly", None),
+        (r"(?:ab|c)d", None),
+    ],
+)
+def test_required_literals(pattern: str, literals: tuple[str, ...] | None) -> None:
+    from analyzer.cues import required_literals
+
+    assert required_literals(pattern) == literals

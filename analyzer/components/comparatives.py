@@ -154,10 +154,12 @@ class UnanchoredComparatives(BatchedPipe):
         return low in stems
 
     def _in_stop_phrase(self, tok: Token) -> bool:
-        doc = tok.doc
+        doc, low = tok.doc, tok.lower_  # read once: a Token property costs a lookup each time
         for phrase in self._lex.stop_phrases:
+            if low not in phrase:
+                continue
             for offset, word in enumerate(phrase):
-                if word != tok.lower_:
+                if word != low:
                     continue
                 start = tok.i - offset
                 end = start + len(phrase)
