@@ -54,7 +54,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     parser = regex_parser()
     try:
         parsed = parser.parse(pattern)
-    except Exception:  # noqa: BLE001 - a pattern the parser here cannot read: no prefilter
+    except Exception:  # a pattern the parser here cannot read: no prefilter
         return None
     return _requirement(list(parsed), parser)
 
@@ -96,7 +96,7 @@ class Cues:
     def _possible(self, low: str) -> bool:
         if self.literals is None:
             return True
-        for literal in self.literals:  # a plain loop: a generator costs more than the tests
+        for literal in self.literals:  # noqa: SIM110 - a generator costs more than the tests
             if literal in low:
                 return True
         return False
