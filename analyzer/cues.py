@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .language import stopwords
 from .replies import regex_parser
 
 #: A pattern's letters outside escapes and group names, which :func:`lowered` lower-cases.
@@ -48,9 +49,9 @@ def lower(text: str) -> str:
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Literals one of which every match of ``pattern`` contains, read from the parsed pattern:
     a run of literal characters in its top-level sequence, or in a required group, or one
-    literal of each alternative of a required choice; the choice whose shortest literal is
-    longest. ``None`` when there is none of :data:`MIN_LITERAL` characters or more, or the
-    pattern cannot be read."""
+    literal of each alternative of a required choice; of those, the most selective
+    (:func:`_selectivity`). ``None`` when there is none of :data:`MIN_LITERAL` characters or
+    more, or the pattern cannot be read."""
     parser = regex_parser()
     try:
         parsed = parser.parse(pattern)
@@ -78,7 +79,14 @@ def _requirement(items: list[tuple[Any, Any]], parser: Any) -> tuple[str, ...] |
                 found = tuple(dict.fromkeys(x for req in each if req for x in req))
         if found:
             options.append(found)
-    return max(options, key=lambda o: min(len(x) for x in o), default=None)
+    return max(options, key=_selectivity, default=None)
+
+
+def _selectivity(option: tuple[str, ...]) -> tuple[bool, int]:
+    """How well an option of literals prunes: one made of no common function word ("you",
+    "your", "our") first, then the one whose shortest literal is longest."""
+    common = stopwords()
+    return not any(x.strip() in common for x in option), min(len(x) for x in option)
 
 
 class Cues:

@@ -115,8 +115,15 @@ class UnanchoredComparatives(BatchedPipe):
         self._memo: dict[tuple[int, int, int], bool] = {}  # (lower, lemma, is_alpha) ids
 
     def __call__(self, doc: Doc) -> Doc:
+        candidates = self._candidates(doc)
+        # the Doc's lower-case forms, decoded once when a candidate needs the stop-phrase check
+        # (a Token per token costs more than the check)
+        lowers = [doc.vocab.strings[x] for x in doc.to_array(LOWER).tolist()] if candidates else []
         found = [
-            span for i in self._candidates(doc) if (span := self._comparison_at(doc[i])) is not None
+            span
+            for i in candidates
+            if not self._in_stop_phrase(i, lowers)
+            and (span := self._comparison_at(doc[i])) is not None
         ]
         group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         doc.spans[self.spans_key] = group + found
@@ -153,25 +160,25 @@ class UnanchoredComparatives(BatchedPipe):
         stems |= {lemma + "est", lemma + "st", lemma + lemma[-1:] + "est", lemma[:-1] + "iest"}
         return low in stems
 
-    def _in_stop_phrase(self, tok: Token) -> bool:
-        doc, low = tok.doc, tok.lower_  # read once: a Token property costs a lookup each time
+    def _in_stop_phrase(self, i: int, lowers: list[str]) -> bool:
+        """Whether token ``i`` is inside one of the stop phrases (``lowers``: the Doc's
+        lower-case forms)."""
+        low = lowers[i]
         for phrase in self._lex.stop_phrases:
             if low not in phrase:
                 continue
             for offset, word in enumerate(phrase):
-                if word != low:
-                    continue
-                start = tok.i - offset
-                end = start + len(phrase)
-                inside = start >= 0 and end <= len(doc)
-                if inside and tuple(t.lower_ for t in doc[start:end]) == phrase:
+                start = i - offset
+                if (
+                    word == low
+                    and start >= 0
+                    and tuple(lowers[start : start + len(phrase)]) == phrase
+                ):
                     return True
         return False
 
     # -- building the span --------------------------------------------------------------
     def _comparison_at(self, tok: Token) -> Span | None:
-        if self._in_stop_phrase(tok):
-            return None
         doc = tok.doc
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.lower_ in self._lex.skip_before:
