@@ -296,10 +296,13 @@ def _candidates(
     out: named only by its kind, it would point at nothing the reader can find."""
     found: list[_Candidate] = []
     withdrawn = "withdrawn" in ctx.out_of_control
+    compared = _comparison_sentences(findings, message)
     for order, f in enumerate(findings):
         kind = _types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
             continue
+        if f.type == _IMPRESSION and _sentence_of(message, f.start, f.end) in compared:
+            continue  # "we feel X is a better fit": one idea, asked through the comparison
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
         topic = topic_of(f.type, words(f.text))
@@ -338,6 +341,19 @@ def _candidates(
         body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
+
+
+#: An impression that shares its sentence with one of these types introduces that judgement
+#: ("we feel she is a better match") and gets no question of its own.
+_IMPRESSION = "subjective_impression"
+_JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism"})
+
+
+def _comparison_sentences(findings: Sequence[Finding], message: str) -> set[str]:
+    """The sentences of ``message`` that hold a comparison or a fit phrase."""
+    if not message:
+        return set()
+    return {_sentence_of(message, f.start, f.end) for f in findings if f.type in _JUDGEMENTS}
 
 
 def _sentence_of(message: str, start: int, end: int) -> str:

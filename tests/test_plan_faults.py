@@ -275,3 +275,31 @@ def test_an_invited_follow_up_gets_a_short_plan(message: str, invites: bool) -> 
 def test_a_short_plan_respects_a_no_feedback_rule() -> None:
     message = "You were not selected. We cannot give feedback. Please apply again next year."
     assert short_plan(read_context(message, policy=None), message=message) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "impression_asked"),
+    [
+        # "we feel" introduces the comparison: one idea, asked once through the comparison
+        (
+            "Thanks for interviewing. We feel the other applicant is a better fit for the team.",
+            False,
+        ),
+        ("Thanks for meeting us. We felt another candidate was a closer match overall.", False),
+        # an impression in a sentence of its own is still asked about
+        (
+            "Thanks for meeting us. The panel felt your answers lacked structure. "
+            "Another candidate was a closer match.",
+            True,
+        ),
+    ],
+)
+def test_an_impression_that_introduces_a_comparison_gets_no_question_of_its_own(
+    message: str, impression_asked: bool
+) -> None:
+    import analyzer
+
+    report = analyzer.analyze(message)
+    types = [q.type for q in report.questions]
+    assert ("subjective_impression" in types) is impression_asked, report.questions
+    assert "unanchored_comparison" in types

@@ -149,7 +149,7 @@ def test_a_bare_formula_gives_one_standalone_question() -> None:
 
 
 def test_quotes_are_trimmed_or_paraphrased_never_cut() -> None:
-    message = "We weren't sure the match was there and were not aligned with the team at"
+    message = "We weren't sure the match was there. We were not aligned with the team at"
     findings = [
         Finding("n't sure the match", 6, 24, "subjective_impression", "", ""),
         found(message, "not aligned with the team at", "fit_euphemism"),
