@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .plancheck import PlanChecks
 
 _M = TypeVar("_M", bound="_HasId")
+_P = TypeVar("_P")
 
 
 class _HasId(Protocol):
@@ -143,17 +144,24 @@ def select_half(messages: Sequence[_M], half: str | None) -> list[_M]:
     return [m for m in messages if dev_half(m.id) == half]
 
 
-def load_gold(path: str | Path) -> list[GoldMessage]:
-    """Read a gold JSONL file; :class:`InputError` names the first bad line."""
+def read_evaluation_file(path: str | Path, what: str, parse: Callable[[str, str], _P]) -> list[_P]:
+    """Every non-blank line of a JSONL evaluation file, through ``parse(line, "file:n")``;
+    :class:`InputError` for an unreadable or empty file (``what`` names it) or the first bad
+    line (``parse`` raises it)."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read gold file ({exc})") from None
-    messages = [_gold(line, f"{path}:{n}") for n, line in enumerate(lines, 1) if line.strip()]
+        raise InputError(f"{path}: cannot read {what} ({exc})") from None
+    messages = [parse(line, f"{path}:{n}") for n, line in enumerate(lines, 1) if line.strip()]
     if not messages:
-        raise InputError(f"{path}: no messages in gold file")
+        raise InputError(f"{path}: no messages in {what}")
     return messages
+
+
+def load_gold(path: str | Path) -> list[GoldMessage]:
+    """Read a gold JSONL file; :class:`InputError` names the first bad line."""
+    return read_evaluation_file(path, "gold file", _gold)
 
 
 def _gold(line: str, where: str) -> GoldMessage:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .evaluate import read_evaluation_file
 from .labels import KINDS, Kind
 from .report import Report
 
@@ -75,15 +76,7 @@ OPENING_CHARS = 100
 
 def load_inbox(path: str | Path) -> list[InboxMessage]:
     """Read a kind-only JSONL file; :class:`InputError` names the first bad line."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read inbox file ({exc})") from None
-    messages = [_message(line, f"{path}:{n}") for n, line in enumerate(lines, 1) if line.strip()]
-    if not messages:
-        raise InputError(f"{path}: no messages in inbox file")
-    return messages
+    return read_evaluation_file(path, "inbox file", _message)
 
 
 def _message(line: str, where: str) -> InboxMessage:
