@@ -220,15 +220,12 @@ class Analyzer:
         for s in predicted.tagged:
             if (least is not None and s.confidence < least) or overlaps(s.start, s.end, taken):
                 continue
-            phrase = text[s.start : s.end]
             found.append(
-                Finding(
-                    text=phrase,
-                    start=s.start,
-                    end=s.end,
-                    type=s.type,
-                    explanation=questions.explanation(s.type),
-                    question=questions.question_for(s.type, phrase, phrase.lower().split()),
+                _learned_finding(
+                    text,
+                    s.start,
+                    s.end,
+                    s.type,
                     source="model",
                     rule="span_tagger",
                     confidence=round(s.confidence, 4),
@@ -237,23 +234,37 @@ class Analyzer:
         return found
 
     def _classifier_findings(self, text: str, predicted: MessagePrediction) -> list[Finding]:
-        found = []
-        for s in predicted.extra_vague:
-            phrase = text[s.start : s.end]
-            words = phrase.lower().split()
-            found.append(
-                Finding(
-                    text=phrase,
-                    start=s.start,
-                    end=s.end,
-                    type=s.vague_type,
-                    explanation=questions.explanation(s.vague_type),
-                    question=questions.question_for(s.vague_type, phrase, words),
-                    source="classifier",
-                    rule="sentence_classifier",
-                )
+        return [
+            _learned_finding(
+                text, s.start, s.end, s.vague_type, source="classifier", rule="sentence_classifier"
             )
-        return found
+            for s in predicted.extra_vague
+        ]
+
+
+def _learned_finding(
+    text: str,
+    start: int,
+    end: int,
+    vague_type: str,
+    *,
+    source: str,
+    rule: str,
+    confidence: float | None = None,
+) -> Finding:
+    """A finding of a learned model: explained and asked about from its type's templates."""
+    phrase = text[start:end]
+    return Finding(
+        text=phrase,
+        start=start,
+        end=end,
+        type=vague_type,
+        explanation=questions.explanation(vague_type),
+        question=questions.question_for(vague_type, phrase, phrase.lower().split()),
+        source=source,
+        rule=rule,
+        confidence=confidence,
+    )
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
