@@ -10,12 +10,12 @@ concrete feedback) and from the cue lists in ``patterns/plan_context.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .cues import Cues, lower
+from .cues import CueBook, Cues, lower
 from .labels import Policy, Reason
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
@@ -61,7 +61,7 @@ def _compiled() -> dict[str, Any]:
     def many(patterns: Sequence[str]) -> Cues:
         return Cues(patterns)
 
-    return {
+    compiled: dict[str, Any] = {
         "stages": {k: many(v) for k, v in s["stages"].items()},
         "not_interviewed": many(s["not_interviewed"]),
         "out_of_control": {k: many(v) for k, v in s["out_of_control"].items()},
@@ -76,12 +76,33 @@ def _compiled() -> dict[str, Any]:
         "follow_up": {k: many(v) for k, v in s["follow_up"].items()},
         "roles_word": many([s["other_role"]["plural"]]),
     }
+    compiled["book"] = CueBook(dict(_named(compiled)))
+    return compiled
+
+
+def _named(compiled: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Cues]]:
+    """Every cue list of ``compiled`` by its dotted name ("offers.call")."""
+    for key, value in compiled.items():
+        if isinstance(value, Cues):
+            yield prefix + key, value
+        elif isinstance(value, dict):
+            yield from _named(value, f"{prefix}{key}.")
+
+
+@lru_cache(maxsize=8)
+def _matching(low: str) -> frozenset[str]:
+    """The dotted names of the cue lists that match lowered text ``low``, found in one pass
+    and kept for the several readings of one message."""
+    return _compiled()["book"].matching(low)
 
 
 def stage_of(text: str) -> str:
     """The latest stage the message shows the candidate reached ("applied" by default)."""
     c, low = _compiled(), lower(text)
+    hits = _matching(low)
     for stage in reversed(STAGES[1:]):
+        if f"stages.{stage}" not in hits:
+            continue
         pattern = c["stages"][stage]
         if any(not _cancelled(low, m, stage) for m in pattern.finditer(low)):
             return stage
@@ -99,12 +120,8 @@ def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
 def out_of_control(text: str, specific: Sequence[SpecificFeedback] = ()) -> frozenset[str]:
     """The kinds of reason outside the candidate's control the message gives (budget, ...);
     concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind."""
-    low = lower(text)
-    found = {
-        kind
-        for kind, pattern in _compiled()["out_of_control"].items()
-        if pattern.search(low) is not None
-    }
+    hits = _matching(lower(text))
+    found = {kind for kind in _compiled()["out_of_control"] if f"out_of_control.{kind}" in hits}
     if any(s.cue == "logistics" for s in specific) and not found:
         found.add("logistics")
     return frozenset(found)
@@ -115,8 +132,10 @@ def other_role(text: str) -> tuple[bool, str | None]:
 
     The name is looked for in the sentence that carries the cue ("the Data Analyst role").
     """
-    c = _compiled()
-    for cue in c["other_role"].finditer(lower(text)):
+    c, low = _compiled(), lower(text)
+    if "other_role" not in _matching(low):
+        return False, None
+    for cue in c["other_role"].finditer(low):
         sentence = _sentence_at(text, cue.start())  # the name keeps its capitals
         named = c["role_name"].search(sentence)
         return True, (named.group("name") if named else None)
@@ -137,15 +156,15 @@ def invites_after_decision(text: str) -> bool:
     """Whether a message states a decision against the candidate and invites a next step
     ("you weren't selected ... give us another shot"): worth a short plan even when the kind
     model did not read it as a rejection."""
-    not_selected = _compiled()["not_selected"].search(lower(text)) is not None
+    not_selected = "not_selected" in _matching(lower(text))
     return not_selected and follow_up(text) is not None
 
 
 def follow_up(text: str) -> str | None:
     """The next step the message invites (passing the résumé on, keeping it, current openings,
     applying again), the first kind in ``plan_context.json`` that matches."""
-    kinds, low = _compiled()["follow_up"].items(), lower(text)
-    return next((kind for kind, pattern in kinds if pattern.search(low) is not None), None)
+    hits = _matching(lower(text))
+    return next((kind for kind in _compiled()["follow_up"] if f"follow_up.{kind}" in hits), None)
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -173,14 +192,13 @@ def read_context(
     specific: Sequence[SpecificFeedback] = (),
 ) -> PlanContext:
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
-    low = lower(text)
-    offers = {k: p.search(low) is not None for k, p in _compiled()["offers"].items()}
+    hits = _matching(lower(text))
+    offers = {k: f"offers.{k}" in hits for k in _compiled()["offers"]}
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
-    c = _compiled()
     return PlanContext(
         stage=stage_of(text),
-        declines=policy == Policy.DECLINES.value or c["declines"].search(low) is not None,
+        declines=policy == Policy.DECLINES.value or "declines" in hits,
         stated=stated,
         out_of_control=out_of_control(text, specific),
         invites=policy == Policy.INVITES.value,
@@ -188,10 +206,10 @@ def read_context(
         offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
-        auto_reply=c["auto_reply"].search(low) is not None,
+        auto_reply="auto_reply" in hits,
         offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
-        several_interviews=c["several_interviews"].search(low) is not None,
+        several_interviews="several_interviews" in hits,
         other_roles_named=mentions and other_roles_named(text),
     )
 

@@ -4,7 +4,7 @@ and the automated checks (each check must catch the fault it is for)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.plancheck import check_plan
@@ -261,6 +261,66 @@ def test_cues_find_what_ignorecase_finds_on_the_corpus() -> None:
             assert got == [m.span() for m in slow.finditer(text)], (patterns[0], text[:80])
             pruned += not cues._possible(low)
     assert pruned  # the prefilter does skip searches
+
+
+_TRICKY = "ab’‘“”–—éèàçüßжΩ\u00a0\u2009\u0663 \n\x0b\x1c.,'-_0123456789"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["interview", "résumé", "weren’t selected", "on hold", "budget", "call"])
+        | st.text(alphabet=_TRICKY + "abcdefghijklmnopqrstuvwxyz ", max_size=6),
+        max_size=12,
+    )
+)
+def test_the_fast_engine_finds_what_re_finds(pieces: list[str]) -> None:
+    """RE2 over the ASCII twin finds the same match offsets as Python's re over the lowered
+    text, whatever the non-ASCII characters around the cues."""
+    from analyzer.cues import Cues, lower
+    from analyzer.plancontext import _compiled
+
+    low = lower(" ".join(pieces))
+    c = _compiled()
+    lists = [c["declines"], c["not_selected"], *c["out_of_control"].values(), *c["stages"].values()]
+    lists += [*c["follow_up"].values(), *c["offers"].values(), Cues([r"\bcaf\w+\b", r"\d+\s+x"])]
+    for cues in lists:
+        assert [m.span() for m in cues.finditer(low)] == [
+            m.span() for m in cues.regex.finditer(low)
+        ], cues.patterns[0]
+    book = c["book"]
+    assert book.matching(low) == {n for n, cues in book.lists.items() if cues.regex.search(low)}
+
+
+def test_the_cue_book_tells_which_lists_match_as_each_list_does_on_the_corpus() -> None:
+    """One pass of the cue book over a message names exactly the lists whose own search
+    matches, on every corpus message."""
+    import json
+    from pathlib import Path
+
+    from analyzer.cues import lower
+    from analyzer.plancontext import _compiled
+
+    book = _compiled()["book"]
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
+    texts = [json.loads(line)["text"] for f in sorted(corpus.glob("*.jsonl")) for line in f.open()]
+    seen = set()
+    for text in texts:
+        low = lower(text)
+        found = book.matching(low)
+        assert found == {n for n, cues in book.lists.items() if cues.search(low) is not None}
+        seen |= found
+    assert len(seen) > len(book.lists) // 2  # the lists do match, not only fail alike
+
+
+def test_every_shipped_cue_list_but_the_lookahead_one_has_the_fast_engine() -> None:
+    from analyzer.plancontext import _compiled
+
+    c = _compiled()
+    lists = [c["declines"], c["not_selected"], c["auto_reply"], *c["offers"].values()]
+    lists += [*c["out_of_control"].values(), *c["follow_up"].values()]
+    assert all(cues.fast is not None for cues in lists)
+    assert c["stages"]["interviewed"].fast is None  # RE2 reads no lookahead: re searches it
 
 
 @pytest.mark.parametrize(
