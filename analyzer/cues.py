@@ -101,6 +101,41 @@ def _twin_pattern(pattern: str) -> str | None:
 Match = Any
 
 
+def without_lookarounds(pattern: str) -> str:
+    """``pattern`` with its lookahead and lookbehind groups left out: it matches wherever
+    ``pattern`` does (and maybe more), so where it finds nothing ``pattern`` finds nothing."""
+    out: list[str] = []
+    i, depth_skip, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if not depth_skip:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("[]", i) or pattern.startswith("[^]", i):  # a leading ]
+                step = 2 if pattern[i + 1] == "]" else 3
+                if not depth_skip:
+                    out.append(pattern[i : i + step])
+                i += step
+                continue
+        elif c == "(":
+            if depth_skip or pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+                depth_skip += 1
+        elif c == ")" and depth_skip:
+            depth_skip -= 1
+            i += 1
+            continue
+        if not depth_skip:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
 @lru_cache(maxsize=1)
 def _re2_options() -> Any:
     options = re2.Options()
@@ -187,6 +222,10 @@ class Cues:
         #: the same list for RE2 over ASCII twins (None: RE2 cannot read it)
         self.fast = _fast_regex(source)
         self.fast_source: str | None = None if self.fast is None else _twin_pattern(source)
+        #: for a list RE2 cannot read: the same without lookarounds, a gate RE2 can read
+        self.gate_source: str | None = None
+        if self.fast is None and _fast_regex(without_lookarounds(source)) is not None:
+            self.gate_source = _twin_pattern(without_lookarounds(source))
         each = [required_literals(lowered(p)) for p in patterns]
         #: Literals one of which every match contains (None: no prefilter).
         self.literals: tuple[str, ...] | None = (
@@ -231,26 +270,33 @@ def _twin_of(low: str) -> str | None:
 
 class CueBook:
     """Named cue lists searched together: one pass of an RE2 set over a message's ASCII twin
-    tells every list that RE2 reads whether it matches (``Cues.search(low) is not None``);
-    the others are searched one by one."""
+    tells every list that RE2 reads whether it matches (``Cues.search(low) is not None``). A
+    list with a lookaround is in the set without it, as a gate: only when the gate matches is
+    the list searched with ``re``."""
 
     def __init__(self, lists: Mapping[str, Cues]):
         self.lists = MappingProxyType(dict(lists))
         self._set = re2.Set.SearchSet(_re2_options())
-        names = []
+        entries: list[tuple[str, bool]] = []  # (name, whether the set's answer is final)
         for name, cues in self.lists.items():
-            if cues.fast_source is not None:
-                self._set.Add(cues.fast_source)
-                names.append(name)
+            source = cues.fast_source or cues.gate_source
+            if source is not None:
+                self._set.Add(source)
+                entries.append((name, cues.fast_source is not None))
         self._set.Compile()
-        self._names = tuple(names)
-        self._slow = tuple(name for name in self.lists if name not in set(names))
+        self._entries = tuple(entries)
+        listed = {name for name, _ in entries}
+        self._unread = tuple(name for name in self.lists if name not in listed)
 
     def matching(self, low: str) -> frozenset[str]:
         """The names of the lists that match lowered text ``low``."""
         twin = _twin_of(low)
         if twin is None:
             return frozenset(n for n, cues in self.lists.items() if cues.search(low) is not None)
-        found = [self._names[i] for i in self._set.Match(twin) or ()]
-        found += [n for n in self._slow if self.lists[n].search(low) is not None]
+        found = []
+        for index in self._set.Match(twin) or ():
+            name, final = self._entries[index]
+            if final or self.lists[name].search(low) is not None:
+                found.append(name)
+        found += [n for n in self._unread if self.lists[n].search(low) is not None]
         return frozenset(found)

@@ -321,6 +321,27 @@ def test_every_shipped_cue_list_but_the_lookahead_one_has_the_fast_engine() -> N
     lists += [*c["out_of_control"].values(), *c["follow_up"].values()]
     assert all(cues.fast is not None for cues in lists)
     assert c["stages"]["interviewed"].fast is None  # RE2 reads no lookahead: re searches it
+    assert c["stages"]["interviewed"].gate_source is not None  # behind a gate RE2 reads
+
+
+@pytest.mark.parametrize(
+    ("pattern", "relaxed"),
+    [
+        (r"\binterviews?\b(?! (?:stage|process))", r"\binterviews?\b"),
+        (r"a(?=b)c", "ac"),
+        (r"(?<!x)y(?<=y)", "y"),
+        (r"[(?!]z", r"[(?!]z"),  # inside a class, no group
+        (r"\(?!x\)", r"\(?!x\)"),  # escaped brackets, no group
+        (r"a(?!b(?:c|d))e", "ae"),  # a nested group goes with its lookahead
+    ],
+)
+def test_without_lookarounds(pattern: str, relaxed: str) -> None:
+    import re
+
+    from analyzer.cues import without_lookarounds
+
+    assert without_lookarounds(pattern) == relaxed
+    re.compile(relaxed)
 
 
 @pytest.mark.parametrize(
