@@ -160,3 +160,21 @@ def test_sentence_bounds(flags: list[int], bounds: list[int]) -> None:
 
     column = numpy.array(flags, dtype="int64").astype("uint64")  # as Doc.to_array stores them
     assert sentence_bounds(column) == bounds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "One line only",
+        "Thanks for applying.\nWe went with someone else. Best of luck!\n\nRecruiting",
+        "Hi,\n\nAfter careful consideration we will not move forward at this time. Regards",
+    ],
+)
+def test_sentence_index_agrees_with_doc_sents(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.components.context import sentence_index
+
+    doc = nlp(text)
+    starts, sent_of = sentence_index(doc)
+    assert starts == [s.start for s in doc.sents]
+    assert sent_of == [n for n, s in enumerate(doc.sents) for _ in s]

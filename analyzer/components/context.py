@@ -17,7 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+from spacy.attrs import SENT_START
+
 from ..resources import read_json
+from .sentences import sentence_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -56,19 +60,27 @@ def load_context_rules() -> ContextRules:
     return ContextRules.from_settings(read_json(*SETTINGS))
 
 
+def sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
+    """The first token of each sentence of ``doc`` (as ``doc.sents`` gives them) and, for each
+    token, the number of its sentence, from :func:`~.sentences.sentence_bounds`."""
+    if not len(doc):
+        return [], []
+    bounds = sentence_bounds(doc.to_array(SENT_START))
+    starts = bounds[:-1]
+    lengths = np.diff(np.asarray(bounds))
+    return starts, np.repeat(np.arange(len(starts)), lengths).tolist()
+
+
 class DocContext:
     """What the context step needs of one Doc: each token's sentence and the sentences that
     hold a basis cue, read once."""
 
-    def __init__(self, doc: Doc, rules: ContextRules):
+    def __init__(
+        self, doc: Doc, rules: ContextRules, index: tuple[list[int], list[int]] | None = None
+    ):
         self.doc = doc
         self.rules = rules
-        starts = [sent.start for sent in doc.sents]
-        self._sent_of = [0] * len(doc)
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(doc)
-            self._sent_of[start:end] = [n] * (end - start)
-        self._starts = starts
+        self._starts, self._sent_of = sentence_index(doc) if index is None else index
         cues = [
             (self._sent_of[s.start], s.start, {s.label_, s.id_})
             for s in doc.spans.get(CUES_KEY, ())
@@ -97,6 +109,9 @@ class DocContext:
     def opener_only(self, start: int, end: int, decisions: Iterable[tuple[int, str]]) -> bool:
         """Whether tokens ``start:end`` are a time phrase opening a sentence with no decision
         in it (``decisions``: ``(first token, type)`` of the other candidates)."""
+        first = self.doc[start]
+        if not (first.is_punct or first.is_space or first.lower_ in self.rules.time_words):
+            return False  # most candidates: no time phrase at all
         words = [t for t in self.doc[start:end] if not t.is_punct and not t.is_space]
         if not words or any(t.lower_ not in self.rules.time_words for t in words):
             return False
@@ -111,13 +126,16 @@ class DocContext:
 
 
 def keep_candidates(
-    doc: Doc, candidates: list[tuple[int, int, str]], rules: ContextRules
+    doc: Doc,
+    candidates: list[tuple[int, int, str]],
+    rules: ContextRules,
+    index: tuple[list[int], list[int]] | None = None,
 ) -> list[bool]:
     """For each candidate ``(start token, end token, type)`` of ``doc``, whether it survives
-    the context step."""
+    the context step (``index``: :func:`sentence_index` of ``doc``, when already read)."""
     if not candidates:
         return []
-    context = DocContext(doc, rules)
+    context = DocContext(doc, rules, index)
     decisions = [(s, label) for s, _, label in candidates]
     return [
         not context.basis_nearby(s, label) and not context.opener_only(s, e, decisions)

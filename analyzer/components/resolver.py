@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..resources import read_json
 from .batching import BatchedPipe
 from .comparatives import has_stated_basis, load_lexicon
-from .context import ContextRules, keep_candidates, load_context_rules
+from .context import ContextRules, keep_candidates, load_context_rules, sentence_index
 
 SETTINGS = ("patterns", "resolver.json")
 CUE_KEYS = ("policy", "specific_cues")
@@ -46,12 +46,14 @@ class VagueResolver(BatchedPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(self.candidates_key, []))
-        cue_labels = self._cue_labels_by_sentence(doc)
-        kept = [c for c in candidates if not self._ruled_out(c, cue_labels)]
+        index = sentence_index(doc)
+        cue_labels = self._cue_labels_by_sentence(doc, index[1])
+        kept = [c for c in candidates if not self._ruled_out(c, cue_labels, index[1])]
         if self.settings.get("context_step") and kept:
             if self._context is None:
                 self._context = load_context_rules()
-            flags = keep_candidates(doc, [(c.start, c.end, c.label_) for c in kept], self._context)
+            found = [(c.start, c.end, c.label_) for c in kept]
+            flags = keep_candidates(doc, found, self._context, index)
             kept = [c for c, keep in zip(kept, flags, strict=True) if keep]
         chosen = [self._trimmed(span) for span in self._non_overlapping(kept)]
         if self.settings.get("merge_adjacent_same_type"):
@@ -63,19 +65,20 @@ class VagueResolver(BatchedPipe):
             ]
         return doc
 
-    def _cue_labels_by_sentence(self, doc: Doc) -> dict[int, set[str]]:
+    def _cue_labels_by_sentence(self, doc: Doc, sent_of: list[int]) -> dict[int, set[str]]:
+        """The cue labels in each sentence (by its number)."""
         labels: dict[int, set[str]] = {}
         for key in CUE_KEYS:
             for span in doc.spans.get(key, []):
-                labels.setdefault(span.sent.start, set()).add(span.label_)
+                labels.setdefault(sent_of[span.start], set()).add(span.label_)
         return labels
 
-    def _ruled_out(self, span: Span, cue_labels: dict[int, set[str]]) -> bool:
+    def _ruled_out(self, span: Span, cue_labels: dict[int, set[str]], sent_of: list[int]) -> bool:
         anchorable = span.id_ in self.settings.get("drop_when_basis_stated", ())
         if anchorable and has_stated_basis(span, self._lexicon):
             return True
         rules = self.settings["drop_when_sentence_has"]
-        present = cue_labels.get(span.sent.start, set())
+        present = cue_labels.get(sent_of[span.start], set())
         for key in (span.label_, span.id_):
             if key and present.intersection(rules.get(key, ())):
                 return True
