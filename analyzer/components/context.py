@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from spacy.attrs import SENT_START
 
 from ..resources import read_json
@@ -66,9 +65,10 @@ def sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
     if not len(doc):
         return [], []
     bounds = sentence_bounds(doc.to_array(SENT_START))
-    starts = bounds[:-1]
-    lengths = np.diff(np.asarray(bounds))
-    return starts, np.repeat(np.arange(len(starts)), lengths).tolist()
+    sent_of: list[int] = []
+    for n in range(len(bounds) - 1):
+        sent_of += [n] * (bounds[n + 1] - bounds[n])
+    return bounds[:-1], sent_of
 
 
 class DocContext:

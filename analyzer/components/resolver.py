@@ -46,6 +46,9 @@ class VagueResolver(BatchedPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(self.candidates_key, []))
+        if not candidates:
+            doc.spans[self.spans_key] = []
+            return doc
         index = sentence_index(doc)
         cue_labels = self._cue_labels_by_sentence(doc, index[1])
         kept = [c for c in candidates if not self._ruled_out(c, cue_labels, index[1])]
