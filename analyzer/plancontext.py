@@ -19,6 +19,7 @@ from .cues import Cues, lower
 from .labels import Policy, Reason
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
+from .roles import role_and_company
 
 #: Stages from the earliest to the latest.
 STAGES = ("applied", "screened", "interviewed", "take_home")
@@ -42,6 +43,11 @@ class PlanContext:
     follow_up: str | None = None
     several_interviews: bool = False
     other_roles_named: bool = False
+    role: str | None = None
+    board_notice: bool = False
+    timing: bool = False
+    survey: bool = False
+    remarks: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def interviewed(self) -> bool:
@@ -75,6 +81,12 @@ def _compiled() -> dict[str, Any]:
         "several_interviews": many(s["several_interviews"]),
         "follow_up": {k: many(v) for k, v in s["follow_up"].items()},
         "roles_word": many([s["other_role"]["plural"]]),
+        "board_notice": many(s["board_notice"]),
+        "first_person": many(s["first_person"]),
+        "timing": many(s["timing"]),
+        "timing_topics": many(s["timing_topics"]),
+        "survey": many(s["survey"]),
+        "remarks": {k: many(v) for k, v in s["remarks"].items()},
     }
 
 
@@ -148,6 +160,36 @@ def follow_up(text: str) -> str | None:
     return next((kind for kind, pattern in kinds if pattern.search(low) is not None), None)
 
 
+def board_notice(text: str) -> bool:
+    """Whether the message is a job board's notice of the employer's decision ("the employer
+    has decided not to move forward"): a third-person decision and no first-person sender."""
+    c, low = _compiled(), lower(text)
+    return c["board_notice"].search(low) is not None and c["first_person"].search(low) is None
+
+
+def timing_stated(text: str) -> bool:
+    """Whether the message says when the candidate may apply again or how long it keeps the
+    résumé ("you may reapply after six months", "for a period of 2 years")."""
+    c, low = _compiled(), lower(text)
+    return any(
+        c["timing_topics"].search(_sentence_at(low, m.start())) is not None
+        for m in c["timing"].finditer(low)
+    )
+
+
+def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The specific-sounding reasons the message states without explaining them (a language
+    requirement, a pay level, a new direction, credentials), each as its kind and the span of
+    its first mention, in the order of ``remarks`` in ``plan_context.json``."""
+    low = lower(text)
+    found = []
+    for kind, pattern in _compiled()["remarks"].items():
+        match = pattern.search(low)
+        if match is not None:
+            found.append((kind, match.start(), match.end()))
+    return tuple(found)
+
+
 def _sentence_at(text: str, at: int) -> str:
     starts = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:at])]
     start = starts[-1] if starts else 0
@@ -178,6 +220,7 @@ def read_context(
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
     c = _compiled()
+    notice = board_notice(text)
     return PlanContext(
         stage=stage_of(text),
         declines=policy == Policy.DECLINES.value or c["declines"].search(low) is not None,
@@ -188,11 +231,16 @@ def read_context(
         offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
-        auto_reply=c["auto_reply"].search(low) is not None,
+        auto_reply=not notice and c["auto_reply"].search(low) is not None,
         offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
         several_interviews=c["several_interviews"].search(low) is not None,
         other_roles_named=mentions and other_roles_named(text),
+        role=role_and_company(text)[0],
+        board_notice=notice,
+        timing=timing_stated(text),
+        survey=c["survey"].search(low) is not None,
+        remarks=remarks(text),
     )
 
 

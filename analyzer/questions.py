@@ -185,6 +185,8 @@ def plan(
     ctx = context or PlanContext()
     if max_questions <= 0 or ctx.declines or ctx.auto_reply:
         return []
+    if ctx.board_notice:  # a job board's notice: a short plan, for a contact at the employer
+        max_questions = min(max_questions, int(_plan()["board_notice_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
@@ -225,7 +227,9 @@ def _pick(options: Sequence[str], seed: int) -> str:
 
 def _opener(ctx: PlanContext, seed: int) -> str:
     settings = _plan()
-    text = _pick(settings["openers"][ctx.stage], seed).format(material=material(ctx))
+    openers = settings["openers"]
+    key = f"{ctx.stage}_role" if ctx.role and f"{ctx.stage}_role" in openers else ctx.stage
+    text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
     leads = settings["offer_leads"]
     offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
     for offered, key in (*offers, (ctx.offers_discuss, "discuss")):
@@ -249,6 +253,13 @@ def without_offer_lead(text: str) -> str:
 def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     """The closing question: the role the sender mentioned, related roles when the reason was
     outside the candidate's control, otherwise what to change for the next time at this stage."""
+    closing = _closing(ctx, seed, chosen)
+    if closing is not None and ctx.survey:
+        return str(_plan()["survey_lead"]).format(question=closing)
+    return closing
+
+
+def _closing(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     settings = _plan()["forward"]
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
@@ -266,10 +277,13 @@ def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
 
 
 def _follow_up(ctx: PlanContext) -> str | None:
-    """The question that takes up the next step the message invites, by name."""
+    """The question that takes up the next step the message invites, by name; when the
+    message says when or for how long ("reapply after six months"), one that builds on it."""
     if ctx.follow_up is None:
         return None
-    return str(_plan()["forward"]["follow_up"][ctx.follow_up])
+    wordings = _plan()["forward"]["follow_up"]
+    timed = f"{ctx.follow_up}_timed"
+    return str(wordings[timed if ctx.timing and timed in wordings else ctx.follow_up])
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -329,6 +343,7 @@ def _candidates(
                 material=material(ctx),
             )
         )
+    found += _remarked(ctx, message)
     found += _built_on(specific, message, len(findings))
     if not ctx.out_of_control:
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
@@ -392,6 +407,29 @@ def _basis_of_comparison(reason: _Candidate, found: Sequence[_Candidate], messag
     return False
 
 
+def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
+    """Questions about the specific-sounding reasons the message states without explaining
+    them (a language requirement, a pay level, a new direction, credentials, a changed scope),
+    quoted when the words are a clean phrase. They ask about the requirement or the role, never
+    how the candidate could have been stronger, so they stand even when the reason is outside
+    the candidate's control."""
+    settings = _plan()
+    templates = settings["remarks"]
+    spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
+    found = []
+    for n, (kind, start, end) in enumerate(spans):
+        entry = templates.get(kind)
+        if entry is None:
+            continue
+        quote = clean_quote(message, start, end) if message and start >= 0 else None
+        lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
+        value = int(settings["remark_value"])
+        found.append(
+            _Candidate(value, n - len(spans), entry["topic"], "", lead=lead.format(phrase=quote))
+        )
+    return found
+
+
 def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) -> list[_Candidate]:
     """One question building on the concrete feedback (logistics is a reason, not feedback)."""
     settings = _plan()["build_on_specific"]
@@ -400,9 +438,10 @@ def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) ->
     if not points:
         return []
     first = points[0]
-    quote = clean_quote(message, first.start, first.end) if len(points) == 1 and message else None
-    several = len(points) > 1
+    listed = re.search(settings["list_cue"], message, re.IGNORECASE) is not None
+    several = len(points) > 1 or listed  # "here is what we look for: a, b, c" is several tips
     lead = settings["paraphrase" if several else "paraphrase_one"]
+    quote = clean_quote(message, first.start, first.end) if message and not several else None
     if quote:
         lead = settings["quoted"].format(phrase=quote)
     return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=first.text)]
