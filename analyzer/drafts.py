@@ -305,6 +305,8 @@ def _advice(channel: str, kind: str, policy: str, situation: PlanContext) -> tup
         lines.append(a["out_of_control"])
     if kind == Kind.FEEDBACK_REPLY.value and policy != Policy.DECLINES.value:
         lines.append(a["feedback_reply"])
+    if situation.board_notice:
+        lines.append(a["board_notice"])
     return tuple(lines)
 
 

@@ -48,6 +48,7 @@ class PlanContext:
     timing: bool = False
     survey: bool = False
     remarks: tuple[tuple[str, int, int], ...] = ()
+    stage_variant: str | None = None
 
     @property
     def interviewed(self) -> bool:
@@ -87,6 +88,10 @@ def _compiled() -> dict[str, Any]:
         "timing_topics": many(s["timing_topics"]),
         "survey": many(s["survey"]),
         "remarks": {k: many(v) for k, v in s["remarks"].items()},
+        "stage_variants": {
+            stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
+            for stage, variants in s["stage_variants"].items()
+        },
     }
 
 
@@ -160,6 +165,17 @@ def follow_up(text: str) -> str | None:
     return next((kind for kind, pattern in kinds if pattern.search(low) is not None), None)
 
 
+def stage_variant(text: str, stage: str) -> str | None:
+    """The message's own word for its stage when it is not the usual one ("the online
+    assessment" rather than a take-home task), from ``stage_variants``; ``None`` otherwise."""
+    low = lower(text)
+    variants = _compiled()["stage_variants"].get(stage, {}).items()
+    return next(
+        (k for k, (cues, unless) in variants if cues.search(low) and not unless.search(low)),
+        None,
+    )
+
+
 def board_notice(text: str) -> bool:
     """Whether the message is a job board's notice of the employer's decision ("the employer
     has decided not to move forward"): a third-person decision and no first-person sender."""
@@ -221,8 +237,9 @@ def read_context(
     stated = frozenset(r.label for r in reasons if _stated(r))
     c = _compiled()
     notice = board_notice(text)
+    stage = stage_of(text)
     return PlanContext(
-        stage=stage_of(text),
+        stage=stage,
         declines=policy == Policy.DECLINES.value or c["declines"].search(low) is not None,
         stated=stated,
         out_of_control=out_of_control(text, specific),
@@ -241,6 +258,7 @@ def read_context(
         timing=timing_stated(text),
         survey=c["survey"].search(low) is not None,
         remarks=remarks(text),
+        stage_variant=stage_variant(text, stage),
     )
 
 

@@ -105,8 +105,17 @@ def material(ctx: PlanContext) -> str:
     "interview", or "interviews" only when the message speaks of more than one)."""
     table = _plan()["material"]
     several = f"{ctx.stage}_several"
-    key = several if ctx.several_interviews and several in table else ctx.stage
+    key = several if ctx.several_interviews and several in table else _stage_key(ctx, table)
     return str(table.get(key, table["applied"]))
+
+
+def _stage_key(ctx: PlanContext, table: dict[str, Any], suffix: str = "") -> str:
+    """The key of ``table`` for the context's stage: in the message's own word for it
+    ("take_home_assessment") when the table has one, with ``suffix`` ("_role") when it has
+    that, else the plain stage."""
+    stages = [f"{ctx.stage}_{ctx.stage_variant}"] if ctx.stage_variant else []
+    keys = [f"{s}{suffix}" for s in [*stages, ctx.stage] if suffix] + [*stages, ctx.stage]
+    return next((k for k in keys if k in table), ctx.stage)
 
 
 def _body(topic: str, stage: str, seed: int = 0, *, ctx: PlanContext | None = None) -> str:
@@ -228,7 +237,7 @@ def _pick(options: Sequence[str], seed: int) -> str:
 def _opener(ctx: PlanContext, seed: int) -> str:
     settings = _plan()
     openers = settings["openers"]
-    key = f"{ctx.stage}_role" if ctx.role and f"{ctx.stage}_role" in openers else ctx.stage
+    key = _stage_key(ctx, openers, "_role" if ctx.role else "")
     text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
     leads = settings["offer_leads"]
     offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
@@ -268,7 +277,7 @@ def _closing(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
         return invited
     if ctx.mentions_other_role:
         return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
-    key = ctx.stage
+    key = _stage_key(ctx, settings)
     if ctx.out_of_control:
         key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
     options = settings[key]
@@ -435,16 +444,17 @@ def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) ->
     settings = _plan()["build_on_specific"]
     boilerplate = re.compile(settings["not_feedback"], re.IGNORECASE)
     points = [s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text)]
-    if not points:
-        return []
-    first = points[0]
     listed = re.search(settings["list_cue"], message, re.IGNORECASE) is not None
-    several = len(points) > 1 or listed  # "here is what we look for: a, b, c" is several tips
+    if not points and not listed:
+        return []
+    several = len(points) > 1 or listed  # "a few pointers: a, b and c" are several tips
     lead = settings["paraphrase" if several else "paraphrase_one"]
-    quote = clean_quote(message, first.start, first.end) if message and not several else None
-    if quote:
-        lead = settings["quoted"].format(phrase=quote)
-    return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=first.text)]
+    first = points[0] if points else None
+    if first is not None and message and not several:
+        quote = clean_quote(message, first.start, first.end)
+        lead = settings["quoted"].format(phrase=quote) if quote else lead
+    phrase = first.text if first is not None else None
+    return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=phrase)]
 
 
 def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
