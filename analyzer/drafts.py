@@ -169,7 +169,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     ctx = context or extract_context(report.text)
     situation = context_of(report)
     policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
-    if situation.declines or situation.auto_reply:
+    if situation.declines:
         policy = Policy.DECLINES.value
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
@@ -305,8 +305,8 @@ def _advice(channel: str, kind: str, policy: str, situation: PlanContext) -> tup
         lines.append(a["out_of_control"])
     if kind == Kind.FEEDBACK_REPLY.value and policy != Policy.DECLINES.value:
         lines.append(a["feedback_reply"])
-    if situation.board_notice:
-        lines.append(a["board_notice"])
+    if situation.board_notice or situation.auto_reply:
+        lines.append(a["auto_reply" if situation.auto_reply else "board_notice"])
     return tuple(lines)
 
 

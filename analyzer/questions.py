@@ -192,9 +192,9 @@ def plan(
     cap allows (three or more).
     """
     ctx = context or PlanContext()
-    if max_questions <= 0 or ctx.declines or ctx.auto_reply:
+    if max_questions <= 0 or ctx.declines:
         return []
-    if ctx.board_notice:  # a job board's notice: a short plan, for a contact at the employer
+    if ctx.board_notice or ctx.auto_reply:  # nobody reads replies: short, for a named contact
         max_questions = min(max_questions, int(_plan()["board_notice_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
@@ -221,7 +221,7 @@ def plan(
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
-    if context.declines or context.auto_reply:
+    if context.declines:
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)

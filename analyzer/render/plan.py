@@ -39,10 +39,10 @@ def plan_notes(report: Report) -> list[str]:
     employer)."""
     words = _words("plan.json")
     situation = context_of(report)
-    if situation.auto_reply:
-        return [words["auto_reply"]]
     if report.feedback_policy.label == Policy.DECLINES.value or situation.declines:
         return [words["declines"]]
+    if situation.auto_reply:
+        return [words["auto_reply"]]
     if not report.questions:
         return [words["none"]]
     notes = [words["board_notice"]] if situation.board_notice else []
