@@ -19,7 +19,7 @@ from .cues import Cues, lower
 from .labels import Policy, Reason
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
-from .roles import role_and_company
+from .roles import role_of
 
 #: Stages from the earliest to the latest.
 STAGES = ("applied", "screened", "interviewed", "take_home")
@@ -253,7 +253,7 @@ def read_context(
         follow_up=follow_up(text),
         several_interviews=c["several_interviews"].search(low) is not None,
         other_roles_named=mentions and other_roles_named(text),
-        role=role_and_company(text)[0],
+        role=role_of(text),
         board_notice=notice,
         timing=timing_stated(text),
         survey=c["survey"].search(low) is not None,

@@ -61,3 +61,14 @@ def role_and_company(text: str) -> tuple[str | None, str | None]:
             role = role or _trim(found.get("role"))
             company = company or _trim(found.get("company"))
     return role, company
+
+
+def role_of(text: str) -> str | None:
+    """The first role ``text`` names (what :func:`role_and_company` gives as the role), read
+    with the role patterns alone and stopping at the first match: the plan reads it for every
+    rejection of a batch."""
+    for pattern in _patterns()[:2]:
+        match = pattern.search(text)
+        if match is not None:
+            return _trim(match.group("role"))
+    return None
