@@ -27,6 +27,7 @@ from analyzer.questions import material, plan
 from analyzer.quotes import clean_quote, quote_in
 from analyzer.render.plan import plan_notes
 from analyzer.resources import read_json
+from analyzer.roles import role_and_company, role_of
 
 from .test_plan_faults import found, point, texts_of
 
@@ -285,3 +286,19 @@ def test_openers_vary_with_stage_and_role() -> None:
 
 def test_a_placeholder_is_never_named_as_the_role(rules_only: Analyzer) -> None:
     assert context_of(rules_only.analyze(bare("[Role]"))).role is None
+
+
+@pytest.mark.parametrize(
+    ("message", "role"),
+    [
+        (
+            "Thank you for applying for the Payroll Administrator position at Hollins.",
+            "Payroll Administrator",
+        ),
+        ("Thanks for your application for the position of Night Auditor.", "Night Auditor"),
+        ("We filled the Data Clerk role; the Lab Technician post is still open.", "Data Clerk"),
+        ("Thanks for your interest in joining us.", None),
+    ],
+)
+def test_the_plan_and_the_draft_read_the_same_role(message: str, role: str | None) -> None:
+    assert role_of(message) == role_and_company(message)[0] == role
