@@ -41,6 +41,7 @@ def _rules() -> dict[str, Any]:
         "verb_openers": frozenset(data["verb_openers"]),
         "verb_heads": frozenset(data["verb_heads"]),
         "object_openers": frozenset(data["object_openers"]),
+        "determiners": frozenset(data["determiners"]),
     }
 
 
@@ -147,9 +148,9 @@ def whole_constituent(message: str, start: int, end: int) -> bool:
     right before it ("may better fit", "we feel best fit") or its object right after it ("...
     fit our needs")."""
     r = _rules()
-    last = words(message[start:end])[-1:]
-    if not last or last[0] not in r["verb_heads"]:
-        return True
+    found = words(message[start:end])
+    if not found or found[-1] not in r["verb_heads"] or r["determiners"] & set(found[:-1]):
+        return True  # no verb at the end, or a noun after its determiner ("an immediate match")
     before = _word_before(message, start)
     after = _WORD_AFTER.match(message, end)
     following = after.group(1).lower() if after else ""

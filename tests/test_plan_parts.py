@@ -18,7 +18,7 @@ PHRASES = [
     ("more closely aligned", True),
     ("not the right fit", True),
     ("lacked depth", True),
-    ("didn't stand out", True),
+    ("didn't stand out", False),  # a clause without its subject: paraphrased
     ("n't sure the match", False),  # a cut contraction
     ("the match at", False),  # a dangling preposition
     ("better", False),  # one word says nothing quoted

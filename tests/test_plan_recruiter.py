@@ -180,6 +180,8 @@ def test_a_board_notice_gets_a_short_plan_meant_for_the_employer(rules_only: Ana
         ("You were not the right fit.", "right fit", "the right fit"),
         ("Your answers lacked depth in testing.", "lacked depth", "lacked depth"),
         ("Your skills match our stack well.", "skills match", None),
+        ("We don't see a strong mutual fit.", "don't see a strong mutual fit", None),
+        ("We found no immediate match for you.", "no immediate match", "no immediate match"),
     ],
 )
 def test_a_quote_is_a_whole_constituent(message: str, span: str, quote: str | None) -> None:
