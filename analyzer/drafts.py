@@ -20,16 +20,13 @@ from .plancontext import PlanContext, context_of
 from .questions import without_offer_lead
 from .report import Question, Report
 from .resources import read_json
+from .roles import alternation, role_and_company
 
 CHANNELS = ("email", "phone")
 _QUOTE_START = re.compile(
     r"^(?:On\b.*wrote:|>|-{2,}\s*Original Message|From:\s)", re.MULTILINE | re.IGNORECASE
 )
 _NAME_TOKEN = re.compile(r"[A-Z][A-Za-z'.-]*|&")
-_CAP = r"(?:[A-Z][\w+#/'-]*|[a-z]+[A-Z][\w]*)"
-_ROLE = rf"{_CAP}(?:[ \t]+(?:of|and|&|{_CAP}))*"
-_COMPANY = rf"{_CAP}(?:[ \t]+(?:&|and|of|{_CAP}))*"
-_CONNECTORS = frozenset({"of", "and", "&"})
 
 
 @dataclass(frozen=True)
@@ -68,41 +65,16 @@ def _texts() -> dict[str, Any]:
     return read_json("templates", "drafts.json")
 
 
-def _alternation(words: Sequence[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     ex = _texts()["extract"]
-    greet, sign, nouns = (_alternation(ex[k]) for k in ("greetings", "sign_offs", "role_nouns"))
-    lead = r"(?i:application|applying|applied|interest|interviewing|interviews?|time)"
+    greet, sign = (alternation(ex[k]) for k in ("greetings", "sign_offs"))
     return {
         "greeting": re.compile(
             rf"^[ \t]*(?P<g>(?i:{greet}))\b[ \t]*(?P<name>[^,!:\n]*)[,!:]?[ \t]*$"
         ),
         "sign_off": re.compile(rf"^[ \t]*(?i:{sign})[ \t]*[,.!-]?[ \t]*(?P<name>[^\n]*)$"),
-        "role_at": re.compile(
-            rf"(?i:the|your|our|this|a|an)[ \t]+(?P<role>{_ROLE})[ \t]+(?i:{nouns})"
-            rf"(?:[ \t]+(?i:at|with)[ \t]+(?P<company>{_COMPANY}))?"
-        ),
-        "role_of": re.compile(
-            rf"(?i:{nouns})[ \t]+(?i:of|as)[ \t]+(?:(?i:an?)[ \t]+)?(?P<role>{_ROLE})"
-            rf"(?:[ \t]+(?i:at|with)[ \t]+(?P<company>{_COMPANY}))?"
-        ),
-        "company": re.compile(
-            rf"(?:{lead}[ \t]+(?i:to|with|at|in)|(?i:here|everyone|all|us|team)[ \t]+at)"
-            rf"[ \t]+(?P<company>{_COMPANY})"
-        ),
     }
-
-
-def _trim(name: str | None) -> str | None:
-    words = (name or "").split()
-    while words and words[-1].lower() in _CONNECTORS:
-        words.pop()
-    return " ".join(words) or None
 
 
 def _own_text(text: str) -> tuple[str, str | None]:
@@ -167,22 +139,12 @@ def _greeting(own: str) -> tuple[str | None, bool, bool]:
     return None, False, False
 
 
-def _job(own: str) -> tuple[str | None, str | None]:
-    role = company = None
-    for key in ("role_at", "role_of", "company"):
-        for match in _patterns()[key].finditer(own):
-            found = match.groupdict()
-            role = role or _trim(found.get("role"))
-            company = company or _trim(found.get("company"))
-    return role, company
-
-
 def extract_context(text: str) -> Context:
     """Who wrote the reply, whom it greets, and the role and company it names."""
     own, signature = _own_text(text)
     sender, team, signed_company = _sender(own, signature)
     candidate, titled, informal = _greeting(own)
-    role, company = _job(own)
+    role, company = role_and_company(own)
     if sender is not None and sender == candidate:  # "Thanks again, Sam" addresses the reader
         sender, team = None, False
     return Context(sender, team, candidate, titled, role, company or signed_company, informal)
@@ -207,7 +169,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     ctx = context or extract_context(report.text)
     situation = context_of(report)
     policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
-    if situation.declines or situation.auto_reply:
+    if situation.declines:
         policy = Policy.DECLINES.value
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
@@ -343,6 +305,8 @@ def _advice(channel: str, kind: str, policy: str, situation: PlanContext) -> tup
         lines.append(a["out_of_control"])
     if kind == Kind.FEEDBACK_REPLY.value and policy != Policy.DECLINES.value:
         lines.append(a["feedback_reply"])
+    if situation.board_notice or situation.auto_reply:
+        lines.append(a["auto_reply" if situation.auto_reply else "board_notice"])
     return tuple(lines)
 
 

@@ -19,6 +19,7 @@ from .cues import CueBook, Cues, lower
 from .labels import Policy, Reason
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
+from .roles import role_of
 
 #: Stages from the earliest to the latest.
 STAGES = ("applied", "screened", "interviewed", "take_home")
@@ -42,6 +43,12 @@ class PlanContext:
     follow_up: str | None = None
     several_interviews: bool = False
     other_roles_named: bool = False
+    role: str | None = None
+    board_notice: bool = False
+    timing: bool = False
+    survey: bool = False
+    remarks: tuple[tuple[str, int, int], ...] = ()
+    stage_variant: str | None = None
 
     @property
     def interviewed(self) -> bool:
@@ -75,6 +82,16 @@ def _compiled() -> dict[str, Any]:
         "several_interviews": many(s["several_interviews"]),
         "follow_up": {k: many(v) for k, v in s["follow_up"].items()},
         "roles_word": many([s["other_role"]["plural"]]),
+        "board_notice": many(s["board_notice"]),
+        "first_person": many(s["first_person"]),
+        "timing": many(s["timing"]),
+        "timing_topics": many(s["timing_topics"]),
+        "survey": many(s["survey"]),
+        "remarks": {k: many(v) for k, v in s["remarks"].items()},
+        "stage_variants": {
+            stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
+            for stage, variants in s["stage_variants"].items()
+        },
     }
     compiled["book"] = CueBook(dict(_named(compiled)))
     return compiled
@@ -167,6 +184,50 @@ def follow_up(text: str) -> str | None:
     return next((kind for kind in _compiled()["follow_up"] if f"follow_up.{kind}" in hits), None)
 
 
+def stage_variant(text: str, stage: str) -> str | None:
+    """The message's own word for its stage when it is not the usual one ("the online
+    assessment" rather than a take-home task), from ``stage_variants``; ``None`` otherwise."""
+    low = lower(text)
+    variants = _compiled()["stage_variants"].get(stage, {}).items()
+    return next(
+        (k for k, (cues, unless) in variants if cues.search(low) and not unless.search(low)),
+        None,
+    )
+
+
+def board_notice(text: str) -> bool:
+    """Whether the message is a job board's notice of the employer's decision ("the employer
+    has decided not to move forward"): a third-person decision and no first-person sender."""
+    hits = _matching(lower(text))
+    return "board_notice" in hits and "first_person" not in hits
+
+
+def timing_stated(text: str) -> bool:
+    """Whether the message says when the candidate may apply again or how long it keeps the
+    résumé ("you may reapply after six months", "for a period of 2 years")."""
+    c, low = _compiled(), lower(text)
+    if "timing" not in _matching(low):
+        return False
+    return any(
+        c["timing_topics"].search(_sentence_at(low, m.start())) is not None
+        for m in c["timing"].finditer(low)
+    )
+
+
+def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The specific-sounding reasons the message states without explaining them (a language
+    requirement, a pay level, a new direction, credentials), each as its kind and the span of
+    its first mention, in the order of ``remarks`` in ``plan_context.json``."""
+    low = lower(text)
+    hits = _matching(low)
+    found = []
+    for kind, pattern in _compiled()["remarks"].items():
+        match = pattern.search(low) if f"remarks.{kind}" in hits else None
+        if match is not None:
+            found.append((kind, match.start(), match.end()))
+    return tuple(found)
+
+
 def _sentence_at(text: str, at: int) -> str:
     starts = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:at])]
     start = starts[-1] if starts else 0
@@ -196,8 +257,10 @@ def read_context(
     offers = {k: f"offers.{k}" in hits for k in _compiled()["offers"]}
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
+    notice = board_notice(text)
+    stage = stage_of(text)
     return PlanContext(
-        stage=stage_of(text),
+        stage=stage,
         declines=policy == Policy.DECLINES.value or "declines" in hits,
         stated=stated,
         out_of_control=out_of_control(text, specific),
@@ -206,11 +269,17 @@ def read_context(
         offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
-        auto_reply="auto_reply" in hits,
+        auto_reply=not notice and "auto_reply" in hits,
         offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
         several_interviews="several_interviews" in hits,
         other_roles_named=mentions and other_roles_named(text),
+        role=role_of(text),
+        board_notice=notice,
+        timing=timing_stated(text),
+        survey="survey" in hits,
+        remarks=remarks(text),
+        stage_variant=stage_variant(text, stage),
     )
 
 

@@ -105,8 +105,17 @@ def material(ctx: PlanContext) -> str:
     "interview", or "interviews" only when the message speaks of more than one)."""
     table = _plan()["material"]
     several = f"{ctx.stage}_several"
-    key = several if ctx.several_interviews and several in table else ctx.stage
+    key = several if ctx.several_interviews and several in table else _stage_key(ctx, table)
     return str(table.get(key, table["applied"]))
+
+
+def _stage_key(ctx: PlanContext, table: dict[str, Any], suffix: str = "") -> str:
+    """The key of ``table`` for the context's stage: in the message's own word for it
+    ("take_home_assessment") when the table has one, with ``suffix`` ("_role") when it has
+    that, else the plain stage."""
+    stages = [f"{ctx.stage}_{ctx.stage_variant}"] if ctx.stage_variant else []
+    keys = [f"{s}{suffix}" for s in [*stages, ctx.stage] if suffix] + [*stages, ctx.stage]
+    return next((k for k in keys if k in table), ctx.stage)
 
 
 def _body(topic: str, stage: str, seed: int = 0, *, ctx: PlanContext | None = None) -> str:
@@ -183,8 +192,10 @@ def plan(
     cap allows (three or more).
     """
     ctx = context or PlanContext()
-    if max_questions <= 0 or ctx.declines or ctx.auto_reply:
+    if max_questions <= 0 or ctx.declines:
         return []
+    if ctx.board_notice or ctx.auto_reply:  # nobody reads replies: short, for a named contact
+        max_questions = min(max_questions, int(_plan()["board_notice_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
@@ -210,7 +221,7 @@ def plan(
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
-    if context.declines or context.auto_reply:
+    if context.declines:
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)
@@ -225,7 +236,9 @@ def _pick(options: Sequence[str], seed: int) -> str:
 
 def _opener(ctx: PlanContext, seed: int) -> str:
     settings = _plan()
-    text = _pick(settings["openers"][ctx.stage], seed).format(material=material(ctx))
+    openers = settings["openers"]
+    key = _stage_key(ctx, openers, "_role" if ctx.role else "")
+    text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
     leads = settings["offer_leads"]
     offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
     for offered, key in (*offers, (ctx.offers_discuss, "discuss")):
@@ -249,6 +262,13 @@ def without_offer_lead(text: str) -> str:
 def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     """The closing question: the role the sender mentioned, related roles when the reason was
     outside the candidate's control, otherwise what to change for the next time at this stage."""
+    closing = _closing(ctx, seed, chosen)
+    if closing is not None and ctx.survey:
+        return str(_plan()["survey_lead"]).format(question=closing)
+    return closing
+
+
+def _closing(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     settings = _plan()["forward"]
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
@@ -257,7 +277,7 @@ def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
         return invited
     if ctx.mentions_other_role:
         return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
-    key = ctx.stage
+    key = _stage_key(ctx, settings)
     if ctx.out_of_control:
         key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
     options = settings[key]
@@ -266,10 +286,13 @@ def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
 
 
 def _follow_up(ctx: PlanContext) -> str | None:
-    """The question that takes up the next step the message invites, by name."""
+    """The question that takes up the next step the message invites, by name; when the
+    message says when or for how long ("reapply after six months"), one that builds on it."""
     if ctx.follow_up is None:
         return None
-    return str(_plan()["forward"]["follow_up"][ctx.follow_up])
+    wordings = _plan()["forward"]["follow_up"]
+    timed = f"{ctx.follow_up}_timed"
+    return str(wordings[timed if ctx.timing and timed in wordings else ctx.follow_up])
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -329,6 +352,7 @@ def _candidates(
                 material=material(ctx),
             )
         )
+    found += _remarked(ctx, message)
     found += _built_on(specific, message, len(findings))
     if not ctx.out_of_control:
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
@@ -392,20 +416,45 @@ def _basis_of_comparison(reason: _Candidate, found: Sequence[_Candidate], messag
     return False
 
 
+def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
+    """Questions about the specific-sounding reasons the message states without explaining
+    them (a language requirement, a pay level, a new direction, credentials, a changed scope),
+    quoted when the words are a clean phrase. They ask about the requirement or the role, never
+    how the candidate could have been stronger, so they stand even when the reason is outside
+    the candidate's control."""
+    settings = _plan()
+    templates = settings["remarks"]
+    spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
+    found = []
+    for n, (kind, start, end) in enumerate(spans):
+        entry = templates.get(kind)
+        if entry is None:
+            continue
+        quote = clean_quote(message, start, end) if message and start >= 0 else None
+        lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
+        value = int(settings["remark_value"])
+        found.append(
+            _Candidate(value, n - len(spans), entry["topic"], "", lead=lead.format(phrase=quote))
+        )
+    return found
+
+
 def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) -> list[_Candidate]:
     """One question building on the concrete feedback (logistics is a reason, not feedback)."""
     settings = _plan()["build_on_specific"]
     boilerplate = re.compile(settings["not_feedback"], re.IGNORECASE)
     points = [s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text)]
-    if not points:
+    listed = re.search(settings["list_cue"], message, re.IGNORECASE) is not None
+    if not points and not listed:
         return []
-    first = points[0]
-    quote = clean_quote(message, first.start, first.end) if len(points) == 1 and message else None
-    several = len(points) > 1
+    several = len(points) > 1 or listed  # "a few pointers: a, b and c" are several tips
     lead = settings["paraphrase" if several else "paraphrase_one"]
-    if quote:
-        lead = settings["quoted"].format(phrase=quote)
-    return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=first.text)]
+    first = points[0] if points else None
+    if first is not None and message and not several:
+        quote = clean_quote(message, first.start, first.end)
+        lead = settings["quoted"].format(phrase=quote) if quote else lead
+    phrase = first.text if first is not None else None
+    return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=phrase)]
 
 
 def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:

@@ -36,6 +36,12 @@ def _rules() -> dict[str, Any]:
         "min_content": int(data["min_content_words"]),
         "max_words": int(data["max_words"]),
         "min_words": int(data["min_words"]),
+        "np_modifiers": frozenset(data["np_modifiers"]),
+        "max_widen": int(data["max_widen"]),
+        "verb_openers": frozenset(data["verb_openers"]),
+        "verb_heads": frozenset(data["verb_heads"]),
+        "object_openers": frozenset(data["object_openers"]),
+        "determiners": frozenset(data["determiners"]),
     }
 
 
@@ -111,6 +117,47 @@ def _dangles(message: str, token: tuple[int, int], r: dict[str, Any]) -> bool:
     return word in r["function"] or _base(word) in r["function"]
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*)")
+
+
+def _word_before(message: str, start: int) -> tuple[str, int] | None:
+    """The word right before ``start`` in the same clause (only spaces between), lowered, and
+    where it starts."""
+    found = _WORD_BEFORE.search(message, max(0, start - 40), start)
+    if found is None or found.end() != start:
+        return None
+    return found.group(1).lower().replace("’", "'"), found.start(1)
+
+
+def _widened(message: str, start: int) -> int:
+    """``start`` moved left over the words of the phrase's own noun phrase before it ("a
+    strong" before "mutual fit"), so that the quote is the whole noun phrase."""
+    r = _rules()
+    for _ in range(r["max_widen"]):
+        before = _word_before(message, start)
+        if before is None or before[0] not in r["np_modifiers"]:
+            break
+        start = before[1]
+    return start
+
+
+def whole_constituent(message: str, start: int, end: int) -> bool:
+    """Whether ``message[start:end]`` is not cut out of a verb phrase: a phrase that ends on a
+    word that may be a verb ("fit", "match") is cut when a word that opens a verb phrase comes
+    right before it ("may better fit", "we feel best fit") or its object right after it ("...
+    fit our needs")."""
+    r = _rules()
+    found = words(message[start:end])
+    if not found or found[-1] not in r["verb_heads"] or r["determiners"] & set(found[:-1]):
+        return True  # no verb at the end, or a noun after its determiner ("an immediate match")
+    before = _word_before(message, start)
+    after = _WORD_AFTER.match(message, end)
+    following = after.group(1).lower() if after else ""
+    opened = before is not None and before[0] in r["verb_openers"]
+    return not opened and following not in r["object_openers"]
+
+
 def clean_quote(message: str, start: int, end: int) -> str | None:
     """The phrase at ``message[start:end]`` ready to quote (one line, a sentence-initial
     capital lowered), or ``None`` when it is not a clean, whole phrase of the message.
@@ -120,7 +167,8 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
     if not 0 <= start < end <= len(message) or not whole_words_at(message, start, end):
         return None
     start, end = _trimmed(message, start, end)
-    if not whole_words_at(message, start, end):
+    start = _widened(message, start)
+    if not whole_words_at(message, start, end) or not whole_constituent(message, start, end):
         return None
     phrase = " ".join(message[start:end].split())
     if not is_clean_phrase(phrase):
@@ -132,8 +180,9 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
 
 
 def quote_in(message: str, quote: str) -> bool:
-    """Whether ``quote`` is a clean phrase found, as whole words, in ``message`` (spacing and
-    the case of its first letter may differ)."""
+    """Whether ``quote`` is a clean phrase found, as whole words and a whole constituent (see
+    :func:`whole_constituent`), in ``message`` (spacing and the case of its first letter may
+    differ)."""
     if not is_clean_phrase(quote):
         return False
     parts = [re.escape(p) for p in quote.split()]
@@ -141,4 +190,7 @@ def quote_in(message: str, quote: str) -> bool:
     if head and head[0].isalpha():
         head = f"[{head[0].lower()}{head[0].upper()}]{head[1:]}"
     pattern = re.compile(r"(?<![\w'’])" + r"\s+".join([head, *parts[1:]]) + r"(?![\w'’])")
-    return pattern.search(message) is not None
+    return any(
+        _widened(message, m.start()) == m.start() and whole_constituent(message, *m.span())
+        for m in pattern.finditer(message)
+    )

@@ -203,7 +203,15 @@ def test_draft_golden(rules_only: Analyzer, name: str, channel: str) -> None:
 
 CATEGORIES = Path(__file__).parent / "golden" / "plan" / "categories"
 # the example messages whose situation changes the draft, not only its questions
-SITUATIONS = ["offer_call", "offer_feedback", "budget", "declines", "other_role"]
+SITUATIONS = [
+    "offer_call",
+    "offer_feedback",
+    "budget",
+    "declines",
+    "other_role",
+    "board_notice",
+    "keep_request_timed",
+]
 
 
 @pytest.mark.parametrize("name", SITUATIONS)

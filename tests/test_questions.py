@@ -48,7 +48,7 @@ BY_TYPE = [
     ("unspecified_gap", "lacked depth", "depth", True),
     ("unspecified_gap", "more experience", "experience", True),
     ("subjective_impression", "the team felt", "view", False),
-    ("subjective_impression", "didn't stand out", "stand out", True),
+    ("subjective_impression", "didn't stand out", "stand out", False),
     ("decision_formula", "decided not to proceed", "requirement", False),
     ("noncommittal_future", "at this time", "roles", False),
 ]

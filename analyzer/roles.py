@@ -1,0 +1,74 @@
+"""The role and company a message names ("the Data Engineer position at Fenwick & Rhodes").
+
+One reading for the plan (which names the role in its questions) and the draft (which names it
+in the subject and greeting). The nouns that mark a role ("position", "vacancy") are
+``extract.role_nouns`` in ``templates/drafts.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .resources import read_json
+
+_CAP = r"(?:[A-Z][\w+#/'-]*|[a-z]+[A-Z][\w]*)"
+_ROLE = rf"{_CAP}(?:[ \t]+(?:of|and|&|{_CAP}))*"
+_COMPANY = rf"{_CAP}(?:[ \t]+(?:&|and|of|{_CAP}))*"
+_CONNECTORS = frozenset({"of", "and", "&"})
+
+
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternative of ``words``, longest first, spaces matching any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    nouns = alternation(read_json("templates", "drafts.json")["extract"]["role_nouns"])
+    lead = r"(?i:application|applying|applied|interest|interviewing|interviews?|time)"
+    return (
+        re.compile(
+            rf"(?i:the|your|our|this|a|an)[ \t]+(?P<role>{_ROLE})[ \t]+(?i:{nouns})"
+            rf"(?:[ \t]+(?i:at|with)[ \t]+(?P<company>{_COMPANY}))?"
+        ),
+        re.compile(
+            rf"(?i:{nouns})[ \t]+(?i:of|as)[ \t]+(?:(?i:an?)[ \t]+)?(?P<role>{_ROLE})"
+            rf"(?:[ \t]+(?i:at|with)[ \t]+(?P<company>{_COMPANY}))?"
+        ),
+        re.compile(
+            rf"(?:{lead}[ \t]+(?i:to|with|at|in)|(?i:here|everyone|all|us|team)[ \t]+at)"
+            rf"[ \t]+(?P<company>{_COMPANY})"
+        ),
+    )
+
+
+def _trim(name: str | None) -> str | None:
+    words = (name or "").split()
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def role_and_company(text: str) -> tuple[str | None, str | None]:
+    """The first role and the first company ``text`` names, ``None`` for what it does not."""
+    role = company = None
+    for pattern in _patterns():
+        for match in pattern.finditer(text):
+            found = match.groupdict()
+            role = role or _trim(found.get("role"))
+            company = company or _trim(found.get("company"))
+    return role, company
+
+
+def role_of(text: str) -> str | None:
+    """The first role ``text`` names (what :func:`role_and_company` gives as the role), read
+    with the role patterns alone and stopping at the first match: the plan reads it for every
+    rejection of a batch."""
+    for pattern in _patterns()[:2]:
+        match = pattern.search(text)
+        if match is not None:
+            return _trim(match.group("role"))
+    return None
