@@ -160,6 +160,7 @@ def lowered(pattern: str) -> str:
     return _LETTER_OR_ESCAPE.sub(lambda m: m[0].lower() if len(m[0]) == 1 else m[0], pattern)
 
 
+@lru_cache(maxsize=16)
 def lower(text: str) -> str:
     """``text`` in lower case, each character kept in its place (offsets stay valid): a
     character whose lower case is longer (a dotted capital I) is left as it is."""

@@ -359,3 +359,26 @@ def test_required_literals(pattern: str, literals: tuple[str, ...] | None) -> No
     from analyzer.cues import required_literals
 
     assert required_literals(pattern) == literals
+
+
+def test_role_of_reads_only_lines_with_a_role_noun_and_finds_what_the_whole_text_gives() -> None:
+    """role_of searches the lines that hold a role noun; on every corpus message it returns
+    what the role patterns find searching the whole text."""
+    import json
+    from pathlib import Path
+
+    from analyzer.roles import _patterns, _trim, role_of
+
+    def whole(text: str) -> str | None:
+        for pattern in _patterns()[:2]:
+            match = pattern.search(text)
+            if match is not None:
+                return _trim(match.group("role"))
+        return None
+
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
+    texts = [json.loads(line)["text"] for f in sorted(corpus.glob("*.jsonl")) for line in f.open()]
+    texts += ["Thanks for applying to the Data\nEngineer role", "the Data Engineer job\nopening"]
+    found = [role_of(text) for text in texts]
+    assert found == [whole(text) for text in texts]
+    assert sum(f is not None for f in found) > len(texts) // 10
