@@ -143,8 +143,14 @@ def question_for(vague_type: str, phrase: str, words_: Sequence[str] = ()) -> st
     named by what kind of phrase it is ("the question of fit"); a bare formula's question
     stands alone.
 
-    ``words_`` are the phrase's words and lemmas when the caller has them.
+    ``words_`` are the phrase's words and lemmas when the caller has them. The question
+    depends on nothing else, and a mailbox repeats its stock phrases, so it is kept.
     """
+    return _question_for(vague_type, phrase, tuple(words_))
+
+
+@lru_cache(maxsize=4096)
+def _question_for(vague_type: str, phrase: str, words_: tuple[str, ...]) -> str:
     topic = topic_of(vague_type, [*words_, *words(phrase)])
     text = " ".join(phrase.split())
     kind = _types()[vague_type]
