@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from .cues import Cues, lower
 from .labels import Purpose
 from .plancontext import PlanContext
 from .quotes import clean_quote, is_clean_phrase, words
@@ -448,9 +449,9 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
 def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) -> list[_Candidate]:
     """One question building on the concrete feedback (logistics is a reason, not feedback)."""
     settings = _plan()["build_on_specific"]
-    boilerplate = re.compile(settings["not_feedback"], re.IGNORECASE)
+    boilerplate, list_cue = _built_on_cues()
     points = [s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text)]
-    listed = re.search(settings["list_cue"], message, re.IGNORECASE) is not None
+    listed = list_cue.search(lower(message)) is not None
     if not points and not listed:
         return []
     several = len(points) > 1 or listed  # "a few pointers: a, b and c" are several tips
@@ -461,6 +462,14 @@ def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) ->
         lead = settings["quoted"].format(phrase=quote) if quote else lead
     phrase = first.text if first is not None else None
     return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=phrase)]
+
+
+@lru_cache(maxsize=1)
+def _built_on_cues() -> tuple[re.Pattern[str], Cues]:
+    """What is not feedback (in a concrete-feedback span) and what introduces a list of tips
+    (searched in the lowered message, as every cue list)."""
+    settings = _plan()["build_on_specific"]
+    return re.compile(settings["not_feedback"], re.IGNORECASE), Cues([settings["list_cue"]])
 
 
 def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:

@@ -64,6 +64,7 @@ def whole_words_at(message: str, start: int, end: int) -> bool:
     return not _WORD_CHAR.match(before) and not _WORD_CHAR.match(after)
 
 
+@lru_cache(maxsize=4096)
 def is_clean_phrase(phrase: str) -> bool:
     """Whether ``phrase`` is, on its own, a grammatical unit worth quoting.
 
@@ -71,6 +72,7 @@ def is_clean_phrase(phrase: str) -> bool:
     words,
     no dangling function word at the end, a start that can open a phrase, no cut contraction,
     and enough content words (a bare "we feel" or "at this time" says nothing to quote).
+    Kept per phrase: the answer depends on the phrase alone.
     """
     r = _rules()
     if _CLAUSE_MARK.search(phrase) or r["placeholder"].search(phrase):
