@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .cues import Cues, lower
+from .cues import lower
 from .resources import read_json
 
 _CAP = r"(?:[A-Z][\w+#/'-]*|[a-z]+[A-Z][\w]*)"
@@ -24,13 +24,6 @@ def alternation(words: Sequence[str]) -> str:
     """A regex alternative of ``words``, longest first, spaces matching any whitespace."""
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-@lru_cache(maxsize=1)
-def _nouns() -> Cues:
-    """The role nouns alone, as a cue list (searched in lowered text, as the role patterns
-    read them case-insensitively)."""
-    return Cues([alternation(read_json("templates", "drafts.json")["extract"]["role_nouns"])])
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +69,9 @@ def role_of(text: str) -> str | None:
     with the role patterns alone and stopping at the first match: the plan reads it for every
     rejection of a batch.
 
-    A role pattern needs a role noun and never crosses a line break, so it is searched only in
-    the lines that hold a role noun (in order, which keeps the first match the first)."""
+    A role pattern needs a role noun and crosses no line break (the role nouns are single
+    words), so it is searched only in the lines that hold a role noun, in order, which keeps
+    the first match the first."""
     lines = _lines_with_noun(text)
     for pattern in _patterns()[:2]:
         for line in lines:
@@ -88,15 +82,26 @@ def role_of(text: str) -> str | None:
 
 
 def _lines_with_noun(text: str) -> list[str]:
-    """The runs of whole lines from the line where a role noun starts to the line where it
-    ends (a noun of two words may span a line break), joined where they touch."""
-    runs: list[list[int]] = []
-    for noun in _nouns().finditer(lower(text)):
-        start = text.rfind("\n", 0, noun.start()) + 1
-        end = text.find("\n", noun.end())
-        end = len(text) if end < 0 else end
-        if runs and start <= runs[-1][1]:
-            runs[-1][1] = max(end, runs[-1][1])
-        else:
-            runs.append([start, end])
-    return [text[start:end] for start, end in runs]
+    """The lines of ``text`` in which a role noun starts (found with ``str.find`` in the
+    lowered text: a plain word needs no regular expression)."""
+    low, found = lower(text), set()
+    for noun in _role_nouns():
+        at = low.find(noun)
+        while at >= 0:
+            found.add(text.rfind("\n", 0, at) + 1)
+            at = low.find(noun, at + 1)
+    lines = []
+    for start in sorted(found):
+        end = text.find("\n", start)
+        lines.append(text[start : len(text) if end < 0 else end])
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> tuple[str, ...]:
+    nouns = tuple(
+        str(n).lower() for n in read_json("templates", "drafts.json")["extract"]["role_nouns"]
+    )
+    if any(not n.isalpha() for n in nouns):
+        raise ValueError("role nouns must be single words: role_of reads them line by line")
+    return nouns
