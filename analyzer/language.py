@@ -15,8 +15,8 @@ import string
 from .resources import data_file
 
 ENGLISH = "en"
-#: The first characters of the message whose words are counted (about 130 words).
-SHARE_CHARS = 800
+#: The first characters of the message whose words are counted (about 65 words).
+SHARE_CHARS = 400
 #: The first characters of the message the detector reads.
 SAMPLE_CHARS = 2000
 #: Fewer words than this and the message is too short to judge: taken as English.
