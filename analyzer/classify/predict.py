@@ -20,13 +20,18 @@ from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
     KindRule,
     apply_temperature,
+    body_cues,
     combine_policy,
     decide_kind,
     decision_evidence,
     has_job_words,
     is_statement,
     kind_word_lists,
+    lift_by_cues,
+    matching_cues,
     rollup_reasons,
+    subject_cues,
+    subject_matches,
 )
 from .features import (
     Sentence,
@@ -113,6 +118,8 @@ class Classifiers:
             gate=None if gate is None else float(gate), floor=float(rule.get("floor", 0.0))
         )
         self.job_words, self.not_openers = kind_word_lists()
+        self.reply_marker, self.subject_cues = subject_cues()
+        self.body_cues = body_cues()
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     def _proba(
@@ -143,9 +150,17 @@ class Classifiers:
                 out[:, j] = proba[:, model.classes.index(label)]
         return out
 
-    def predict(self, docs: Sequence[Doc], *, tag: bool = True) -> list[MessagePrediction]:
+    def predict(
+        self,
+        docs: Sequence[Doc],
+        *,
+        tag: bool = True,
+        subjects: Sequence[str | None] | None = None,
+    ) -> list[MessagePrediction]:
         """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline); with
-        ``tag`` false the span tagger does not run (its phrases are not wanted).
+        ``tag`` false the span tagger does not run (its phrases are not wanted). ``subjects``
+        holds each message's subject line (or ``None``), evidence of its kind (see
+        :meth:`_kind`).
 
         Each model runs once over all the Docs (or all their sentences), and models that
         share a feature space share its matrix.
@@ -173,6 +188,7 @@ class Classifiers:
         tagged = self._tagged(wanted) if tag else [()] * len(wanted)
         tagged_of = iter(tagged)
         out, row = [], 0
+        subjects = [None] * len(docs) if subjects is None else subjects
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
             row = rows.stop
@@ -183,12 +199,7 @@ class Classifiers:
                 for s in sents[i]
             ]
             evidence = decision_evidence(decision_p[rows].tolist(), statements)
-            kind = decide_kind(
-                kinds[i],
-                evidence=evidence,
-                job_words=has_job_words(tokens[i].lowers, self.job_words),
-                rule=self.kind_rule,
-            )
+            kind = self._kind(kinds[i], doc.text, tokens[i], subjects[i], evidence=evidence)
             message = self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
             if decided[i]:  # tagged before the kind's evidence check: kept if still a decision
                 spans = next(tagged_of)
@@ -196,6 +207,30 @@ class Classifiers:
                     message = replace(message, tagged=spans)
             out.append(message)
         return out
+
+    def _kind(
+        self,
+        proba: np.ndarray,
+        text: str,
+        tokens: Tokens,
+        subject: str | None,
+        *,
+        evidence: float,
+    ) -> tuple[str, float]:
+        """The message's kind: :func:`decide_kind`, then the cues of the subject line and the
+        body (:func:`lift_by_cues`). The subject's words count as job words too; the subject is
+        a few words, read with regular expressions only (no second parse)."""
+        job = has_job_words(tokens.lowers, self.job_words) or (
+            subject is not None and has_job_words(subject.lower().split(), self.job_words)
+        )
+        decided = decide_kind(proba, evidence=evidence, job_words=job, rule=self.kind_rule)
+        cues = [
+            *subject_matches(subject, self.reply_marker, self.subject_cues),
+            *matching_cues(text, self.body_cues),
+        ]
+        if not cues:
+            return decided
+        return lift_by_cues(proba, decided, cues, evidence=evidence, rule=self.kind_rule)
 
     def _tagged(self, docs: list[Doc]) -> list[tuple[TaggedSpan, ...]]:
         """The span tagger's phrases in each of ``docs`` that pass the context step."""
