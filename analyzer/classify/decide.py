@@ -283,3 +283,37 @@ def lift_by_cues(
     p /= 1.0 + len(votes)
     top = int(p.argmax())
     return KINDS[top], float(p[top])
+
+
+def decision_cues() -> re.Pattern[str]:
+    """The body's decision statements (``decision_cues`` of :data:`KIND_SETTINGS`) as one
+    case-insensitive expression."""
+    patterns = read_json(*KIND_SETTINGS)["decision_cues"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_SENTENCE_ENDS = ".!?\n"
+_FIRST_WORD = re.compile(r"\s*([\w'’-]+|\S)")
+
+
+def states_decision(text: str, cues: re.Pattern[str], not_openers: frozenset[str]) -> bool:
+    """Whether ``text`` has a sentence that states a decision in so many words (``cues``, e.g.
+    "you were not selected"): not a question, nor a sentence that opens with one of
+    ``not_openers`` ("If you are not selected ...")."""
+    for match in cues.finditer(text):
+        start = max(text.rfind(c, 0, match.start()) for c in _SENTENCE_ENDS) + 1
+        ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, match.end())) >= 0]
+        end = min(ends, default=len(text))
+        first = _FIRST_WORD.match(text, start)
+        opener = first.group(1).lower() if first else ""
+        if text[end : end + 1] != "?" and opener not in not_openers:
+            return True
+    return False
+
+
+def cued_evidence(evidence: float, *, stated: bool, rule: KindRule) -> float:
+    """Decision evidence, raised to the gate when the body states a decision in so many words
+    (:func:`states_decision`) that the sentence detector scored below it."""
+    if stated and rule.gate is not None:
+        return max(evidence, rule.gate)
+    return evidence

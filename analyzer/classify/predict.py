@@ -22,7 +22,9 @@ from .decide import (
     apply_temperature,
     body_cues,
     combine_policy,
+    cued_evidence,
     decide_kind,
+    decision_cues,
     decision_evidence,
     has_job_words,
     is_statement,
@@ -30,6 +32,7 @@ from .decide import (
     lift_by_cues,
     matching_cues,
     rollup_reasons,
+    states_decision,
     subject_cues,
     subject_matches,
 )
@@ -119,7 +122,7 @@ class Classifiers:
         )
         self.job_words, self.not_openers = kind_word_lists()
         self.reply_marker, self.subject_cues = subject_cues()
-        self.body_cues = body_cues()
+        self.body_cues, self.decision_cues = body_cues(), decision_cues()
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     def _proba(
@@ -198,7 +201,11 @@ class Classifiers:
                 )
                 for s in sents[i]
             ]
-            evidence = decision_evidence(decision_p[rows].tolist(), statements)
+            evidence = cued_evidence(
+                decision_evidence(decision_p[rows].tolist(), statements),
+                stated=states_decision(doc.text, self.decision_cues, self.not_openers),
+                rule=self.kind_rule,
+            )
             kind = self._kind(kinds[i], doc.text, tokens[i], subjects[i], evidence=evidence)
             message = self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
             if decided[i]:  # tagged before the kind's evidence check: kept if still a decision
