@@ -247,9 +247,26 @@ def body_cues() -> tuple[KindCue, ...]:
     return read_cues(read_json(*KIND_SETTINGS)["kind_cues"])
 
 
-def matching_cues(text: str | None, cues: Sequence[KindCue]) -> list[KindCue]:
-    """The cues whose pattern occurs in ``text`` (none for no text)."""
-    return [cue for cue in cues if text and cue.pattern.search(text)]
+def matching_cues(
+    text: str | None, cues: Sequence[KindCue], conditionals: frozenset[str] | None = None
+) -> list[KindCue]:
+    """The cues whose pattern occurs in ``text`` (none for no text); with ``conditionals``,
+    only where the match is asserted (:func:`asserted`)."""
+    if not text:
+        return []
+    return [
+        cue
+        for cue in cues
+        if any(
+            conditionals is None or asserted(text, m.start(), m.end(), conditionals)
+            for m in cue.pattern.finditer(text)
+        )
+    ]
+
+
+def conditional_words() -> frozenset[str]:
+    """Words that make a cue a possibility (``conditional_words`` of :data:`KIND_SETTINGS`)."""
+    return frozenset(read_json(*KIND_SETTINGS)["conditional_words"])
 
 
 def lift_by_cues(
@@ -273,7 +290,7 @@ def lift_by_cues(
     backed = rule.gate is None or evidence >= rule.gate
     if kind in DECISION_KINDS and backed:
         return decided
-    votes = [c.kind for c in cues if not c.over or kind in c.over]
+    votes = [c.kind for c in cues if c.kind == kind or not c.over or kind in c.over]
     votes = [k for k in votes if k not in DECISION_KINDS or backed]
     if not votes:
         return decided
@@ -293,22 +310,23 @@ def decision_cues() -> re.Pattern[str]:
 
 
 _SENTENCE_ENDS = ".!?\n"
-_FIRST_WORD = re.compile(r"\s*([\w'’-]+|\S)")
+_WORDS = re.compile(r"[\w'’-]+|\S")
 
 
-def states_decision(text: str, cues: re.Pattern[str], not_openers: frozenset[str]) -> bool:
+def asserted(text: str, start: int, end: int, conditionals: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` is asserted: its sentence is not a question and no word of
+    ``conditionals`` ("if", "once", "may" ...) comes before it in the sentence."""
+    first = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
+    ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, end)) >= 0]
+    if text[min(ends, default=len(text)) : min(ends, default=len(text)) + 1] == "?":
+        return False
+    return conditionals.isdisjoint(w.lower() for w in _WORDS.findall(text, first, start))
+
+
+def states_decision(text: str, cues: re.Pattern[str], conditionals: frozenset[str]) -> bool:
     """Whether ``text`` has a sentence that states a decision in so many words (``cues``, e.g.
-    "you were not selected"): not a question, nor a sentence that opens with one of
-    ``not_openers`` ("If you are not selected ...")."""
-    for match in cues.finditer(text):
-        start = max(text.rfind(c, 0, match.start()) for c in _SENTENCE_ENDS) + 1
-        ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, match.end())) >= 0]
-        end = min(ends, default=len(text))
-        first = _FIRST_WORD.match(text, start)
-        opener = first.group(1).lower() if first else ""
-        if text[end : end + 1] != "?" and opener not in not_openers:
-            return True
-    return False
+    "you were not selected"), asserted (see :func:`asserted`: not "If you are not selected")."""
+    return any(asserted(text, m.start(), m.end(), conditionals) for m in cues.finditer(text))
 
 
 def cued_evidence(evidence: float, *, stated: bool, rule: KindRule) -> float:
@@ -317,3 +335,31 @@ def cued_evidence(evidence: float, *, stated: bool, rule: KindRule) -> float:
     if stated and rule.gate is not None:
         return max(evidence, rule.gate)
     return evidence
+
+
+_QUESTION_END = re.compile(r"\?(?=\s|$)")
+
+
+def asks_question(text: str) -> bool:
+    """Whether ``text`` asks its reader a question (a sentence ending in a question mark)."""
+    return _QUESTION_END.search(text) is not None
+
+
+def questioned_evidence(
+    evidence: float, proba: np.ndarray, *, asks: bool, below: float | None
+) -> float:
+    """Decision evidence, set aside (``0``) in a message that asks the candidate a question
+    while the classifier's probability of a decision kind (rejection or feedback reply) stays
+    under ``below``: a message that waits for the candidate's answer (a recruiter's questions,
+    an offer to talk) is seldom a decision, and a clear one (at ``below`` or above) keeps its
+    evidence."""
+    if below is None or not asks:
+        return evidence
+    return 0.0 if float(proba[list(_DECISION_COLUMNS)].sum()) < below else evidence
+
+
+def question_rejection_below() -> float | None:
+    """The rejection probability under which a message that asks a question has its decision
+    evidence set aside (``question_rejection_below`` of :data:`KIND_SETTINGS`; ``None``: off)."""
+    below = read_json(*KIND_SETTINGS).get("question_rejection_below")
+    return None if below is None else float(below)

@@ -20,8 +20,10 @@ from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
     KindRule,
     apply_temperature,
+    asks_question,
     body_cues,
     combine_policy,
+    conditional_words,
     cued_evidence,
     decide_kind,
     decision_cues,
@@ -31,6 +33,8 @@ from .decide import (
     kind_word_lists,
     lift_by_cues,
     matching_cues,
+    question_rejection_below,
+    questioned_evidence,
     rollup_reasons,
     states_decision,
     subject_cues,
@@ -123,6 +127,8 @@ class Classifiers:
         self.job_words, self.not_openers = kind_word_lists()
         self.reply_marker, self.subject_cues = subject_cues()
         self.body_cues, self.decision_cues = body_cues(), decision_cues()
+        self.question_below = question_rejection_below()
+        self.conditionals = conditional_words()
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     def _proba(
@@ -201,12 +207,8 @@ class Classifiers:
                 )
                 for s in sents[i]
             ]
-            evidence = cued_evidence(
-                decision_evidence(decision_p[rows].tolist(), statements),
-                stated=states_decision(doc.text, self.decision_cues, self.not_openers),
-                rule=self.kind_rule,
-            )
-            kind = self._kind(kinds[i], doc.text, tokens[i], subjects[i], evidence=evidence)
+            detected = decision_evidence(decision_p[rows].tolist(), statements)
+            kind = self._kind(kinds[i], doc.text, tokens[i], subjects[i], detected)
             message = self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
             if decided[i]:  # tagged before the kind's evidence check: kept if still a decision
                 spans = next(tagged_of)
@@ -221,23 +223,31 @@ class Classifiers:
         text: str,
         tokens: Tokens,
         subject: str | None,
-        *,
-        evidence: float,
+        detected: float,
     ) -> tuple[str, float]:
-        """The message's kind: :func:`decide_kind`, then the cues of the subject line and the
-        body (:func:`lift_by_cues`). The subject's words count as job words too; the subject is
-        a few words, read with regular expressions only (no second parse)."""
+        """The message's kind and its confidence. The detector's evidence ``detected``
+        is set aside in a message that asks a question and is no clear rejection
+        (:func:`questioned_evidence`) and raised to the gate by a decision stated in so many
+        words (:func:`cued_evidence`); then :func:`decide_kind`, then the cues of the subject
+        line and the body (:func:`lift_by_cues`). The subject's words count as job words too;
+        the subject is a few words, read with regular expressions only (no second parse)."""
+        below, rule = self.question_below, self.kind_rule
+        evidence = cued_evidence(
+            questioned_evidence(detected, proba, asks=asks_question(text), below=below),
+            stated=states_decision(text, self.decision_cues, self.conditionals),
+            rule=rule,
+        )
         job = has_job_words(tokens.lowers, self.job_words) or (
             subject is not None and has_job_words(subject.lower().split(), self.job_words)
         )
-        decided = decide_kind(proba, evidence=evidence, job_words=job, rule=self.kind_rule)
+        decided = decide_kind(proba, evidence=evidence, job_words=job, rule=rule)
         cues = [
             *subject_matches(subject, self.reply_marker, self.subject_cues),
-            *matching_cues(text, self.body_cues),
+            *matching_cues(text, self.body_cues, self.conditionals),
         ]
-        if not cues:
-            return decided
-        return lift_by_cues(proba, decided, cues, evidence=evidence, rule=self.kind_rule)
+        if cues:
+            decided = lift_by_cues(proba, decided, cues, evidence=evidence, rule=rule)
+        return decided
 
     def _tagged(self, docs: list[Doc]) -> list[tuple[TaggedSpan, ...]]:
         """The span tagger's phrases in each of ``docs`` that pass the context step."""

@@ -18,18 +18,21 @@ from .decide import (
     KindCue,
     KindRule,
     apply_temperature,
+    asks_question,
     body_cues,
     brier,
     combine_policy,
+    conditional_words,
     cued_evidence,
     decide_kind,
     decision_cues,
     decision_evidence,
     expected_calibration_error,
     fit_temperature,
-    kind_word_lists,
     lift_by_cues,
     matching_cues,
+    question_rejection_below,
+    questioned_evidence,
     rollup_reasons,
     states_decision,
 )
@@ -208,7 +211,8 @@ def kinds_under(
         if cues is None:
             decided.append(decide_kind(p, evidence=float(e), job_words=bool(j), rule=rule))
             continue
-        e = cued_evidence(float(e), stated=bool(cues.stated[i]), rule=rule)
+        e = questioned_evidence(float(e), p, asks=bool(cues.asks[i]), below=cues.question_below)
+        e = cued_evidence(e, stated=bool(cues.stated[i]), rule=rule)
         kind = decide_kind(p, evidence=e, job_words=bool(j), rule=rule)
         found = cues.found[i]
         decided.append(lift_by_cues(p, kind, found, evidence=e, rule=rule) if found else kind)
@@ -218,10 +222,13 @@ def kinds_under(
 @dataclass(frozen=True)
 class BodyCues:
     """What the body's wording says of each message's kind: whether it states a decision in
-    so many words, and which kind cues it matches (see :mod:`.decide`)."""
+    so many words, which kind cues it matches, whether it asks a question, and the rejection
+    probability under which a question sets the decision evidence aside (see :mod:`.decide`)."""
 
     stated: np.ndarray
     found: list[list[KindCue]]
+    asks: np.ndarray
+    question_below: float | None
 
 
 def body_cues_of(data: Dataset) -> BodyCues:
@@ -230,10 +237,12 @@ def body_cues_of(data: Dataset) -> BodyCues:
 
     texts = [clean(m.text).text for m in data.messages]
     statements, kinds = decision_cues(), body_cues()
-    _, not_openers = kind_word_lists()
+    conditionals = conditional_words()
     return BodyCues(
-        stated=np.array([states_decision(t, statements, not_openers) for t in texts], dtype=bool),
-        found=[matching_cues(t, kinds) for t in texts],
+        stated=np.array([states_decision(t, statements, conditionals) for t in texts], dtype=bool),
+        found=[matching_cues(t, kinds, conditionals) for t in texts],
+        asks=np.array([asks_question(t) for t in texts], dtype=bool),
+        question_below=question_rejection_below(),
     )
 
 

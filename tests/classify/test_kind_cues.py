@@ -11,12 +11,14 @@ import pytest
 from analyzer.classify.decide import (
     KindCue,
     KindRule,
+    asks_question,
     body_cues,
+    conditional_words,
     cued_evidence,
     decision_cues,
-    kind_word_lists,
     lift_by_cues,
     matching_cues,
+    questioned_evidence,
     states_decision,
     subject_cues,
     subject_matches,
@@ -122,10 +124,15 @@ def test_subject_cues(subject: str | None, kind: str | None) -> None:
         ("You are invited to take our coding assessment.", "invitation"),
         ("Please confirm your availability for an interview.", None),
         ("Thank you for your application to the analyst role.", None),
+        ("They will contact you if they would like to schedule an interview.", None),
+        ("If you pass, we'd like to invite you to a panel interview.", None),
+        ("You're invited to our alumni networking evening.", None),
+        ("You have been shortlisted for interview on 3 May.", "invitation"),
+        ("Would you like to bring a friend to the onsite?", None),
     ],
 )
 def test_body_cues(text: str, kind: str | None) -> None:
-    found = [c.kind for c in matching_cues(text, body_cues())]
+    found = [c.kind for c in matching_cues(text, body_cues(), conditional_words())]
     assert found == ([] if kind is None else [kind])
 
 
@@ -144,8 +151,7 @@ def test_body_cues(text: str, kind: str | None) -> None:
     ],
 )
 def test_states_decision(text: str, stated: bool) -> None:
-    _, not_openers = kind_word_lists()
-    assert states_decision(text, decision_cues(), not_openers) is stated
+    assert states_decision(text, decision_cues(), conditional_words()) is stated
 
 
 @pytest.mark.parametrize(
@@ -159,3 +165,32 @@ def test_states_decision(text: str, stated: bool) -> None:
 )
 def test_cued_evidence(evidence: float, stated: bool, rule: KindRule, expected: float) -> None:
     assert cued_evidence(evidence, stated=stated, rule=rule) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Can you confirm that you can work in the UK?", True),
+        ("Are you free on Tuesday? If so, reply to this email.", True),
+        ("We have decided not to proceed. Best of luck.", False),
+        ("See https://example.com/jobs?id=4 for other roles.", False),  # not a sentence end
+    ],
+)
+def test_asks_question(text: str, asks: bool) -> None:
+    assert asks_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("rejection", "asks", "below", "expected"),
+    [
+        (0.4, True, 0.9, 0.0),  # a message waiting for an answer, no clear rejection
+        (0.95, True, 0.9, 0.7),  # a clear rejection keeps its evidence
+        (0.4, False, 0.9, 0.7),  # no question
+        (0.4, True, None, 0.7),  # the step turned off
+    ],
+)
+def test_questioned_evidence(
+    rejection: float, asks: bool, below: float | None, expected: float
+) -> None:
+    p = proba(rejection=rejection)
+    assert questioned_evidence(0.7, p, asks=asks, below=below) == expected
