@@ -212,12 +212,13 @@ class KindCue:
 
 
 def read_cues(entries: Iterable[dict[str, Any]]) -> tuple[KindCue, ...]:
-    """Cues from a data file's entries (``kind``, ``patterns``: regular expressions matched
-    case-insensitively, optional ``over``); the patterns of one entry make one expression."""
+    """Cues from a data file's entries (``kind``, ``patterns``: lower-case regular expressions
+    matched in the lower-cased text, optional ``over``); the patterns of one entry make one
+    expression."""
     return tuple(
         KindCue(
             kind=str(entry["kind"]),
-            pattern=re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), re.IGNORECASE),
+            pattern=re.compile("|".join(f"(?:{p})" for p in entry["patterns"])),
             over=frozenset(entry.get("over", ())),
         )
         for entry in entries
@@ -254,6 +255,7 @@ def matching_cues(
     only where the match is asserted (:func:`asserted`)."""
     if not text:
         return []
+    text = text.lower()  # one pass, cheaper than case-insensitive expressions
     return [
         cue
         for cue in cues
@@ -288,7 +290,7 @@ def lift_by_cues(
     """
     kind, _ = decided
     backed = rule.gate is None or evidence >= rule.gate
-    if kind in DECISION_KINDS and backed:
+    if settled(kind, evidence=evidence, rule=rule):
         return decided
     votes = [c.kind for c in cues if c.kind == kind or not c.over or kind in c.over]
     votes = [k for k in votes if k not in DECISION_KINDS or backed]
@@ -302,11 +304,16 @@ def lift_by_cues(
     return KINDS[top], float(p[top])
 
 
+def settled(kind: str, *, evidence: float, rule: KindRule) -> bool:
+    """Whether ``kind`` is a decision backed by decision evidence, which no cue changes."""
+    return kind in DECISION_KINDS and (rule.gate is None or evidence >= rule.gate)
+
+
 def decision_cues() -> re.Pattern[str]:
     """The body's decision statements (``decision_cues`` of :data:`KIND_SETTINGS`) as one
-    case-insensitive expression."""
+    expression over lower-cased text."""
     patterns = read_json(*KIND_SETTINGS)["decision_cues"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 _SENTENCE_ENDS = ".!?\n"
@@ -326,7 +333,17 @@ def asserted(text: str, start: int, end: int, conditionals: frozenset[str]) -> b
 def states_decision(text: str, cues: re.Pattern[str], conditionals: frozenset[str]) -> bool:
     """Whether ``text`` has a sentence that states a decision in so many words (``cues``, e.g.
     "you were not selected"), asserted (see :func:`asserted`: not "If you are not selected")."""
+    text = text.lower()
     return any(asserted(text, m.start(), m.end(), conditionals) for m in cues.finditer(text))
+
+
+def statement_matters(proba: np.ndarray, *, evidence: float, rule: KindRule) -> bool:
+    """Whether a decision stated in so many words (:func:`states_decision`) can change the
+    kind: the classifier favours a decision kind (``proba``) whose ``evidence`` stays under the
+    gate. Elsewhere the text is not searched."""
+    if rule.gate is None or evidence >= rule.gate:
+        return False
+    return KINDS[int(np.argmax(proba))] in DECISION_KINDS
 
 
 def cued_evidence(evidence: float, *, stated: bool, rule: KindRule) -> float:

@@ -36,6 +36,8 @@ from .decide import (
     question_rejection_below,
     questioned_evidence,
     rollup_reasons,
+    settled,
+    statement_matters,
     states_decision,
     subject_cues,
     subject_matches,
@@ -232,15 +234,17 @@ class Classifiers:
         line and the body (:func:`lift_by_cues`). The subject's words count as job words too;
         the subject is a few words, read with regular expressions only (no second parse)."""
         below, rule = self.question_below, self.kind_rule
-        evidence = cued_evidence(
-            questioned_evidence(detected, proba, asks=asks_question(text), below=below),
-            stated=states_decision(text, self.decision_cues, self.conditionals),
-            rule=rule,
+        evidence = questioned_evidence(detected, proba, asks=asks_question(text), below=below)
+        stated = statement_matters(proba, evidence=evidence, rule=rule) and states_decision(
+            text, self.decision_cues, self.conditionals
         )
+        evidence = cued_evidence(evidence, stated=stated, rule=rule)
         job = has_job_words(tokens.lowers, self.job_words) or (
             subject is not None and has_job_words(subject.lower().split(), self.job_words)
         )
         decided = decide_kind(proba, evidence=evidence, job_words=job, rule=rule)
+        if settled(decided[0], evidence=evidence, rule=rule):  # no cue would change it
+            return decided
         cues = [
             *subject_matches(subject, self.reply_marker, self.subject_cues),
             *matching_cues(text, self.body_cues, self.conditionals),

@@ -34,6 +34,7 @@ from .decide import (
     question_rejection_below,
     questioned_evidence,
     rollup_reasons,
+    statement_matters,
     states_decision,
 )
 from .models import SEED, Spec, build
@@ -212,7 +213,8 @@ def kinds_under(
             decided.append(decide_kind(p, evidence=float(e), job_words=bool(j), rule=rule))
             continue
         e = questioned_evidence(float(e), p, asks=bool(cues.asks[i]), below=cues.question_below)
-        e = cued_evidence(e, stated=bool(cues.stated[i]), rule=rule)
+        stated = bool(cues.stated[i]) and statement_matters(p, evidence=e, rule=rule)
+        e = cued_evidence(e, stated=stated, rule=rule)
         kind = decide_kind(p, evidence=e, job_words=bool(j), rule=rule)
         found = cues.found[i]
         decided.append(lift_by_cues(p, kind, found, evidence=e, rule=rule) if found else kind)
