@@ -84,7 +84,7 @@ def analyze(
     else:
         message = read_input(text, file)
     analyzer = make_analyzer(rules, min_confidence=min_confidence)
-    report = message.report(analyzer.analyze(message.text))
+    report = message.report(analyzer.analyze(message.text, subject=message.subject))
     if redact:
         from .redact import redact_report
 

@@ -83,3 +83,17 @@ def test_batch_reads_the_subject_of_eml_files(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     kinds = {Path(r["source"]["path"]).name: r["report"]["kind"]["label"] for r in rows}
     assert kinds == {"viewed.eml": "acknowledgement", "digest.eml": "other"}
+
+
+@needs_models
+@pytest.mark.parametrize(
+    ("subject", "kind"), [(VIEWED, "acknowledgement"), ("Monthly digest", "other")]
+)
+def test_analyze_reads_the_subject_of_an_eml_file(tmp_path: Path, subject: str, kind: str) -> None:
+    from analyzer.cli import analyze
+
+    path = tmp_path / "message.eml"
+    path.write_bytes(_eml(FOOTER, subject, 1))
+    result = CliRunner().invoke(analyze, ["--file", str(path), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["kind"]["label"] == kind
