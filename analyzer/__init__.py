@@ -48,14 +48,21 @@ def default_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyze(text: str) -> Report:
-    """Analyze one message with the built-in rules and models."""
-    return default_analyzer().analyze(text)
+def analyze(text: str, *, subject: str | None = None) -> Report:
+    """Analyze one message (and its subject line, when known) with the built-in rules and
+    models."""
+    return default_analyzer().analyze(text, subject=subject)
 
 
-def analyze_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Report]:
-    """Analyze many messages in batches; reports come back in input order."""
-    return default_analyzer().analyze_many(texts, batch_size=batch_size)
+def analyze_many(
+    texts: Iterable[str],
+    *,
+    batch_size: int = 64,
+    subjects: Iterable[str | None] | None = None,
+) -> Iterator[Report]:
+    """Analyze many messages in batches (with their subject lines, when known); reports come
+    back in input order."""
+    return default_analyzer().analyze_many(texts, batch_size=batch_size, subjects=subjects)
 
 
 def __getattr__(name: str) -> object:

@@ -6,7 +6,7 @@ Everything heavy (spaCy, the models) loads on first use and once per :class:`Ana
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from .classify.predict import Classifiers, MessagePrediction
 
 _T = TypeVar("_T")
+#: Characters of a subject line read as kind evidence, at most.
+MAX_SUBJECT_CHARS = 1000
 #: Where findings come from: the rules, the span tagger.
 SOURCES = ("rule", "model")
 
@@ -117,25 +119,39 @@ class Analyzer:
             self._warmer = TokenizerWarmer(self.nlp.tokenizer)
         return self._warmer(text)
 
-    def analyze(self, text: str) -> Report:
-        """Analyze one message."""
-        return next(self.analyze_many([text]))
+    def analyze(self, text: str, *, subject: str | None = None) -> Report:
+        """Analyze one message; ``subject``, its subject line when known, is evidence of its
+        kind (an acknowledgement whose body is a footer, an interview already confirmed)."""
+        return next(self.analyze_many([text], subjects=[subject]))
 
-    def analyze_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Report]:
-        """Analyze many messages, ``batch_size`` at a time.
+    def analyze_many(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = 64,
+        subjects: Iterable[str | None] | None = None,
+    ) -> Iterator[Report]:
+        """Analyze many messages, ``batch_size`` at a time; ``subjects`` (optional) holds
+        each message's subject line or ``None``, in the order of ``texts``.
 
         Each step (cleaning, tokenizing, each pipeline component, the classifiers, the reports)
         runs over a whole batch before the next step starts: a step's code and tables stay warm
         in the processor's caches, which makes a message cheaper than one step after another
         for each message in turn.
         """
+        lines = repeat(None) if subjects is None else iter(subjects)
         for chunk in _chunks(texts, batch_size):
+            heads = [_subject(next(lines, None)) for _ in chunk]
             prepared = [_prepare(text) for text in chunk]
             warmed = [self._warm(cleaned.text) for _, cleaned, _, _ in prepared]
             docs = list(self.nlp.pipe(warmed, batch_size=batch_size))
             models = self.models
             tag = "model" in self.sources
-            predicted = models.predict(docs, tag=tag) if models is not None else [None] * len(docs)
+            predicted = (
+                models.predict(docs, tag=tag, subjects=heads)
+                if models is not None
+                else [None] * len(docs)
+            )
             for (text, _, language, notes), doc, prediction in zip(
                 prepared, docs, predicted, strict=True
             ):
@@ -288,6 +304,13 @@ def _merge(rules: tuple[Finding, ...], extra: list[Finding]) -> tuple[Finding, .
 def _specific(text: str, span: Span) -> SpecificFeedback:
     start, end = span.start_char, span.end_char
     return SpecificFeedback(text[start:end], start, end, span.label_.removeprefix("specific_"))
+
+
+def _subject(subject: str | None) -> str | None:
+    """A subject line checked like a text (``None`` when absent or blank)."""
+    if subject is not None and not isinstance(subject, str):
+        raise TypeError(f"a subject is a str or None, not {type(subject).__name__}")
+    return subject[:MAX_SUBJECT_CHARS].strip() or None if subject else None
 
 
 def _prepare(text: str) -> tuple[str, Cleaned, str, tuple[str, ...]]:

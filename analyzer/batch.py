@@ -136,6 +136,7 @@ class _Item:
     text: str | None = None
     record: BatchRecord | None = None
     parts: tuple[Part, ...] = ()
+    subject: str | None = None
 
 
 class _Seen:
@@ -195,7 +196,7 @@ def _items(paths: Iterable[str], done: frozenset[str]) -> Iterator[_Item]:
         elif earlier is not None:
             yield _Item(meta, record=BatchRecord(DUPLICATE, meta, duplicate_of=earlier))
         else:
-            yield _Item(meta, text=item.text, parts=item.parts)
+            yield _Item(meta, text=item.text, parts=item.parts, subject=item.subject)
 
 
 def _chunks(
@@ -243,29 +244,45 @@ def _init_worker(
         return
 
 
-def analyze_texts(analyzer: Analyzer, texts: list[str], keep_text: bool) -> list[Report | str]:
-    """Reports for ``texts`` (or an error string for each that failed), in order."""
+def analyze_texts(
+    analyzer: Analyzer,
+    texts: list[str],
+    keep_text: bool,
+    subjects: list[str | None] | None = None,
+) -> list[Report | str]:
+    """Reports for ``texts`` (or an error string for each that failed), in order;
+    ``subjects`` holds their subject lines (evidence of the kind), when known."""
+    heads = [None] * len(texts) if subjects is None else subjects
     try:
         # the chunk is one batch: chunks are already bounded in size (CHUNK_SIZE, CHUNK_CHARS)
-        reports = list(analyzer.analyze_many(texts, batch_size=max(1, len(texts))))
+        reports = list(analyzer.analyze_many(texts, batch_size=max(1, len(texts)), subjects=heads))
     except Exception:  # isolate the failing message(s): one at a time
-        return [_analyze_one(analyzer, text, keep_text) for text in texts]
+        return [
+            _analyze_one(analyzer, text, keep_text, subject)
+            for text, subject in zip(texts, heads, strict=True)
+        ]
     return [r if keep_text else replace(r, text="") for r in reports]
 
 
-def _analyze_one(analyzer: Analyzer, text: str, keep_text: bool) -> Report | str:
+def _analyze_one(
+    analyzer: Analyzer, text: str, keep_text: bool, subject: str | None = None
+) -> Report | str:
     try:
-        report = analyzer.analyze(text)
+        report = analyzer.analyze(text, subject=subject)
     except Exception as exc:  # reported as an error row, the run goes on
         return f"analysis failed: {type(exc).__name__}: {exc}"
     return report if keep_text else replace(report, text="")
 
 
 def _work(
-    rules: tuple[str, ...], use_models: bool, min_confidence: float | None, texts: list[str]
+    rules: tuple[str, ...],
+    use_models: bool,
+    min_confidence: float | None,
+    texts: list[str],
+    subjects: list[str | None] | None = None,
 ) -> list[Report | str]:
     analyzer = worker_analyzer(rules, use_models, min_confidence)
-    return analyze_texts(analyzer, texts, keep_text=False)
+    return analyze_texts(analyzer, texts, keep_text=False, subjects=subjects)
 
 
 def _merge(
@@ -306,10 +323,10 @@ def input_chunks(paths: tuple[str, ...], done: frozenset[str], size: int) -> Ite
 def _run_here(chunks: Iterator[list[_Item]], options: BatchOptions) -> Iterator[BatchRecord]:
     analyzer: Analyzer | None = None
     for chunk in chunks:
-        texts = [item.text for item in chunk if item.text is not None]
+        texts, subjects = _texts(chunk)
         if texts and analyzer is None:
             analyzer = worker_analyzer(*_settings(options))
-        results = analyze_texts(analyzer, texts, keep_text=True) if analyzer and texts else []
+        results = analyze_texts(analyzer, texts, True, subjects) if analyzer and texts else []
         yield from _merge(chunk, results, options.kinds)
 
 
@@ -330,6 +347,12 @@ def _run_pool(paths: tuple[str, ...], options: BatchOptions) -> Iterator[BatchRe
             yield from _pooled(remaining, options, settings)
         finally:
             gc.unfreeze()
+
+
+def _texts(chunk: list[_Item]) -> tuple[list[str], list[str | None]]:
+    """The texts of a chunk to analyze, and their subject lines."""
+    items = [item for item in chunk if item.text is not None]
+    return [item.text or "" for item in items], [item.subject for item in items]
 
 
 def _settings(options: BatchOptions) -> tuple[tuple[str, ...], bool, float | None]:
@@ -369,8 +392,8 @@ def _pooled(
     ) as pool:
         pending: deque[tuple[list[_Item], Any]] = deque()
         for chunk in chunks:
-            texts = [item.text for item in chunk if item.text is not None]
-            pending.append((chunk, pool.apply_async(_work, (*settings, texts))))
+            texts, subjects = _texts(chunk)
+            pending.append((chunk, pool.apply_async(_work, (*settings, texts, subjects))))
             while len(pending) > 2 * options.jobs or (pending and pending[0][1].ready()):
                 done_chunk, result = pending.popleft()
                 yield from _merge(done_chunk, result.get(), options.kinds)

@@ -84,7 +84,7 @@ def analyze(
     else:
         message = read_input(text, file)
     analyzer = make_analyzer(rules, min_confidence=min_confidence)
-    report = message.report(analyzer.analyze(message.text))
+    report = message.report(analyzer.analyze(message.text, subject=message.subject))
     if redact:
         from .redact import redact_report
 
@@ -288,7 +288,10 @@ def _evaluate_inbox(path: Path, half: str | None, as_json: bool, analyzer: Any) 
     from .render.inbox import inbox_text
 
     messages = select_half(load_inbox(path), half)
-    result = evaluate_inbox(messages, analyzer.analyze_many(m.text for m in messages))
+    reports = analyzer.analyze_many(
+        (m.text for m in messages), subjects=[m.subject for m in messages]
+    )
+    result = evaluate_inbox(messages, reports)
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else inbox_text(result))
 
 

@@ -162,6 +162,7 @@ class Input:
 
     text: str
     parts: tuple[Part, ...] = ()
+    subject: str | None = None  # an email's subject line, evidence of the message's kind
 
     def report(self, report: Report) -> Report:
         """``report`` (of this input's text) with the parts it was read from."""
@@ -173,10 +174,11 @@ def read_input(text: str | None, file: Path | None) -> Input:
     if text is not None and file is not None:
         raise CLIError("give the message as TEXT or with --file, not both", ExitCode.USAGE)
     parts: tuple[Part, ...] = ()
+    subject: str | None = None
     if text is not None:
         message = text
     elif file is not None and str(file) != "-":
-        message, parts = _read_file(file)
+        message, parts, subject = _read_file(file)
     else:
         message, parts = _read_stdin()
     from .textio import scrub_surrogates
@@ -186,7 +188,7 @@ def read_input(text: str | None, file: Path | None) -> Input:
         note(scrubbed)
     if not message.strip():
         raise InputError("the message is empty: nothing to analyze")
-    return Input(message, parts)
+    return Input(message, parts, subject)
 
 
 def _read_stdin() -> tuple[str, tuple[Part, ...]]:
@@ -221,7 +223,7 @@ def _read_piped_document(data: bytes) -> tuple[str, tuple[Part, ...]]:
     return item.text, item.parts
 
 
-def _read_file(path: Path) -> tuple[str, tuple[Part, ...]]:
+def _read_file(path: Path) -> tuple[str, tuple[Part, ...], str | None]:
     """A file's text: an email, a PDF or Word document, or (anything else) a text file.
 
     The format is told by the content where it can be (a PDF named ``.txt`` is read as a PDF),
@@ -235,10 +237,10 @@ def _read_file(path: Path) -> tuple[str, tuple[Part, ...]]:
     decoded = read_text_file(path)
     if decoded.note:
         note(f"{path}: {decoded.note}")
-    return decoded.text, ()
+    return decoded.text, (), None
 
 
-def _read_mail_file(path: Path) -> tuple[str, tuple[Part, ...]]:
+def _read_mail_file(path: Path) -> tuple[str, tuple[Part, ...], str | None]:
     from .mail import ReadError, read_file
 
     for item in read_file(path):
@@ -246,7 +248,7 @@ def _read_mail_file(path: Path) -> tuple[str, tuple[Part, ...]]:
             raise InputError(str(item))
         if item.note:
             note(f"{path}: {item.note}")
-        return item.text, item.parts
+        return item.text, item.parts, item.subject
     raise InputError(f"{path}: no message found")
 
 

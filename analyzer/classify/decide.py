@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -62,17 +64,23 @@ def decide_kind(
     2. *Knowing when it does not know*: a message with neither a job word nor decision evidence,
        or whose top probability stays below ``rule.floor``, is ``other``.
     """
-    p = np.asarray(proba, dtype=float)
-    if rule.gate is not None and evidence < rule.gate:
-        p = p.copy()
-        p[list(_DECISION_COLUMNS)] = 0.0
-        total = p.sum()
-        p = p / total if total > 0 else np.eye(len(KINDS))[_OTHER]
+    p = _gated(np.asarray(proba, dtype=float), evidence=evidence, rule=rule)
     top = int(p.argmax())
     unsupported = rule.job_words and not job_words and (rule.gate is None or evidence < rule.gate)
     if top != _OTHER and (unsupported or p[top] < rule.floor):
         return Kind.OTHER.value, float(1.0 - p[top])  # the mass not on the favoured job kind
     return KINDS[top], float(p[top])
+
+
+def _gated(p: np.ndarray, *, evidence: float, rule: KindRule) -> np.ndarray:
+    """A copy of ``p`` without the decision kinds (renormalized) when ``evidence`` is under the
+    gate."""
+    p = p.copy()
+    if rule.gate is not None and evidence < rule.gate:
+        p[list(_DECISION_COLUMNS)] = 0.0
+        total = p.sum()
+        p = p / total if total > 0 else np.eye(len(KINDS))[_OTHER]
+    return p
 
 
 def has_job_words(lowers: Iterable[str], words: frozenset[str]) -> bool:
@@ -186,3 +194,189 @@ def fit_temperature(proba: np.ndarray, gold: np.ndarray) -> float:
         return float(-np.mean(np.log(np.clip(scaled[np.arange(len(gold)), gold], 1e-12, 1.0))))
 
     return min(TEMPERATURES, key=lambda t: (round(log_loss(t), 6), abs(np.log(t))))
+
+
+# -- kind cues: the subject line and the body's own wording --------------------------------
+#: The data file of the subject line's kind cues.
+SUBJECT_SETTINGS = ("patterns", "subject.json")
+
+
+@dataclass(frozen=True)
+class KindCue:
+    """A pattern whose match is evidence of ``kind``; it may replace only the kinds in ``over``
+    (every kind when empty)."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    over: frozenset[str] = frozenset()
+
+
+def read_cues(entries: Iterable[dict[str, Any]]) -> tuple[KindCue, ...]:
+    """Cues from a data file's entries (``kind``, ``patterns``: lower-case regular expressions
+    matched in the lower-cased text, optional ``over``); the patterns of one entry make one
+    expression."""
+    return tuple(
+        KindCue(
+            kind=str(entry["kind"]),
+            pattern=re.compile("|".join(f"(?:{p})" for p in entry["patterns"])),
+            over=frozenset(entry.get("over", ())),
+        )
+        for entry in entries
+    )
+
+
+def subject_cues() -> tuple[re.Pattern[str], tuple[KindCue, ...]]:
+    """The subject line's reply marker and cues (:data:`SUBJECT_SETTINGS`): a subject the
+    marker matches ("Re: ...", "Fwd: ...") names an earlier message of the thread."""
+    settings = read_json(*SUBJECT_SETTINGS)
+    prefixes = "|".join(re.escape(p) for p in settings["reply_prefixes"])
+    marker = re.compile(rf"^\s*(?:{prefixes})\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+    return marker, read_cues(settings["cues"])
+
+
+def subject_matches(
+    subject: str | None, marker: re.Pattern[str], cues: Sequence[KindCue]
+) -> list[KindCue]:
+    """The cues of a subject line; none for a reply's or forward's (``marker``)."""
+    if not subject or marker.match(subject):
+        return []
+    return matching_cues(subject, cues)
+
+
+def body_cues() -> tuple[KindCue, ...]:
+    """The body's kind cues (``kind_cues`` of :data:`KIND_SETTINGS`)."""
+    return read_cues(read_json(*KIND_SETTINGS)["kind_cues"])
+
+
+def matching_cues(
+    text: str | None, cues: Sequence[KindCue], conditionals: frozenset[str] | None = None
+) -> list[KindCue]:
+    """The cues whose pattern occurs in ``text`` (none for no text); with ``conditionals``,
+    only where the match is asserted (:func:`asserted`)."""
+    if not text:
+        return []
+    text = text.lower()  # one pass, cheaper than case-insensitive expressions
+    return [
+        cue
+        for cue in cues
+        if any(
+            conditionals is None or asserted(text, m.start(), m.end(), conditionals)
+            for m in cue.pattern.finditer(text)
+        )
+    ]
+
+
+def conditional_words() -> frozenset[str]:
+    """Words that make a cue a possibility (``conditional_words`` of :data:`KIND_SETTINGS`)."""
+    return frozenset(read_json(*KIND_SETTINGS)["conditional_words"])
+
+
+def lift_by_cues(
+    proba: np.ndarray,
+    decided: tuple[str, float],
+    cues: Sequence[KindCue],
+    *,
+    evidence: float,
+    rule: KindRule,
+) -> tuple[str, float]:
+    """The kind after the cues of the subject line and the body (see :func:`matching_cues`).
+
+    A rejection or feedback reply backed by decision evidence (``evidence`` at the gate) is
+    never changed: a cue never overrules a sentence that states a decision. Otherwise each cue
+    that may replace the decided kind counts as one vote as strong as the whole classifier:
+    the probabilities become ``(p + sum of the cues' one-hot votes) / (1 + votes)``, so one cue
+    wins with confidence ``(1 + p[cue]) / 2``, and when cues disagree the classifier breaks
+    the tie. ``proba`` is gated as in :func:`decide_kind` (no decision kind without evidence).
+    """
+    kind, _ = decided
+    backed = rule.gate is None or evidence >= rule.gate
+    if settled(kind, evidence=evidence, rule=rule):
+        return decided
+    votes = [c.kind for c in cues if c.kind == kind or not c.over or kind in c.over]
+    votes = [k for k in votes if k not in DECISION_KINDS or backed]
+    if not votes:
+        return decided
+    p = _gated(np.asarray(proba, dtype=float), evidence=evidence, rule=rule)
+    for k in votes:
+        p[KINDS.index(k)] += 1.0
+    p /= 1.0 + len(votes)
+    top = int(p.argmax())
+    return KINDS[top], float(p[top])
+
+
+def settled(kind: str, *, evidence: float, rule: KindRule) -> bool:
+    """Whether ``kind`` is a decision backed by decision evidence, which no cue changes."""
+    return kind in DECISION_KINDS and (rule.gate is None or evidence >= rule.gate)
+
+
+def decision_cues() -> re.Pattern[str]:
+    """The body's decision statements (``decision_cues`` of :data:`KIND_SETTINGS`) as one
+    expression over lower-cased text."""
+    patterns = read_json(*KIND_SETTINGS)["decision_cues"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_SENTENCE_ENDS = ".!?\n"
+_WORDS = re.compile(r"[\w'’-]+|\S")
+
+
+def asserted(text: str, start: int, end: int, conditionals: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` is asserted: its sentence is not a question and no word of
+    ``conditionals`` ("if", "once", "may" ...) comes before it in the sentence."""
+    first = max(text.rfind(c, 0, start) for c in _SENTENCE_ENDS) + 1
+    ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, end)) >= 0]
+    if text[min(ends, default=len(text)) : min(ends, default=len(text)) + 1] == "?":
+        return False
+    return conditionals.isdisjoint(w.lower() for w in _WORDS.findall(text, first, start))
+
+
+def states_decision(text: str, cues: re.Pattern[str], conditionals: frozenset[str]) -> bool:
+    """Whether ``text`` has a sentence that states a decision in so many words (``cues``, e.g.
+    "you were not selected"), asserted (see :func:`asserted`: not "If you are not selected")."""
+    text = text.lower()
+    return any(asserted(text, m.start(), m.end(), conditionals) for m in cues.finditer(text))
+
+
+def statement_matters(proba: np.ndarray, *, evidence: float, rule: KindRule) -> bool:
+    """Whether a decision stated in so many words (:func:`states_decision`) can change the
+    kind: the classifier favours a decision kind (``proba``) whose ``evidence`` stays under the
+    gate. Elsewhere the text is not searched."""
+    if rule.gate is None or evidence >= rule.gate:
+        return False
+    return KINDS[int(np.argmax(proba))] in DECISION_KINDS
+
+
+def cued_evidence(evidence: float, *, stated: bool, rule: KindRule) -> float:
+    """Decision evidence, raised to the gate when the body states a decision in so many words
+    (:func:`states_decision`) that the sentence detector scored below it."""
+    if stated and rule.gate is not None:
+        return max(evidence, rule.gate)
+    return evidence
+
+
+_QUESTION_END = re.compile(r"\?(?=\s|$)")
+
+
+def asks_question(text: str) -> bool:
+    """Whether ``text`` asks its reader a question (a sentence ending in a question mark)."""
+    return _QUESTION_END.search(text) is not None
+
+
+def questioned_evidence(
+    evidence: float, proba: np.ndarray, *, asks: bool, below: float | None
+) -> float:
+    """Decision evidence, set aside (``0``) in a message that asks the candidate a question
+    while the classifier's probability of a decision kind (rejection or feedback reply) stays
+    under ``below``: a message that waits for the candidate's answer (a recruiter's questions,
+    an offer to talk) is seldom a decision, and a clear one (at ``below`` or above) keeps its
+    evidence."""
+    if below is None or not asks:
+        return evidence
+    return 0.0 if float(proba[list(_DECISION_COLUMNS)].sum()) < below else evidence
+
+
+def question_rejection_below() -> float | None:
+    """The rejection probability under which a message that asks a question has its decision
+    evidence set aside (``question_rejection_below`` of :data:`KIND_SETTINGS`; ``None``: off)."""
+    below = read_json(*KIND_SETTINGS).get("question_rejection_below")
+    return None if below is None else float(below)

@@ -20,13 +20,27 @@ from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
     KindRule,
     apply_temperature,
+    asks_question,
+    body_cues,
     combine_policy,
+    conditional_words,
+    cued_evidence,
     decide_kind,
+    decision_cues,
     decision_evidence,
     has_job_words,
     is_statement,
     kind_word_lists,
+    lift_by_cues,
+    matching_cues,
+    question_rejection_below,
+    questioned_evidence,
     rollup_reasons,
+    settled,
+    statement_matters,
+    states_decision,
+    subject_cues,
+    subject_matches,
 )
 from .features import (
     Sentence,
@@ -113,6 +127,10 @@ class Classifiers:
             gate=None if gate is None else float(gate), floor=float(rule.get("floor", 0.0))
         )
         self.job_words, self.not_openers = kind_word_lists()
+        self.reply_marker, self.subject_cues = subject_cues()
+        self.body_cues, self.decision_cues = body_cues(), decision_cues()
+        self.question_below = question_rejection_below()
+        self.conditionals = conditional_words()
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     def _proba(
@@ -143,9 +161,17 @@ class Classifiers:
                 out[:, j] = proba[:, model.classes.index(label)]
         return out
 
-    def predict(self, docs: Sequence[Doc], *, tag: bool = True) -> list[MessagePrediction]:
+    def predict(
+        self,
+        docs: Sequence[Doc],
+        *,
+        tag: bool = True,
+        subjects: Sequence[str | None] | None = None,
+    ) -> list[MessagePrediction]:
         """One :class:`MessagePrediction` per Doc (Docs from the analyzer's pipeline); with
-        ``tag`` false the span tagger does not run (its phrases are not wanted).
+        ``tag`` false the span tagger does not run (its phrases are not wanted). ``subjects``
+        holds each message's subject line (or ``None``), evidence of its kind (see
+        :meth:`_kind`).
 
         Each model runs once over all the Docs (or all their sentences), and models that
         share a feature space share its matrix.
@@ -173,6 +199,7 @@ class Classifiers:
         tagged = self._tagged(wanted) if tag else [()] * len(wanted)
         tagged_of = iter(tagged)
         out, row = [], 0
+        subjects = [None] * len(docs) if subjects is None else subjects
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
             row = rows.stop
@@ -182,13 +209,8 @@ class Classifiers:
                 )
                 for s in sents[i]
             ]
-            evidence = decision_evidence(decision_p[rows].tolist(), statements)
-            kind = decide_kind(
-                kinds[i],
-                evidence=evidence,
-                job_words=has_job_words(tokens[i].lowers, self.job_words),
-                rule=self.kind_rule,
-            )
+            detected = decision_evidence(decision_p[rows].tolist(), statements)
+            kind = self._kind(kinds[i], doc.text, tokens[i], subjects[i], detected)
             message = self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
             if decided[i]:  # tagged before the kind's evidence check: kept if still a decision
                 spans = next(tagged_of)
@@ -196,6 +218,40 @@ class Classifiers:
                     message = replace(message, tagged=spans)
             out.append(message)
         return out
+
+    def _kind(
+        self,
+        proba: np.ndarray,
+        text: str,
+        tokens: Tokens,
+        subject: str | None,
+        detected: float,
+    ) -> tuple[str, float]:
+        """The message's kind and its confidence. The detector's evidence ``detected``
+        is set aside in a message that asks a question and is no clear rejection
+        (:func:`questioned_evidence`) and raised to the gate by a decision stated in so many
+        words (:func:`cued_evidence`); then :func:`decide_kind`, then the cues of the subject
+        line and the body (:func:`lift_by_cues`). The subject's words count as job words too;
+        the subject is a few words, read with regular expressions only (no second parse)."""
+        below, rule = self.question_below, self.kind_rule
+        evidence = questioned_evidence(detected, proba, asks=asks_question(text), below=below)
+        stated = statement_matters(proba, evidence=evidence, rule=rule) and states_decision(
+            text, self.decision_cues, self.conditionals
+        )
+        evidence = cued_evidence(evidence, stated=stated, rule=rule)
+        job = has_job_words(tokens.lowers, self.job_words) or (
+            subject is not None and has_job_words(subject.lower().split(), self.job_words)
+        )
+        decided = decide_kind(proba, evidence=evidence, job_words=job, rule=rule)
+        if settled(decided[0], evidence=evidence, rule=rule):  # no cue would change it
+            return decided
+        cues = [
+            *subject_matches(subject, self.reply_marker, self.subject_cues),
+            *matching_cues(text, self.body_cues, self.conditionals),
+        ]
+        if cues:
+            decided = lift_by_cues(proba, decided, cues, evidence=evidence, rule=rule)
+        return decided
 
     def _tagged(self, docs: list[Doc]) -> list[tuple[TaggedSpan, ...]]:
         """The span tagger's phrases in each of ``docs`` that pass the context step."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,15 +15,27 @@ from .corpus import DECISION_LABELS, SENTENCE_REASONS
 from .dataset import Dataset, load_dataset, originals, sentence_rows, subset
 from .decide import (
     POLICY_STRATEGIES,
+    KindCue,
     KindRule,
     apply_temperature,
+    asks_question,
+    body_cues,
     brier,
     combine_policy,
+    conditional_words,
+    cued_evidence,
     decide_kind,
+    decision_cues,
     decision_evidence,
     expected_calibration_error,
     fit_temperature,
+    lift_by_cues,
+    matching_cues,
+    question_rejection_below,
+    questioned_evidence,
     rollup_reasons,
+    statement_matters,
+    states_decision,
 )
 from .models import SEED, Spec, build
 
@@ -186,14 +199,53 @@ def message_evidence(data: Dataset, sentence_yes: np.ndarray) -> np.ndarray:
 
 
 def kinds_under(
-    proba: np.ndarray, evidence: np.ndarray, job: np.ndarray, rule: KindRule
+    proba: np.ndarray,
+    evidence: np.ndarray,
+    job: np.ndarray,
+    rule: KindRule,
+    cues: BodyCues | None = None,
 ) -> tuple[list[str], np.ndarray]:
-    """The kinds and confidences :func:`decide_kind` gives every message under ``rule``."""
-    decided = [
-        decide_kind(p, evidence=float(e), job_words=bool(j), rule=rule)
-        for p, e, j in zip(proba, evidence, job, strict=True)
-    ]
+    """The kinds and confidences :func:`decide_kind` gives every message under ``rule``, then
+    (with ``cues``) the body's cues as at run time (decision statements, :func:`lift_by_cues`)."""
+    decided = []
+    for i, (p, e, j) in enumerate(zip(proba, evidence, job, strict=True)):
+        if cues is None:
+            decided.append(decide_kind(p, evidence=float(e), job_words=bool(j), rule=rule))
+            continue
+        e = questioned_evidence(float(e), p, asks=bool(cues.asks[i]), below=cues.question_below)
+        stated = bool(cues.stated[i]) and statement_matters(p, evidence=e, rule=rule)
+        e = cued_evidence(e, stated=stated, rule=rule)
+        kind = decide_kind(p, evidence=e, job_words=bool(j), rule=rule)
+        found = cues.found[i]
+        decided.append(lift_by_cues(p, kind, found, evidence=e, rule=rule) if found else kind)
     return [k for k, _ in decided], np.array([c for _, c in decided])
+
+
+@dataclass(frozen=True)
+class BodyCues:
+    """What the body's wording says of each message's kind: whether it states a decision in
+    so many words, which kind cues it matches, whether it asks a question, and the rejection
+    probability under which a question sets the decision evidence aside (see :mod:`.decide`)."""
+
+    stated: np.ndarray
+    found: list[list[KindCue]]
+    asks: np.ndarray
+    question_below: float | None
+
+
+def body_cues_of(data: Dataset) -> BodyCues:
+    """The body cues of every message of ``data``, read from its cleaned text as at run time."""
+    from ..clean import clean
+
+    texts = [clean(m.text).text for m in data.messages]
+    statements, kinds = decision_cues(), body_cues()
+    conditionals = conditional_words()
+    return BodyCues(
+        stated=np.array([states_decision(t, statements, conditionals) for t in texts], dtype=bool),
+        found=[matching_cues(t, kinds, conditionals) for t in texts],
+        asks=np.array([asks_question(t) for t in texts], dtype=bool),
+        question_below=question_rejection_below(),
+    )
 
 
 def _rejection_pr(gold: Any, pred: list[str]) -> dict[str, float]:
@@ -223,19 +275,21 @@ def _kind_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:
     raw = _probabilistic(data.m_kind, oof["kind"], KINDS)
     proba = apply_temperature(oof["kind"], raw["temperature"])
     evidence = message_evidence(data, oof["decision"])
+    cues = body_cues_of(data)
     designs: dict[str, Any] = {}
     rules = {"classifier": KindRule(job_words=False)}
     rules |= {f"gate {g} floor {f}": KindRule(gate=g, floor=f) for g in GATES for f in FLOORS}
     for name, rule in rules.items():
-        pred, _ = kinds_under(proba, evidence, data.m_job, rule)
-        acc = float(np.mean([p == g for p, g in zip(pred, data.m_kind, strict=True)]))
-        designs[name] = {"accuracy": round(acc, 4), "rejection": _rejection_pr(data.m_kind, pred)}
+        pred, _ = kinds_under(proba, evidence, data.m_job, rule, cues)
+        designs[name] = _design_scores(data.m_kind, pred)
     gated = [n for n in rules if n != "classifier"]
     top = max(designs[n]["accuracy"] for n in gated)
     near = [n for n in gated if designs[n]["accuracy"] >= top - STRICTER_WITHIN]
     best = max(near, key=lambda n: (rules[n].gate, -rules[n].floor, designs[n]["accuracy"]))
     chosen = rules[best]
-    pred, conf = kinds_under(proba, evidence, data.m_job, chosen)
+    pred, _ = kinds_under(proba, evidence, data.m_job, chosen)
+    designs[f"{best} without body cues"] = _design_scores(data.m_kind, pred)
+    pred, conf = kinds_under(proba, evidence, data.m_job, chosen, cues)
     out = _labelled(data.m_kind, pred, KINDS)
     correct = np.array([p == g for p, g in zip(pred, data.m_kind, strict=True)], dtype=float)
     return {
@@ -252,6 +306,11 @@ def _kind_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:
         "classifier": {**raw, "ece_by_class": classwise_ece(proba, data.m_kind, KINDS)},
         "temperature": raw["temperature"],
     }
+
+
+def _design_scores(gold: np.ndarray, pred: list[str]) -> dict[str, Any]:
+    acc = float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))
+    return {"accuracy": round(acc, 4), "rejection": _rejection_pr(gold, pred)}
 
 
 def _policy_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:

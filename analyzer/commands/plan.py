@@ -52,7 +52,7 @@ def _report(
 ) -> Report:
     message = read_input(text, file)
     analyzer = make_analyzer(rules, max_questions=cap, min_confidence=min_confidence)
-    report = message.report(analyzer.analyze(message.text))
+    report = message.report(analyzer.analyze(message.text, subject=message.subject))
     if redact:
         from ..redact import redact_report
 

@@ -78,9 +78,9 @@ def test_resume_skips_finished_messages(inbox: Path, monkeypatch: pytest.MonkeyP
     analyzed: list[str] = []
     real = analyzer.batch.analyze_texts
 
-    def spy(analyzer_: object, texts: list[str], keep_text: bool) -> object:
+    def spy(analyzer_: object, texts: list[str], *rest: object) -> object:
         analyzed.extend(texts)
-        return real(analyzer_, texts, keep_text)  # type: ignore[arg-type]
+        return real(analyzer_, texts, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(analyzer.batch, "analyze_texts", spy)
     result = invoke(inbox, "-o", out, "--resume")
@@ -118,8 +118,8 @@ def test_only_rejections_without_kind_model_keeps_all_and_says_so_once(
 
     real = analyzer.batch.analyze_texts
 
-    def no_kind(analyzer_: object, texts: list[str], keep_text: bool) -> list[object]:
-        reports = real(analyzer_, texts, keep_text)  # type: ignore[arg-type]
+    def no_kind(analyzer_: object, texts: list[str], *rest: object) -> list[object]:
+        reports = real(analyzer_, texts, *rest)  # type: ignore[arg-type]
         return [r.__class__(**{**r.__dict__, "kind": Prediction(None)}) for r in reports]
 
     monkeypatch.setattr(analyzer.batch, "analyze_texts", no_kind)
