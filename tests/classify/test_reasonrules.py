@@ -29,7 +29,7 @@ LABELS = ("competition", "fit", "experience", "skills", "qualifications", "logis
 def _words(nlp: Any, text: str) -> list[str]:
     found = list(sentences(nlp(text)))
     assert len(found) == 1, text
-    return words_of(lemma_part(found[0].features))
+    return words_of(lemma_part(found[0].features), reason_rules())
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,14 @@ def test_a_short_sentence_opened_by_a_greeting_is_a_greeting(
         ("We reviewed your background and qualifications and chose another person.", []),
         # a look ahead is not a reason either
         ("We will contact you if a future role suits your skills.", []),
+        # denied ("not a reflection on ...") is not a basis
+        ("This is not a reflection on your skills; we had many applicants.", []),
+        # praise reaches a few words back, within its clause only
+        ("Your experience is impressive but we chose another person.", []),
+        (
+            "While your portfolio is impressive, we chose a person with more experience.",
+            ["experience"],
+        ),
     ],
 )
 def test_a_named_basis_outside_praise_and_look_ahead(nlp: Any, text: str, bases: list[str]) -> None:
@@ -83,6 +91,11 @@ def test_a_named_basis_outside_praise_and_look_ahead(nlp: Any, text: str, bases:
         ("We chose another person for the post.", False),
         # a look ahead
         ("We may contact you if a future opening is a better match.", False),
+        # a basis that is logistics (availability) is not fit
+        ("We chose people whose availability is a better match for the rota.", False),
+        # "line" counts only as "in line" or "line up"
+        ("Your essay had a strong opening line but we chose another person.", False),
+        ("We chose people whose aims are more in line with the plan.", True),
     ],
 )
 def test_match_as_the_basis_of_a_comparison(nlp: Any, text: str, fit: bool) -> None:
@@ -98,6 +111,10 @@ def test_match_as_the_basis_of_a_comparison(nlp: Any, text: str, fit: bool) -> N
         # named again outside the praise: kept
         ("We liked your experience, but the other person had more experience.", []),
         ("Another person had more experience.", []),
+        # praise just before the word, in its clause; a comma ends the reach
+        ("Your experience is impressive, but another person was chosen.", ["experience"]),
+        ("Your experience, while impressive, was not the right match.", []),
+        ("While your portfolio is impressive, the other person had more experience.", []),
     ],
 )
 def test_a_basis_named_only_in_praise(nlp: Any, text: str, cleared: list[str]) -> None:
