@@ -95,6 +95,10 @@ class Evaluation:
     rejection_accuracy: float | None
     kind_errors: list[tuple[str, str, str | None]] = field(default_factory=list)
     policy_errors: list[tuple[str, str, str | None]] = field(default_factory=list)
+    #: Precision, recall and support of each reason label present in gold or predictions.
+    reasons_by_label: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: ``(id, gold reasons, predicted reasons)`` of the messages whose reasons differ.
+    reason_errors: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         s = self.spans
@@ -116,6 +120,8 @@ class Evaluation:
             "reasons_micro_f1": _round(self.reasons_micro_f1),
             "kind_errors": [list(e) for e in self.kind_errors],
             "policy_errors": [list(e) for e in self.policy_errors],
+            "reasons_by_label": self.reasons_by_label,
+            "reason_errors": [[i, list(g), list(p)] for i, g, p in self.reason_errors],
         }
 
 
@@ -266,18 +272,27 @@ def evaluate(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> Evaluati
             [g.kind in DECISION_KINDS for g in gold], [k in DECISION_KINDS for k in kinds]
         )
     policy_acc = accuracy_score([g.feedback_policy for g in gold], policies)
-    reasons_f1 = None
+    reasons_f1, by_label, reason_errors = None, {}, []
     if any(r.reasons for r in reports):
         mlb = MultiLabelBinarizer(classes=list(REASONS))
+        predicted = [tuple(x.label for x in r.reasons) for r in reports]
         y_true = mlb.fit_transform([g.reasons for g in gold])
-        y_pred = mlb.transform([[x.label for x in r.reasons] for r in reports])
+        y_pred = mlb.transform(predicted)
         reasons_f1 = float(f1_score(y_true, y_pred, average="micro", zero_division=0))
+        by_label = reason_scores(y_true, y_pred, REASONS)
+        reason_errors = [
+            (g.id, tuple(sorted(g.reasons)), tuple(sorted(p)))
+            for g, p in zip(gold, predicted, strict=False)
+            if set(g.reasons) != set(p)
+        ]
     return Evaluation(
         messages=len(gold),
         spans=score_spans(gold, reports),
         kind_accuracy=None if kind_acc is None else float(kind_acc),
         policy_accuracy=float(policy_acc),
         reasons_micro_f1=reasons_f1,
+        reasons_by_label=by_label,
+        reason_errors=reason_errors,
         rejection_accuracy=None if rej_acc is None else float(rej_acc),
         kind_errors=[(g.id, g.kind, k) for g, k in zip(gold, kinds, strict=False) if g.kind != k],
         policy_errors=[
@@ -286,6 +301,25 @@ def evaluate(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> Evaluati
             if g.feedback_policy != p
         ],
     )
+
+
+def reason_scores(y_true: Any, y_pred: Any, labels: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Precision, recall and support of each of ``labels`` (columns of the binary indicator
+    arrays) that occurs in gold or in the predictions."""
+    from sklearn.metrics import precision_recall_fscore_support
+
+    p, r, _, support = precision_recall_fscore_support(y_true, y_pred, zero_division=0)
+    predicted = y_pred.sum(axis=0)
+    return {
+        label: {
+            "precision": round(float(p[j]), 4),
+            "recall": round(float(r[j]), 4),
+            "support": int(support[j]),
+            "predicted": int(predicted[j]),
+        }
+        for j, label in enumerate(labels)
+        if support[j] or predicted[j]
+    }
 
 
 def check_plans(gold: Sequence[GoldMessage], reports: Iterable[Report]) -> PlanChecks:

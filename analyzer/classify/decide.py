@@ -11,6 +11,7 @@ import numpy as np
 
 from ..labels import DECISION_KINDS, KINDS, Kind, Policy
 from ..resources import read_json
+from .reasonrules import apply_reason_rules, reason_rules
 
 #: The data file of the kind decision's word lists.
 KIND_SETTINGS = ("patterns", "kind.json")
@@ -109,7 +110,11 @@ def is_statement(opener: str, text_end: str, not_openers: frozenset[str]) -> boo
 
 
 def rollup_reasons(
-    probs: np.ndarray, labels: Sequence[str], threshold: float
+    probs: np.ndarray,
+    labels: Sequence[str],
+    threshold: float,
+    *,
+    sentence_lemmas: Sequence[str] | None = None,
 ) -> list[tuple[str, float, list[int]]]:
     """Message reasons from sentence probabilities (rows: sentences, columns: ``labels``).
 
@@ -117,13 +122,18 @@ def rollup_reasons(
     sentence probability and its evidence the sentences that reach the threshold. A sentence
     whose likeliest reason is ``logistics`` (budget, location, pay, a filled role) is not also
     evidence of ``competition`` or ``fit``: the stated reason is not turned into a comparison.
-    With no reason the message gets ``none_given``, with confidence one minus the highest
-    probability seen.
+    With ``sentence_lemmas`` (each sentence's lemma string), the lemma rules of
+    :mod:`.reasonrules` then adjust what holds (a greeting holds nothing; a named basis or a
+    match comparison adds its reason). With no reason the message gets ``none_given``, with
+    confidence one minus the highest probability seen.
     """
     found: list[tuple[str, float, list[int]]] = []
     if probs.size:
         held = probs >= threshold
         _stated_logistics_only(probs, labels, held)
+        if sentence_lemmas is not None:
+            probs = probs.copy()
+            apply_reason_rules(probs, held, labels, sentence_lemmas, reason_rules())
         rows_at, columns = np.nonzero(held.T)  # by label, then by sentence
         best = probs.max(axis=0).tolist()
         evidence: dict[int, list[int]] = {}

@@ -47,6 +47,7 @@ from .features import (
     Strings,
     Tokens,
     Words,
+    lemma_part,
     message_features,
     sentence_end,
     sentence_opener,
@@ -283,7 +284,12 @@ class Classifiers:
         rule = policy_label(doc)
         policy = combine_policy(self.policy_strategy, rule, clf_policy)
         from_rule = self.policy_strategy == "rule" or (policy == rule and rule != clf_policy)
-        reasons = rollup_reasons(reason_p, SENTENCE_REASONS, self.reason_threshold)
+        reasons = rollup_reasons(
+            reason_p,
+            SENTENCE_REASONS,
+            self.reason_threshold,
+            sentence_lemmas=[lemma_part(s.features) for s in sents],
+        )
         return MessagePrediction(
             kind=kind,
             kind_confidence=confidence,

@@ -37,6 +37,7 @@ from .decide import (
     statement_matters,
     states_decision,
 )
+from .features import lemma_part
 from .models import SEED, Spec, build
 
 if TYPE_CHECKING:
@@ -351,9 +352,22 @@ def _reason_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:
     mlb = MultiLabelBinarizer(classes=list(REASONS))
     y_true = mlb.fit_transform([data.messages[i].reasons for i in decision])
 
+    # each message's sentence probabilities and lemma strings (what the lemma rules read)
+    rows = [
+        (
+            oof["reasons"][data.s_msg == i],
+            [lemma_part(data.s_x[k]) for k in np.flatnonzero(data.s_msg == i)],
+        )
+        for i in decision
+    ]
+
     def predict(t: float) -> Any:
-        rows = [oof["reasons"][data.s_msg == i] for i in decision]
-        return mlb.transform([[r[0] for r in rollup_reasons(p, SENTENCE_REASONS, t)] for p in rows])
+        return mlb.transform(
+            [
+                [r[0] for r in rollup_reasons(p, SENTENCE_REASONS, t, sentence_lemmas=lemmas)]
+                for p, lemmas in rows
+            ]
+        )
 
     scores = {t: float(f1_score(y_true, predict(t), average="micro")) for t in THRESHOLDS}
     near = [t for t in THRESHOLDS if scores[t] >= max(scores.values()) - REASONS_WITHIN]

@@ -32,6 +32,18 @@ def scores_text(result: Evaluation, *, max_listed: int = 50) -> str:
     if s.false_alarms:
         lines += ["", f"False alarms ({len(s.false_alarms)}):"]
         lines += [f'  {e.message_id}: "{e.text}" ({e.type})' for e in s.false_alarms[:max_listed]]
+    if result.reasons_by_label:
+        lines += ["", "Reasons by label (precision, recall, gold, predicted):"]
+        lines += [
+            f"  {label}: {d['precision']:.3f} {d['recall']:.3f} {d['support']} {d['predicted']}"
+            for label, d in result.reasons_by_label.items()
+        ]
+    if result.reason_errors:
+        lines += ["", "Reason errors (id: gold -> predicted):"]
+        lines += [
+            f"  {i}: {', '.join(g) or '-'} -> {', '.join(p) or '-'}"
+            for i, g, p in result.reason_errors[:max_listed]
+        ]
     if result.kind_errors:
         lines += ["", "Kind errors (id, gold, predicted):"]
         lines += [f"  {i}: {g} -> {p}" for i, g, p in result.kind_errors[:max_listed]]
