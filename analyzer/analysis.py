@@ -148,7 +148,7 @@ class Analyzer:
             models = self.models
             tag = "model" in self.sources
             predicted = (
-                models.predict(docs, tag=tag, subjects=heads)
+                models.predict(docs, tag=tag, subjects=heads, texts=warmed)
                 if models is not None
                 else [None] * len(docs)
             )
