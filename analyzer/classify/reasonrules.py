@@ -101,6 +101,8 @@ def unmasked(words: Sequence[str], rules: ReasonRules) -> list[str]:
     background", "not a reflection on your skills") and just before a praise word ("your
     experience is impressive")."""
     leads = rules.praise_words | rules.mention_words | rules.negation_words
+    if leads.isdisjoint(words):
+        return list(words)  # nothing masks (most sentences)
     masked = _near(words, leads, 0, rules.praise_reach, rules.clause_breaks)
     masked |= _near(words, rules.praise_words, rules.praise_before, 0, rules.clause_breaks)
     return [w for i, w in enumerate(words) if i not in masked]
@@ -109,11 +111,15 @@ def unmasked(words: Sequence[str], rules: ReasonRules) -> list[str]:
 def praised_only(words: Sequence[str], rules: ReasonRules) -> list[str]:
     """The basis reasons whose words ``words`` use only in praise ("impressed with your
     experience and qualifications", "while your experience is impressive")."""
+    found = set(words)
+    named = [(label, names) for label, names in rules.named_basis if names & found]
+    if not named or rules.praise_words.isdisjoint(found):
+        return []  # no basis word, or no praise to put it in (most sentences)
     praised = _near(
         words, rules.praise_words, rules.praise_before, rules.praise_reach, rules.clause_breaks
     )
     out = []
-    for label, names in rules.named_basis:
+    for label, names in named:
         at = [i for i, w in enumerate(words) if w in names]
         if at and all(i in praised for i in at):
             out.append(label)
