@@ -182,6 +182,8 @@ def apply_reason_rules(
     column = {label: j for j, label in enumerate(labels)}
     stated = [column[x] for x in rules.stated_from if x in column]
     for i, lemmas in enumerate(sentence_lemmas):
+        if not held[i].any():
+            continue  # every rule clears or adds beside a held reason: nothing to change
         words = words_of(lemmas, rules)
         if is_greeting(words, rules):
             held[i, :] = False
