@@ -165,9 +165,11 @@ def _near(
 
 
 def _has_run(words: Sequence[str], run: tuple[str, ...]) -> bool:
-    """Whether ``run`` occurs in ``words`` as consecutive words."""
-    n = len(run)
-    return any(tuple(words[i : i + n]) == run for i in range(len(words) - n + 1))
+    """Whether ``run`` occurs in ``words`` as consecutive words (words hold no space, so the
+    words joined by spaces hold the run joined by spaces exactly where it occurs)."""
+    if not run:
+        return True
+    return f" {' '.join(run)} " in f" {' '.join(words)} "
 
 
 def apply_reason_rules(

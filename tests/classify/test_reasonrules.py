@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.classify.decide import rollup_reasons
 from analyzer.classify.features import lemma_part, sentences
@@ -171,3 +173,16 @@ def test_an_added_reason_takes_the_stated_reasons_confidence(nlp: Any) -> None:
     )
     assert got["skills"] == pytest.approx(0.8)
     assert probs[0, 3] == pytest.approx(0.1)  # the caller's array is left alone
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["more", "closely", "match", "fit", "our", "need", ",", "a"])),
+    st.lists(st.sampled_from(["more", "closely", "match", "fit"]), max_size=3),
+)
+def test_has_run_finds_consecutive_words_as_a_scan_does(words: list[str], run: list[str]) -> None:
+    from analyzer.classify.reasonrules import _has_run
+
+    n = len(run)
+    scan = any(words[i : i + n] == run for i in range(len(words) - n + 1))
+    assert _has_run(words, tuple(run)) is scan
