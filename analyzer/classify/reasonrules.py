@@ -183,10 +183,9 @@ def apply_reason_rules(
     rules; a reason a rule adds takes the confidence of the sentence's stated reason."""
     column = {label: j for j, label in enumerate(labels)}
     stated = [column[x] for x in rules.stated_from if x in column]
-    for i, lemmas in enumerate(sentence_lemmas):
-        if not held[i].any():
-            continue  # every rule clears or adds beside a held reason: nothing to change
-        words = words_of(lemmas, rules)
+    # every rule clears or adds beside a held reason: a sentence holding none is left alone
+    for i in np.flatnonzero(held.any(axis=1)).tolist():
+        words = words_of(sentence_lemmas[i], rules)
         if is_greeting(words, rules):
             held[i, :] = False
             continue
