@@ -163,7 +163,7 @@ def _rows(trees: dict[str, Path], args: argparse.Namespace) -> list[tuple[str, l
 
     sizes = [1_000, 10_000] + ([100_000] if args.full else [])
     runs = [(10_000, 1), *((n, args.jobs) for n in sizes)]
-    results = {(n, j): each(lambda t, n=n, j=j: run(mailbox(n), j, n, t)) for n, j in runs}
+    results = {(n, j): _median_runs(each, n, j, args.rounds) for n, j in runs}
     for (n, j), per_tree in results.items():
         rows.append(
             (
@@ -186,12 +186,24 @@ def _rows(trees: dict[str, Path], args: argparse.Namespace) -> list[tuple[str, l
     return rows
 
 
+def _median_runs(each, count: int, jobs: int, rounds: int) -> list[dict[str, float]]:
+    """``rounds`` batch runs of every tree, alternating trees within each round; for each tree
+    the run of median time (the machine's speed drifts between runs: a median of pairs taken
+    side by side is steadier than one run)."""
+    per_round = [each(lambda t: run(mailbox(count), jobs, count, t)) for _ in range(rounds)]
+    per_tree = list(zip(*per_round, strict=True))
+    return [sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2] for runs in per_tree]
+
+
 def main() -> None:
     """Run the benchmarks and print one table (and the machine it ran on)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="Also run the 100k-message batch.")
     parser.add_argument("--repeat", type=int, default=7, help="Cold-start runs (median).")
     parser.add_argument("--jobs", type=int, default=2, help="Batch worker processes.")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="Batch runs of each tree (median; trees alternate)."
+    )
     parser.add_argument(
         "--baseline", metavar="REV", help="Also measure git revision REV, in the same run."
     )
