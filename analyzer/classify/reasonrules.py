@@ -183,23 +183,26 @@ def apply_reason_rules(
     rules; a reason a rule adds takes the confidence of the sentence's stated reason."""
     column = {label: j for j, label in enumerate(labels)}
     stated = [column[x] for x in rules.stated_from if x in column]
-    # every rule clears or adds beside a held reason: a sentence holding none is left alone
+    # every rule clears or adds beside a held reason: a sentence holding none is left alone;
+    # a row is worked on as a Python list (numpy indexing costs more than the rules on one row)
     for i in np.flatnonzero(held.any(axis=1)).tolist():
         words = words_of(sentence_lemmas[i], rules)
         if is_greeting(words, rules):
             held[i, :] = False
             continue
+        row = held[i].tolist()
         for label in praised_only(words, rules):
             if label in column:
-                held[i, column[label]] = False
-        if not held[i, stated].any():
-            continue
-        confidence = float(probs[i, stated][held[i, stated]].max())
-        kept = unmasked(words, rules)
-        adds = named_bases(kept, rules)
-        if match_is_basis(kept, rules):
-            adds.append("fit")
-        for label in adds:
-            if label in column and not held[i, column[label]]:
-                held[i, column[label]] = True
-                probs[i, column[label]] = confidence
+                row[column[label]] = False
+        reasons = [probs[i, j] for j in stated if row[j]]
+        if reasons:
+            confidence = float(max(reasons))
+            kept = unmasked(words, rules)
+            adds = named_bases(kept, rules)
+            if match_is_basis(kept, rules):
+                adds.append("fit")
+            for label in adds:
+                if label in column and not row[column[label]]:
+                    row[column[label]] = True
+                    probs[i, column[label]] = confidence
+        held[i] = row
