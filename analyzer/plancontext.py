@@ -49,6 +49,7 @@ class PlanContext:
     survey: bool = False
     remarks: tuple[tuple[str, int, int], ...] = ()
     stage_variant: str | None = None
+    timing_open: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -86,6 +87,7 @@ def _compiled() -> dict[str, Any]:
         "first_person": many(s["first_person"]),
         "timing": many(s["timing"]),
         "timing_topics": many(s["timing_topics"]),
+        "timing_open": many(s["timing_open"]),
         "survey": many(s["survey"]),
         "remarks": {k: many(v) for k, v in s["remarks"].items()},
         "stage_variants": {
@@ -280,6 +282,7 @@ def read_context(
         survey="survey" in hits,
         remarks=remarks(text),
         stage_variant=stage_variant(text, stage),
+        timing_open="timing_open" in hits,
     )
 
 

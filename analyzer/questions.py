@@ -285,6 +285,8 @@ def _closing(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     if ctx.mentions_other_role:
         return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
     key = _stage_key(ctx, settings)
+    if (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
+        key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
         key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
     options = settings[key]
@@ -298,8 +300,10 @@ def _follow_up(ctx: PlanContext) -> str | None:
     if ctx.follow_up is None:
         return None
     wordings = _plan()["forward"]["follow_up"]
-    timed = f"{ctx.follow_up}_timed"
-    return str(wordings[timed if ctx.timing and timed in wordings else ctx.follow_up])
+    timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
+    if ctx.timing and timed in wordings:
+        return str(wordings[timed])
+    return str(wordings[open_ if ctx.timing_open and open_ in wordings else ctx.follow_up])
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:

@@ -9,7 +9,13 @@ import pytest
 
 from analyzer.plancontext import read_context
 from analyzer.questions import plan
+from analyzer.report import SpecificFeedback
 from analyzer.resources import read_json
+
+
+def point(message: str, phrase: str, cue: str = "detail") -> SpecificFeedback:
+    start = message.index(phrase)
+    return SpecificFeedback(phrase, start, start + len(phrase), cue)
 
 
 def texts_of(message: str, findings=(), specific=(), *, policy=None, reasons=(), **kw):  # type: ignore[no-untyped-def]
@@ -39,3 +45,48 @@ def test_openings_question_has_no_dangling_there() -> None:
     )
     closing = texts_of(message)[-1]
     assert "which of your current openings" in closing and " there " not in closing
+
+
+# 4. Thank-you lines need the real offer ----------------------------------------------------
+
+REJECT = "Thank you for applying for the Kiln Operator role. We will not move forward with you. "
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "As a rule we can consider you once every six months.",
+        "Do follow us on social media to hear about new roles.",
+        "Our careers page lists every vacancy.",
+    ],
+)
+def test_rules_and_links_are_not_thanked_as_advice(tail: str) -> None:
+    message = REJECT + tail
+    specific = [point(message, tail.rstrip("."))]
+    assert not any("advice" in t or "tips" in t for t in texts_of(message, specific=specific))
+
+
+def test_a_talent_community_invitation_is_not_a_kept_resume() -> None:
+    message = REJECT + "You are welcome to join our talent community for news of future roles."
+    closing = texts_of(message)[-1]
+    assert "talent community" in closing and "keeping my résumé" not in closing
+
+
+def test_reach_out_if_we_can_help_is_no_offer_to_discuss() -> None:
+    message = REJECT + "Please reach out if we can help with anything else."
+    assert not any("discuss" in t for t in texts_of(message))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "As a rule we can consider you once every six months.",
+        "You may reapply in 6 months.",
+        "We are always hiring, so do look again.",
+        "We will contact you if a similar position opens.",
+        "We will contact you if a similar position opens, and you are welcome to reapply.",
+    ],
+)
+def test_a_stated_or_open_timing_gets_no_when_question(tail: str) -> None:
+    texts = texts_of(REJECT + tail)
+    assert not any(t.startswith("When") or "good time" in t for t in texts)
