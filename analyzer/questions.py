@@ -367,7 +367,7 @@ def _candidates(
     found += _built_on(specific, message, len(findings))
     if not ctx.out_of_control:
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
-        found += [r for r in reasons if not _basis_of_comparison(r, found, message)]
+        found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
@@ -490,6 +490,24 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
         heads = tuple(entry.get("heads", ()))
         found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"], heads=heads))
     return found
+
+
+def _together(reasons: list[_Candidate]) -> list[_Candidate]:
+    """Several named bases of the decision ("experience", "skills") as one question naming them
+    together (``reasons_together``): two "Since X weighed in the decision" questions in a row
+    read as a mechanical pair."""
+    settings = _plan()
+    names = {e["topic"]: e["name"] for e in settings["reasons"].values() if "name" in e}
+    named = [r for r in reasons if r.topic in names]
+    if len(named) < 2:
+        return reasons
+    listed = [names[r.topic] for r in named]
+    joined = f"{', '.join(listed[:-1])} and {listed[-1]}"
+    lead = str(settings["reasons_together"]).format(names=joined)
+    first = min(r.order for r in named)
+    heads = tuple(h for r in named for h in r.heads)
+    together = _Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)
+    return [together, *(r for r in reasons if r.topic not in names)]
 
 
 def _group(topic: str) -> str:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from analyzer.plancontext import read_context
+from analyzer.plancontext import PlanContext, read_context
 from analyzer.questions import plan
 from analyzer.report import SpecificFeedback
 from analyzer.resources import read_json
@@ -90,3 +90,26 @@ def test_reach_out_if_we_can_help_is_no_offer_to_discuss() -> None:
 def test_a_stated_or_open_timing_gets_no_when_question(tail: str) -> None:
     texts = texts_of(REJECT + tail)
     assert not any(t.startswith("When") or "good time" in t for t in texts)
+
+
+# 6. Several stated bases: one question naming them together ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "names"),
+    [
+        ({"experience", "skills"}, "experience and skills"),
+        ({"experience", "skills", "qualifications"}, "experience, qualifications and skills"),
+    ],
+)
+def test_several_stated_bases_give_one_question(stated: set[str], names: str) -> None:
+    ctx = PlanContext(stated=frozenset(stated))
+    texts = [q.text for q in plan([], context=ctx, message="We will not proceed with you.")]
+    assert sum("weighed in the decision" in t for t in texts) == 1
+    assert any(f"Since {names} weighed" in t for t in texts)
+
+
+def test_one_stated_basis_keeps_its_own_question() -> None:
+    ctx = PlanContext(stated=frozenset({"skills"}))
+    texts = [q.text for q in plan([], context=ctx, message="We will not proceed with you.")]
+    assert any(t.startswith("Since skills weighed") and "which skill" in t for t in texts)
