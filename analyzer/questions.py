@@ -268,14 +268,8 @@ def without_offer_lead(text: str) -> str:
 
 def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     """The closing question: the role the sender mentioned, related roles when the reason was
-    outside the candidate's control, otherwise what to change for the next time at this stage."""
-    closing = _closing(ctx, seed, chosen)
-    if closing is not None and ctx.survey:
-        return str(_plan()["survey_lead"]).format(question=closing)
-    return closing
-
-
-def _closing(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
+    outside the candidate's control, otherwise what to change for the next time at this stage.
+    A survey about the process is taken up by the draft, not here: one move a question."""
     settings = _plan()["forward"]
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
