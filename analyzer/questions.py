@@ -244,6 +244,9 @@ def _pick(options: Sequence[str], seed: int) -> str:
 def _opener(ctx: PlanContext, seed: int) -> str:
     settings = _plan()
     openers = settings["openers"]
+    closed = _role_closed(ctx)
+    if closed is not None:  # nothing to assess: thank, and ask about the role's future
+        return _pick(settings["closed_role_openers"][closed], seed)
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
     text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
     leads = settings["offer_leads"]
@@ -254,6 +257,14 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     if ctx.invites:
         return str(leads["invites"]).format(question=_lower_first(text))
     return text
+
+
+def _role_closed(ctx: PlanContext) -> str | None:
+    """How the role closed when it was put on hold, withdrawn or filled (the kinds of
+    ``closed_role_openers`` in ``plan.json``): then no question asks the sender to assess the
+    application."""
+    kinds = _plan()["closed_role_openers"]
+    return next((k for k in kinds if k in ctx.out_of_control), None)
 
 
 def without_offer_lead(text: str) -> str:
@@ -323,7 +334,7 @@ def _candidates(
     A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
     out: named only by its kind, it would point at nothing the reader can find."""
     found: list[_Candidate] = []
-    withdrawn = "withdrawn" in ctx.out_of_control
+    withdrawn = _role_closed(ctx) is not None
     compared = _comparison_sentences(findings, message)
     for order, f in enumerate(findings):
         kind = _types().get(f.type)

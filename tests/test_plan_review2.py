@@ -113,3 +113,23 @@ def test_one_stated_basis_keeps_its_own_question() -> None:
     ctx = PlanContext(stated=frozenset({"skills"}))
     texts = [q.text for q in plan([], context=ctx, message="We will not proceed with you.")]
     assert any(t.startswith("Since skills weighed") and "which skill" in t for t in texts)
+
+
+# 8. A role on hold, withdrawn or filled: nothing to assess ---------------------------------
+
+ASSESSING = ("my application", "came across", "stood out", "promising", "caught your eye")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have put the position on hold until next spring.",
+        "We have decided to pause hiring for this role.",
+        "The post has already been filled by a colleague from another branch.",
+    ],
+)
+def test_a_closed_role_gets_no_assessment_question(sentence: str) -> None:
+    message = f"Thank you for applying for the Harbour Pilot role. {sentence} We enjoyed your CV."
+    texts = texts_of(message, policy="invites")
+    assert texts and texts[0].startswith("Thank you")
+    assert not any(a in t for t in texts for a in ASSESSING)
