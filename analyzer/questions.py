@@ -207,7 +207,7 @@ def plan(
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
     chosen = [opener.text]
-    forward = _forward(ctx, seed, chosen)
+    forward = _forward(ctx, seed, chosen, detailed=_detailed(specific, message))
     reserved = 1 if forward is not None and max_questions > 2 else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
@@ -277,7 +277,9 @@ def without_offer_lead(text: str) -> str:
     return text
 
 
-def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
+def _forward(
+    ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
+) -> str | None:
     """The closing question: the role the sender mentioned, related roles when the reason was
     outside the candidate's control, otherwise what to change for the next time at this stage.
     A survey about the process is taken up by the draft, not here: one move a question."""
@@ -290,7 +292,9 @@ def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     if ctx.mentions_other_role:
         return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
     key = _stage_key(ctx, settings)
-    if (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
+    if detailed:  # the written feedback already says what to do differently
+        key = "after_detailed"
+    elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
         key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
@@ -369,9 +373,11 @@ def _candidates(
             )
         )
     found += _remarked(ctx, message)
-    found += _built_on(specific, message, len(findings))
+    found += _built_on(specific, message, len(findings), material(ctx))
     if not ctx.out_of_control:
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
+        if _detailed(specific, message):  # what to change is answered: no "prepare differently"
+            reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
         found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
@@ -455,16 +461,34 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
     return found
 
 
-def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) -> list[_Candidate]:
-    """One question building on the concrete feedback (logistics is a reason, not feedback)."""
-    settings = _plan()["build_on_specific"]
+def _points(
+    specific: Sequence[SpecificFeedback], message: str
+) -> tuple[list[SpecificFeedback], bool]:
+    """The concrete feedback points (logistics is a reason, not feedback; thanks and reapply
+    rules are not feedback) and whether the message lists tips."""
     boilerplate, list_cue = _built_on_cues()
     points = [s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text)]
-    listed = list_cue.search(lower(message)) is not None
+    return points, list_cue.search(lower(message)) is not None
+
+
+def _detailed(specific: Sequence[SpecificFeedback], message: str) -> bool:
+    """Whether the message gives detailed written feedback: several concrete points, or a list
+    of tips ("a few pointers: a, b and c")."""
+    points, listed = _points(specific, message)
+    return len(points) > 1 or listed
+
+
+def _built_on(
+    specific: Sequence[SpecificFeedback], message: str, order: int, material_: str = "application"
+) -> list[_Candidate]:
+    """One question building on the concrete feedback: which of several points applied most,
+    or a first step on a single piece of advice."""
+    settings = _plan()["build_on_specific"]
+    points, listed = _points(specific, message)
     if not points and not listed:
         return []
-    several = len(points) > 1 or listed  # "a few pointers: a, b and c" are several tips
-    lead = settings["paraphrase" if several else "paraphrase_one"]
+    several = _detailed(specific, message)
+    lead = settings["paraphrase" if several else "paraphrase_one"].format(material=material_)
     first = points[0] if points else None
     if first is not None and message and not several:
         quote = clean_quote(message, first.start, first.end)

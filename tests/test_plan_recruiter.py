@@ -253,7 +253,8 @@ def test_listed_tips_are_asked_about_as_a_group() -> None:
         "results, shorten the summary, and add a portfolio link."
     )
     texts = texts_of(message, specific=[point(message, "lead with results")])
-    assert any("tips" in t for t in texts) and not any("point you raised" in t for t in texts)
+    assert any("those points" in t for t in texts)
+    assert not any("point you raised" in t for t in texts)
 
 
 # 10. A role on hold -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 
 from analyzer.plancontext import PlanContext, read_context
 from analyzer.questions import plan
-from analyzer.report import SpecificFeedback
+from analyzer.report import ReasonResult, SpecificFeedback, TextSpan
 from analyzer.resources import read_json
 
 
@@ -133,3 +133,30 @@ def test_a_closed_role_gets_no_assessment_question(sentence: str) -> None:
     texts = texts_of(message, policy="invites")
     assert texts and texts[0].startswith("Thank you")
     assert not any(a in t for t in texts for a in ASSESSING)
+
+
+# 7. Detailed written feedback: which point applied most, nothing on what to change ----------
+
+DIFFERENTLY = ("differently", "improve", "more effectively", "work on first")
+
+
+def test_detailed_feedback_asks_which_point_applied_and_not_what_to_change() -> None:
+    message = (
+        "Thank you for your interview for the Bridge Inspector role; we will not proceed. "
+        "Notes from the panel: your load calculation skipped wind, your site photos had no "
+        "scale, and your report left out the corrosion survey."
+    )
+    pieces = ["your load calculation skipped wind", "your site photos had no scale"]
+    specific = [point(message, p) for p in pieces]
+    start = message.index(pieces[0])
+    said = TextSpan(pieces[0], start, start + len(pieces[0]))
+    reasons = [ReasonResult("interview_performance", 0.9, (said,))]
+    texts = texts_of(message, specific=specific, reasons=reasons, max_questions=6)
+    assert any("which of those points applied most" in t for t in texts)
+    assert not any(d in t for t in texts for d in DIFFERENTLY)
+
+
+def test_one_piece_of_advice_still_gets_a_first_step() -> None:
+    message = "We will not proceed with you. Your cover letter could name the tools you used."
+    specific = [point(message, "Your cover letter could name the tools you used")]
+    assert any("first step" in t for t in texts_of(message, specific=specific))
