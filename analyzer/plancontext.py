@@ -50,6 +50,7 @@ class PlanContext:
     remarks: tuple[tuple[str, int, int], ...] = ()
     stage_variant: str | None = None
     timing_open: bool = False
+    praise: tuple[str, str] | None = None
 
     @property
     def interviewed(self) -> bool:
@@ -94,6 +95,11 @@ def _compiled() -> dict[str, Any]:
             stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
             for stage, variants in s["stage_variants"].items()
         },
+    }
+    nouns = "(?:" + "|".join(s["praise"]["nouns"]) + ")"
+    compiled["praise"] = {
+        kind: many([p.replace("{nouns}", nouns) for p in patterns])
+        for kind, patterns in s["praise"]["cues"].items()
     }
     compiled["book"] = CueBook(dict(_named(compiled)))
     return compiled
@@ -197,6 +203,21 @@ def stage_variant(text: str, stage: str) -> str | None:
     )
 
 
+def praise(text: str) -> tuple[str, str] | None:
+    """What the message praises, as the kind of praise ("impressed", "strong", "enjoyed") and
+    the thing praised in the message's word ("experience"; empty for "enjoyed meeting you"),
+    the first kind of ``praise`` in ``plan_context.json`` that matches."""
+    low = lower(text)
+    hits = _matching(low)
+    for kind, cues in _compiled()["praise"].items():
+        match = cues.search(low) if f"praise.{kind}" in hits else None
+        if match is not None:
+            said = low[match.start() : match.end()]
+            nouns = sorted(_settings()["praise"]["nouns"], key=len, reverse=True)
+            return kind, next((n for n in nouns if said.endswith(n)), "")
+    return None
+
+
 def board_notice(text: str) -> bool:
     """Whether the message is a job board's notice of the employer's decision ("the employer
     has decided not to move forward"): a third-person decision and no first-person sender."""
@@ -283,6 +304,7 @@ def read_context(
         remarks=remarks(text),
         stage_variant=stage_variant(text, stage),
         timing_open="timing_open" in hits,
+        praise=praise(text),
     )
 
 

@@ -249,14 +249,28 @@ def _opener(ctx: PlanContext, seed: int) -> str:
         return _pick(settings["closed_role_openers"][closed], seed)
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
     text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
+    inner = _lower_first(text)
+    if ctx.praise is not None:  # build on what the message praised
+        text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
     offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
     for offered, key in (*offers, (ctx.offers_discuss, "discuss")):
         if offered:
-            return str(leads[key]).format(question=_lower_first(text))
+            return str(leads[key]).format(question=inner)
     if ctx.invites:
-        return str(leads["invites"]).format(question=_lower_first(text))
+        return str(leads["invites"]).format(question=inner)
     return text
+
+
+def _praised(kind: str, what: str) -> tuple[str, str]:
+    """The opener that builds on the message's praise, alone and after an offer's lead-in."""
+    wordings = _plan()["praise_openers"]
+    part = wordings["part"]["several" if what.endswith("s") else "one"]
+    entry = wordings[kind]
+    return (
+        str(entry["alone"]).format(what=what, part=part),
+        str(entry["after_lead"]).format(what=what),
+    )
 
 
 def _role_closed(ctx: PlanContext) -> str | None:

@@ -160,3 +160,29 @@ def test_one_piece_of_advice_still_gets_a_first_step() -> None:
     message = "We will not proceed with you. Your cover letter could name the tools you used."
     specific = [point(message, "Your cover letter could name the tools you used")]
     assert any("first step" in t for t in texts_of(message, specific=specific))
+
+
+# 1. An opener builds on the message's praise -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("We were impressed by your portfolio.", "impressed by my portfolio"),
+        ("We were impressed with your skills.", "my skills; which of them"),
+        ("You clearly have a strong track record in sales.", "my track record"),
+        ("We enjoyed speaking with you on Monday.", "I enjoyed our conversation too"),
+    ],
+)
+def test_the_opener_builds_on_praise(sentence: str, words: str) -> None:
+    message = f"{sentence} We have decided to offer the Lathe Setter role to someone else."
+    assert words in texts_of(message)[0]
+
+
+def test_praise_after_an_offer_keeps_the_lead_in() -> None:
+    message = (
+        "We were impressed by your background. We went with another applicant, but we are "
+        "happy to share feedback if you would like some."
+    )
+    opener = texts_of(message)[0]
+    assert opener.startswith("Thank you for offering feedback") and "my background" in opener
