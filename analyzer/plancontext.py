@@ -214,7 +214,8 @@ def praise(text: str) -> tuple[str, str] | None:
         if match is not None:
             said = low[match.start() : match.end()]
             nouns = sorted(_settings()["praise"]["nouns"], key=len, reverse=True)
-            return kind, next((n for n in nouns if said.endswith(n)), "")
+            named = (n for n in nouns if re.search(rf"\b{re.escape(n)}\b", said))
+            return kind, next(named, "")
     return None
 
 
