@@ -232,7 +232,10 @@ class _Parts:
                     "questions_outro_call" if self.situation.offers_call else "questions_outro"
                 ]
                 paragraphs += ["\n".join(numbered), outro]
-        paragraphs += [self.fill(e["close"]), f"{e['sign_off']}\n{self.values['candidate']}"]
+        close = self.fill(e["close"])
+        if self.situation.survey:  # taken up here, not packed into a question
+            close = f"{e['survey']} {close}"
+        paragraphs += [close, f"{e['sign_off']}\n{self.values['candidate']}"]
         return self._subject(), "\n\n".join(paragraphs) + "\n"
 
     def _request(self) -> str:

@@ -49,6 +49,8 @@ class PlanContext:
     survey: bool = False
     remarks: tuple[tuple[str, int, int], ...] = ()
     stage_variant: str | None = None
+    timing_open: bool = False
+    praise: tuple[str, str] | None = None
 
     @property
     def interviewed(self) -> bool:
@@ -86,12 +88,18 @@ def _compiled() -> dict[str, Any]:
         "first_person": many(s["first_person"]),
         "timing": many(s["timing"]),
         "timing_topics": many(s["timing_topics"]),
+        "timing_open": many(s["timing_open"]),
         "survey": many(s["survey"]),
         "remarks": {k: many(v) for k, v in s["remarks"].items()},
         "stage_variants": {
             stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
             for stage, variants in s["stage_variants"].items()
         },
+    }
+    nouns = "(?:" + "|".join(s["praise"]["nouns"]) + ")"
+    compiled["praise"] = {
+        kind: many([p.replace("{nouns}", nouns) for p in patterns])
+        for kind, patterns in s["praise"]["cues"].items()
     }
     compiled["book"] = CueBook(dict(_named(compiled)))
     return compiled
@@ -195,6 +203,22 @@ def stage_variant(text: str, stage: str) -> str | None:
     )
 
 
+def praise(text: str) -> tuple[str, str] | None:
+    """What the message praises, as the kind of praise ("impressed", "strong", "enjoyed") and
+    the thing praised in the message's word ("experience"; empty for "enjoyed meeting you"),
+    the first kind of ``praise`` in ``plan_context.json`` that matches."""
+    low = lower(text)
+    hits = _matching(low)
+    for kind, cues in _compiled()["praise"].items():
+        match = cues.search(low) if f"praise.{kind}" in hits else None
+        if match is not None:
+            said = low[match.start() : match.end()]
+            nouns = sorted(_settings()["praise"]["nouns"], key=len, reverse=True)
+            named = (n for n in nouns if re.search(rf"\b{re.escape(n)}\b", said))
+            return kind, next(named, "")
+    return None
+
+
 def board_notice(text: str) -> bool:
     """Whether the message is a job board's notice of the employer's decision ("the employer
     has decided not to move forward"): a third-person decision and no first-person sender."""
@@ -280,6 +304,8 @@ def read_context(
         survey="survey" in hits,
         remarks=remarks(text),
         stage_variant=stage_variant(text, stage),
+        timing_open="timing_open" in hits,
+        praise=praise(text),
     )
 
 

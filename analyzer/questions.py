@@ -207,7 +207,7 @@ def plan(
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
     chosen = [opener.text]
-    forward = _forward(ctx, seed, chosen)
+    forward = _forward(ctx, seed, chosen, detailed=_detailed(specific, message))
     reserved = 1 if forward is not None and max_questions > 2 else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
@@ -244,16 +244,41 @@ def _pick(options: Sequence[str], seed: int) -> str:
 def _opener(ctx: PlanContext, seed: int) -> str:
     settings = _plan()
     openers = settings["openers"]
+    closed = _role_closed(ctx)
+    if closed is not None:  # nothing to assess: thank, and ask about the role's future
+        return _pick(settings["closed_role_openers"][closed], seed)
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
     text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
+    inner = _lower_first(text)
+    if ctx.praise is not None:  # build on what the message praised
+        text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
     offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
     for offered, key in (*offers, (ctx.offers_discuss, "discuss")):
         if offered:
-            return str(leads[key]).format(question=_lower_first(text))
+            return str(leads[key]).format(question=inner)
     if ctx.invites:
-        return str(leads["invites"]).format(question=_lower_first(text))
+        return str(leads["invites"]).format(question=inner)
     return text
+
+
+def _praised(kind: str, what: str) -> tuple[str, str]:
+    """The opener that builds on the message's praise, alone and after an offer's lead-in."""
+    wordings = _plan()["praise_openers"]
+    part = wordings["part"]["several" if what.endswith("s") else "one"]
+    entry = wordings[kind]
+    return (
+        str(entry["alone"]).format(what=what, part=part),
+        str(entry["after_lead"]).format(what=what),
+    )
+
+
+def _role_closed(ctx: PlanContext) -> str | None:
+    """How the role closed when it was put on hold, withdrawn or filled (the kinds of
+    ``closed_role_openers`` in ``plan.json``): then no question asks the sender to assess the
+    application."""
+    kinds = _plan()["closed_role_openers"]
+    return next((k for k in kinds if k in ctx.out_of_control), None)
 
 
 def without_offer_lead(text: str) -> str:
@@ -266,16 +291,12 @@ def without_offer_lead(text: str) -> str:
     return text
 
 
-def _forward(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
+def _forward(
+    ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
+) -> str | None:
     """The closing question: the role the sender mentioned, related roles when the reason was
-    outside the candidate's control, otherwise what to change for the next time at this stage."""
-    closing = _closing(ctx, seed, chosen)
-    if closing is not None and ctx.survey:
-        return str(_plan()["survey_lead"]).format(question=closing)
-    return closing
-
-
-def _closing(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
+    outside the candidate's control, otherwise what to change for the next time at this stage.
+    A survey about the process is taken up by the draft, not here: one move a question."""
     settings = _plan()["forward"]
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
@@ -285,6 +306,10 @@ def _closing(ctx: PlanContext, seed: int, chosen: Sequence[str]) -> str | None:
     if ctx.mentions_other_role:
         return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
     key = _stage_key(ctx, settings)
+    if detailed:  # the written feedback already says what to do differently
+        key = "after_detailed"
+    elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
+        key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
         key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
     options = settings[key]
@@ -298,8 +323,10 @@ def _follow_up(ctx: PlanContext) -> str | None:
     if ctx.follow_up is None:
         return None
     wordings = _plan()["forward"]["follow_up"]
-    timed = f"{ctx.follow_up}_timed"
-    return str(wordings[timed if ctx.timing and timed in wordings else ctx.follow_up])
+    timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
+    if ctx.timing and timed in wordings:
+        return str(wordings[timed])
+    return str(wordings[open_ if ctx.timing_open and open_ in wordings else ctx.follow_up])
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -325,7 +352,7 @@ def _candidates(
     A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
     out: named only by its kind, it would point at nothing the reader can find."""
     found: list[_Candidate] = []
-    withdrawn = "withdrawn" in ctx.out_of_control
+    withdrawn = _role_closed(ctx) is not None
     compared = _comparison_sentences(findings, message)
     for order, f in enumerate(findings):
         kind = _types().get(f.type)
@@ -360,10 +387,12 @@ def _candidates(
             )
         )
     found += _remarked(ctx, message)
-    found += _built_on(specific, message, len(findings))
+    found += _built_on(specific, message, len(findings), material(ctx))
     if not ctx.out_of_control:
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
-        found += [r for r in reasons if not _basis_of_comparison(r, found, message)]
+        if _detailed(specific, message):  # what to change is answered: no "prepare differently"
+            reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
+        found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
@@ -446,16 +475,34 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
     return found
 
 
-def _built_on(specific: Sequence[SpecificFeedback], message: str, order: int) -> list[_Candidate]:
-    """One question building on the concrete feedback (logistics is a reason, not feedback)."""
-    settings = _plan()["build_on_specific"]
+def _points(
+    specific: Sequence[SpecificFeedback], message: str
+) -> tuple[list[SpecificFeedback], bool]:
+    """The concrete feedback points (logistics is a reason, not feedback; thanks and reapply
+    rules are not feedback) and whether the message lists tips."""
     boilerplate, list_cue = _built_on_cues()
     points = [s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text)]
-    listed = list_cue.search(lower(message)) is not None
+    return points, list_cue.search(lower(message)) is not None
+
+
+def _detailed(specific: Sequence[SpecificFeedback], message: str) -> bool:
+    """Whether the message gives detailed written feedback: several concrete points, or a list
+    of tips ("a few pointers: a, b and c")."""
+    points, listed = _points(specific, message)
+    return len(points) > 1 or listed
+
+
+def _built_on(
+    specific: Sequence[SpecificFeedback], message: str, order: int, material_: str = "application"
+) -> list[_Candidate]:
+    """One question building on the concrete feedback: which of several points applied most,
+    or a first step on a single piece of advice."""
+    settings = _plan()["build_on_specific"]
+    points, listed = _points(specific, message)
     if not points and not listed:
         return []
-    several = len(points) > 1 or listed  # "a few pointers: a, b and c" are several tips
-    lead = settings["paraphrase" if several else "paraphrase_one"]
+    several = _detailed(specific, message)
+    lead = settings["paraphrase" if several else "paraphrase_one"].format(material=material_)
     first = points[0] if points else None
     if first is not None and message and not several:
         quote = clean_quote(message, first.start, first.end)
@@ -486,6 +533,24 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
         heads = tuple(entry.get("heads", ()))
         found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"], heads=heads))
     return found
+
+
+def _together(reasons: list[_Candidate]) -> list[_Candidate]:
+    """Several named bases of the decision ("experience", "skills") as one question naming them
+    together (``reasons_together``): two "Since X weighed in the decision" questions in a row
+    read as a mechanical pair."""
+    settings = _plan()
+    names = {e["topic"]: e["name"] for e in settings["reasons"].values() if "name" in e}
+    named = [r for r in reasons if r.topic in names]
+    if len(named) < 2:
+        return reasons
+    listed = [names[r.topic] for r in named]
+    joined = f"{', '.join(listed[:-1])} and {listed[-1]}"
+    lead = str(settings["reasons_together"]).format(names=joined)
+    first = min(r.order for r in named)
+    heads = tuple(h for r in named for h in r.heads)
+    together = _Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)
+    return [together, *(r for r in reasons if r.topic not in names)]
 
 
 def _group(topic: str) -> str:

@@ -69,6 +69,7 @@ def test_every_type_is_covered() -> None:
 def _template_questions() -> list[str]:
     s = read_json("templates", "plan.json")
     texts = [q for options in s["openers"].values() for q in options]
+    texts += [q for options in s["closed_role_openers"].values() for q in options]
     for wording in s["topics"].values():
         options = wording if isinstance(wording, list) else [wording]
         texts += [_capital(t.format(material="application")) for t in options]
