@@ -167,9 +167,10 @@ class Analyzer:
         language: str = ENGLISH,
     ) -> Report:
         kind = Prediction(None, None, "unavailable")
-        policy = Prediction(policy_label(doc), None, "rule")
         reasons: tuple[ReasonResult, ...] = ()
-        if predicted is not None:
+        if predicted is None:
+            policy = Prediction(policy_label(doc), None, "rule")
+        else:
             kind = Prediction(predicted.kind, predicted.kind_confidence, "classifier")
             policy = Prediction(
                 predicted.policy, predicted.policy_confidence, predicted.policy_source

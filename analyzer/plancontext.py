@@ -181,8 +181,10 @@ def invites_after_decision(text: str) -> bool:
     """Whether a message states a decision against the candidate and invites a next step
     ("you weren't selected ... give us another shot"): worth a short plan even when the kind
     model did not read it as a rejection."""
-    not_selected = "not_selected" in _matching(lower(text))
-    return not_selected and follow_up(text) is not None
+    low = lower(text)  # one list first: most such messages state no decision at all
+    if _compiled()["not_selected"].search(low) is None:
+        return False
+    return follow_up(text) is not None
 
 
 def follow_up(text: str) -> str | None:
