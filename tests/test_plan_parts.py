@@ -382,3 +382,25 @@ def test_role_of_reads_only_lines_with_a_role_noun_and_finds_what_the_whole_text
     found = [role_of(text) for text in texts]
     assert found == [whole(text) for text in texts]
     assert sum(f is not None for f in found) > len(texts) // 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "Data", "Engineer", "role", "position", "at", "Café", "of", "&"])
+        | st.text(alphabet="aAzZ é’Éſ\u212a\u0131\t\n\xa0_-'#/+", max_size=5),
+        max_size=14,
+    )
+)
+def test_role_of_with_re2_finds_what_re_finds(pieces: list[str]) -> None:
+    """The role read with RE2 over the case-keeping twin is the role Python's re finds."""
+    from analyzer.roles import _patterns, _trim, role_of
+
+    text = " ".join(pieces)
+    whole = None
+    for pattern in _patterns()[:2]:
+        match = pattern.search(text)
+        if match is not None:
+            whole = _trim(match.group("role"))
+            break
+    assert role_of(text) == whole
