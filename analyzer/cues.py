@@ -80,6 +80,24 @@ def ascii_twin(low: str) -> str | None:
         return None
 
 
+#: Characters :func:`case_twin` cannot stand in for: its stand-ins, spaces Python's ``\\s``
+#: knows beyond RE2's, and letters that fold to an ASCII letter under ``(?i:...)``.
+_NO_CASE_TWIN = re.compile("[\x01-\x08\x0b\x1c-\x1f\u0130\u0131\u017f\u212a]")
+
+
+def case_twin(text: str) -> str | None:
+    """An ASCII text as long as ``text``, case kept, for patterns made of ASCII letters
+    (plain or under ``(?i:...)``), ``[A-Z]``, ``[a-z]``, ``\\w`` and ASCII punctuation, and no
+    ``\\s`` or ``\\d``: a non-ASCII word character becomes ``_`` (a word character and no
+    letter), any other non-ASCII character :data:`OTHER_MARK`; ``None`` when a character of
+    :data:`_NO_CASE_TWIN` leaves no such twin."""
+    if _NO_CASE_TWIN.search(text) is not None:
+        return None
+    if text.isascii():
+        return text
+    return _NON_ASCII.sub(lambda m: "_" if _WORD.match(m[0]) else OTHER_MARK, text)
+
+
 def _stand_in(match: re.Match[str]) -> str:
     c = match[0]
     if c in STAND_INS:
@@ -146,10 +164,13 @@ def _re2_options() -> Any:
 def _fast_regex(source: str) -> Any | None:
     """``source`` compiled by RE2 for twins, ``None`` when RE2 cannot read it."""
     twin = _twin_pattern(source)
-    if twin is None:
-        return None
+    return None if twin is None else fast_compile(twin)
+
+
+def fast_compile(source: str) -> Any | None:
+    """``source`` compiled by RE2 (quietly), ``None`` when RE2 cannot read it."""
     try:
-        return re2.compile(twin, options=_re2_options())
+        return re2.compile(source, options=_re2_options())
     except re2.error:
         return None
 

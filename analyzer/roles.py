@@ -12,9 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-import re2
-
-from .cues import lower
+from .cues import case_twin, fast_compile, lower
 from .resources import read_json
 
 _CAP = r"(?:[A-Z][\w+#/'-]*|[a-z]+[A-Z][\w]*)"
@@ -75,7 +73,7 @@ def role_of(text: str) -> str | None:
     A role pattern needs a role noun and crosses no line break (the role nouns are single
     words), so it is searched only in the lines that hold a role noun, in order, which keeps
     the first match the first."""
-    twin, fast = _case_twin(text), _fast_patterns()
+    twin, fast = case_twin(text), _fast_patterns()
     if twin is not None and fast is not None:  # RE2 over the twin: the same first match
         for pattern in fast:
             match = pattern.search(twin)
@@ -118,37 +116,12 @@ def _role_nouns() -> tuple[str, ...]:
     return nouns
 
 
-#: Characters whose class or case folding differs between the engines for the role patterns
-#: (the stand-ins of :func:`_case_twin`, spaces Python's ``\s`` knows, letters that fold to an
-#: ASCII letter under ``(?i:...)``): a text holding one is read with ``re``.
-_NO_CASE_TWIN = re.compile("[\x01-\x08\x0b\x1c-\x1f\u0130\u0131\u017f\u212a]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WORD = re.compile(r"\w")
-
-
-def _case_twin(text: str) -> str | None:
-    """An ASCII text as long as ``text``, case kept, in which every character matches the
-    role patterns' parts (``[A-Z]``, ``[a-z]``, ``\\w``, ``[ \\t]``, letters) for RE2 as the
-    original does for ``re``: a non-ASCII word character becomes ``_`` (a word character and
-    no letter), any other non-ASCII character ``\\x01`` (neither); ``None`` when there is no
-    such twin."""
-    if _NO_CASE_TWIN.search(text) is not None:
-        return None
-    if text.isascii():
-        return text
-    return _NON_ASCII.sub(lambda m: "_" if _WORD.match(m[0]) else "\x01", text)
-
-
 @lru_cache(maxsize=1)
 def _fast_patterns() -> tuple[Any, ...] | None:
-    """The role patterns compiled by RE2, ``None`` if one holds what the twin does not keep
-    (``\\s``) or RE2 cannot read it."""
+    """The role patterns compiled by RE2 for :func:`~.cues.case_twin`, ``None`` if one holds
+    what the twin does not keep (``\\s``, ``\\d``) or RE2 cannot read it."""
     sources = [p.pattern for p in _patterns()[:2]]
-    if any("\\s" in source for source in sources):
+    if any("\\s" in source or "\\d" in source for source in sources):
         return None
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        return tuple(re2.compile(source, options=options) for source in sources)
-    except re2.error:
-        return None
+    compiled = [fast_compile(source) for source in sources]
+    return None if None in compiled else tuple(compiled)
