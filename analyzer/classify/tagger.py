@@ -4,7 +4,7 @@ Each token gets a distribution over ``O`` and the six vague types from a linear 
 hashed features of :mod:`.tokenfeats` (one weight row per feature bucket, summed). A run of
 neighbouring words of one sentence whose probability of being in *some* vague phrase reaches
 ``tag_threshold``, and whose most probable type agrees, is a span; its confidence is the mean
-of that probability over its words. Numpy only: no scikit-learn at run time.
+of that probability over its words. Numpy and scipy only: no scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from scipy import sparse
 
 from .tokenfeats import BUCKET_BITS, TokenTable, feature_columns, token_table
 
@@ -94,8 +95,7 @@ class SpanTagger:
         """Class probabilities of every token of ``table``: ``(tokens, classes)``."""
         if not len(table):
             return np.zeros((0, len(self.classes)))
-        cols = feature_columns(table)
-        scores = self.weights[cols].sum(axis=1, dtype=np.float64) + self.bias
+        scores = _summed(self.weights, feature_columns(table)) + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
@@ -105,6 +105,18 @@ class SpanTagger:
         """The spans of each Doc (see :func:`decode`)."""
         table = self.table(docs)
         return decode(table, self.proba(table), self.classes, decoding, len(docs), docs)
+
+
+def _summed(weights: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``weights[cols].sum(axis=1)`` in float64, as a sparse product: each token's row of
+    ones at its feature buckets times the weights. Equal sums without the (tokens, templates,
+    classes) array the gather builds; about half the time on a batch of mail."""
+    n, k = cols.shape
+    ones = np.ones(n * k)
+    rows = sparse.csr_matrix(
+        (ones, cols.ravel(), np.arange(0, n * k + 1, k)), shape=(n, weights.shape[0])
+    )
+    return np.asarray(rows @ weights, dtype=np.float64)
 
 
 def decode(

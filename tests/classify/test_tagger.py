@@ -6,11 +6,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.analysis import Analyzer
 from analyzer.classify.corpus import load_corpus
 from analyzer.classify.predict import MessagePrediction, load_models
-from analyzer.classify.tagger import Decoding, SpanTagger, TaggedSpan, decode
+from analyzer.classify.tagger import Decoding, SpanTagger, TaggedSpan, _summed, decode
 from analyzer.classify.tagging import (
     CLASSES,
     dump_tagger,
@@ -212,3 +214,18 @@ def test_context_step(text: str, phrase: str, vague_type: str, kept: bool) -> No
         doc, [(span.start, span.end, vague_type), *others], load_context_rules()
     )
     assert flags[0] is kept
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=1, max_value=8),
+    st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_sparse_sum_equals_the_gathered_sum(tokens: int, templates: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    weights = rng.normal(size=(1 << 10, len(CLASSES))).astype(np.float32)
+    cols = rng.integers(0, 1 << 10, size=(tokens, templates))
+    cols[:, -1] = cols[:, 0]  # a bucket met twice in one row counts twice
+    expected = weights[cols].sum(axis=1, dtype=np.float64)
+    np.testing.assert_allclose(_summed(weights, cols), expected, rtol=1e-12, atol=1e-12)
