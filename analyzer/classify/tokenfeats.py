@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 #: Feature columns: ``2 ** BUCKET_BITS`` hashed buckets.
 BUCKET_BITS = 18
 _MASK = np.uint64((1 << BUCKET_BITS) - 1)
+_WRAP = (1 << 64) - 1  # uint64 arithmetic wraps
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
 _M3 = np.uint64(0x94D049BB133111EB)
@@ -89,82 +90,89 @@ class TokenTable:
         return int(self.doc.shape[0])
 
 
-def _span_rows(doc: Doc, key: str, *, begin: bool) -> np.ndarray:
-    """A label hash per token for the spans under ``key`` (later spans win); with ``begin``
-    the first token of a span gets its hash plus one, so begin and inside differ."""
-    out = np.zeros(len(doc), dtype=np.uint64)
-    for span in doc.spans.get(key, ()):
-        out[span.start : span.end] = np.uint64(span.label)
-        if begin:
-            out[span.start] = np.uint64(span.label) + np.uint64(1)
+#: The spaCy attributes a table reads, in this order (``doc.to_array`` columns).
+_ATTRS = (LOWER, LEMMA, SHAPE, SUFFIX, SENT_START, IS_SPACE, IS_PUNCT, IDX, LENGTH)
+
+
+def _span_rows(
+    docs: Sequence[Doc], bases: np.ndarray, n: int, key: str, *, begin: bool
+) -> np.ndarray:
+    """A label hash per token of the batch for the spans under ``key`` (later spans of a Doc
+    win); with ``begin`` the first token of a span gets its hash plus one, so begin and inside
+    differ. ``bases``: each Doc's first token in the batch."""
+    out = np.zeros(n, dtype=np.uint64)
+    for doc, base in zip(docs, bases.tolist(), strict=True):
+        for span in doc.spans.get(key, ()):
+            label = span.label
+            out[base + span.start : base + span.end] = label
+            if begin:
+                out[base + span.start] = (label + 1) & _WRAP
     return out
 
 
-def _context(sent_ids: np.ndarray, basis: np.ndarray) -> np.ndarray:
-    """The ``ctx`` code of each token: a basis cue in its sentence, in the next sentence."""
-    n_sents = int(sent_ids.max()) + 1 if len(sent_ids) else 0
+def _sentences(
+    starts: np.ndarray, doc_of: np.ndarray, bases: np.ndarray, lengths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each token's sentence, numbered across the batch, and each sentence's Doc.
+
+    Within a Doc, a sentence begins at each token marked as a sentence start; tokens before
+    the first mark belong to the first sentence; a Doc holds at least one sentence."""
+    marks = np.cumsum(starts)
+    before = np.r_[0, marks][bases]  # marks before each Doc's first token
+    within = np.maximum(marks - before[doc_of], 1) - 1
+    per_doc = np.where(lengths > 0, np.maximum(np.r_[marks, 0][bases + lengths - 1] - before, 1), 0)
+    firsts = np.r_[0, np.cumsum(per_doc)[:-1]]
+    sent_doc = np.repeat(np.arange(len(lengths)), per_doc)
+    return within + firsts[doc_of], sent_doc
+
+
+def _context(sent_ids: np.ndarray, sent_doc: np.ndarray, basis: np.ndarray) -> np.ndarray:
+    """The ``ctx`` code of each token: a basis cue in its sentence, in the next sentence of
+    its Doc."""
+    n_sents = len(sent_doc)
     has = np.zeros(n_sents + 1, dtype=bool)
     has[sent_ids[basis]] = True
-    return has[sent_ids] * CTX_HERE + has[sent_ids + 1] * CTX_NEXT
-
-
-def doc_rows(
-    doc: Doc, basis_labels: frozenset[int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """One Doc's attribute rows (``ROWS``), its sentence number per token, its word mask and
-    its tokens' ``(start, end)`` character offsets as two rows.
-
-    ``basis_labels``: hashes of the ``specific_cues`` labels that state a basis.
-    """
-    cols = [LOWER, LEMMA, SHAPE, SUFFIX, SENT_START, IS_SPACE, IS_PUNCT, IDX, LENGTH]
-    array = doc.to_array(cols).reshape(len(doc), len(cols))
-    n = len(doc)
-    sent_ids = np.cumsum(array[:, 4].astype(np.int64) == 1) - 1
-    sent_ids[sent_ids < 0] = 0
-    cue = _span_rows(doc, "specific_cues", begin=False)
-    basis = np.isin(cue, np.fromiter(basis_labels, np.uint64, len(basis_labels)))
-    ctx = _context(sent_ids, basis)
-    starts = np.flatnonzero(np.r_[True, sent_ids[1:] != sent_ids[:-1]]) if n else sent_ids
-    pos = np.arange(n) - starts[sent_ids] if n else sent_ids
-    values = np.empty((len(ROWS), n), dtype=np.uint64)
-    values[0:4] = array[:, 0:4].T
-    values[_ROW["cand"]] = _span_rows(doc, "vague_candidates", begin=False)
-    values[_ROW["rule"]] = _span_rows(doc, "vague", begin=True)
-    values[_ROW["cue"]] = cue
-    values[_ROW["clause"]] = _span_rows(doc, "specific", begin=False)
-    values[_ROW["ctx"]] = ctx.astype(np.uint64)
-    values[_ROW["pos"]] = np.minimum(pos, 4).astype(np.uint64)
-    word = (array[:, 5] == 0) & (array[:, 6] == 0)
-    offsets = array[:, 7:9].T.astype(np.int64)
-    offsets[1] += offsets[0]
-    return values, sent_ids, word, offsets
+    next_doc = np.r_[sent_doc, -1]
+    follows = has[sent_ids + 1] & (next_doc[sent_ids + 1] == next_doc[sent_ids])
+    return has[sent_ids] * CTX_HERE + follows * CTX_NEXT
 
 
 def token_table(docs: Sequence[Doc], basis_labels: frozenset[int]) -> TokenTable:
-    """The tokens of ``docs`` side by side, sentences numbered across the batch."""
-    values, docs_of, sents, words, idx, end = [], [], [], [], [], []
-    first_sent = 0
-    for i, doc in enumerate(docs):
-        rows, sent_ids, word, offsets = doc_rows(doc, basis_labels)
-        values.append(rows)
-        docs_of.append(np.full(len(doc), i, dtype=np.int64))
-        sents.append(sent_ids + first_sent)
-        first_sent += int(sent_ids.max()) + 1 if len(doc) else 0
-        words.append(word)
-        idx.append(offsets[0])
-        end.append(offsets[1])
-    if not values:
-        empty = np.zeros(0, dtype=np.int64)
-        return TokenTable(
-            np.zeros((len(ROWS), 0), np.uint64), empty, empty, empty.astype(bool), empty, empty
-        )
+    """The tokens of ``docs`` side by side, sentences numbered across the batch.
+
+    ``basis_labels``: hashes of the ``specific_cues`` labels that state a basis. Each Doc
+    gives one ``to_array`` read; everything else is array arithmetic over the whole batch.
+    """
+    lengths = np.fromiter(map(len, docs), np.int64, len(docs))
+    n = int(lengths.sum())
+    bases = np.r_[0, np.cumsum(lengths)[:-1]] if len(docs) else lengths
+    array = (
+        np.concatenate([doc.to_array(list(_ATTRS)).reshape(len(doc), len(_ATTRS)) for doc in docs])
+        if n
+        else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
+    )
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    sent_ids, sent_doc = _sentences(array[:, 4].astype(np.int64) == 1, doc_of, bases, lengths)
+    cue = _span_rows(docs, bases, n, "specific_cues", begin=False)
+    basis = np.isin(cue, np.fromiter(basis_labels, np.uint64, len(basis_labels)))
+    firsts = np.flatnonzero(np.r_[True, sent_ids[1:] != sent_ids[:-1]]) if n else sent_ids
+    pos = np.arange(n) - firsts[sent_ids]  # sentences are numbered in token order
+    values = np.empty((len(ROWS), n), dtype=np.uint64)
+    values[0:4] = array[:, 0:4].T
+    values[_ROW["cand"]] = _span_rows(docs, bases, n, "vague_candidates", begin=False)
+    values[_ROW["rule"]] = _span_rows(docs, bases, n, "vague", begin=True)
+    values[_ROW["cue"]] = cue
+    values[_ROW["clause"]] = _span_rows(docs, bases, n, "specific", begin=False)
+    values[_ROW["ctx"]] = _context(sent_ids, sent_doc, basis).astype(np.uint64)
+    values[_ROW["pos"]] = np.minimum(pos, 4).astype(np.uint64)
+    offsets = array[:, 7:9].T.astype(np.int64)
     return TokenTable(
-        np.concatenate(values, axis=1),
-        np.concatenate(docs_of),
-        np.concatenate(sents),
-        np.concatenate(words),
-        np.concatenate(idx),
-        np.concatenate(end),
+        values,
+        doc_of,
+        sent_ids,
+        (array[:, 5] == 0) & (array[:, 6] == 0),
+        offsets[0],
+        offsets[0] + offsets[1],
     )
 
 

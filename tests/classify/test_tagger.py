@@ -20,7 +20,7 @@ from analyzer.classify.tagging import (
     parse_messages,
     tagger_data,
 )
-from analyzer.classify.tokenfeats import BUCKET_BITS, TEMPLATES, feature_columns
+from analyzer.classify.tokenfeats import BUCKET_BITS, ROWS, TEMPLATES, feature_columns
 from analyzer.components.context import keep_candidates, load_context_rules
 from analyzer.pipeline import shared_pipeline
 
@@ -54,6 +54,67 @@ def test_a_neighbour_in_another_sentence_is_not_read() -> None:
     _, two = _table(["Thanks for applying. Sadly it is closed."])
     first = 4  # "Thanks for applying ." are one sentence
     assert np.array_equal(feature_columns(one)[:first], feature_columns(two)[:first])
+
+
+_BATCH = [
+    "Thanks for applying. We went with a stronger candidate. Best of luck!",
+    "",
+    "   ",
+    "Unfortunately we have decided to move forward with candidates whose experience "
+    "more closely matches our needs. We will keep your CV on file for six months.",
+    "ok",
+    "Your Python skills were strong. We chose someone with ten years in payments.",
+]
+
+
+def _one_doc_rows(doc, basis: frozenset[int]):  # type: ignore[no-untyped-def]
+    """The table of one Doc, token by token: the reference for the batch arithmetic."""
+    sent, starts, rows = -1, [], []
+    for token in doc:
+        if token.is_sent_start or sent < 0:
+            sent += 1
+            starts.append(token.i)
+        rows.append(sent)
+    spans = {
+        key: [0] * len(doc) for key in ("specific_cues", "vague_candidates", "vague", "specific")
+    }
+    for key, out in spans.items():
+        for span in doc.spans.get(key, ()):
+            for i in range(span.start, span.end):
+                out[i] = span.label
+            if key == "vague":
+                out[span.start] = (span.label + 1) % 2**64
+    has = {rows[i] for i, label in enumerate(spans["specific_cues"]) if label in basis}
+    ctx = [(s in has) * 1 + (s + 1 in has) * 2 for s in rows]
+    pos = [min(i - starts[s], 4) for i, s in enumerate(rows)]
+    return rows, spans, ctx, pos
+
+
+def test_the_batch_table_equals_each_docs_own_reading() -> None:
+    docs, table = _table(_BATCH)
+    basis = SpanTagger(
+        np.zeros((1 << BUCKET_BITS, len(CLASSES)), np.float32),
+        np.zeros(len(CLASSES)),
+        CLASSES,
+        BASIS,
+    ).basis_hashes(docs)
+    at, first_sent = 0, 0
+    for i, doc in enumerate(docs):
+        part = slice(at, at + len(doc))
+        sents, spans, ctx, pos = _one_doc_rows(doc, basis)
+        assert table.doc[part].tolist() == [i] * len(doc)
+        assert table.sent[part].tolist() == [first_sent + s for s in sents]
+        for key, row in (("specific_cues", "cue"), ("vague_candidates", "cand"), ("vague", "rule")):
+            assert table.values[ROWS.index(row), part].tolist() == spans[key]
+        assert table.values[ROWS.index("clause"), part].tolist() == spans["specific"]
+        assert table.values[ROWS.index("ctx"), part].tolist() == ctx
+        assert table.values[ROWS.index("pos"), part].tolist() == pos
+        assert table.values[ROWS.index("lower"), part].tolist() == [t.lower for t in doc]
+        assert table.word[part].tolist() == [not (t.is_space or t.is_punct) for t in doc]
+        assert table.idx[part].tolist() == [t.idx for t in doc]
+        assert table.end[part].tolist() == [t.idx + len(t) for t in doc]
+        at, first_sent = part.stop, first_sent + (max(sents) + 1 if sents else 0)
+    assert at == len(table)
 
 
 @pytest.mark.parametrize(
