@@ -100,7 +100,8 @@ class _Cues:
 
 
 class Tokens:
-    """A Doc's tokens as plain lists (lemma, lower-case text, offsets), read in one array.
+    """A Doc's tokens as plain lists (lemma, lower-case text, offsets), read in one array,
+    and its rule cues.
 
     Building a ``Token`` object per token costs more than the features themselves.
     """
@@ -121,6 +122,7 @@ class Tokens:
         self.word_ids = list(compress(range(len(keep)), keep))
         self.word_lemmas = list(compress(self.lemmas, keep))
         self.word_lowers = list(compress(self.lowers, keep))
+        self.cues = _Cues(doc)  # read once for the message and its sentences
         #: Whether every word's lemma and text, and every cue, is whole: non-empty and free of
         #: whitespace, so that a feature string split again gives back its pieces. Settled by
         #: :func:`message_features`; until then (``None``) no word lists are kept.
@@ -155,7 +157,7 @@ def message_features(doc: Doc, tokens: Tokens | None = None) -> tuple[str, Words
     feature strings hold, so when splitting it gives back its pieces, all of theirs are whole.
     """
     tokens = Tokens(doc) if tokens is None else tokens
-    cues = _Cues(doc).within(0, len(doc))
+    cues = tokens.cues.within(0, len(doc))
     return _featurize(tokens, tokens.word_lemmas, tokens.word_lowers, cues, check=True)
 
 
@@ -167,8 +169,8 @@ def doc_features(doc: Doc, tokens: Tokens | None = None) -> str:
 def sentences(doc: Doc, tokens: Tokens | None = None) -> Iterator[Sentence]:
     """The Doc's sentences that hold a word, with offsets trimmed to their tokens
     (``tokens``: the Doc's, if already read)."""
-    cues = _Cues(doc)
     tokens = Tokens(doc) if tokens is None else tokens
+    cues = tokens.cues
     punct = tokens.punct.__getitem__
     for start, end in tokens.sentences():
         a, b = tokens.word_range(start, end)
