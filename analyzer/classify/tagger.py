@@ -135,24 +135,20 @@ def decode(
     best = proba[:, 1:].argmax(axis=1) + 1
     tagged = table.word & (inside >= decoding.tag_threshold)
     firsts = np.r_[0, np.flatnonzero(np.diff(table.doc)) + 1]
-    runs: list[list[int]] = []
-    last_word = -1
-    for i in np.flatnonzero(table.word).tolist():
-        if not tagged[i]:
-            last_word = i
-            continue
-        prev = runs[-1][-1] if runs else -1
-        joins = (
-            prev == last_word
-            and prev >= 0
-            and table.sent[prev] == table.sent[i]
-            and best[prev] == best[i]
-        )
-        if joins:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-        last_word = i
+    ids = np.flatnonzero(table.word)
+    on = tagged[ids]
+    # a tagged word joins the run of the word before it when that word is tagged too, in the
+    # same sentence, with the same most probable type
+    joins = np.zeros(len(ids), dtype=bool)
+    joins[1:] = (
+        on[1:]
+        & on[:-1]
+        & (table.sent[ids[1:]] == table.sent[ids[:-1]])
+        & (best[ids[1:]] == best[ids[:-1]])
+    )
+    kept = ids[on]
+    starts = np.flatnonzero(~joins[on])
+    runs = [run.tolist() for run in np.split(kept, starts[1:])] if len(kept) else []
     for run in runs:
         d = int(table.doc[run[0]])
         words = _trim(run, docs[d], int(firsts[d]), decoding.edge_words)

@@ -20,7 +20,7 @@ from analyzer.classify.tagging import (
     parse_messages,
     tagger_data,
 )
-from analyzer.classify.tokenfeats import BUCKET_BITS, ROWS, TEMPLATES, feature_columns
+from analyzer.classify.tokenfeats import BUCKET_BITS, ROWS, TEMPLATES, TokenTable, feature_columns
 from analyzer.components.context import keep_candidates, load_context_rules
 from analyzer.pipeline import shared_pipeline
 
@@ -290,3 +290,51 @@ def test_sparse_sum_equals_the_gathered_sum(tokens: int, templates: int, seed: i
     cols[:, -1] = cols[:, 0]  # a bucket met twice in one row counts twice
     expected = weights[cols].sum(axis=1, dtype=np.float64)
     np.testing.assert_allclose(_summed(weights, cols), expected, rtol=1e-12, atol=1e-12)
+
+
+class _Word:
+    lower_ = "word"
+
+
+class _FakeDoc:
+    def __getitem__(self, i: int) -> _Word:
+        return _Word()
+
+
+def _runs_one_by_one(word, tagged, sent, best) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Runs of tagged words, walked word by word: the reference for the array grouping."""
+    runs: list[list[int]] = []
+    last_word = -1
+    for i in np.flatnonzero(word).tolist():
+        if not tagged[i]:
+            last_word = i
+            continue
+        prev = runs[-1][-1] if runs else -1
+        if prev == last_word and prev >= 0 and sent[prev] == sent[i] and best[prev] == best[i]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        last_word = i
+    return runs
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=60), st.integers(min_value=0, max_value=2**32 - 1))
+def test_decode_groups_runs_as_a_word_by_word_walk(n: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    word = rng.random(n) < 0.8
+    sent = np.cumsum(rng.random(n) < 0.2)
+    proba = rng.dirichlet(np.ones(len(CLASSES)) * 0.3, size=n)
+    table = TokenTable(
+        np.zeros((len(ROWS), n), np.uint64),
+        np.zeros(n, np.int64),
+        sent,
+        word,
+        np.arange(n) * 2,
+        np.arange(n) * 2 + 1,
+    )
+    spans = decode(table, proba, CLASSES, Decoding(tag_threshold=0.5), 1, [_FakeDoc()])[0]  # type: ignore[list-item]
+    best = proba[:, 1:].argmax(axis=1) + 1
+    tagged = word & (1.0 - proba[:, 0] >= 0.5)
+    expected = _runs_one_by_one(word, tagged, sent, best)
+    assert [(s.first, s.last) for s in spans] == [(r[0], r[-1]) for r in expected]
