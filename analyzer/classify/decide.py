@@ -126,22 +126,46 @@ def rollup_reasons(
     :mod:`.reasonrules` then adjust what holds (a greeting holds nothing; a named basis or a
     match comparison adds its reason). With no reason the message gets ``none_given``, with
     confidence one minus the highest probability seen.
+
+    The same in two steps: :func:`held_reasons` (any number of sentences, such as a whole
+    batch's), then :func:`reasons_of` for each message's rows.
     """
-    found: list[tuple[str, float, list[int]]] = []
+    held_p, held = held_reasons(probs, labels, threshold, sentence_lemmas=sentence_lemmas)
+    return reasons_of(held_p.tolist(), held.tolist(), labels)
+
+
+def held_reasons(
+    probs: np.ndarray,
+    labels: Sequence[str],
+    threshold: float,
+    *,
+    sentence_lemmas: Sequence[str] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's reason probabilities and the reasons it holds, after the logistics
+    step and the lemma rules (see :func:`rollup_reasons`); sentences are independent, so the
+    rows may be many messages' sentences."""
+    held = probs >= threshold
     if probs.size:
-        held = probs >= threshold
         _stated_logistics_only(probs, labels, held)
         if sentence_lemmas is not None:
             probs = probs.copy()
             apply_reason_rules(probs, held, labels, sentence_lemmas, reason_rules())
-        rows_at, columns = np.nonzero(held.T)  # by label, then by sentence
-        best = probs.max(axis=0).tolist()
-        evidence: dict[int, list[int]] = {}
-        for j, i in zip(rows_at.tolist(), columns.tolist(), strict=True):
-            evidence.setdefault(j, []).append(i)
-        found = [(labels[j], best[j], rows) for j, rows in evidence.items()]
+    return probs, held
+
+
+def reasons_of(
+    probs: Sequence[Sequence[float]], held: Sequence[Sequence[bool]], labels: Sequence[str]
+) -> list[tuple[str, float, list[int]]]:
+    """One message's reasons from its sentences' rows of :func:`held_reasons` (as lists): each
+    reason held by some sentence, with the highest probability of its column and the sentences
+    that hold it, in label order; else ``none_given``."""
+    found: list[tuple[str, float, list[int]]] = []
+    for j, label in enumerate(labels):
+        rows = [i for i, row in enumerate(held) if row[j]]
+        if rows:
+            found.append((label, max(row[j] for row in probs), rows))
     if not found:
-        top = float(probs.max()) if probs.size else 0.0
+        top = max((max(row) for row in probs if len(row)), default=0.0)
         found.append(("none_given", 1.0 - top, []))
     return found
 

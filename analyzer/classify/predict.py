@@ -29,13 +29,14 @@ from .decide import (
     decision_cues,
     decision_evidence,
     has_job_words,
+    held_reasons,
     is_statement,
     kind_word_lists,
     lift_by_cues,
     matching_cues,
     question_rejection_below,
     questioned_evidence,
-    rollup_reasons,
+    reasons_of,
     settled,
     statement_matters,
     states_decision,
@@ -196,6 +197,17 @@ class Classifiers:
         x, x_words = [s.features for s in flat], [s.words for s in flat]
         by_sentence: dict[int, Any] = {}
         reason_p = self._proba("reasons", x, SENTENCE_REASONS, by_sentence, x_words)
+        # the sentences' reasons for the whole batch at once, as lists (a message's rows are
+        # few: numpy's per-call cost on them was more than the work)
+        reason_rows, held_rows = (
+            m.tolist()
+            for m in held_reasons(
+                reason_p,
+                SENTENCE_REASONS,
+                self.reason_threshold,
+                sentence_lemmas=[lemma_part(s.features) for s in flat],
+            )
+        )
         decision_p = self._proba("decision", x, DECISION_LABELS, by_sentence, x_words)[:, 1]
         judged = self._sentences(flat, x, by_sentence)
         wanted = [doc for doc, d in zip(docs, decided, strict=True) if d]
@@ -215,7 +227,9 @@ class Classifiers:
             ]
             detected = decision_evidence(decision_p[rows].tolist(), statements)
             kind = self._kind(kinds[i], texts[i], tokens[i], subjects[i], detected)
-            message = self._message(doc, kind, policies[i], sents[i], reason_p[rows], judged[rows])
+            message = self._message(
+                doc, kind, policies[i], sents[i], (reason_rows[rows], held_rows[rows]), judged[rows]
+            )
             if decided[i]:  # tagged before the kind's evidence check: kept if still a decision
                 spans = next(tagged_of)
                 if message.kind in DECISION_KINDS:
@@ -275,7 +289,7 @@ class Classifiers:
         decided: tuple[str, float],
         policy_p: np.ndarray,
         sents: list[Sentence],
-        reason_p: np.ndarray,
+        reasons_held: tuple[list[list[float]], list[list[bool]]],
         judged: tuple[SentencePrediction, ...],
     ) -> MessagePrediction:
         kind, confidence = decided
@@ -287,12 +301,7 @@ class Classifiers:
         rule = policy_label(doc)
         policy = combine_policy(self.policy_strategy, rule, clf_policy)
         from_rule = self.policy_strategy == "rule" or (policy == rule and rule != clf_policy)
-        reasons = rollup_reasons(
-            reason_p,
-            SENTENCE_REASONS,
-            self.reason_threshold,
-            sentence_lemmas=[lemma_part(s.features) for s in sents],
-        )
+        reasons = reasons_of(*reasons_held, SENTENCE_REASONS)
         return MessagePrediction(
             kind=kind,
             kind_confidence=confidence,

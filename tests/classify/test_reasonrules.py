@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.classify.decide import rollup_reasons
+from analyzer.classify.decide import held_reasons, reasons_of, rollup_reasons
 from analyzer.classify.features import lemma_part, sentences
 from analyzer.classify.reasonrules import (
     is_greeting,
@@ -186,3 +186,27 @@ def test_has_run_finds_consecutive_words_as_a_scan_does(words: list[str], run: l
     n = len(run)
     scan = any(words[i : i + n] == run for i in range(len(words) - n + 1))
     assert _has_run(words, tuple(run)) is scan
+
+
+_WORDS = ["hi", "candidate", ",", "experience", "skill", "impress", "match", "close", "more"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=5), min_size=1, max_size=6),
+    st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_a_batch_of_sentences_rolls_up_as_each_message_alone(sizes: list[int], seed: int) -> None:
+    """Reasons held over a whole batch's sentences, then read per message, equal each
+    message's own roll-up (the run-time path against the one-message function)."""
+    rng = np.random.default_rng(seed)
+    n = sum(sizes)
+    probs = rng.random((n, len(LABELS)))
+    lemmas = [" ".join(rng.choice(_WORDS, size=rng.integers(1, 8))) for _ in range(n)]
+    held_p, held = held_reasons(probs, LABELS, 0.5, sentence_lemmas=lemmas)
+    rows_p, rows_h, start = held_p.tolist(), held.tolist(), 0
+    for size in sizes:
+        part = slice(start, start + size)
+        alone = rollup_reasons(probs[part], LABELS, 0.5, sentence_lemmas=lemmas[part])
+        assert reasons_of(rows_p[part], rows_h[part], LABELS) == alone
+        start = part.stop
