@@ -480,15 +480,18 @@ def _points(
 ) -> tuple[list[SpecificFeedback], bool]:
     """The concrete feedback points (logistics is a reason, not feedback; thanks and reapply
     rules are not feedback) and whether the message lists tips."""
-    boilerplate, _ = _built_on_cues()
-    points = [s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text)]
-    return points, _lists_tips(message)
+    points, listed = _points_of(tuple(specific), message)
+    return list(points), listed
 
 
 @lru_cache(maxsize=8)
-def _lists_tips(message: str) -> bool:
-    """Whether ``message`` introduces a list of tips (asked several times a plan)."""
-    return _built_on_cues()[1].search(lower(message)) is not None
+def _points_of(
+    specific: tuple[SpecificFeedback, ...], message: str
+) -> tuple[tuple[SpecificFeedback, ...], bool]:
+    """:func:`_points`, kept for the few places of one plan that ask."""
+    boilerplate, list_cue = _built_on_cues()
+    points = tuple(s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text))
+    return points, list_cue.search(lower(message)) is not None
 
 
 def _detailed(specific: Sequence[SpecificFeedback], message: str) -> bool:
