@@ -17,6 +17,8 @@ from .resources import read_json
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CLAUSE_MARK = re.compile(r"[.;:!?,()\"“”\n]")
 _WORD_CHAR = re.compile(r"[\w'’]")
+#: Marks that close a clause: a preposition right before one is stranded.
+_CLAUSE_END = frozenset(".,;:!?)\n")
 #: At most this many words are trimmed from either end of a span before it is quoted.
 _MAX_TRIM = 2
 
@@ -42,6 +44,7 @@ def _rules() -> dict[str, Any]:
         "verb_heads": frozenset(data["verb_heads"]),
         "object_openers": frozenset(data["object_openers"]),
         "determiners": frozenset(data["determiners"]),
+        "prepositions": frozenset(data["prepositions"]),
     }
 
 
@@ -109,6 +112,16 @@ def _trimmed(message: str, start: int, end: int) -> tuple[int, int]:
     return (tokens[first][0], tokens[last][1]) if tokens else (start, end)
 
 
+def _stranded(message: str, start: int, end: int) -> bool:
+    """Whether the span ends on a preposition that closes its clause ("what we are looking
+    for."): trimming it would cut the clause ("what we are looking")."""
+    last = _TOKEN.findall(message[start:end])[-1:]
+    if not last or last[0].lower() not in _rules()["prepositions"]:
+        return False
+    following = message[end:].lstrip(" \t")
+    return following[:1] in _CLAUSE_END
+
+
 def _opens_badly(message: str, token: tuple[int, int], r: dict[str, Any]) -> bool:
     word = message[token[0] : token[1]].lower()
     return word in r["function"] and word not in r["first"]
@@ -168,6 +181,8 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
     """
     if not 0 <= start < end <= len(message) or not whole_words_at(message, start, end):
         return None
+    if _stranded(message, start, end):
+        return None
     start, end = _trimmed(message, start, end)
     start = _widened(message, start)
     if not whole_words_at(message, start, end) or not whole_constituent(message, start, end):
@@ -193,6 +208,15 @@ def quote_in(message: str, quote: str) -> bool:
         head = f"[{head[0].lower()}{head[0].upper()}]{head[1:]}"
     pattern = re.compile(r"(?<![\w'’])" + r"\s+".join([head, *parts[1:]]) + r"(?![\w'’])")
     return any(
-        _widened(message, m.start()) == m.start() and whole_constituent(message, *m.span())
+        _widened(message, m.start()) == m.start()
+        and whole_constituent(message, *m.span())
+        and not _before_stranded(message, m.end())
         for m in pattern.finditer(message)
     )
+
+
+def _before_stranded(message: str, end: int) -> bool:
+    """Whether the words end right before a preposition that closes their clause (a quote
+    "what we are looking" out of "what we are looking for.")."""
+    after = _WORD_AFTER.match(message, end)
+    return after is not None and _stranded(message, after.start(1), after.end(1))

@@ -1,0 +1,87 @@
+"""Third blind review of the plans (issue 16): fault categories the reviewers named, each held
+by messages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.plancheck import check_plan
+from analyzer.plancontext import read_context
+from analyzer.questions import plan
+from analyzer.quotes import clean_quote, is_clean_phrase, quote_in
+from analyzer.report import Finding, Question, ReasonResult, TextSpan
+
+
+def found(message: str, phrase: str, vague_type: str) -> Finding:
+    start = message.index(phrase)
+    return Finding(phrase, vague_type, start, start + len(phrase), "rule", 1.0)
+
+
+def plan_of(message: str, findings=(), *, policy=None, reasons=(), **kw) -> list[Question]:  # type: ignore[no-untyped-def]
+    ctx = read_context(message, policy=policy, reasons=reasons)
+    return plan(findings, message=message, context=ctx, **kw)
+
+
+def texts_of(message: str, findings=(), **kw) -> list[str]:  # type: ignore[no-untyped-def]
+    return [q.text for q in plan_of(message, findings, **kw)]
+
+
+def stated(message: str, label: str, sentence: str) -> ReasonResult:
+    start = message.index(sentence)
+    return ReasonResult(label, 0.9, (TextSpan(sentence, start, start + len(sentence)),))
+
+
+# 8. Cut quotes: a dangling preposition or a comparative with no object ----------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("We chose others who fit the position better.", "fit the position better"),
+        ("We had to select more strictly on experience.", "select more strictly on experience"),
+        ("Your profile is not quite what we are looking for.", "not quite what we are looking for"),
+        ("It is not the kind of work we had hoped for.", "the kind of work we had hoped for"),
+        ("Your answers were weaker than expected, and others did better.", "others did better"),
+    ],
+)
+def test_a_cut_phrase_is_not_quoted(message: str, phrase: str) -> None:
+    start = message.index(phrase)
+    assert clean_quote(message, start, start + len(phrase)) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clean"),
+    [
+        ("fit the role better", False),
+        ("a profile we could rely on", False),
+        ("chosen more carefully for", False),
+        ("more strictly on seniority", False),
+        ("a better fit", True),
+        ("more leadership experience", True),
+        ("a closer match", True),
+    ],
+)
+def test_endings_that_leave_a_quote_cut(phrase: str, clean: bool) -> None:
+    assert is_clean_phrase(phrase) is clean
+
+
+def test_a_span_cut_before_its_object_is_still_trimmed() -> None:
+    message = "We saw gaps in your application at this stage."
+    phrase = "gaps in your application at"
+    start = message.index(phrase)
+    assert clean_quote(message, start, start + len(phrase)) == "gaps in your application"
+
+
+def test_a_plan_paraphrases_a_comparison_with_no_object() -> None:
+    message = "Thank you for applying. We have chosen other candidates who fit the position better."
+    texts = texts_of(message, [found(message, "fit the position better", "unanchored_comparison")])
+    assert not any('"' in t for t in texts)
+    context = read_context(message, policy=None)
+    assert not check_plan(message, [Question(t, "clarify") for t in texts], context=context)
+
+
+def test_the_quote_check_catches_a_clause_cut_before_its_preposition() -> None:
+    message = "Your profile is not quite what we are looking for."
+    assert not quote_in(message, "not quite what we are looking")
+    assert not quote_in(message, "not quite what we are looking for")
+    assert quote_in("It is a profile we value.", "a profile we value")
