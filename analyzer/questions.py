@@ -250,7 +250,7 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
     text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
     inner = _lower_first(text)
-    if ctx.praise is not None:  # build on what the message praised
+    if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
         text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
     offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
@@ -260,6 +260,22 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     if ctx.invites:
         return str(leads["invites"]).format(question=inner)
     return text
+
+
+def met_in_person(ctx: PlanContext) -> bool:
+    """Whether the message reports a real conversation: a call or an interview, in a message
+    a person wrote (not an automated one or a board's notice). Only then does a reply say it
+    enjoyed the conversation too."""
+    return ctx.stage != "applied" and not ctx.auto_reply and not ctx.board_notice
+
+
+def _real_praise(ctx: PlanContext) -> bool:
+    """Whether the opener may build on the message's praise: "we enjoyed getting to know you"
+    in mass mail after an application is a stock phrase, not a conversation to answer warmly
+    (``needs_meeting`` kinds in ``praise_openers``)."""
+    if ctx.praise is None:
+        return False
+    return ctx.praise[0] not in _plan()["praise_openers"]["needs_meeting"] or met_in_person(ctx)
 
 
 def _praised(kind: str, what: str) -> tuple[str, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from analyzer.analysis import Analyzer
+from analyzer.drafts import draft
 from analyzer.plancheck import check_plan
 from analyzer.plancontext import read_context
 from analyzer.questions import plan
@@ -85,3 +87,42 @@ def test_the_quote_check_catches_a_clause_cut_before_its_preposition() -> None:
     assert not quote_in(message, "not quite what we are looking")
     assert not quote_in(message, "not quite what we are looking for")
     assert quote_in("It is a profile we value.", "a profile we value")
+
+
+# 5. Mass-mail warmth is no conversation ------------------------------------------------------
+
+WARM = "I enjoyed our conversation too"
+
+
+@pytest.mark.parametrize(
+    ("message", "warm"),
+    [
+        (
+            "We have enjoyed getting to know you and appreciate your interest in the Mill Hand "
+            "role. We will not be moving forward with your application. The Recruiting Team",
+            False,
+        ),
+        (
+            "It was a pleasure to learn about your background. We enjoyed meeting you through "
+            "your application. This is an automated message; we will not proceed.",
+            False,
+        ),
+        (
+            "Thank you for the interview on Tuesday for the Mill Hand role. We enjoyed meeting "
+            "you. We went with another candidate. Best, Rob",
+            True,
+        ),
+    ],
+)
+def test_warm_reply_lines_need_a_real_conversation(message: str, warm: bool) -> None:
+    assert any(WARM in t for t in texts_of(message)) is warm
+
+
+def test_a_draft_after_mass_mail_claims_no_acquaintance() -> None:
+    message = (
+        "Thank you for your interest in the Pipe Fitter role. It was a pleasure to learn about "
+        "your background. Unfortunately we will not move forward with your application. "
+        "Kind regards, The Talent Acquisition Team"
+    )
+    body = draft(Analyzer(use_models=False).analyze(message)).body
+    assert "enjoyed" not in body
