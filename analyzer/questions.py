@@ -340,9 +340,15 @@ def _follow_up(ctx: PlanContext) -> str | None:
         return None
     wordings = _plan()["forward"]["follow_up"]
     timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
+    named = f"{ctx.follow_up}_community"
+    community = ctx.community or str(_plan()["community_default"])
     if ctx.timing and timed in wordings:
-        return str(wordings[timed])
-    return str(wordings[open_ if ctx.timing_open and open_ in wordings else ctx.follow_up])
+        key = timed
+    elif ctx.community and named in wordings:
+        key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
+    else:
+        key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
+    return str(wordings[key]).format(community=community)
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:

@@ -126,3 +126,23 @@ def test_a_draft_after_mass_mail_claims_no_acquaintance() -> None:
     )
     body = draft(Analyzer(use_models=False).analyze(message)).body
     assert "enjoyed" not in body
+
+
+# 7. The sender's own term for its talent community -------------------------------------------
+
+REJECTED = "Thank you for applying for the Boat Builder role. We will not move forward with you. "
+
+
+@pytest.mark.parametrize(
+    ("tail", "term"),
+    [
+        ("Do join our Talent Network to hear about new roles.", "your Talent Network"),
+        ("You are welcome to join our talent pool for future roles.", "your talent pool"),
+        ("Sign up to our candidate community to hear about new roles.", "your candidate community"),
+        ("Join our talent community for news.", "your talent community"),
+        ("We will keep your CV in our talent pool for future roles.", "in your talent pool"),
+    ],
+)
+def test_the_closing_question_echoes_the_senders_term(tail: str, term: str) -> None:
+    closing = texts_of(REJECTED + tail)[-1]
+    assert term in closing
