@@ -66,6 +66,7 @@ class _Candidate:
     start: int | None = None
     material: str = "application"
     heads: tuple[str, ...] = ()
+    basis: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +173,9 @@ def _text(c: _Candidate, turn: int) -> str:
     if c.quote is not None:
         leads = settings["quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
+    if c.paraphrase is not None and c.basis is not None:
+        based = settings["bases"]["sentences"][c.type]
+        return str(based[turn % len(based)]).format(basis=c.basis, question=c.body)
     if c.paraphrase is not None:
         sentences = settings["paraphrase_sentences"].get(c.type or "")
         if sentences:
@@ -384,28 +388,38 @@ def _candidates(
             continue  # "we feel X is a better fit": one idea, asked through the comparison
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
-        topic = topic_of(f.type, words(f.text))
+        if _in_role_name(f, message, ctx.role):
+            continue  # "Pipe Fitter" is the role's name, not a comparison
         quoted = int(kind["value"]) > _FORMULA_VALUE
-        quote = _quote(f, message) if quoted else None
-        if quoted and quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
+        if not quoted:
+            found.append(_decision(f, order, ctx, seed))
             continue
-        if quoted and quote is None and not _paraphrase_fits(f, message):
+        topic = topic_of(f.type, words(f.text))
+        keep = topic in _plan()["bases"]["keep_topics"]
+        based = _basis(f, message) if f.type in _BASED and not keep else None
+        topic = based[1] if based else topic
+        quote = _quote(f, message)
+        if quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
             continue
-        value = int(kind["value"]) - (_UNQUOTABLE_PENALTY if quoted and quote is None else 0)
+        if quote is None and not _paraphrase_fits(f, message):
+            continue
+        penalty = _UNQUOTABLE_PENALTY if quote is None and based is None else 0
+        body = _body(topic, ctx.stage, seed, ctx=ctx)
+        if based is not None:
+            body = _basis_question(f.type, based[0], ctx, seed)
         found.append(
             _Candidate(
-                value,
+                int(kind["value"]) - penalty,
                 order,
                 topic,
-                _body(topic, ctx.stage, seed, ctx=ctx)
-                if quoted
-                else _capital(_body(topic, ctx.stage, seed, ctx=ctx)),
+                body,
                 phrase=f.text,
                 quote=quote,
                 type=f.type,
-                paraphrase=str(kind["paraphrase"]) if quoted else None,
+                paraphrase=str(kind["paraphrase"]),
                 start=f.start,
                 material=material(ctx),
+                basis=based[0] if based else None,
             )
         )
     found += _remarked(ctx, message)
@@ -423,6 +437,108 @@ def _candidates(
         body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
+
+
+#: Vague types whose question builds on the basis their clause names ("candidates whose
+#: skills and experience more closely align"): ``bases`` in ``plan.json``.
+_BASED = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
+#: A bare decision with no wording of its own ranks after one the message's words can name.
+_UNNAMED_DECISION = 1000
+
+
+def _in_role_name(finding: Finding, message: str, role: str | None) -> bool:
+    """Whether the finding overlaps the name of the role applied for ("Pipe Fitter")."""
+    if not role or not message:
+        return False
+    at = message.find(role)
+    while at >= 0:
+        if finding.start < at + len(role) and at < finding.end:
+            return True
+        at = message.find(role, at + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _basis_reader() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pattern[str]]:
+    """The pattern of a basis noun (with an optional modifier) over a lowered clause, each
+    noun's name and topic by group, and the words that make a noun what was reviewed."""
+    bases = _plan()["bases"]
+    modifiers = "|".join(re.escape(m) for m in bases["modifiers"])
+    nouns = "|".join(f"(?P<n{i}>{n['words']})" for i, n in enumerate(bases["nouns"]))
+    pattern = re.compile(rf"\b(?:(?P<mod>{modifiers}) )?(?:{nouns})\b")
+    names = tuple((str(n["name"]), str(n["topic"])) for n in bases["nouns"])
+    return pattern, names, re.compile(bases["not_basis"])
+
+
+def _clause_of(message: str, start: int, end: int) -> tuple[str, int, int]:
+    """The clause of ``message`` up to ``message[start:end]`` (from the clause mark before it
+    to the one after it), and where in it the window of the ``reach`` of ``bases`` either side
+    of the phrase starts and ends."""
+    before, after = _plan()["bases"]["reach"]
+    head = max(message.rfind(mark, 0, start) for mark in ".!?\n,;:") + 1
+    tails = [i for i in (message.find(mark, end) for mark in ".!?\n,;:") if i >= 0]
+    tail = min(tails, default=len(message))
+    window = max(0, start - int(before) - head), min(tail, end + int(after)) - head
+    return message[head:tail], *window
+
+
+def _basis(finding: Finding, message: str) -> tuple[str, str] | None:
+    """What the comparison, fit phrase or gap is about, in the message's words ("skills and
+    experience", "leadership experience") and its topic, when its clause names it."""
+    if not message or message[finding.start : finding.end] != finding.text:
+        return None
+    pattern, nouns, review = _basis_reader()
+    names: list[str] = []
+    topic = None
+    text, first, last = _clause_of(message, finding.start, finding.end)
+    clause = lower(text)
+    for match in pattern.finditer(clause, first, last):
+        if review.search(clause, 0, match.start()) is not None:
+            continue  # "we reviewed your background": what was read, not the basis
+        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
+        name = nouns[group][0]
+        if match.group("mod"):
+            name = f"{match.group('mod')} {name}"
+        if name not in names:
+            names.append(name)
+        topic = topic or nouns[group][1]
+    if topic is None:
+        return None
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
+
+
+def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) -> str:
+    """The question that builds on the basis a phrase names ("what kind of leadership
+    experience would have made the difference for this role?")."""
+    wordings = _plan()["bases"]["questions"]
+    several = " and " in basis
+    key = vague_type if vague_type in wordings else ("several" if several else "one")
+    return str(_pick(wordings[key], seed)).format(basis=basis, material=material(ctx))
+
+
+@lru_cache(maxsize=1)
+def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    kinds = _plan()["decisions"]["kinds"].values()
+    return tuple((re.compile(k["cue"]), tuple(k["wordings"])) for k in kinds)
+
+
+def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Candidate:
+    """The question about a bare decision, worded from the message's own decision ("you
+    decided to move forward with other candidates; was there one requirement that weighed
+    most?"), or the stock fallback when the phrase names no decision (``decisions``)."""
+    low = lower(finding.text)
+    for cue, wordings in _decision_kinds():
+        if cue.search(low) is not None:
+            body = _pick(wordings, seed)
+            said = finding.text
+            return _Candidate(
+                _FORMULA_VALUE, order, "requirement", body, phrase=said, type=finding.type
+            )
+    body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
+    later = order + _UNNAMED_DECISION
+    return _Candidate(
+        _FORMULA_VALUE, later, "requirement", body, phrase=finding.text, type=finding.type
+    )
 
 
 #: An impression that shares its sentence with one of these types introduces that judgement

@@ -16,7 +16,7 @@ from analyzer.report import Finding, Question, ReasonResult, TextSpan
 
 def found(message: str, phrase: str, vague_type: str) -> Finding:
     start = message.index(phrase)
-    return Finding(phrase, vague_type, start, start + len(phrase), "rule", 1.0)
+    return Finding(phrase, start, start + len(phrase), vague_type, "", "")
 
 
 def plan_of(message: str, findings=(), *, policy=None, reasons=(), **kw) -> list[Question]:  # type: ignore[no-untyped-def]
@@ -146,3 +146,111 @@ REJECTED = "Thank you for applying for the Boat Builder role. We will not move f
 def test_the_closing_question_echoes_the_senders_term(tail: str, term: str) -> None:
     closing = texts_of(REJECTED + tail)[-1]
     assert term in closing
+
+
+# 1. A tailored question where the message has a vague phrase of its own ----------------------
+
+STOCK = ("meet least well", "show more clearly", "not line up with", "least convincingly")
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase", "vague_type", "words"),
+    [
+        (
+            "We have decided to move forward with candidates whose experience more closely "
+            "matches the requirements of the Tram Scheduler role.",
+            "more closely matches",
+            "unanchored_comparison",
+            "experience",
+        ),
+        (
+            "While we liked your CV, we chose applicants whose skills and track record more "
+            "closely align with the needs of the team.",
+            "more closely align",
+            "unanchored_comparison",
+            "skills and track record",
+        ),
+        (
+            "Thanks for applying. Your profile does not completely match with our requirements.",
+            "not completely match with our requirements",
+            "fit_euphemism",
+            "my profile",
+        ),
+        (
+            "We went ahead with applicants who had a more competitive profile.",
+            "more competitive profile",
+            "unanchored_comparison",
+            "profile",
+        ),
+    ],
+)
+def test_the_key_vague_phrase_gets_a_tailored_question_first(
+    message: str, phrase: str, vague_type: str, words: str
+) -> None:
+    questions = plan_of(message, [found(message, phrase, vague_type)])
+    first = next(q for q in questions if q.purpose == "clarify")
+    assert words in first.text
+    assert not any(s in first.text for s in STOCK)
+
+
+@pytest.mark.parametrize(
+    ("decision", "words"),
+    [
+        ("we have decided to move forward with other candidates", "move forward with others"),
+        ("your application was not selected for further consideration", "not selected"),
+        ("we will not be moving forward with your application", "not to"),
+        ("we have chosen to proceed with another applicant", "with others"),
+    ],
+)
+def test_a_bare_decision_is_asked_about_in_its_own_terms(decision: str, words: str) -> None:
+    message = f"Thank you for applying for the Gear Cutter role. Unfortunately {decision}."
+    texts = texts_of(message, [found(message, decision, "decision_formula")])
+    clarify = texts[1]
+    assert "requirement" in clarify and not any(s in clarify for s in STOCK)
+    variants = [
+        texts_of(f"{message} Ref {n}.", [found(message, decision, "decision_formula")])[1]
+        for n in range(8)
+    ]
+    assert any(words in v for v in variants)
+
+
+def test_stock_wording_is_only_the_fallback_and_varies() -> None:
+    bodies = set()
+    for n in range(12):
+        message = f"Thank you for applying (ref {n}). After careful consideration, we regret."
+        texts = texts_of(
+            message, [found(message, "After careful consideration", "decision_formula")]
+        )
+        bodies.add(texts[1])
+    assert len(bodies) >= 3
+
+
+def test_a_role_name_is_no_comparison() -> None:
+    message = "Thank you for applying for the Pipe Fitter role. We will not move forward."
+    texts = texts_of(message, [found(message, "Fitter role", "unanchored_comparison")])
+    assert not any("itter" in t.lower() for t in texts[1:])
+
+
+# 3. A comparison question builds on the comparison's own basis -------------------------------
+
+
+def test_the_comparison_question_names_the_stated_basis_not_another_reason() -> None:
+    message = (
+        "Thank you for interviewing for the Shift Manager role. Your skills in rota planning "
+        "were good. We chose candidates with more leadership experience."
+    )
+    reasons = [stated(message, "skills", "Your skills in rota planning were good")]
+    phrase = "more leadership experience"
+    texts = texts_of(message, [found(message, phrase, "unanchored_comparison")], reasons=reasons)
+    asked = next(t for t in texts if phrase in t)
+    assert "leadership experience would" in asked and "skill" not in asked
+
+
+def test_a_reviewed_noun_is_not_the_basis_of_the_comparison() -> None:
+    message = (
+        "We have reviewed your background and qualifications and we found other applicants "
+        "who more closely match the needs of this role."
+    )
+    questions = plan_of(message, [found(message, "more closely match", "unanchored_comparison")])
+    clarify = [q.text for q in questions if q.purpose == "clarify"]
+    assert clarify and not any("background" in t or "qualifications" in t for t in clarify)
