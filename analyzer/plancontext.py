@@ -52,6 +52,8 @@ class PlanContext:
     timing_open: bool = False
     praise: tuple[str, str] | None = None
     community: str | None = None
+    team_signed: bool = False
+    team_name: str | None = None
 
     @property
     def interviewed(self) -> bool:
@@ -92,6 +94,7 @@ def _compiled() -> dict[str, Any]:
         "timing_open": many(s["timing_open"]),
         "survey": many(s["survey"]),
         "community_term": many(s["community_term"]),
+        "team_signed": many(s["team_signed"]),
         "remarks": {k: many(v) for k, v in s["remarks"].items()},
         "stage_variants": {
             stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
@@ -321,6 +324,8 @@ def read_context(
         timing_open="timing_open" in hits,
         praise=praise(text),
         community=community_term(text),
+        team_signed="team_signed" in hits,
+        team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 
 

@@ -128,7 +128,18 @@ def _body(topic: str, stage: str, seed: int = 0, *, ctx: PlanContext | None = No
     wording = settings["topics"][topic]
     if isinstance(wording, list):
         wording = wording[seed % len(wording)]
-    return str(wording).format(material=material_)
+    return str(wording).format(material=material_, **team_words(ctx or PlanContext()))
+
+
+def team_words(ctx: PlanContext) -> dict[str, str]:
+    """How questions name the team (``team`` in ``plan.json``): "your team" to a person; "the
+    hiring team" or "the team" in a message a recruiting team signed, where "your team"
+    would be theirs."""
+    t = _plan()["team"]
+    team = str(t["person"])
+    if ctx.team_signed:
+        team = str(t["named"]).format(name=ctx.team_name) if ctx.team_name else str(t["signed"])
+    return {"team": team, "team_on": str(t["on"]).format(team=team)}
 
 
 def _capital(text: str) -> str:
@@ -250,7 +261,7 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     openers = settings["openers"]
     closed = _role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        return _pick(settings["closed_role_openers"][closed], seed)
+        return _pick(settings["closed_role_openers"][closed], seed).format(**team_words(ctx))
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
     text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
     inner = _lower_first(text)
@@ -318,6 +329,8 @@ def _forward(
     outside the candidate's control, otherwise what to change for the next time at this stage.
     A survey about the process is taken up by the draft, not here: one move a question."""
     settings = _plan()["forward"]
+    if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
+        return _pick(settings["withdrawn"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
     invited = _follow_up(ctx)
@@ -331,10 +344,10 @@ def _forward(
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
-        key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
-    options = settings[key]
+        key = "out_of_control"
+    options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
-    return next((str(o) for o in ordered if not too_close(o, chosen)), None)
+    return next((o for o in ordered if not too_close(o, chosen)), None)
 
 
 def _follow_up(ctx: PlanContext) -> str | None:
@@ -606,6 +619,7 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
             continue
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
+        lead = lead.replace("{team_on}", team_words(ctx)["team_on"])
         value = int(settings["remark_value"])
         found.append(
             _Candidate(value, n - len(spans), entry["topic"], "", lead=lead.format(phrase=quote))

@@ -254,3 +254,53 @@ def test_a_reviewed_noun_is_not_the_basis_of_the_comparison() -> None:
     questions = plan_of(message, [found(message, "more closely match", "unanchored_comparison")])
     clarify = [q.text for q in questions if q.purpose == "clarify"]
     assert clarify and not any("background" in t or "qualifications" in t for t in clarify)
+
+
+# 6. A filled or paused role: one question about other roles at most --------------------------
+
+ROLES = ("roles", "openings")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have paused hiring for the Welder role. Please have a look at our current openings.",
+        "The Welder role has been cancelled. We will keep your CV on file for future roles.",
+        "The Welder role has already been filled. Please check our current openings.",
+        "The Welder role has already been filled and is no longer available. Join our talent "
+        "pool for future roles.",
+    ],
+)
+def test_a_closed_role_asks_about_other_roles_once(sentence: str) -> None:
+    texts = texts_of(f"Thank you for applying. {sentence} Regards, Ola")
+    assert sum(any(w in t for w in ROLES) for t in texts) <= 1
+    assert not any("meantime" in t or "meanwhile" in t for t in texts)
+
+
+def test_a_filled_role_is_not_waited_for() -> None:
+    message = "The Welder role has already been filled and is no longer available. Regards, Ola"
+    opener = texts_of(message)[0]
+    assert "open" in opener and "reopen" not in opener
+
+
+# 10. "your team" in a message a recruiting team signed ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("signature", "team"),
+    [
+        ("Kind regards, Talent Acquisition Team", "the team"),
+        ("Best, The Recruiting Team", "the team"),
+        ("Thanks, HR Department. The hiring team will keep your details.", "the hiring team"),
+        ("Best, Marta", "your team"),
+    ],
+)
+def test_the_team_is_named_as_the_message_names_it(signature: str, team: str) -> None:
+    message = (
+        "Thank you for applying for the Ferry Deckhand role. We have put the role on hold due to "
+        f"budget. We are looking for fluent Dutch speakers. {signature}"
+    )
+    texts = " ".join(texts_of(message))
+    assert team in texts
+    if team != "your team":
+        assert "your team" not in texts
