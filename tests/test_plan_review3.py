@@ -304,3 +304,35 @@ def test_the_team_is_named_as_the_message_names_it(signature: str, team: str) ->
     assert team in texts
     if team != "your team":
         assert "your team" not in texts
+
+
+# 9. Job-board notices: the opener and one question, meant for the employer -------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Your application to Rope Maker at Harbor Ltd\nThe employer has decided not to move "
+        "forward with your application at this time.\nSent via Indeed Apply",
+        "Thank you for your interest in the Sail Maker position at Harbor Ltd. Unfortunately, "
+        "Harbor Ltd has decided not to move forward with your application. This email was sent "
+        "by LinkedIn.",
+        "Update on Sail Maker: Harbor Ltd is not moving forward with your application. "
+        "Sent through Glassdoor.",
+    ],
+)
+def test_a_board_notice_gets_the_opener_and_one_question_for_the_employer(message: str) -> None:
+    decision = next(
+        d for d in ("decided not to move forward", "is not moving forward") if d in message
+    )
+    ctx = read_context(message, policy=None)
+    questions = plan([found(message, decision, "decision_formula")], message=message, context=ctx)
+    assert ctx.board_notice and not ctx.auto_reply
+    assert len(questions) == 2 and questions[0].purpose == "opener"
+    advice = draft(Analyzer(use_models=False).analyze(message)).advice
+    assert any("employer" in a for a in advice)
+
+
+def test_a_first_person_message_is_no_board_notice() -> None:
+    message = "We have decided not to move forward with your application. Sent via LinkedIn."
+    assert not read_context(message, policy=None).board_notice
