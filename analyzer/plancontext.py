@@ -54,6 +54,8 @@ class PlanContext:
     community: str | None = None
     team_signed: bool = False
     team_name: str | None = None
+    requirement_named: bool = False
+    reopen_told: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -95,6 +97,8 @@ def _compiled() -> dict[str, Any]:
         "survey": many(s["survey"]),
         "community_term": many(s["community_term"]),
         "team_signed": many(s["team_signed"]),
+        "requirement_named": many(s["requirement_named"]),
+        "reopen_told": many(s["reopen_told"]),
         "remarks": {k: many(v) for k, v in s["remarks"].items()},
         "stage_variants": {
             stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
@@ -325,6 +329,8 @@ def read_context(
         praise=praise(text),
         community=community_term(text),
         team_signed="team_signed" in hits,
+        requirement_named="requirement_named" in hits,
+        reopen_told="reopen_told" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

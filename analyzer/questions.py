@@ -330,7 +330,7 @@ def _forward(
     A survey about the process is taken up by the draft, not here: one move a question."""
     settings = _plan()["forward"]
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
-        return _pick(settings["withdrawn"], seed)
+        return None if ctx.reopen_told else _pick(settings["withdrawn"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
     invited = _follow_up(ctx)
@@ -442,6 +442,8 @@ def _candidates(
         if _detailed(specific, message):  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
         found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
+    if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
+        found = _named_requirement(found, ctx)
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
@@ -552,6 +554,17 @@ def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Can
     return _Candidate(
         _FORMULA_VALUE, later, "requirement", body, phrase=finding.text, type=finding.type
     )
+
+
+def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candidate]:
+    """The candidates without those that ask which requirement, skill, credential or
+    experience mattered, plus one question that builds on the requirement the message named
+    (``named_requirement`` in ``plan.json``)."""
+    settings = _plan()["named_requirement"]
+    kept = [c for c in found if c.topic not in settings["topics"]]
+    body = str(settings["wording"]).format(material=material(ctx))
+    value = int(_plan()["reason_value"])
+    return [*kept, _Candidate(value, len(found), "named_requirement", body, lead=body)]
 
 
 #: An impression that shares its sentence with one of these types introduces that judgement

@@ -336,3 +336,54 @@ def test_a_board_notice_gets_the_opener_and_one_question_for_the_employer(messag
 def test_a_first_person_message_is_no_board_notice() -> None:
     message = "We have decided not to move forward with your application. Sent via LinkedIn."
     assert not read_context(message, policy=None).board_notice
+
+
+# 4. Points the message answered are not asked again ------------------------------------------
+
+WHICH = ("which requirement", "which credential", "which skill", "which qualification", "what kind")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The position requires a chartered accountancy qualification, which your CV did not show.",
+        "A valid forklift licence is a must for this role, and we could not see one.",
+        "The minimum requirements for the role include two years of payroll work.",
+    ],
+)
+def test_a_named_requirement_is_not_asked_again(sentence: str) -> None:
+    message = f"Thank you for applying for the Tax Clerk role. {sentence} Best, Ann"
+    reasons = [stated(message, "qualifications", sentence.rstrip("."))]
+    texts = texts_of(message, reasons=reasons)
+    assert read_context(message, policy=None).requirement_named
+    assert not any(w in t.lower() for t in texts for w in WHICH)
+    assert any("requirement you named" in t for t in texts)
+
+
+def test_a_vague_requirement_is_no_named_one() -> None:
+    message = "Thank you for applying. The role requires someone with more experience."
+    assert not read_context(message, policy=None).requirement_named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You are welcome to apply again next year.",
+        "Please feel free to reapply in March when our next intake opens.",
+        "You may reapply after graduation.",
+    ],
+)
+def test_a_stated_time_to_reapply_is_not_asked(sentence: str) -> None:
+    message = f"Thank you for applying for the Tax Clerk role. We will not proceed. {sentence}"
+    texts = texts_of(message)
+    assert read_context(message, policy=None).timing
+    assert not any("when would" in t.lower() or "good time" in t for t in texts)
+
+
+def test_a_promise_to_say_when_the_role_reopens_is_not_asked_again() -> None:
+    message = (
+        "Thank you for applying for the Welder role. We have put the role on hold and will let "
+        "you know if it reopens."
+    )
+    texts = texts_of(message, policy="unspecified")
+    assert texts and not any("reopen" in t for t in texts)
