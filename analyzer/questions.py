@@ -393,6 +393,7 @@ def _candidates(
     found: list[_Candidate] = []
     withdrawn = _role_closed(ctx) is not None
     compared = _comparison_sentences(findings, message)
+    remarked = _remark_sentences(ctx, message)
     for order, f in enumerate(findings):
         kind = _types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
@@ -401,6 +402,8 @@ def _candidates(
             continue  # "we feel X is a better fit": one idea, asked through the comparison
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
+        if message and _sentence_of(message, f.start, f.end) in remarked:
+            continue  # "your rate is above the market value": asked through the remark
         if _in_role_name(f, message, ctx.role):
             continue  # "Pipe Fitter" is the role's name, not a comparison
         quoted = int(kind["value"]) > _FORMULA_VALUE
@@ -571,6 +574,17 @@ def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candi
 #: ("we feel she is a better match") and gets no question of its own.
 _IMPRESSION = "subjective_impression"
 _JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism"})
+
+
+def _remark_sentences(ctx: PlanContext, message: str) -> set[str]:
+    """The sentences of ``message`` that hold a remark which is their whole point (a pay level,
+    a language, a new direction: ``covers_sentence`` in ``remarks``)."""
+    entries = _plan()["remarks"]
+    return {
+        _sentence_of(message, start, end)
+        for kind, start, end in ctx.remarks
+        if message and start >= 0 and entries.get(kind, {}).get("covers_sentence")
+    }
 
 
 def _comparison_sentences(findings: Sequence[Finding], message: str) -> set[str]:

@@ -387,3 +387,51 @@ def test_a_promise_to_say_when_the_role_reopens_is_not_asked_again() -> None:
     )
     texts = texts_of(message, policy="unspecified")
     assert texts and not any("reopen" in t for t in texts)
+
+
+# 2. Misread phrases: a pay or market phrase is no skill gap -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "vague_type"),
+    [
+        (
+            "We felt there was a gap between your market value and our range.",
+            "a gap",
+            "unspecified_gap",
+        ),
+        (
+            "We felt your asking rate was above our range for this role.",
+            "We felt",
+            "subjective_impression",
+        ),
+        (
+            "Your salary expectations were higher than the market rate here.",
+            "higher than the market rate",
+            "unanchored_comparison",
+        ),
+    ],
+)
+def test_a_pay_phrase_is_asked_about_as_pay(sentence: str, phrase: str, vague_type: str) -> None:
+    message = f"Thank you for applying for the Ledger Clerk role. {sentence} Regards, Jo"
+    questions = plan_of(message, [found(message, phrase, vague_type)])
+    clarify = [q for q in questions if q.purpose == "clarify"]
+    assert clarify and all(q.type is None for q in clarify)
+    assert any("level of role" in q.text or "pay" in q.text for q in clarify)
+    assert not any(w in q.text for q in clarify for w in ("area", "skill", "impression"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "words"),
+    [
+        ("We felt you lack the credentials the role needs.", "lack the credentials", "credential"),
+        ("You had less relevant experience than others.", "less relevant experience", "experience"),
+    ],
+)
+def test_a_credential_gap_is_not_read_as_experience(sentence: str, phrase: str, words: str) -> None:
+    message = f"Thank you for applying for the Ledger Clerk role. {sentence}"
+    texts = texts_of(message, [found(message, phrase, "unspecified_gap")])
+    asked = " ".join(texts[1:-1]).lower()
+    assert words in asked
+    other = "experience" if words == "credential" else "credential"
+    assert other not in asked
