@@ -547,7 +547,7 @@ def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Can
     low = lower(finding.text)
     for cue, wordings in _decision_kinds():
         if cue.search(low) is not None:
-            body = _pick(wordings, seed)
+            body = _pick(wordings, seed).format(material=material(ctx))
             said = finding.text
             return _Candidate(
                 _FORMULA_VALUE, order, "requirement", body, phrase=said, type=finding.type
@@ -748,4 +748,6 @@ def _one_a_topic(ranked: list[_Candidate]) -> list[_Candidate]:
         if group not in seen:
             seen.add(group)
             kept.append(candidate)
+            if candidate.basis is not None:  # "where did my skills fall short of its needs"
+                seen.update(_plan()["bases"]["covers"])
     return kept

@@ -435,3 +435,23 @@ def test_a_credential_gap_is_not_read_as_experience(sentence: str, phrase: str, 
     assert words in asked
     other = "experience" if words == "credential" else "credential"
     assert other not in asked
+
+
+def test_a_comparison_built_on_its_basis_is_not_asked_again_as_a_match() -> None:
+    message = (
+        "Thank you for applying. Unfortunately, we couldn't find an immediate match based on "
+        "your competency this time around. We chose others who fit the position better."
+    )
+    findings = [
+        found(message, "couldn't find an immediate match", "fit_euphemism"),
+        found(message, "fit the position better", "unanchored_comparison"),
+    ]
+    clarify = [q.text for q in plan_of(message, findings) if q.purpose == "clarify"]
+    assert len(clarify) == 1 and "my competency" in clarify[0]
+
+
+def test_an_impression_of_motivation_asks_about_motivation() -> None:
+    message = "After your interview we were not fully convinced about your motivation."
+    phrase = "not fully convinced about your motivation"
+    texts = texts_of(message, [found(message, phrase, "subjective_impression")])
+    assert any(phrase in t and "motivation for the role" in t for t in texts)
