@@ -455,3 +455,13 @@ def test_an_impression_of_motivation_asks_about_motivation() -> None:
     phrase = "not fully convinced about your motivation"
     texts = texts_of(message, [found(message, phrase, "subjective_impression")])
     assert any(phrase in t and "motivation for the role" in t for t in texts)
+
+
+def test_openers_and_closing_questions_vary_across_mass_mail() -> None:
+    openers, closings = set(), set()
+    for n in range(24):
+        message = f"Thank you for applying (ref {n}). We will not move forward with you."
+        texts = texts_of(message)
+        openers.add(texts[0])
+        closings.add(texts[-1])
+    assert len(openers) >= 4 and len(closings) >= 3
