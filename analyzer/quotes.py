@@ -187,6 +187,8 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
     start = _widened(message, start)
     if not whole_words_at(message, start, end) or not whole_constituent(message, start, end):
         return None
+    if _before_stranded(message, end):  # "more confident" out of "more confident in."
+        return None
     phrase = " ".join(message[start:end].split())
     if not is_clean_phrase(phrase):
         return None

@@ -465,3 +465,9 @@ def test_openers_and_closing_questions_vary_across_mass_mail() -> None:
         openers.add(texts[0])
         closings.add(texts[-1])
     assert len(openers) >= 4 and len(closings) >= 3
+
+
+def test_a_span_that_stops_before_its_closing_preposition_is_not_quoted() -> None:
+    message = "They went with someone they felt more confident in. Sorry."
+    start = message.index("more confident")
+    assert clean_quote(message, start, start + len("more confident")) is None
