@@ -400,6 +400,8 @@ def _candidates(
             continue
         if f.type == _IMPRESSION and _sentence_of(message, f.start, f.end) in compared:
             continue  # "we feel X is a better fit": one idea, asked through the comparison
+        if f.type == _IMPRESSION and _lead_in_to_basis(f, message, ctx):
+            continue  # "the panel felt [others had stronger hands-on experience]"
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
         if message and _sentence_of(message, f.start, f.end) in remarked:
@@ -481,9 +483,8 @@ def _basis_reader() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pa
     """The pattern of a basis noun (with an optional modifier) over a lowered clause, each
     noun's name and topic by group, and the words that make a noun what was reviewed."""
     bases = _plan()["bases"]
-    modifiers = "|".join(re.escape(m) for m in bases["modifiers"])
     nouns = "|".join(f"(?P<n{i}>{n['words']})" for i, n in enumerate(bases["nouns"]))
-    pattern = re.compile(rf"\b(?:(?P<mod>{modifiers}) )?(?:{nouns})\b")
+    pattern = re.compile(rf"(?:(?<![\w-])(?P<mod>[a-z][a-z-]*[a-z]) )?\b(?:{nouns})\b")
     names = tuple((str(n["name"]), str(n["topic"])) for n in bases["nouns"])
     return pattern, names, re.compile(bases["not_basis"])
 
@@ -506,6 +507,7 @@ def _basis(finding: Finding, message: str) -> tuple[str, str] | None:
     if not message or message[finding.start : finding.end] != finding.text:
         return None
     pattern, nouns, review = _basis_reader()
+    not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
     names: list[str] = []
     topic = None
     text, first, last = _clause_of(message, finding.start, finding.end)
@@ -515,7 +517,7 @@ def _basis(finding: Finding, message: str) -> tuple[str, str] | None:
             continue  # "we reviewed your background": what was read, not the basis
         group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
         name = nouns[group][0]
-        if match.group("mod"):
+        if match.group("mod") and match.group("mod") not in not_modifiers:
             name = f"{match.group('mod')} {name}"
         if name not in names:
             names.append(name)
@@ -525,13 +527,29 @@ def _basis(finding: Finding, message: str) -> tuple[str, str] | None:
     return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
 
 
+def _lead_in_to_basis(finding: Finding, message: str, ctx: PlanContext) -> bool:
+    """Whether an impression is only a subject and a verb of feeling ("the panel felt") whose
+    sentence names a basis the plan builds on as a stated reason (``lead_in`` in
+    ``plan.json``; the reason's ``heads`` occur in the sentence)."""
+    if not message or message[finding.start : finding.end] != finding.text:
+        return False
+    if not set(words(finding.text)) <= set(_plan()["lead_in"]["words"]):
+        return False
+    sentence = lower(_sentence_of(message, finding.start, finding.end))
+    reasons = _plan()["reasons"]
+    heads = [h for r in ctx.stated for h in reasons.get(r, {}).get("heads", ())]
+    return any(re.search(rf"\b{re.escape(h)}\b", sentence) for h in heads)
+
+
 def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) -> str:
     """The question that builds on the basis a phrase names ("what kind of leadership
     experience would have made the difference for this role?")."""
     wordings = _plan()["bases"]["questions"]
     several = " and " in basis
     key = vague_type if vague_type in wordings else ("several" if several else "one")
-    return str(_pick(wordings[key], seed)).format(basis=basis, material=material(ctx))
+    said = material(ctx)
+    options = [w for w in wordings[key] if "{material}" not in w or said not in basis]
+    return str(_pick(options or wordings[key], seed)).format(basis=basis, material=said)
 
 
 @lru_cache(maxsize=1)
@@ -573,7 +591,7 @@ def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candi
 #: An impression that shares its sentence with one of these types introduces that judgement
 #: ("we feel she is a better match") and gets no question of its own.
 _IMPRESSION = "subjective_impression"
-_JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism"})
+_JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
 
 
 def _remark_sentences(ctx: PlanContext, message: str) -> set[str]:

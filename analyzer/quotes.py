@@ -64,7 +64,11 @@ def whole_words_at(message: str, start: int, end: int) -> bool:
     inside = message[start:end]
     if not inside or not inside.strip() or inside != inside.strip():
         return False
-    return not _WORD_CHAR.match(before) and not _WORD_CHAR.match(after)
+    if _WORD_CHAR.match(before) or _WORD_CHAR.match(after):
+        return False
+    joined_before = before == "-" and start > 1 and message[start - 2].isalnum()
+    joined_after = after == "-" and end + 1 < len(message) and message[end + 1].isalnum()
+    return not joined_before and not joined_after  # "client" out of "client-facing" is cut
 
 
 @lru_cache(maxsize=4096)

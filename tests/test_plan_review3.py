@@ -471,3 +471,65 @@ def test_a_span_that_stops_before_its_closing_preposition_is_not_quoted() -> Non
     message = "They went with someone they felt more confident in. Sorry."
     start = message.index("more confident")
     assert clean_quote(message, start, start + len("more confident")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "vague_type", "words"),
+    [
+        (
+            "We felt there was a gap in your motion design experience.",
+            "a gap",
+            "unspecified_gap",
+            "design experience",
+        ),
+        (
+            "We felt someone with more client-facing experience would be a better fit.",
+            "a better fit",
+            "unanchored_comparison",
+            "client-facing experience",
+        ),
+    ],
+)
+def test_the_basis_keeps_the_messages_own_modifier(
+    sentence: str, phrase: str, vague_type: str, words: str
+) -> None:
+    message = f"Thank you for applying for the Designer role. {sentence}"
+    questions = plan_of(message, [found(message, phrase, vague_type)])
+    assert any(words in q.text for q in questions if q.purpose == "clarify")
+
+
+def test_a_word_cut_at_its_hyphen_is_not_quoted() -> None:
+    message = "We preferred someone with more client-facing experience."
+    start = message.index("more client")
+    assert clean_quote(message, start, start + len("more client")) is None
+
+
+def test_a_bare_lead_in_to_a_named_basis_gets_no_question_of_its_own() -> None:
+    message = (
+        "Thank you for the interview. The panel felt that other candidates demonstrated stronger "
+        "hands-on experience with lab equipment."
+    )
+    findings = [found(message, "The panel felt", "subjective_impression")]
+    reasons = [stated(message, "experience", "other candidates demonstrated stronger hands-on")]
+    texts = texts_of(message, findings, reasons=reasons)
+    assert not any("panel felt" in t for t in texts)
+    assert any("experience" in t for t in texts)
+    unstated = texts_of(message, findings)  # nothing else to ask: the impression stays
+    assert any("led to that view" in t for t in unstated)
+
+
+def test_a_filled_position_is_read_as_filled() -> None:
+    message = "Thank you for applying. Unfortunately the position has been filled."
+    assert "filled_internally" in read_context(message, policy=None).out_of_control
+
+
+def test_a_call_on_the_phone_is_a_screening() -> None:
+    message = "Thanks for your time on the phone yesterday. We went with someone else."
+    assert read_context(message, policy=None).stage == "screened"
+
+
+def test_an_evaluative_word_is_no_part_of_the_basis() -> None:
+    message = "We went with someone whose previous experience was closer to the role."
+    questions = plan_of(message, [found(message, "closer to the role", "unanchored_comparison")])
+    clarify = " ".join(q.text for q in questions if q.purpose == "clarify")
+    assert "experience" in clarify and "previous" not in clarify
