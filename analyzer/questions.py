@@ -441,7 +441,8 @@ def _candidates(
             )
         )
     found += _remarked(ctx, message)
-    found += _built_on(specific, message, len(findings), material(ctx))
+    if not ctx.requirement_named or _detailed(specific, message):  # a named requirement
+        found += _built_on(specific, message, len(findings), material(ctx))  # is no advice
     if not ctx.out_of_control:
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
         if _detailed(specific, message):  # what to change is answered: no "prepare differently"
@@ -701,11 +702,23 @@ def _built_on(
     several = _detailed(specific, message)
     lead = settings["paraphrase" if several else "paraphrase_one"].format(material=material_)
     first = points[0] if points else None
+    if not several and first is not None and not _advice(first.text):
+        return []  # "your application will remain active for 12 months" is no advice
     if first is not None and message and not several:
         quote = clean_quote(message, first.start, first.end)
         lead = settings["quoted"].format(phrase=quote) if quote else lead
     phrase = first.text if first is not None else None
     return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=phrase)]
+
+
+@lru_cache(maxsize=1)
+def _advice_cue() -> re.Pattern[str]:
+    return re.compile(_plan()["build_on_specific"]["advice_cue"])
+
+
+def _advice(text: str) -> bool:
+    """Whether a concrete point reads as advice (``advice_cue``, over the lowered point)."""
+    return _advice_cue().search(lower(text)) is not None
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ def _rules() -> dict[str, Any]:
         "object_openers": frozenset(data["object_openers"]),
         "determiners": frozenset(data["determiners"]),
         "prepositions": frozenset(data["prepositions"]),
+        "np_heads": frozenset(data["np_heads"]),
     }
 
 
@@ -189,6 +190,7 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
         return None
     start, end = _trimmed(message, start, end)
     start = _widened(message, start)
+    end = _with_head(message, end)
     if not whole_words_at(message, start, end) or not whole_constituent(message, start, end):
         return None
     if _before_stranded(message, end):  # "more confident" out of "more confident in."
@@ -217,8 +219,25 @@ def quote_in(message: str, quote: str) -> bool:
         _widened(message, m.start()) == m.start()
         and whole_constituent(message, *m.span())
         and not _before_stranded(message, m.end())
+        and _head_after(message, m.end()) is None
         for m in pattern.finditer(message)
     )
+
+
+def _head_after(message: str, end: int) -> re.Match[str] | None:
+    """The head noun of the phrase's noun phrase right after ``end`` ("experience" after
+    "more site management"), if there is one."""
+    after = _WORD_AFTER.match(message, end)
+    if after is None or after.group(1).lower() not in _rules()["np_heads"]:
+        return None
+    return after
+
+
+def _with_head(message: str, end: int) -> int:
+    """``end`` moved over the head noun that follows the phrase, so that the quote is the
+    whole noun phrase ("more site management experience")."""
+    after = _head_after(message, end)
+    return end if after is None else after.end(1)
 
 
 def _before_stranded(message: str, end: int) -> bool:

@@ -11,7 +11,7 @@ from analyzer.plancheck import check_plan
 from analyzer.plancontext import read_context
 from analyzer.questions import plan
 from analyzer.quotes import clean_quote, is_clean_phrase, quote_in
-from analyzer.report import Finding, Question, ReasonResult, TextSpan
+from analyzer.report import Finding, Question, ReasonResult, SpecificFeedback, TextSpan
 
 
 def found(message: str, phrase: str, vague_type: str) -> Finding:
@@ -533,3 +533,56 @@ def test_an_evaluative_word_is_no_part_of_the_basis() -> None:
     questions = plan_of(message, [found(message, "closer to the role", "unanchored_comparison")])
     clarify = " ".join(q.text for q in questions if q.purpose == "clarify")
     assert "experience" in clarify and "previous" not in clarify
+
+
+def test_a_comparative_cut_before_its_noun_takes_the_noun_in() -> None:
+    message = "We have decided to appoint a candidate with more site management experience."
+    start = message.index("more site management")
+    end = start + len("more site management")
+    assert clean_quote(message, start, end) == "more site management experience"
+    assert not quote_in(message, "more site management")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("Please note that this mailbox is not monitored.", "auto_reply", True),
+        ("We've decided to hire internally for the role.", "out_of_control", "filled_internally"),
+        ("It was great to meet you last week.", "stage", "interviewed"),
+    ],
+)
+def test_more_ways_a_message_says_its_situation(sentence: str, field: str, value: object) -> None:
+    read = getattr(read_context(f"We will not proceed. {sentence}", policy=None), field)
+    assert value in read if isinstance(read, frozenset) else read == value
+
+
+def test_a_named_requirement_is_not_thanked_as_advice() -> None:
+    message = (
+        "Thanks for your interest in the Backend Developer role. The role requires 5 years of Go "
+        "experience and we could only see two on your CV, so we won't take it further."
+    )
+    said = "The role requires 5 years of Go experience"
+    start = message.index(said)
+    specific = [SpecificFeedback(said, start, start + len(said), "detail")]
+    ctx = read_context(message, policy=None, specific=specific)
+    texts = [q.text for q in plan([], specific, message=message, context=ctx)]
+    assert not any("advice" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("point", "advice"),
+    [
+        ("Your application will remain active for 90 days", False),
+        ("Feedback requests should be made within four weeks of the interview", False),
+        ("The other person had more experience with Terraform than you did", False),
+        ("Your cover letter could name the tools you used", True),
+        ("Next time, lead with the results of your projects", True),
+    ],
+)
+def test_one_point_is_thanked_as_advice_only_when_it_is_advice(point: str, advice: bool) -> None:
+    message = f"Thank you for applying. We will not move forward. {point}."
+    start = message.index(point)
+    specific = [SpecificFeedback(point, start, start + len(point), "detail")]
+    ctx = read_context(message, policy=None, specific=specific)
+    texts = [q.text for q in plan([], specific, message=message, context=ctx)]
+    assert any("advice" in t for t in texts) is advice
