@@ -444,7 +444,7 @@ def _candidates(
     if not ctx.requirement_named or _detailed(specific, message):  # a named requirement
         found += _built_on(specific, message, len(findings), material(ctx))  # is no advice
     if not ctx.out_of_control:
-        reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
+        reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
         if _detailed(specific, message):  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
         found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
@@ -463,6 +463,8 @@ def _candidates(
 #: Vague types whose question builds on the basis their clause names ("candidates whose
 #: skills and experience more closely align"): ``bases`` in ``plan.json``.
 _BASED = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
+#: The topic suffix of a stated reason built on the message's own name for its basis.
+_NAMED = "_named"
 #: A bare decision with no wording of its own ranks after one the message's words can name.
 _UNNAMED_DECISION = 1000
 
@@ -519,7 +521,7 @@ def _basis(finding: Finding, message: str) -> tuple[str, str] | None:
         group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
         name = nouns[group][0]
         if match.group("mod") and match.group("mod") not in not_modifiers:
-            name = f"{match.group('mod')} {name}"
+            name = f"{text[match.start('mod') : match.end('mod')]} {name}"  # "Jamf", not "jamf"
         if name not in names:
             names.append(name)
         topic = topic or nouns[group][1]
@@ -729,7 +731,7 @@ def _built_on_cues() -> tuple[re.Pattern[str], Cues]:
     return re.compile(settings["not_feedback"], re.IGNORECASE), Cues([settings["list_cue"]])
 
 
-def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
+def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") -> list[_Candidate]:
     """Questions that build on a reason the message states without detail."""
     settings = _plan()
     found = []
@@ -741,8 +743,39 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
         body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed, ctx=ctx)
         value = int(settings["reason_value"])
         heads = tuple(entry.get("heads", ()))
-        found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"], heads=heads))
+        lead = entry["lead"]
+        named = _named_basis(message, topic) if message and "name" in entry else None
+        if named is not None:  # "contract experience": which kind is said, ask how to build it
+            lead = settings["named_basis"]["lead"].replace("{basis}", named)
+            body = settings["named_basis"]["questions"][topic]
+            topic = f"{topic}{_NAMED}"
+        found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
     return found
+
+
+@lru_cache(maxsize=1)
+def _praise_cue() -> re.Pattern[str]:
+    return re.compile(_plan()["named_basis"]["praise"])
+
+
+def _named_basis(message: str, topic: str) -> str | None:
+    """The message's own name for a basis of ``topic`` with a word of its own before the noun
+    ("contract experience"), outside sentences that only describe the review."""
+    pattern, nouns, review = _basis_reader()
+    not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
+    praised = _praise_cue()
+    low = lower(message)
+    for match in pattern.finditer(low):
+        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
+        modifier = match.group("mod")
+        if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
+            continue
+        head = max(low.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+        tails = [i for i in (low.find(mark, match.end()) for mark in ".!?\n") if i >= 0]
+        sentence = low[head : min(tails, default=len(low))]
+        if review.search(low, head, match.start()) is None and not praised.search(sentence):
+            return f"{message[match.start('mod') : match.end('mod')]} {nouns[group][0]}"
+    return None
 
 
 def _together(reasons: list[_Candidate]) -> list[_Candidate]:
@@ -751,6 +784,9 @@ def _together(reasons: list[_Candidate]) -> list[_Candidate]:
     read as a mechanical pair."""
     settings = _plan()
     names = {e["topic"]: e["name"] for e in settings["reasons"].values() if "name" in e}
+    own = [r for r in reasons if r.topic.endswith(_NAMED)]
+    if own:  # the basis the message names in its own words stands for the others
+        return [own[0], *(r for r in reasons if r.topic not in names and r not in own)]
     named = [r for r in reasons if r.topic in names]
     if len(named) < 2:
         return reasons
@@ -767,6 +803,7 @@ def _group(topic: str) -> str:
     """The topic's group (``topic_groups`` in ``plan.json``): topics of one group ask the same
     thing in other words ("which need did I not line up with" / "which requirement did I meet
     least well")."""
+    topic = topic.removesuffix(_NAMED)
     groups = _plan()["topic_groups"].items()
     return next((name for name, members in groups if topic in members), topic)
 

@@ -586,3 +586,27 @@ def test_one_point_is_thanked_as_advice_only_when_it_is_advice(point: str, advic
     ctx = read_context(message, policy=None, specific=specific)
     texts = [q.text for q in plan([], specific, message=message, context=ctx)]
     assert any("advice" in t for t in texts) is advice
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "words"),
+    [
+        ("The deciding factor was contract experience.", "experience", "Since contract experience"),
+        ("We chose someone with hands-on PLC skills.", "skills", "Since PLC skills"),
+        ("Your retail experience was great, but we chose someone else.", "experience", None),
+        ("We reviewed your sales experience and chose someone else.", "experience", None),
+    ],
+)
+def test_a_stated_basis_named_in_the_messages_words_is_built_on(
+    sentence: str, label: str, words: str | None
+) -> None:
+    message = f"Thank you for applying for the Estimator role. {sentence}"
+    texts = texts_of(message, reasons=[stated(message, label, sentence.rstrip("."))])
+    if words is None:
+        assert not any(
+            t.startswith("Since") and "experience weighed" in t and "Since experience" not in t
+            for t in texts
+        )
+    else:
+        asked = next(t for t in texts if t.startswith(words))
+        assert "what kind" not in asked and "which skill" not in asked
