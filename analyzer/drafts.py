@@ -17,7 +17,7 @@ from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy
 from .plancontext import PlanContext, context_of
-from .questions import without_offer_lead
+from .questions import met_in_person, without_offer_lead
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -232,7 +232,7 @@ class _Parts:
                     "questions_outro_call" if self.situation.offers_call else "questions_outro"
                 ]
                 paragraphs += ["\n".join(numbered), outro]
-        close = self.fill(e["close"])
+        close = self.fill(e["close" if met_in_person(self.situation) else "close_unmet"])
         if self.situation.survey:  # taken up here, not packed into a question
             close = f"{e['survey']} {close}"
         paragraphs += [close, f"{e['sign_off']}\n{self.values['candidate']}"]

@@ -51,6 +51,11 @@ class PlanContext:
     stage_variant: str | None = None
     timing_open: bool = False
     praise: tuple[str, str] | None = None
+    community: str | None = None
+    team_signed: bool = False
+    team_name: str | None = None
+    requirement_named: bool = False
+    reopen_told: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -90,6 +95,10 @@ def _compiled() -> dict[str, Any]:
         "timing_topics": many(s["timing_topics"]),
         "timing_open": many(s["timing_open"]),
         "survey": many(s["survey"]),
+        "community_term": many(s["community_term"]),
+        "team_signed": many(s["team_signed"]),
+        "requirement_named": many(s["requirement_named"]),
+        "reopen_told": many(s["reopen_told"]),
         "remarks": {k: many(v) for k, v in s["remarks"].items()},
         "stage_variants": {
             stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
@@ -221,6 +230,16 @@ def praise(text: str) -> tuple[str, str] | None:
     return None
 
 
+def community_term(text: str) -> str | None:
+    """The sender's own name for the talent community or pool it mentions ("Talent Network",
+    "candidate community"), as the message writes it; ``None`` when it names none."""
+    low = lower(text)
+    if "community_term" not in _matching(low):
+        return None
+    match = _compiled()["community_term"].search(low)
+    return None if match is None else text[match.start() : match.end()]
+
+
 def board_notice(text: str) -> bool:
     """Whether the message is a job board's notice of the employer's decision ("the employer
     has decided not to move forward"): a third-person decision and no first-person sender."""
@@ -308,6 +327,11 @@ def read_context(
         stage_variant=stage_variant(text, stage),
         timing_open="timing_open" in hits,
         praise=praise(text),
+        community=community_term(text),
+        team_signed="team_signed" in hits,
+        requirement_named="requirement_named" in hits,
+        reopen_told="reopen_told" in hits,
+        team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 
 

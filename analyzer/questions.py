@@ -66,6 +66,7 @@ class _Candidate:
     start: int | None = None
     material: str = "application"
     heads: tuple[str, ...] = ()
+    basis: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +128,18 @@ def _body(topic: str, stage: str, seed: int = 0, *, ctx: PlanContext | None = No
     wording = settings["topics"][topic]
     if isinstance(wording, list):
         wording = wording[seed % len(wording)]
-    return str(wording).format(material=material_)
+    return str(wording).format(material=material_, **team_words(ctx or PlanContext()))
+
+
+def team_words(ctx: PlanContext) -> dict[str, str]:
+    """How questions name the team (``team`` in ``plan.json``): "your team" to a person; "the
+    hiring team" or "the team" in a message a recruiting team signed, where "your team"
+    would be theirs."""
+    t = _plan()["team"]
+    team = str(t["person"])
+    if ctx.team_signed:
+        team = str(t["named"]).format(name=ctx.team_name) if ctx.team_name else str(t["signed"])
+    return {"team": team, "team_on": str(t["on"]).format(team=team)}
 
 
 def _capital(text: str) -> str:
@@ -172,6 +184,9 @@ def _text(c: _Candidate, turn: int) -> str:
     if c.quote is not None:
         leads = settings["quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
+    if c.paraphrase is not None and c.basis is not None:
+        based = settings["bases"]["sentences"][c.type]
+        return str(based[turn % len(based)]).format(basis=c.basis, question=c.body)
     if c.paraphrase is not None:
         sentences = settings["paraphrase_sentences"].get(c.type or "")
         if sentences:
@@ -246,11 +261,11 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     openers = settings["openers"]
     closed = _role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        return _pick(settings["closed_role_openers"][closed], seed)
+        return _pick(settings["closed_role_openers"][closed], seed).format(**team_words(ctx))
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
     text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
     inner = _lower_first(text)
-    if ctx.praise is not None:  # build on what the message praised
+    if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
         text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
     offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
@@ -260,6 +275,22 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     if ctx.invites:
         return str(leads["invites"]).format(question=inner)
     return text
+
+
+def met_in_person(ctx: PlanContext) -> bool:
+    """Whether the message reports a real conversation: a call or an interview, in a message
+    a person wrote (not an automated one or a board's notice). Only then does a reply say it
+    enjoyed the conversation too."""
+    return ctx.stage != "applied" and not ctx.auto_reply and not ctx.board_notice
+
+
+def _real_praise(ctx: PlanContext) -> bool:
+    """Whether the opener may build on the message's praise: "we enjoyed getting to know you"
+    in mass mail after an application is a stock phrase, not a conversation to answer warmly
+    (``needs_meeting`` kinds in ``praise_openers``)."""
+    if ctx.praise is None:
+        return False
+    return ctx.praise[0] not in _plan()["praise_openers"]["needs_meeting"] or met_in_person(ctx)
 
 
 def _praised(kind: str, what: str) -> tuple[str, str]:
@@ -298,6 +329,8 @@ def _forward(
     outside the candidate's control, otherwise what to change for the next time at this stage.
     A survey about the process is taken up by the draft, not here: one move a question."""
     settings = _plan()["forward"]
+    if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
+        return None if ctx.reopen_told else _pick(settings["withdrawn"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
     invited = _follow_up(ctx)
@@ -311,10 +344,10 @@ def _forward(
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
-        key = "withdrawn" if "withdrawn" in ctx.out_of_control else "out_of_control"
-    options = settings[key]
+        key = "out_of_control"
+    options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
-    return next((str(o) for o in ordered if not too_close(o, chosen)), None)
+    return next((o for o in ordered if not too_close(o, chosen)), None)
 
 
 def _follow_up(ctx: PlanContext) -> str | None:
@@ -324,9 +357,15 @@ def _follow_up(ctx: PlanContext) -> str | None:
         return None
     wordings = _plan()["forward"]["follow_up"]
     timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
+    named = f"{ctx.follow_up}_community"
+    community = ctx.community or str(_plan()["community_default"])
     if ctx.timing and timed in wordings:
-        return str(wordings[timed])
-    return str(wordings[open_ if ctx.timing_open and open_ in wordings else ctx.follow_up])
+        key = timed
+    elif ctx.community and named in wordings:
+        key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
+    else:
+        key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
+    return str(wordings[key]).format(community=community)
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -354,45 +393,63 @@ def _candidates(
     found: list[_Candidate] = []
     withdrawn = _role_closed(ctx) is not None
     compared = _comparison_sentences(findings, message)
+    remarked = _remark_sentences(ctx, message)
     for order, f in enumerate(findings):
         kind = _types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
             continue
         if f.type == _IMPRESSION and _sentence_of(message, f.start, f.end) in compared:
             continue  # "we feel X is a better fit": one idea, asked through the comparison
+        if f.type == _IMPRESSION and _lead_in_to_basis(f, message, ctx):
+            continue  # "the panel felt [others had stronger hands-on experience]"
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
-        topic = topic_of(f.type, words(f.text))
+        if message and _sentence_of(message, f.start, f.end) in remarked:
+            continue  # "your rate is above the market value": asked through the remark
+        if _in_role_name(f, message, ctx.role):
+            continue  # "Pipe Fitter" is the role's name, not a comparison
         quoted = int(kind["value"]) > _FORMULA_VALUE
-        quote = _quote(f, message) if quoted else None
-        if quoted and quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
+        if not quoted:
+            found.append(_decision(f, order, ctx, seed))
             continue
-        if quoted and quote is None and not _paraphrase_fits(f, message):
+        topic = topic_of(f.type, words(f.text))
+        keep = topic in _plan()["bases"]["keep_topics"]
+        based = _basis(f, message) if f.type in _BASED and not keep else None
+        topic = based[1] if based else topic
+        quote = _quote(f, message)
+        if quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
             continue
-        value = int(kind["value"]) - (_UNQUOTABLE_PENALTY if quoted and quote is None else 0)
+        if quote is None and not _paraphrase_fits(f, message):
+            continue
+        penalty = _UNQUOTABLE_PENALTY if quote is None and based is None else 0
+        body = _body(topic, ctx.stage, seed, ctx=ctx)
+        if based is not None:
+            body = _basis_question(f.type, based[0], ctx, seed)
         found.append(
             _Candidate(
-                value,
+                int(kind["value"]) - penalty,
                 order,
                 topic,
-                _body(topic, ctx.stage, seed, ctx=ctx)
-                if quoted
-                else _capital(_body(topic, ctx.stage, seed, ctx=ctx)),
+                body,
                 phrase=f.text,
                 quote=quote,
                 type=f.type,
-                paraphrase=str(kind["paraphrase"]) if quoted else None,
+                paraphrase=str(kind["paraphrase"]),
                 start=f.start,
                 material=material(ctx),
+                basis=based[0] if based else None,
             )
         )
     found += _remarked(ctx, message)
-    found += _built_on(specific, message, len(findings), material(ctx))
+    if not ctx.requirement_named or _detailed(specific, message):  # a named requirement
+        found += _built_on(specific, message, len(findings), material(ctx))  # is no advice
     if not ctx.out_of_control:
-        reasons = _from_reasons(ctx, len(findings) + len(specific), seed)
+        reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
         if _detailed(specific, message):  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
         found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
+    if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
+        found = _named_requirement(found, ctx)
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
@@ -403,10 +460,152 @@ def _candidates(
     return ranked
 
 
+#: Vague types whose question builds on the basis their clause names ("candidates whose
+#: skills and experience more closely align"): ``bases`` in ``plan.json``.
+_BASED = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
+#: The topic suffix of a stated reason built on the message's own name for its basis.
+_NAMED = "_named"
+#: A bare decision with no wording of its own ranks after one the message's words can name.
+_UNNAMED_DECISION = 1000
+
+
+def _in_role_name(finding: Finding, message: str, role: str | None) -> bool:
+    """Whether the finding overlaps the name of the role applied for ("Pipe Fitter")."""
+    if not role or not message:
+        return False
+    at = message.find(role)
+    while at >= 0:
+        if finding.start < at + len(role) and at < finding.end:
+            return True
+        at = message.find(role, at + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _basis_reader() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pattern[str]]:
+    """The pattern of a basis noun (with an optional modifier) over a lowered clause, each
+    noun's name and topic by group, and the words that make a noun what was reviewed."""
+    bases = _plan()["bases"]
+    nouns = "|".join(f"(?P<n{i}>{n['words']})" for i, n in enumerate(bases["nouns"]))
+    pattern = re.compile(rf"(?:(?<![\w-])(?P<mod>[a-z][a-z-]*[a-z]) )?\b(?:{nouns})\b")
+    names = tuple((str(n["name"]), str(n["topic"])) for n in bases["nouns"])
+    return pattern, names, re.compile(bases["not_basis"])
+
+
+def _clause_of(message: str, start: int, end: int) -> tuple[str, int, int]:
+    """The clause of ``message`` up to ``message[start:end]`` (from the clause mark before it
+    to the one after it), and where in it the window of the ``reach`` of ``bases`` either side
+    of the phrase starts and ends."""
+    before, after = _plan()["bases"]["reach"]
+    head = max(message.rfind(mark, 0, start) for mark in ".!?\n,;:") + 1
+    tails = [i for i in (message.find(mark, end) for mark in ".!?\n,;:") if i >= 0]
+    tail = min(tails, default=len(message))
+    window = max(0, start - int(before) - head), min(tail, end + int(after)) - head
+    return message[head:tail], *window
+
+
+def _basis(finding: Finding, message: str) -> tuple[str, str] | None:
+    """What the comparison, fit phrase or gap is about, in the message's words ("skills and
+    experience", "leadership experience") and its topic, when its clause names it."""
+    if not message or message[finding.start : finding.end] != finding.text:
+        return None
+    pattern, nouns, review = _basis_reader()
+    not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
+    names: list[str] = []
+    topic = None
+    text, first, last = _clause_of(message, finding.start, finding.end)
+    clause = lower(text)
+    for match in pattern.finditer(clause, first, last):
+        if review.search(clause, 0, match.start()) is not None:
+            continue  # "we reviewed your background": what was read, not the basis
+        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
+        name = nouns[group][0]
+        if match.group("mod") and match.group("mod") not in not_modifiers:
+            name = f"{text[match.start('mod') : match.end('mod')]} {name}"  # "Jamf", not "jamf"
+        if name not in names:
+            names.append(name)
+        topic = topic or nouns[group][1]
+    if topic is None:
+        return None
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
+
+
+def _lead_in_to_basis(finding: Finding, message: str, ctx: PlanContext) -> bool:
+    """Whether an impression is only a subject and a verb of feeling ("the panel felt") whose
+    sentence names a basis the plan builds on as a stated reason (``lead_in`` in
+    ``plan.json``; the reason's ``heads`` occur in the sentence)."""
+    if not message or message[finding.start : finding.end] != finding.text:
+        return False
+    if not set(words(finding.text)) <= set(_plan()["lead_in"]["words"]):
+        return False
+    sentence = lower(_sentence_of(message, finding.start, finding.end))
+    reasons = _plan()["reasons"]
+    heads = [h for r in ctx.stated for h in reasons.get(r, {}).get("heads", ())]
+    return any(re.search(rf"\b{re.escape(h)}\b", sentence) for h in heads)
+
+
+def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) -> str:
+    """The question that builds on the basis a phrase names ("what kind of leadership
+    experience would have made the difference for this role?")."""
+    wordings = _plan()["bases"]["questions"]
+    several = " and " in basis
+    key = vague_type if vague_type in wordings else ("several" if several else "one")
+    said = material(ctx)
+    options = [w for w in wordings[key] if "{material}" not in w or said not in basis]
+    return str(_pick(options or wordings[key], seed)).format(basis=basis, material=said)
+
+
+@lru_cache(maxsize=1)
+def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    kinds = _plan()["decisions"]["kinds"].values()
+    return tuple((re.compile(k["cue"]), tuple(k["wordings"])) for k in kinds)
+
+
+def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Candidate:
+    """The question about a bare decision, worded from the message's own decision ("you
+    decided to move forward with other candidates; was there one requirement that weighed
+    most?"), or the stock fallback when the phrase names no decision (``decisions``)."""
+    low = lower(finding.text)
+    for cue, wordings in _decision_kinds():
+        if cue.search(low) is not None:
+            body = _pick(wordings, seed).format(material=material(ctx))
+            said = finding.text
+            return _Candidate(
+                _FORMULA_VALUE, order, "requirement", body, phrase=said, type=finding.type
+            )
+    body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
+    later = order + _UNNAMED_DECISION
+    return _Candidate(
+        _FORMULA_VALUE, later, "requirement", body, phrase=finding.text, type=finding.type
+    )
+
+
+def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candidate]:
+    """The candidates without those that ask which requirement, skill, credential or
+    experience mattered, plus one question that builds on the requirement the message named
+    (``named_requirement`` in ``plan.json``)."""
+    settings = _plan()["named_requirement"]
+    kept = [c for c in found if c.topic not in settings["topics"]]
+    body = str(settings["wording"]).format(material=material(ctx))
+    value = int(_plan()["reason_value"])
+    return [*kept, _Candidate(value, len(found), "named_requirement", body, lead=body)]
+
+
 #: An impression that shares its sentence with one of these types introduces that judgement
 #: ("we feel she is a better match") and gets no question of its own.
 _IMPRESSION = "subjective_impression"
-_JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism"})
+_JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
+
+
+def _remark_sentences(ctx: PlanContext, message: str) -> set[str]:
+    """The sentences of ``message`` that hold a remark which is their whole point (a pay level,
+    a language, a new direction: ``covers_sentence`` in ``remarks``)."""
+    entries = _plan()["remarks"]
+    return {
+        _sentence_of(message, start, end)
+        for kind, start, end in ctx.remarks
+        if message and start >= 0 and entries.get(kind, {}).get("covers_sentence")
+    }
 
 
 def _comparison_sentences(findings: Sequence[Finding], message: str) -> set[str]:
@@ -468,6 +667,7 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
             continue
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
+        lead = lead.replace("{team_on}", team_words(ctx)["team_on"])
         value = int(settings["remark_value"])
         found.append(
             _Candidate(value, n - len(spans), entry["topic"], "", lead=lead.format(phrase=quote))
@@ -513,11 +713,23 @@ def _built_on(
     several = _detailed(specific, message)
     lead = settings["paraphrase" if several else "paraphrase_one"].format(material=material_)
     first = points[0] if points else None
+    if not several and first is not None and not _advice(first.text):
+        return []  # "your application will remain active for 12 months" is no advice
     if first is not None and message and not several:
         quote = clean_quote(message, first.start, first.end)
         lead = settings["quoted"].format(phrase=quote) if quote else lead
     phrase = first.text if first is not None else None
     return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=phrase)]
+
+
+@lru_cache(maxsize=1)
+def _advice_cue() -> re.Pattern[str]:
+    return re.compile(_plan()["build_on_specific"]["advice_cue"])
+
+
+def _advice(text: str) -> bool:
+    """Whether a concrete point reads as advice (``advice_cue``, over the lowered point)."""
+    return _advice_cue().search(lower(text)) is not None
 
 
 @lru_cache(maxsize=1)
@@ -528,7 +740,7 @@ def _built_on_cues() -> tuple[re.Pattern[str], Cues]:
     return re.compile(settings["not_feedback"], re.IGNORECASE), Cues([settings["list_cue"]])
 
 
-def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
+def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") -> list[_Candidate]:
     """Questions that build on a reason the message states without detail."""
     settings = _plan()
     found = []
@@ -540,8 +752,39 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int) -> list[_Candidate]:
         body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed, ctx=ctx)
         value = int(settings["reason_value"])
         heads = tuple(entry.get("heads", ()))
-        found.append(_Candidate(value, order + n, topic, body, lead=entry["lead"], heads=heads))
+        lead = entry["lead"]
+        named = _named_basis(message, topic) if message and "name" in entry else None
+        if named is not None:  # "contract experience": which kind is said, ask how to build it
+            lead = settings["named_basis"]["lead"].replace("{basis}", named)
+            body = settings["named_basis"]["questions"][topic]
+            topic = f"{topic}{_NAMED}"
+        found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
     return found
+
+
+@lru_cache(maxsize=1)
+def _praise_cue() -> re.Pattern[str]:
+    return re.compile(_plan()["named_basis"]["praise"])
+
+
+def _named_basis(message: str, topic: str) -> str | None:
+    """The message's own name for a basis of ``topic`` with a word of its own before the noun
+    ("contract experience"), outside sentences that only describe the review."""
+    pattern, nouns, review = _basis_reader()
+    not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
+    praised = _praise_cue()
+    low = lower(message)
+    for match in pattern.finditer(low):
+        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
+        modifier = match.group("mod")
+        if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
+            continue
+        head = max(low.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+        tails = [i for i in (low.find(mark, match.end()) for mark in ".!?\n") if i >= 0]
+        sentence = low[head : min(tails, default=len(low))]
+        if review.search(low, head, match.start()) is None and not praised.search(sentence):
+            return f"{message[match.start('mod') : match.end('mod')]} {nouns[group][0]}"
+    return None
 
 
 def _together(reasons: list[_Candidate]) -> list[_Candidate]:
@@ -550,6 +793,9 @@ def _together(reasons: list[_Candidate]) -> list[_Candidate]:
     read as a mechanical pair."""
     settings = _plan()
     names = {e["topic"]: e["name"] for e in settings["reasons"].values() if "name" in e}
+    own = [r for r in reasons if r.topic.endswith(_NAMED)]
+    if own:  # the basis the message names in its own words stands for the others
+        return [own[0], *(r for r in reasons if r.topic not in names and r not in own)]
     named = [r for r in reasons if r.topic in names]
     if len(named) < 2:
         return reasons
@@ -566,6 +812,7 @@ def _group(topic: str) -> str:
     """The topic's group (``topic_groups`` in ``plan.json``): topics of one group ask the same
     thing in other words ("which need did I not line up with" / "which requirement did I meet
     least well")."""
+    topic = topic.removesuffix(_NAMED)
     groups = _plan()["topic_groups"].items()
     return next((name for name, members in groups if topic in members), topic)
 
@@ -578,4 +825,6 @@ def _one_a_topic(ranked: list[_Candidate]) -> list[_Candidate]:
         if group not in seen:
             seen.add(group)
             kept.append(candidate)
+            if candidate.basis is not None:  # "where did my skills fall short of its needs"
+                seen.update(_plan()["bases"]["covers"])
     return kept

@@ -17,6 +17,8 @@ from .resources import read_json
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CLAUSE_MARK = re.compile(r"[.;:!?,()\"“”\n]")
 _WORD_CHAR = re.compile(r"[\w'’]")
+#: Marks that close a clause: a preposition right before one is stranded.
+_CLAUSE_END = frozenset(".,;:!?)\n")
 #: At most this many words are trimmed from either end of a span before it is quoted.
 _MAX_TRIM = 2
 
@@ -42,6 +44,8 @@ def _rules() -> dict[str, Any]:
         "verb_heads": frozenset(data["verb_heads"]),
         "object_openers": frozenset(data["object_openers"]),
         "determiners": frozenset(data["determiners"]),
+        "prepositions": frozenset(data["prepositions"]),
+        "np_heads": frozenset(data["np_heads"]),
     }
 
 
@@ -61,7 +65,11 @@ def whole_words_at(message: str, start: int, end: int) -> bool:
     inside = message[start:end]
     if not inside or not inside.strip() or inside != inside.strip():
         return False
-    return not _WORD_CHAR.match(before) and not _WORD_CHAR.match(after)
+    if _WORD_CHAR.match(before) or _WORD_CHAR.match(after):
+        return False
+    joined_before = before == "-" and start > 1 and message[start - 2].isalnum()
+    joined_after = after == "-" and end + 1 < len(message) and message[end + 1].isalnum()
+    return not joined_before and not joined_after  # "client" out of "client-facing" is cut
 
 
 @lru_cache(maxsize=4096)
@@ -107,6 +115,16 @@ def _trimmed(message: str, start: int, end: int) -> tuple[int, int]:
     while last > max(first, len(tokens) - 1 - _MAX_TRIM) and _dangles(message, tokens[last], r):
         last -= 1
     return (tokens[first][0], tokens[last][1]) if tokens else (start, end)
+
+
+def _stranded(message: str, start: int, end: int) -> bool:
+    """Whether the span ends on a preposition that closes its clause ("what we are looking
+    for."): trimming it would cut the clause ("what we are looking")."""
+    last = _TOKEN.findall(message[start:end])[-1:]
+    if not last or last[0].lower() not in _rules()["prepositions"]:
+        return False
+    following = message[end:].lstrip(" \t")
+    return following[:1] in _CLAUSE_END
 
 
 def _opens_badly(message: str, token: tuple[int, int], r: dict[str, Any]) -> bool:
@@ -168,9 +186,14 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
     """
     if not 0 <= start < end <= len(message) or not whole_words_at(message, start, end):
         return None
+    if _stranded(message, start, end):
+        return None
     start, end = _trimmed(message, start, end)
     start = _widened(message, start)
+    end = _with_head(message, end)
     if not whole_words_at(message, start, end) or not whole_constituent(message, start, end):
+        return None
+    if _before_stranded(message, end):  # "more confident" out of "more confident in."
         return None
     phrase = " ".join(message[start:end].split())
     if not is_clean_phrase(phrase):
@@ -193,6 +216,32 @@ def quote_in(message: str, quote: str) -> bool:
         head = f"[{head[0].lower()}{head[0].upper()}]{head[1:]}"
     pattern = re.compile(r"(?<![\w'’])" + r"\s+".join([head, *parts[1:]]) + r"(?![\w'’])")
     return any(
-        _widened(message, m.start()) == m.start() and whole_constituent(message, *m.span())
+        _widened(message, m.start()) == m.start()
+        and whole_constituent(message, *m.span())
+        and not _before_stranded(message, m.end())
+        and _head_after(message, m.end()) is None
         for m in pattern.finditer(message)
     )
+
+
+def _head_after(message: str, end: int) -> re.Match[str] | None:
+    """The head noun of the phrase's noun phrase right after ``end`` ("experience" after
+    "more site management"), if there is one."""
+    after = _WORD_AFTER.match(message, end)
+    if after is None or after.group(1).lower() not in _rules()["np_heads"]:
+        return None
+    return after
+
+
+def _with_head(message: str, end: int) -> int:
+    """``end`` moved over the head noun that follows the phrase, so that the quote is the
+    whole noun phrase ("more site management experience")."""
+    after = _head_after(message, end)
+    return end if after is None else after.end(1)
+
+
+def _before_stranded(message: str, end: int) -> bool:
+    """Whether the words end right before a preposition that closes their clause (a quote
+    "what we are looking" out of "what we are looking for.")."""
+    after = _WORD_AFTER.match(message, end)
+    return after is not None and _stranded(message, after.start(1), after.end(1))

@@ -72,7 +72,7 @@ def _template_questions() -> list[str]:
     texts += [q for options in s["closed_role_openers"].values() for q in options]
     for wording in s["topics"].values():
         options = wording if isinstance(wording, list) else [wording]
-        texts += [_capital(t.format(material="application")) for t in options]
+        texts += [_capital(t.format(material="application", team="your team")) for t in options]
     texts += [
         q
         for key in ("applied", "screened", "interviewed", "take_home", "out_of_control")
