@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -492,6 +492,33 @@ def _basis_reader() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pa
     return pattern, names, re.compile(bases["not_basis"])
 
 
+@lru_cache(maxsize=1)
+def _basis_nouns() -> re.Pattern[str]:
+    """The basis nouns alone, as :func:`_basis_reader`'s pattern reads them."""
+    nouns = "|".join(f"(?:{n['words']})" for n in _plan()["bases"]["nouns"])
+    return re.compile(rf"\b(?:{nouns})\b")
+
+
+def basis_matches(low: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_basis_reader`'s pattern in ``low``, as ``finditer`` gives them,
+    read only around the basis nouns: the pattern's optional modifier has it try a word at
+    every position of a message (about 0.1 ms), while the nouns alone are quick to find.
+
+    A match is a noun and maybe the word before it, so it lies between the space before that
+    word and the noun's end; the stretches of text that hold no noun hold no match.
+    """
+    pattern = _basis_reader()[0]
+    stretches: list[list[int]] = []
+    for noun in _basis_nouns().finditer(low):
+        start = low.rfind(" ", 0, max(0, noun.start() - 1)) + 1
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = noun.end()
+        else:
+            stretches.append([start, noun.end()])
+    for start, end in stretches:
+        yield from pattern.finditer(low, start, end)
+
+
 def _clause_of(message: str, start: int, end: int) -> tuple[str, int, int]:
     """The clause of ``message`` up to ``message[start:end]`` (from the clause mark before it
     to the one after it), and where in it the window of the ``reach`` of ``bases`` either side
@@ -770,11 +797,11 @@ def _praise_cue() -> re.Pattern[str]:
 def _named_basis(message: str, topic: str) -> str | None:
     """The message's own name for a basis of ``topic`` with a word of its own before the noun
     ("contract experience"), outside sentences that only describe the review."""
-    pattern, nouns, review = _basis_reader()
+    _, nouns, review = _basis_reader()
     not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
     praised = _praise_cue()
     low = lower(message)
-    for match in pattern.finditer(low):
+    for match in basis_matches(low):
         group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
         modifier = match.group("mod")
         if nouns[group][1] != topic or not modifier or modifier in not_modifiers:

@@ -327,3 +327,23 @@ def test_wording_varies_across_messages() -> None:
         findings = [found(message, "decided not to proceed", "decision_formula")]
         texts.add(plan(findings, message=message)[1].text)
     assert len(texts) >= 2
+
+
+_BASIS_PIECES = [
+    "experience", "experiences", "skills", "skill set", "skillset", "qualifications",
+    "credentials", "background", "leadership", "client-facing", "design", "co-op", "5-year",
+    "previous", "strong", "inexperienced", "skill-based", "the", " ", "  ", "\n", ",", ".",
+    "-", "(", "é", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BASIS_PIECES), max_size=30))
+def test_basis_matches_equal_the_pattern_over_the_whole_text(pieces: list[str]) -> None:
+    """Reading only around the nouns finds what the pattern finds over the whole text."""
+    from analyzer.questions import _basis_reader, basis_matches
+
+    low = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    pattern = _basis_reader()[0]
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(low)]
+    assert [(m.span(), m.groupdict()) for m in basis_matches(low)] == expected
