@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -254,7 +254,7 @@ class Cues:
     def __init__(self, patterns: Sequence[str]):
         self.patterns = tuple(patterns)
         source = "|".join(f"(?:{lowered(p)})" for p in patterns)
-        self.regex = re.compile(source)
+        self._source = source
         #: the same list for RE2 over ASCII twins (None: RE2 cannot read it)
         self.fast = _fast_regex(source)
         self.fast_source: str | None = None if self.fast is None else _twin_pattern(source)
@@ -262,11 +262,23 @@ class Cues:
         self.gate_source: str | None = None
         if self.fast is None and _fast_regex(without_lookarounds(source)) is not None:
             self.gate_source = _twin_pattern(without_lookarounds(source))
-        each = [required_literals(lowered(p)) for p in patterns]
-        #: Literals one of which every match contains (None: no prefilter).
-        self.literals: tuple[str, ...] | None = (
-            tuple(dict.fromkeys(x for req in each if req for x in req)) if all(each) else None
-        )
+
+    # The two below are made when first needed: most lists are only ever searched by RE2 (or
+    # only through the cue book's set), and compiling and parsing every list with ``re`` at
+    # start-up cost about 50 ms of each short run.
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The list for ``re``: texts with no ASCII twin, lists RE2 cannot read."""
+        return re.compile(self._source)
+
+    @cached_property
+    def literals(self) -> tuple[str, ...] | None:
+        """Literals one of which every match contains (None: no prefilter)."""
+        each = [required_literals(lowered(p)) for p in self.patterns]
+        if not all(each):
+            return None
+        return tuple(dict.fromkeys(x for req in each if req for x in req))
 
     def _possible(self, low: str) -> bool:
         if self.literals is None:
