@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,11 +107,11 @@ class Classifiers:
         self,
         models: dict[str, LinearModel],
         card: dict[str, Any],
-        tagger: SpanTagger | None = None,
+        tagger: SpanTagger | Callable[[], SpanTagger] | None = None,
     ):
         self.models = models
         self.card = card
-        self.tagger = tagger
+        self._tagger = tagger  # or what reads it when first needed
         config = card["config"]
         self.decoding = decoding_of(config.get("spans", {}))
         least = config.get("spans", {}).get("min_confidence")
@@ -134,6 +134,14 @@ class Classifiers:
         self.question_below = question_rejection_below()
         self.conditionals = conditional_words()
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
+
+    @property
+    def tagger(self) -> SpanTagger | None:
+        """The span tagger (``None`` when the models have none), read when first needed: only
+        runs that add the tagger's phrases (``min_confidence``) use it."""
+        if self._tagger is not None and not isinstance(self._tagger, SpanTagger):
+            self._tagger = self._tagger()
+        return self._tagger
 
     def _proba(
         self,
@@ -360,21 +368,30 @@ MESSAGE_MODELS = ("kind", "policy", "reasons", "decision")
 def load_models(directory: str | Path | Traversable | None = None) -> Classifiers:
     """The classifiers stored in ``directory`` (default: :func:`models_dir`).
 
-    Every file is checked against the model card's hashes; the specificity and vague-type
-    models are read only when the card turns classifier findings on.
+    Each file read is checked against the model card's hashes; the specificity and
+    vague-type models are read only when the card turns classifier findings on, and the span
+    tagger only when first used (a damaged tagger file raises :class:`ModelError` then).
     """
     directory = models_dir() if directory is None else directory
     directory = Path(directory) if isinstance(directory, str) else directory
     card = read_card(directory)
     wanted = MODEL_NAMES if card.get("config", {}).get("finding_threshold") else MESSAGE_MODELS
-    with_tagger = SPANS_MODEL in card.get("models", ())
-    card, stored = read_models(directory, [*wanted, SPANS_MODEL] if with_tagger else wanted)
+    card, stored = read_models(directory, wanted)
     try:
-        tagger = SpanTagger.from_stored(*stored[SPANS_MODEL]) if with_tagger else None
         linear = read_linear_models({name: stored[name] for name in wanted})
-        return Classifiers(linear, card, tagger)
     except (KeyError, ValueError, TypeError, IndexError):
         raise ModelError(f"models in {directory} are incomplete; {RETRAIN}") from None
+    with_tagger = SPANS_MODEL in card.get("models", ())
+    return Classifiers(linear, card, partial(_read_tagger, directory) if with_tagger else None)
+
+
+def _read_tagger(directory: Path | Traversable) -> SpanTagger:
+    """The span tagger stored in ``directory``."""
+    _, stored = read_models(directory, [SPANS_MODEL])
+    try:
+        return SpanTagger.from_stored(*stored[SPANS_MODEL])
+    except (KeyError, ValueError, TypeError, IndexError):
+        raise ModelError(f"the span tagger in {directory} is incomplete; {RETRAIN}") from None
 
 
 def load_installed() -> Classifiers | None:

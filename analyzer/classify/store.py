@@ -115,11 +115,16 @@ def read_models(
 ) -> tuple[dict[str, Any], dict[str, tuple[dict[str, Any], dict[str, np.ndarray]]]]:
     """The card and the ``(meta, arrays)`` of the models ``names`` (default: all on the card).
 
-    Every file on the card is verified against its hash, whether it is parsed or not.
+    Each file read is verified against the card's hash; the files of other models are not
+    read (a run that needs four models does not hash the other half of the folder).
     """
     card = read_card(directory)
+    names = list(card["models"]) if names is None else list(names)
+    wanted = {f"{name}{suffix}" for name in names for suffix in (".json", ".npz")}
     blobs: dict[str, bytes] = {}
     for name, digest in card["files"].items():
+        if name not in wanted:
+            continue
         try:
             blobs[name] = (directory / name).read_bytes()
         except OSError:
@@ -127,7 +132,7 @@ def read_models(
         if _sha256(blobs[name]) != digest:
             raise ModelError(f"model file {name} does not match the model card; {RETRAIN}")
     models = {}
-    for name in card["models"] if names is None else names:
+    for name in names:
         try:
             meta = json.loads(blobs[f"{name}.json"])
             arrays = read_npz(blobs[f"{name}.npz"])

@@ -463,3 +463,15 @@ def test_kept_part_names_the_list_each_preprocessor_splits(nlp) -> None:  # type
         part = kept_part(preprocessor)
         assert part is not None and words[part] == preprocessor(value).split()
     assert kept_part(str.lower) is None
+
+
+def test_the_span_tagger_is_read_only_when_used(tiny_models: Path, tmp_path: Path) -> None:
+    """A run without the tagger's phrases never reads its file; one that needs it reads and
+    checks it then, and a damaged one is a clean :class:`ModelError`."""
+    folder = tmp_path / "models"
+    shutil.copytree(tiny_models, folder)
+    assert load_models(folder).tagger is not None
+    (folder / "spans.npz").write_bytes(b"damaged")
+    models = load_models(folder)  # the four message models alone
+    with pytest.raises(ModelError, match="feedback-analyzer train"):
+        _ = models.tagger
