@@ -610,3 +610,10 @@ def test_a_stated_basis_named_in_the_messages_words_is_built_on(
     else:
         asked = next(t for t in texts if t.startswith(words))
         assert "what kind" not in asked and "which skill" not in asked
+
+
+def test_after_review_is_no_reviewed_basis() -> None:
+    message = "After review we chose candidates with more leadership experience."
+    phrase = "more leadership experience"
+    texts = texts_of(message, [found(message, phrase, "unanchored_comparison")])
+    assert any("leadership experience would" in t for t in texts)
