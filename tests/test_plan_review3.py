@@ -98,8 +98,8 @@ WARM = "I enjoyed our conversation too"
     ("message", "warm"),
     [
         (
-            "We have enjoyed getting to know you and appreciate your interest in the Mill Hand "
-            "role. We will not be moving forward with your application. The Recruiting Team",
+            "We loved getting to know you through your Mill Hand application. Sadly we are "
+            "closing your file for this vacancy. The Recruiting Team",
             False,
         ),
         (
@@ -164,15 +164,15 @@ STOCK = ("meet least well", "show more clearly", "not line up with", "least conv
             "experience",
         ),
         (
-            "While we liked your CV, we chose applicants whose skills and track record more "
-            "closely align with the needs of the team.",
+            "Your CV was tidy; sadly the shortlist went to people whose skills and track record "
+            "more closely align with the brief.",
             "more closely align",
             "unanchored_comparison",
             "skills and track record",
         ),
         (
-            "Thanks for applying. Your profile does not completely match with our requirements.",
-            "not completely match with our requirements",
+            "Thanks for applying. Sadly your profile is not a close match for the post.",
+            "not a close match",
             "fit_euphemism",
             "my profile",
         ),
@@ -197,7 +197,7 @@ def test_the_key_vague_phrase_gets_a_tailored_question_first(
     ("decision", "words"),
     [
         ("we have decided to move forward with other candidates", "move forward with others"),
-        ("your application was not selected for further consideration", "not selected"),
+        ("your application was not shortlisted for the kiln team", "not selected"),
         ("we will not be moving forward with your application", "not to"),
         ("we have chosen to proceed with another applicant", "with others"),
     ],
@@ -248,8 +248,8 @@ def test_the_comparison_question_names_the_stated_basis_not_another_reason() -> 
 
 def test_a_reviewed_noun_is_not_the_basis_of_the_comparison() -> None:
     message = (
-        "We have reviewed your background and qualifications and we found other applicants "
-        "who more closely match the needs of this role."
+        "We read through your background and qualifications carefully and picked people who "
+        "more closely match the brief."
     )
     questions = plan_of(message, [found(message, "more closely match", "unanchored_comparison")])
     clarify = [q.text for q in questions if q.purpose == "clarify"]
@@ -439,11 +439,11 @@ def test_a_credential_gap_is_not_read_as_experience(sentence: str, phrase: str, 
 
 def test_a_comparison_built_on_its_basis_is_not_asked_again_as_a_match() -> None:
     message = (
-        "Thank you for applying. Unfortunately, we couldn't find an immediate match based on "
-        "your competency this time around. We chose others who fit the position better."
+        "Thank you for applying. Sadly, we saw no clear match on your competency for the "
+        "brief. We chose others who fit the position better."
     )
     findings = [
-        found(message, "couldn't find an immediate match", "fit_euphemism"),
+        found(message, "no clear match", "fit_euphemism"),
         found(message, "fit the position better", "unanchored_comparison"),
     ]
     clarify = [q.text for q in plan_of(message, findings) if q.purpose == "clarify"]
@@ -451,8 +451,8 @@ def test_a_comparison_built_on_its_basis_is_not_asked_again_as_a_match() -> None
 
 
 def test_an_impression_of_motivation_asks_about_motivation() -> None:
-    message = "After your interview we were not fully convinced about your motivation."
-    phrase = "not fully convinced about your motivation"
+    message = "Once the panel had met you, we were not entirely sure about your motivation."
+    phrase = "not entirely sure about your motivation"
     texts = texts_of(message, [found(message, phrase, "subjective_impression")])
     assert any(phrase in t and "motivation for the role" in t for t in texts)
 
@@ -610,3 +610,10 @@ def test_a_stated_basis_named_in_the_messages_words_is_built_on(
     else:
         asked = next(t for t in texts if t.startswith(words))
         assert "what kind" not in asked and "which skill" not in asked
+
+
+def test_after_review_is_no_reviewed_basis() -> None:
+    message = "After review we chose candidates with more leadership experience."
+    phrase = "more leadership experience"
+    texts = texts_of(message, [found(message, phrase, "unanchored_comparison")])
+    assert any("leadership experience would" in t for t in texts)
