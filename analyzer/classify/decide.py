@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ..cues import Cues, lower
 from ..labels import DECISION_KINDS, KINDS, Kind, Policy
 from ..resources import read_json
 from .reasonrules import apply_reason_rules, reason_rules
@@ -241,7 +242,7 @@ class KindCue:
     (every kind when empty)."""
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: Cues | re.Pattern[str]
     over: frozenset[str] = frozenset()
 
 
@@ -252,7 +253,7 @@ def read_cues(entries: Iterable[dict[str, Any]]) -> tuple[KindCue, ...]:
     return tuple(
         KindCue(
             kind=str(entry["kind"]),
-            pattern=re.compile("|".join(f"(?:{p})" for p in entry["patterns"])),
+            pattern=Cues(entry["patterns"]),  # RE2 over the text's ASCII twin where it can
             over=frozenset(entry.get("over", ())),
         )
         for entry in entries
@@ -289,13 +290,13 @@ def matching_cues(
     only where the match is asserted (:func:`asserted`)."""
     if not text:
         return []
-    text = text.lower()  # one pass, cheaper than case-insensitive expressions
+    low = lower(text)  # one pass, cheaper than case-insensitive expressions
     return [
         cue
         for cue in cues
         if any(
-            conditionals is None or asserted(text, m.start(), m.end(), conditionals)
-            for m in cue.pattern.finditer(text)
+            conditionals is None or asserted(low, m.start(), m.end(), conditionals)
+            for m in cue.pattern.finditer(low)
         )
     ]
 
