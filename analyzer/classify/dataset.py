@@ -21,7 +21,16 @@ from .corpus import (
     sentence_specificity,
     sentence_vague_type,
 )
-from .decide import has_job_words, is_statement, kind_word_lists
+from .decide import (
+    about_non_job,
+    has_job_words,
+    hedged_sentences,
+    hedges,
+    is_statement,
+    kind_word_lists,
+    non_job_cues,
+    strong_job_words,
+)
 from .features import doc_features, sentence_end, sentence_opener, sentences
 
 
@@ -32,7 +41,9 @@ class Dataset:
     ``s_msg`` maps each sentence to its message; only decision messages have sentences here.
     ``d_*`` are the sentences of every message that the decision-sentence detector learns from
     (``d_statement``: whether each one can state a decision, see
-    :func:`~.decide.is_statement`); ``m_job`` tells which messages use a job word.
+    :func:`~.decide.is_statement` and :func:`~.decide.hedged_sentences`); ``m_job`` tells
+    which messages use a job word, ``m_non_job`` which state a decision about something that
+    is not a job (:func:`~.decide.about_non_job`).
     """
 
     messages: list[CorpusMessage]
@@ -52,6 +63,7 @@ class Dataset:
     d_msg: np.ndarray
     d_statement: np.ndarray
     m_job: np.ndarray
+    m_non_job: np.ndarray
 
 
 def parse(messages: Sequence[CorpusMessage]) -> Dataset:
@@ -60,21 +72,26 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
 
     nlp = build_pipeline()
     job_words, not_openers = kind_word_lists()
+    found_hedges, non_job, strong = hedges(), non_job_cues(), strong_job_words()
     docs = nlp.pipe(clean(m.text).text for m in messages)
     m_x, rule, s_x, s_msg, s_reasons, s_spec, s_type, s_off = [], [], [], [], [], [], [], []
-    d_x, d_y, d_msg, d_statement, m_job = [], [], [], [], []
+    d_x, d_y, d_msg, d_statement, m_job, m_non_job = [], [], [], [], [], []
     for i, (msg, doc) in enumerate(zip(messages, docs, strict=True)):
         m_x.append(doc_features(doc))
         rule.append(policy_label(doc))
-        m_job.append(has_job_words((t.lower_ for t in doc), job_words))
-        for sent in sentences(doc):
+        lowers = [t.lower_ for t in doc]
+        m_job.append(has_job_words(lowers, job_words))
+        m_non_job.append(about_non_job(doc.text, lowers, non_job, strong))
+        sents = list(sentences(doc))
+        hedged = hedged_sentences(doc.text, [(s.start, s.end) for s in sents], found_hedges)
+        for sent, hedge in zip(sents, hedged, strict=True):
             label = sentence_decision(msg, sent.start, sent.end)
             if label is not None:
                 d_x.append(sent.features)
                 d_y.append(label)
                 d_msg.append(i)
                 opener, end = sentence_opener(sent.features), sentence_end(sent.features)
-                d_statement.append(is_statement(opener, end, not_openers))
+                d_statement.append(not hedge and is_statement(opener, end, not_openers))
         if msg.kind not in DECISION_KINDS:
             continue
         for sent in sentences(doc):
@@ -103,6 +120,7 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
         d_msg=np.array(d_msg, dtype=int),
         d_statement=np.array(d_statement, dtype=bool),
         m_job=np.array(m_job, dtype=bool),
+        m_non_job=np.array(m_non_job, dtype=bool),
     )
 
 
@@ -148,4 +166,5 @@ def subset(data: Dataset, keep: np.ndarray) -> Dataset:
         d_msg=np.array([remap[int(data.d_msg[i])] for i in d_keep], dtype=int),
         d_statement=data.d_statement[d_keep],
         m_job=data.m_job[keep],
+        m_non_job=data.m_non_job[keep],
     )

@@ -51,7 +51,12 @@ _OTHER = KINDS.index(Kind.OTHER.value)
 
 
 def decide_kind(
-    proba: np.ndarray, *, evidence: float, job_words: bool, rule: KindRule
+    proba: np.ndarray,
+    *,
+    evidence: float,
+    job_words: bool,
+    rule: KindRule,
+    non_job: bool = False,
 ) -> tuple[str, float]:
     """The kind of one message and its confidence, the one decision used in cross-validation
     and at run time.
@@ -64,11 +69,14 @@ def decide_kind(
        rejection and feedback-reply probabilities are set aside and the rest renormalized, so an
        acknowledgement, invitation or offer that shares a rejection's courtesy is not overruled.
     2. *Knowing when it does not know*: a message with neither a job word nor decision evidence,
-       or whose top probability stays below ``rule.floor``, is ``other``.
+       or whose top probability stays below ``rule.floor``, is ``other``; so is a decision about
+       something that is not a job (``non_job``, see :func:`about_non_job`), whatever its
+       evidence.
     """
     p = _gated(np.asarray(proba, dtype=float), evidence=evidence, rule=rule)
     top = int(p.argmax())
-    unsupported = rule.job_words and not job_words and (rule.gate is None or evidence < rule.gate)
+    unheard = not job_words and (rule.gate is None or evidence < rule.gate)
+    unsupported = rule.job_words and (non_job or unheard)
     if top != _OTHER and (unsupported or p[top] < rule.floor):
         return Kind.OTHER.value, float(1.0 - p[top])  # the mass not on the favoured job kind
     return KINDS[top], float(p[top])
@@ -94,6 +102,67 @@ def kind_word_lists() -> tuple[frozenset[str], frozenset[str]]:
     """The job words and the openers of sentences that state no decision (:data:`KIND_SETTINGS`)."""
     settings = read_json(*KIND_SETTINGS)
     return frozenset(settings["job_words"]), frozenset(settings["not_statement_openers"])
+
+
+def strong_job_words() -> frozenset[str]:
+    """The job search's own words: ``job_words`` less the ``shared_words`` that other mail uses
+    as well (an application for a loan, an order's outcome) (:data:`KIND_SETTINGS`)."""
+    settings = read_json(*KIND_SETTINGS)
+    return frozenset(settings["job_words"]) - frozenset(settings["shared_words"])
+
+
+def non_job_cues() -> Cues:
+    """Decisions about something that is not a job (``non_job_cues`` of :data:`KIND_SETTINGS`)."""
+    return Cues(read_json(*KIND_SETTINGS)["non_job_cues"])
+
+
+def about_non_job(text: str, lowers: Iterable[str], cues: Cues, strong: frozenset[str]) -> bool:
+    """Whether ``text`` is a decision about something that is not a job: a payment, an order, a
+    refund, a loan or a rental declined or not approved (``cues``), in a message none of whose
+    lower-case words ``lowers`` is one of the job search's own words ``strong`` (see
+    :func:`strong_job_words`)."""
+    return strong.isdisjoint(lowers) and cues.search(lower(text)) is not None
+
+
+@dataclass(frozen=True)
+class Hedges:
+    """What makes a sentence a possibility rather than a decision: ``cues`` (``hedge_cues`` of
+    :data:`KIND_SETTINGS`: "if", "should we", "may not", "only shortlisted candidates will be
+    contacted") in a sentence that names an outcome (``outcomes``: "unsuccessful", "hear from
+    us", "move forward"), and the ``turns`` of a clause after which a hedge no longer reaches
+    the decision stated before it ("..., but we will keep your CV in case ...")."""
+
+    cues: Cues
+    outcomes: tuple[str, ...]
+    turns: tuple[str, ...]
+
+
+def hedges() -> Hedges:
+    """The hedges of :data:`KIND_SETTINGS` (``hedge_cues``, ``hedged_outcomes``,
+    ``clause_turns``)."""
+    settings = read_json(*KIND_SETTINGS)
+    return Hedges(
+        Cues(settings["hedge_cues"]),
+        tuple(settings["hedged_outcomes"]),
+        tuple(settings["clause_turns"]),
+    )
+
+
+def hedged_sentences(text: str, bounds: Sequence[tuple[int, int]], found: Hedges) -> list[bool]:
+    """For each sentence ``text[start:end]`` of ``bounds``, whether it is hedged: a hedge cue
+    starts in it, no clause turn comes between the sentence's start and the cue, and the
+    sentence names an outcome. A hedged sentence states a possibility ("If you do not hear from
+    us within 14 days, please consider your application unsuccessful"), never a decision; a
+    hedge in feedback ("what happens if the cache restarts") names no outcome."""
+    if not bounds:
+        return []
+    low = lower(text)
+    starts = [m.start() for m in found.cues.finditer(low)]
+    return [
+        any(start <= at < end and not any(t in low[start:at] for t in found.turns) for at in starts)
+        and any(o in low[start:end] for o in found.outcomes)
+        for start, end in bounds
+    ]
 
 
 def decision_evidence(sentence_proba: Sequence[float], statements: Sequence[bool]) -> float:

@@ -19,6 +19,7 @@ from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES
 from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
     KindRule,
+    about_non_job,
     apply_temperature,
     asks_question,
     body_cues,
@@ -29,17 +30,21 @@ from .decide import (
     decision_cues,
     decision_evidence,
     has_job_words,
+    hedged_sentences,
+    hedges,
     held_reasons,
     is_statement,
     kind_word_lists,
     lift_by_cues,
     matching_cues,
+    non_job_cues,
     question_rejection_below,
     questioned_evidence,
     reasons_of,
     settled,
     statement_matters,
     states_decision,
+    strong_job_words,
     subject_cues,
     subject_matches,
 )
@@ -133,6 +138,8 @@ class Classifiers:
         self.body_cues, self.decision_cues = body_cues(), decision_cues()
         self.question_below = question_rejection_below()
         self.conditionals = conditional_words()
+        self.hedges, self.non_job = hedges(), non_job_cues()
+        self.strong_job_words = strong_job_words()
         self._strings: Strings | None = None  # of the vocabulary the Docs come from
 
     @property
@@ -227,11 +234,13 @@ class Classifiers:
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
             row = rows.stop
+            hedged = hedged_sentences(texts[i], [(s.start, s.end) for s in sents[i]], self.hedges)
             statements = [
-                is_statement(
+                not h
+                and is_statement(
                     sentence_opener(s.features), sentence_end(s.features), self.not_openers
                 )
-                for s in sents[i]
+                for s, h in zip(sents[i], hedged, strict=True)
             ]
             detected = decision_evidence(decision_p[rows].tolist(), statements)
             kind = self._kind(kinds[i], texts[i], tokens[i], subjects[i], detected)
@@ -256,7 +265,8 @@ class Classifiers:
         """The message's kind and its confidence. The detector's evidence ``detected``
         is set aside in a message that asks a question and is no clear rejection
         (:func:`questioned_evidence`) and raised to the gate by a decision stated in so many
-        words (:func:`cued_evidence`); then :func:`decide_kind`, then the cues of the subject
+        words (:func:`cued_evidence`); then :func:`decide_kind` (a decision about a payment,
+        an order or a loan is ``other``: :func:`about_non_job`), then the cues of the subject
         line and the body (:func:`lift_by_cues`). The subject's words count as job words too;
         the subject is a few words, read with regular expressions only (no second parse)."""
         below, rule = self.question_below, self.kind_rule
@@ -265,10 +275,12 @@ class Classifiers:
             text, self.decision_cues, self.conditionals
         )
         evidence = cued_evidence(evidence, stated=stated, rule=rule)
-        job = has_job_words(tokens.lowers, self.job_words) or (
-            subject is not None and has_job_words(subject.lower().split(), self.job_words)
+        heading = [] if subject is None else subject.lower().split()
+        job = has_job_words(tokens.lowers, self.job_words) or has_job_words(heading, self.job_words)
+        non_job = about_non_job(
+            text, [*tokens.lowers, *heading], self.non_job, self.strong_job_words
         )
-        decided = decide_kind(proba, evidence=evidence, job_words=job, rule=rule)
+        decided = decide_kind(proba, evidence=evidence, job_words=job, rule=rule, non_job=non_job)
         if settled(decided[0], evidence=evidence, rule=rule):  # no cue would change it
             return decided
         cues = [

@@ -129,6 +129,9 @@ def test_subject_cues(subject: str | None, kind: str | None) -> None:
         ("You're invited to our alumni networking evening.", None),
         ("You have been shortlisted for interview on 3 May.", "invitation"),
         ("Would you like to bring a friend to the onsite?", None),
+        ("Your application status has been updated. Log in to view it.", "acknowledgement"),
+        ("There's an update on your application for Analyst at Brindle.", "acknowledgement"),
+        ("Sign in to the candidate portal to view the document we shared.", None),
     ],
 )
 def test_body_cues(text: str, kind: str | None) -> None:
