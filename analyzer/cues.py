@@ -288,26 +288,37 @@ class Cues:
                 return True
         return False
 
-    def _engine(self, low: str) -> tuple[Any, str]:
+    @cached_property
+    def _gate(self) -> Any | None:
+        """The list without its lookarounds, compiled by RE2 (``None``: no gate)."""
+        return None if self.gate_source is None else fast_compile(self.gate_source)
+
+    def _engine(self, low: str) -> tuple[Any, str, int]:
+        """The engine, the text it reads and where ``re`` may start: where the gate first
+        matches, since every match of the list starts where its gate matches (-1: none)."""
+        if self.fast is None and self.gate_source is None:
+            return self.regex, low, 0
+        twin = _twin_of(low)
+        if twin is None:
+            return self.regex, low, 0
         if self.fast is not None:
-            twin = _twin_of(low)
-            if twin is not None:
-                return self.fast, twin
-        return self.regex, low
+            return self.fast, twin, 0
+        first = self._gate.search(twin.encode("ascii")) if self._gate is not None else None
+        return self.regex, low, -1 if first is None else first.start()
 
     def search(self, low: str) -> Match | None:
         """The first match in lowered text ``low`` (its offsets are offsets in ``low``)."""
         if not self._possible(low):
             return None
-        regex, text = self._engine(low)
-        return regex.search(text)
+        regex, text, start = self._engine(low)
+        return None if start < 0 else regex.search(text, start)
 
     def finditer(self, low: str) -> Iterator[Match]:
         """Every match in lowered text ``low``."""
         if not self._possible(low):
             return iter(())
-        regex, text = self._engine(low)
-        return regex.finditer(text)
+        regex, text, start = self._engine(low)
+        return iter(()) if start < 0 else regex.finditer(text, start)
 
 
 @lru_cache(maxsize=8)

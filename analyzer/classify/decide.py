@@ -158,6 +158,8 @@ def hedged_sentences(text: str, bounds: Sequence[tuple[int, int]], found: Hedges
         return []
     low = lower(text)
     starts = [m.start() for m in found.cues.finditer(low)]
+    if not starts:  # most messages: no hedge at all
+        return [False] * len(bounds)
     return [
         any(start <= at < end and not any(t in low[start:at] for t in found.turns) for at in starts)
         and any(o in low[start:end] for o in found.outcomes)
