@@ -196,7 +196,12 @@ def lowered(pattern: str) -> str:
     return _LETTER_OR_ESCAPE.sub(lambda m: m[0].lower() if len(m[0]) == 1 else m[0], pattern)
 
 
-@lru_cache(maxsize=16)
+#: Texts whose lowered form and twin are kept: more than a batch's messages (64), so that the
+#: report step finds what the classifiers' step made for the same message.
+KEPT_TEXTS = 256
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
 def lower(text: str) -> str:
     """``text`` in lower case, each character kept in its place (offsets stay valid): a
     character whose lower case is longer (a dotted capital I) is left as it is."""
@@ -322,7 +327,7 @@ class Cues:
         return iter(()) if start < 0 else regex.finditer(text, start)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=KEPT_TEXTS)
 def _twin_of(low: str) -> bytes | None:
     """:func:`ascii_twin` as ASCII bytes, made once for the many lists searched in one message.
     RE2 reads bytes as they are; given a ``str`` it encodes it and converts every offset back
