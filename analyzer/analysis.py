@@ -188,13 +188,7 @@ class Analyzer:
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
         plan = (
-            questions.plan(
-                findings,
-                specific,
-                max_questions=self.max_questions,
-                context=read_context(text, policy=policy.label, reasons=reasons, specific=specific),
-                message=text,
-            )
+            self._plan(text, findings, specific, policy.label, reasons)
             if decision
             else _short_plan(text, self.max_questions)
         )
@@ -208,6 +202,23 @@ class Analyzer:
             questions=tuple(plan),
             notes=notes,
             language=language,
+        )
+
+    def _plan(
+        self,
+        text: str,
+        findings: tuple[Finding, ...],
+        specific: tuple[SpecificFeedback, ...],
+        policy: str | None,
+        reasons: tuple[ReasonResult, ...],
+    ) -> list[Question]:
+        """The question plan of a decision message. A sender who declines feedback is sent no
+        questions (see :func:`questions.plan`), so the message is not read for the plan."""
+        if policy == Policy.DECLINES.value or self.max_questions <= 0:
+            return []
+        context = read_context(text, policy=policy, reasons=reasons, specific=specific)
+        return questions.plan(
+            findings, specific, max_questions=self.max_questions, context=context, message=text
         )
 
     def _finding(self, text: str, span: Span) -> Finding:
