@@ -155,24 +155,20 @@ def without_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1)
-def _re2_options() -> Any:
-    options = re2.Options()
-    options.log_errors = False  # a pattern RE2 cannot read falls back to re, quietly
-    return options
-
-
 #: The memory RE2 may give the cue book's set (its automaton's states are built as texts need
 #: them). At RE2's default (8 MB) a set of ~50 lists fills it within a few messages and starts
 #: afresh again and again: 115 us a message instead of 5 (measured over the 1k mailbox).
 SET_MAX_MEM = 32 << 20
 
 
-@lru_cache(maxsize=1)
-def _set_options() -> Any:
+@lru_cache(maxsize=2)
+def _re2_options(max_mem: int | None = None) -> Any:
+    """RE2's options: quiet (a pattern RE2 cannot read falls back to re), and ``max_mem`` for
+    its automaton when given (RE2's default otherwise)."""
     options = re2.Options()
     options.log_errors = False
-    options.max_mem = SET_MAX_MEM
+    if max_mem is not None:
+        options.max_mem = max_mem
     return options
 
 
@@ -265,9 +261,10 @@ class Cues:
         self.fast = _fast_regex(source)
         self.fast_source: str | None = None if self.fast is None else _twin_pattern(source)
         #: for a list RE2 cannot read: the same without lookarounds, a gate RE2 can read
-        self.gate_source: str | None = None
-        if self.fast is None and _fast_regex(without_lookarounds(source)) is not None:
-            self.gate_source = _twin_pattern(without_lookarounds(source))
+        self._gate = None if self.fast is not None else _fast_regex(without_lookarounds(source))
+        self.gate_source: str | None = (
+            None if self._gate is None else _twin_pattern(without_lookarounds(source))
+        )
 
     # The two below are made when first needed: most lists are only ever searched by RE2 (or
     # only through the cue book's set), and compiling and parsing every list with ``re`` at
@@ -294,22 +291,16 @@ class Cues:
                 return True
         return False
 
-    @cached_property
-    def _gate(self) -> Any | None:
-        """The list without its lookarounds, compiled by RE2 (``None``: no gate)."""
-        return None if self.gate_source is None else fast_compile(self.gate_source)
-
     def _engine(self, low: str) -> tuple[Any, str | bytes, int]:
         """The engine, the text it reads and where ``re`` may start: where the gate first
         matches, since every match of the list starts where its gate matches (-1: none)."""
-        if self.fast is None and self.gate_source is None:
-            return self.regex, low, 0
-        twin = _twin_of(low)
-        if twin is None:
+        fast = self.fast if self.fast is not None else self._gate
+        twin = None if fast is None else _twin_of(low)
+        if fast is None or twin is None:
             return self.regex, low, 0
         if self.fast is not None:
-            return self.fast, twin, 0
-        first = self._gate.search(twin) if self._gate is not None else None
+            return fast, twin, 0
+        first = fast.search(twin)
         return self.regex, low, -1 if first is None else first.start()
 
     def search(self, low: str) -> Match | None:
@@ -344,7 +335,7 @@ class CueBook:
 
     def __init__(self, lists: Mapping[str, Cues]):
         self.lists = MappingProxyType(dict(lists))
-        self._set = re2.Set.SearchSet(_set_options())
+        self._set = re2.Set.SearchSet(_re2_options(SET_MAX_MEM))
         entries: list[tuple[str, bool]] = []  # (name, whether the set's answer is final)
         for name, cues in self.lists.items():
             source = cues.fast_source or cues.gate_source

@@ -68,46 +68,46 @@ def _settings() -> dict[str, Any]:
     return read_json("patterns", "plan_context.json")
 
 
+#: The cue lists of ``plan_context.json`` that are plain lists of patterns, by their key.
+_PLAIN_LISTS = (
+    "not_interviewed",
+    "reason_not_stated",
+    "declines",
+    "not_selected",
+    "auto_reply",
+    "several_interviews",
+    "board_notice",
+    "first_person",
+    "timing",
+    "timing_topics",
+    "timing_open",
+    "survey",
+    "community_term",
+    "team_signed",
+    "requirement_named",
+    "reopen_told",
+)
+#: The keys of ``plan_context.json`` that hold named cue lists.
+_NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> dict[str, Any]:
     s = _settings()
-
-    def many(patterns: Sequence[str]) -> Cues:
-        return Cues(patterns)
-
     compiled: dict[str, Any] = {
-        "stages": {k: many(v) for k, v in s["stages"].items()},
-        "not_interviewed": many(s["not_interviewed"]),
-        "out_of_control": {k: many(v) for k, v in s["out_of_control"].items()},
-        "offers": {k: many(v) for k, v in s["offers"].items()},
-        "other_role": many(s["other_role"]["cues"]),
+        **{key: Cues(s[key]) for key in _PLAIN_LISTS},
+        **{key: {k: Cues(v) for k, v in s[key].items()} for key in _NAMED_LISTS},
+        "other_role": Cues(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
-        "reason_not_stated": many(s["reason_not_stated"]),
-        "declines": many(s["declines"]),
-        "not_selected": many(s["not_selected"]),
-        "auto_reply": many(s["auto_reply"]),
-        "several_interviews": many(s["several_interviews"]),
-        "follow_up": {k: many(v) for k, v in s["follow_up"].items()},
-        "roles_word": many([s["other_role"]["plural"]]),
-        "board_notice": many(s["board_notice"]),
-        "first_person": many(s["first_person"]),
-        "timing": many(s["timing"]),
-        "timing_topics": many(s["timing_topics"]),
-        "timing_open": many(s["timing_open"]),
-        "survey": many(s["survey"]),
-        "community_term": many(s["community_term"]),
-        "team_signed": many(s["team_signed"]),
-        "requirement_named": many(s["requirement_named"]),
-        "reopen_told": many(s["reopen_told"]),
-        "remarks": {k: many(v) for k, v in s["remarks"].items()},
+        "roles_word": Cues([s["other_role"]["plural"]]),
         "stage_variants": {
-            stage: {k: (many(v["cues"]), many(v["unless"])) for k, v in variants.items()}
+            stage: {k: (Cues(v["cues"]), Cues(v["unless"])) for k, v in variants.items()}
             for stage, variants in s["stage_variants"].items()
         },
     }
     nouns = "(?:" + "|".join(s["praise"]["nouns"]) + ")"
     compiled["praise"] = {
-        kind: many([p.replace("{nouns}", nouns) for p in patterns])
+        kind: Cues([p.replace("{nouns}", nouns) for p in patterns])
         for kind, patterns in s["praise"]["cues"].items()
     }
     compiled["book"] = CueBook(dict(_named(compiled)))

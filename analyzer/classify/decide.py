@@ -313,7 +313,7 @@ class KindCue:
     (every kind when empty)."""
 
     kind: str
-    pattern: Cues | re.Pattern[str]
+    pattern: Cues
     over: frozenset[str] = frozenset()
 
 

@@ -3,8 +3,6 @@ invitation, and decision statements in so many words (analyzer.classify.decide).
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 
@@ -23,6 +21,7 @@ from analyzer.classify.decide import (
     subject_cues,
     subject_matches,
 )
+from analyzer.cues import Cues
 from analyzer.labels import DECISION_KINDS, KINDS
 
 RULE = KindRule(gate=0.4)
@@ -35,7 +34,7 @@ def proba(**given: float) -> np.ndarray:
 
 
 def cue(kind: str, *over: str) -> KindCue:
-    return KindCue(kind, re.compile("x"), frozenset(over))
+    return KindCue(kind, Cues(["x"]), frozenset(over))
 
 
 @pytest.mark.parametrize(
