@@ -24,14 +24,13 @@ from .corpus import (
 from .decide import (
     about_non_job,
     has_job_words,
-    hedged_sentences,
     hedges,
-    is_statement,
     kind_word_lists,
     non_job_cues,
+    statement_flags,
     strong_job_words,
 )
-from .features import doc_features, sentence_end, sentence_opener, sentences
+from .features import doc_features, sentences
 
 
 @dataclass
@@ -41,7 +40,7 @@ class Dataset:
     ``s_msg`` maps each sentence to its message; only decision messages have sentences here.
     ``d_*`` are the sentences of every message that the decision-sentence detector learns from
     (``d_statement``: whether each one can state a decision, see
-    :func:`~.decide.is_statement` and :func:`~.decide.hedged_sentences`); ``m_job`` tells
+    :func:`~.decide.statement_flags`); ``m_job`` tells
     which messages use a job word, ``m_non_job`` which state a decision about something that
     is not a job (:func:`~.decide.about_non_job`).
     """
@@ -83,15 +82,14 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
         m_job.append(has_job_words(lowers, job_words))
         m_non_job.append(about_non_job(doc.text, lowers, non_job, strong))
         sents = list(sentences(doc))
-        hedged = hedged_sentences(doc.text, [(s.start, s.end) for s in sents], found_hedges)
-        for sent, hedge in zip(sents, hedged, strict=True):
+        flags = statement_flags(doc.text, sents, not_openers, found_hedges)
+        for sent, statement in zip(sents, flags, strict=True):
             label = sentence_decision(msg, sent.start, sent.end)
             if label is not None:
                 d_x.append(sent.features)
                 d_y.append(label)
                 d_msg.append(i)
-                opener, end = sentence_opener(sent.features), sentence_end(sent.features)
-                d_statement.append(not hedge and is_statement(opener, end, not_openers))
+                d_statement.append(statement)
         if msg.kind not in DECISION_KINDS:
             continue
         for sent in sentences(doc):

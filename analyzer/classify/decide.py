@@ -12,6 +12,7 @@ import numpy as np
 from ..cues import Cues, lower
 from ..labels import DECISION_KINDS, KINDS, Kind, Policy
 from ..resources import read_json
+from .features import Sentence, sentence_end, sentence_opener
 from .reasonrules import apply_reason_rules, reason_rules
 
 #: The data file of the kind decision's word lists.
@@ -164,6 +165,19 @@ def hedged_sentences(text: str, bounds: Sequence[tuple[int, int]], found: Hedges
         any(start <= at < end and not any(t in low[start:at] for t in found.turns) for at in starts)
         and any(o in low[start:end] for o in found.outcomes)
         for start, end in bounds
+    ]
+
+
+def statement_flags(
+    text: str, sents: Sequence[Sentence], not_openers: frozenset[str], found: Hedges
+) -> list[bool]:
+    """For each of a message's sentences, whether it can state a decision: a statement (see
+    :func:`is_statement`) that is not hedged (see :func:`hedged_sentences`). The one reading of
+    training data and of run time."""
+    hedged = hedged_sentences(text, [(s.start, s.end) for s in sents], found)
+    return [
+        not h and is_statement(sentence_opener(s.features), sentence_end(s.features), not_openers)
+        for s, h in zip(sents, hedged, strict=True)
     ]
 
 

@@ -30,10 +30,8 @@ from .decide import (
     decision_cues,
     decision_evidence,
     has_job_words,
-    hedged_sentences,
     hedges,
     held_reasons,
-    is_statement,
     kind_word_lists,
     lift_by_cues,
     matching_cues,
@@ -42,6 +40,7 @@ from .decide import (
     questioned_evidence,
     reasons_of,
     settled,
+    statement_flags,
     statement_matters,
     states_decision,
     strong_job_words,
@@ -55,8 +54,6 @@ from .features import (
     Words,
     lemma_part,
     message_features,
-    sentence_end,
-    sentence_opener,
     sentences,
 )
 from .linear import LinearModel, read_linear_models
@@ -234,14 +231,7 @@ class Classifiers:
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
             row = rows.stop
-            hedged = hedged_sentences(texts[i], [(s.start, s.end) for s in sents[i]], self.hedges)
-            statements = [
-                not h
-                and is_statement(
-                    sentence_opener(s.features), sentence_end(s.features), self.not_openers
-                )
-                for s, h in zip(sents[i], hedged, strict=True)
-            ]
+            statements = statement_flags(texts[i], sents[i], self.not_openers, self.hedges)
             detected = decision_evidence(decision_p[rows].tolist(), statements)
             kind = self._kind(kinds[i], texts[i], tokens[i], subjects[i], detected)
             message = self._message(
