@@ -524,9 +524,7 @@ def _clause_of(message: str, start: int, end: int) -> tuple[str, int, int]:
     to the one after it), and where in it the window of the ``reach`` of ``bases`` either side
     of the phrase starts and ends."""
     before, after = _plan()["bases"]["reach"]
-    head = max(message.rfind(mark, 0, start) for mark in ".!?\n,;:") + 1
-    tails = [i for i in (message.find(mark, end) for mark in ".!?\n,;:") if i >= 0]
-    tail = min(tails, default=len(message))
+    head, tail = _between_marks(message, start, end, _CLAUSE_MARKS)
     window = max(0, start - int(before) - head), min(tail, end + int(after)) - head
     return message[head:tail], *window
 
@@ -642,11 +640,22 @@ def _comparison_sentences(findings: Sequence[Finding], message: str) -> set[str]
     return {_sentence_of(message, f.start, f.end) for f in findings if f.type in _JUDGEMENTS}
 
 
+#: What ends a sentence, and a clause, for the plan's look at the words around a phrase.
+_SENTENCE_MARKS, _CLAUSE_MARKS = ".!?\n", ".!?\n,;:"
+
+
+def _between_marks(message: str, start: int, end: int, marks: str) -> tuple[int, int]:
+    """Where the stretch of ``message`` around ``message[start:end]`` that holds none of
+    ``marks`` begins and ends."""
+    head = max(message.rfind(mark, 0, start) for mark in marks) + 1
+    tails = [i for i in (message.find(mark, end) for mark in marks) if i >= 0]
+    return head, min(tails, default=len(message))
+
+
 def _sentence_of(message: str, start: int, end: int) -> str:
     """The sentence of ``message`` around ``message[start:end]``."""
-    head = max(message.rfind(mark, 0, start) for mark in ".!?\n")
-    tails = [i for i in (message.find(mark, end) for mark in ".!?\n") if i >= 0]
-    return message[head + 1 : min(tails, default=len(message))]
+    head, tail = _between_marks(message, start, end, _SENTENCE_MARKS)
+    return message[head:tail]
 
 
 def _paraphrase_fits(finding: Finding, message: str) -> bool:
@@ -806,10 +815,8 @@ def _named_basis(message: str, topic: str) -> str | None:
         modifier = match.group("mod")
         if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
             continue
-        head = max(low.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
-        tails = [i for i in (low.find(mark, match.end()) for mark in ".!?\n") if i >= 0]
-        sentence = low[head : min(tails, default=len(low))]
-        if review.search(low, head, match.start()) is None and not praised.search(sentence):
+        head, tail = _between_marks(low, match.start(), match.end(), _SENTENCE_MARKS)
+        if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
             return f"{message[match.start('mod') : match.end('mod')]} {nouns[group][0]}"
     return None
 
