@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
 
 from .tokenfeats import BUCKET_BITS, TokenTable, feature_columns, token_table
 
@@ -111,6 +110,8 @@ def _summed(weights: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """``weights[cols].sum(axis=1)`` in float64, as a sparse product: each token's row of
     ones at its feature buckets times the weights. Equal sums without the (tokens, templates,
     classes) array the gather builds; about half the time on a batch of mail."""
+    from scipy import sparse  # as in the tf-idf step: not imported before it is needed
+
     n, k = cols.shape
     ones = np.ones(n * k)
     rows = sparse.csr_matrix(
