@@ -64,12 +64,16 @@ class AnchoredMatcher:
         self._entries: list[_Entry] = []
         self._columns: set[int] = set()  # the attributes the anchors' words come from
         self._stop_ids = frozenset(vocab.strings.add(w) for w in STOP_WORDS)
-        # Entries by one word of their most selective anchor; entries with none run everywhere.
-        self._index: dict[int, list[int]] = {}
+        # Each distinct anchor is a bit of a Python int: a word's mask holds the bits of the
+        # anchors that accept it, an entry's need mask the bits of all its anchors. Entries are
+        # keyed by the bit of their most selective anchor; entries with none run everywhere.
         self._everywhere: list[int] = []
-        self._reach: list[tuple[int, int] | None] = []  # of each entry's indexed anchor
-        self._others: list[tuple[frozenset[int], ...]] = []  # each entry's other anchors
-        self._index_words = numpy.zeros(0, dtype=numpy.uint64)  # the index's words, sorted
+        self._needs: list[int] = []  # each entry's need mask
+        self._reach: list[tuple[int, int] | None] = []  # of each entry's keyed anchor
+        self._keyed: dict[int, list[int]] = {}  # entries by the bit of their keyed anchor
+        self._key_bits = 0  # the bits that key an entry
+        self._index_words = numpy.zeros(0, dtype=numpy.uint64)  # anchors' words, sorted
+        self._word_masks: list[int] = []  # each word's mask, in the order of _index_words
         self._stale = False  # patterns changed since the index was built
 
     def __len__(self) -> int:
@@ -102,22 +106,29 @@ class AnchoredMatcher:
 
     def _reindex(self) -> None:
         self._stale = False
-        self._index, self._everywhere, self._reach, self._others = {}, [], [], []
+        self._everywhere, self._reach, self._keyed, self._needs = [], [], {}, []
+        bits: dict[frozenset[int], int] = {}  # each distinct anchor's bit
+        for entry in self._entries:
+            for anchor in entry.anchors:
+                bits.setdefault(anchor, len(bits))
         for i, entry in enumerate(self._entries):
+            self._needs.append(sum(1 << bits[anchor] for anchor in set(entry.anchors)))
             if not entry.anchors:
                 self._everywhere.append(i)
                 self._reach.append(None)
-                self._others.append(())
                 continue
             rarest = min(
                 range(len(entry.anchors)), key=lambda j: self._commonness(entry.anchors[j])
             )
             self._reach.append(entry.reaches[rarest])
-            self._others.append(entry.anchors[:rarest] + entry.anchors[rarest + 1 :])
-            for word in entry.anchors[rarest]:
-                self._index.setdefault(word, []).append(i)
-        self._index.setdefault(_LARGEST, [])  # a search never runs past the end
-        self._index_words = numpy.array(sorted(self._index), dtype=numpy.uint64)
+            self._keyed.setdefault(bits[entry.anchors[rarest]], []).append(i)
+        self._key_bits = sum(1 << bit for bit in self._keyed)
+        by_word: dict[int, int] = {_LARGEST: 0}  # a search never runs past the end
+        for anchor, bit in bits.items():
+            for word in anchor:
+                by_word[word] = by_word.get(word, 0) | 1 << bit
+        self._index_words = numpy.array(sorted(by_word), dtype=numpy.uint64)
+        self._word_masks = [by_word[word] for word in self._index_words.tolist()]
 
     def _commonness(self, anchor: frozenset[int]) -> tuple[int, int]:
         """How often a sentence holds one of ``anchor``'s words, roughly: stop words first."""
@@ -148,54 +159,67 @@ class AnchoredMatcher:
         match, for each entry that may match there.
 
         An entry may match in a sentence that holds a word of each of its anchors (entries
-        without anchors: in every sentence). A match holds a word of the entry's indexed anchor,
+        without anchors: in every sentence). A match holds a word of the entry's keyed anchor,
         so when the pattern's length is bounded, only the tokens a match can hold before and
         after the token of that word need looking at.
 
-        Entries are indexed by a word of their rarest anchor: those words are looked up in the
-        whole Doc at once, and only the sentences that hold one are checked against the indexed
-        entries' other anchors.
+        The anchors' words are looked up in the whole Doc at once; the words found in a
+        sentence are folded into one mask of the anchors it holds, and only the entries keyed
+        by one of those anchors are checked against it.
         """
         if self._stale:
             self._reindex()
         columns = sorted(self._columns)
         array = doc.to_array([SENT_START, *columns]).reshape(len(doc), -1)[start:end]
         bounds = sentence_bounds(array[:, 0])
+        for i in self._everywhere:
+            for number in range(len(bounds) - 1):
+                yield start + bounds[number], start + bounds[number + 1], i
         values = array[:, 1:]
-        index, words = self._index, self._index_words
-        # sentence number -> indexed entry -> tokens holding its indexed word
-        by_sentence: dict[int, dict[int, list[int]]] = {}
-        if len(values):
-            # found with array operations: turning every hash into a Python int costs more.
-            # The words end with the largest hash, so every position found is a word's.
-            at = numpy.searchsorted(words, values)
-            tokens, columns_at = numpy.nonzero(words[at] == values)
-            number, next_start = 0, bounds[1]
-            for token, word in zip(
-                tokens.tolist(), values[tokens, columns_at].tolist(), strict=True
-            ):
-                while token >= next_start:  # tokens come in order: so do their sentences
+        if not len(values) or not self._key_bits:
+            return
+        # found with array operations: turning every hash into a Python int costs more.
+        # The words end with the largest hash, so every position found is a word's.
+        words, masks = self._index_words, self._word_masks
+        at = numpy.searchsorted(words, values)
+        tokens, columns_at = numpy.nonzero(words[at] == values)
+        number, next_start, held = 0, bounds[1], 0
+        found: list[tuple[int, int]] = []  # the sentence's (token, mask)
+        for token, row in zip(tokens.tolist(), at[tokens, columns_at].tolist(), strict=True):
+            if token >= next_start:  # tokens come in order: so do their sentences
+                if held:
+                    yield from self._in_sentence(held, found, bounds[number], next_start, start)
+                while token >= next_start:
                     number += 1
                     next_start = bounds[number + 1]
-                sentence = by_sentence.setdefault(number, {})
-                for i in index[word]:
-                    sentence.setdefault(i, []).append(token)
-        for number in range(len(bounds) - 1) if self._everywhere else sorted(by_sentence):
-            begin, stop = bounds[number], bounds[number + 1]
-            held: set[Any] | None = None  # the sentence's words, read when first needed
-            indexed = by_sentence.get(number, {})
-            for i in sorted({*indexed, *self._everywhere}):
-                if held is None and self._others[i]:
-                    held = set(values[begin:stop].ravel().tolist())
-                # the indexed anchor is held (it brought entry i here): check the others
-                if held is not None and not _holds_all(held, self._others[i]):
+                held, found = 0, []
+            mask = masks[row]
+            held |= mask
+            found.append((token, mask))
+        if held:
+            yield from self._in_sentence(held, found, bounds[number], next_start, start)
+
+    def _in_sentence(
+        self, held: int, found: list[tuple[int, int]], begin: int, stop: int, start: int
+    ) -> Iterator[tuple[int, int, int]]:
+        """The windows of one sentence (tokens ``begin:stop``) that holds the anchors in mask
+        ``held``, found on the ``(token, mask)`` of ``found``."""
+        keys = held & self._key_bits
+        while keys:
+            low = keys & -keys
+            keys ^= low
+            bit = low.bit_length() - 1
+            for i in self._keyed[bit]:
+                need = self._needs[i]
+                if held & need != need:
                     continue
-                reach, at_tokens = self._reach[i], indexed.get(i)
-                if reach is None or at_tokens is None:
+                reach = self._reach[i]
+                if reach is None:
                     yield start + begin, start + stop, i
                     continue
-                for low, high in _around(at_tokens, reach, begin, stop):
-                    yield start + low, start + high, i
+                keyed = [token for token, mask in found if mask & low]
+                for a, b in _around(keyed, reach, begin, stop):
+                    yield start + a, start + b, i
 
     def _anchors(
         self, pattern: Sequence[dict[str, Any]]
@@ -214,14 +238,6 @@ class AnchoredMatcher:
                     reaches.append(_reach(pattern, k))
                     self._columns.add(attr)
         return tuple(anchors), tuple(reaches)
-
-
-def _holds_all(held: set[Any], anchors: tuple[frozenset[int], ...]) -> bool:
-    """Whether ``held`` holds a word of each of ``anchors``."""
-    for anchor in anchors:  # noqa: SIM110 (a generator per check costs more than the check)
-        if anchor.isdisjoint(held):
-            return False
-    return True
 
 
 def _required(op: str | None) -> bool:
