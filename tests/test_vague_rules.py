@@ -107,6 +107,11 @@ NOT_FLAGGED = [
     ("Thank you for the time you gave us.", "the time"),
     ("Please let us know if you'd like more information.", "more information"),
     ("We wish you all the best in your search.", "best"),
+    # the comparatives' stop phrases, in any case
+    ("We are Stronger Together.", "stronger"),
+    ("You hold a degree in HIGHER EDUCATION.", "higher"),
+    ("We will never stop trying to better understand our candidates.", "better"),
+    ("It was more or less decided.", "less"),
     ("Learn more about our teams on the careers page.", "more about"),
     ("Feel free to reply if you'd like more detailed feedback.", "more detailed"),
     ("We received more than 300 applications.", "more than"),

@@ -113,12 +113,15 @@ class UnanchoredComparatives(BatchedPipe):
         self.settings = settings if settings is not None else read_json(*SETTINGS_FILE)
         self._lex = _Lexicon.from_settings(self.settings)
         self._memo: dict[tuple[int, int, int], bool] = {}  # (lower, lemma, is_alpha) ids
+        # the stop phrases as the string hashes of their words: a Doc's LOWER column compares
+        # with them as it is, with no word decoded
+        strings = nlp.vocab.strings
+        self._stop_phrases = tuple(
+            tuple(strings.add(word) for word in phrase) for phrase in self._lex.stop_phrases
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = self._candidates(doc)
-        # the Doc's lower-case forms, decoded once when a candidate needs the stop-phrase check
-        # (a Token per token costs more than the check)
-        lowers = [doc.vocab.strings[x] for x in doc.to_array(LOWER).tolist()] if candidates else []
+        candidates, lowers = self._candidates(doc)
         found = [
             span
             for i in candidates
@@ -130,9 +133,10 @@ class UnanchoredComparatives(BatchedPipe):
         return doc
 
     # -- recognising a comparative word -------------------------------------------------
-    def _candidates(self, doc: Doc) -> list[int]:
+    def _candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
         """Indices of the comparative words, read from the token arrays (each form judged once
-        per process: a ``Token`` object per token costs more than the test)."""
+        per process: a ``Token`` object per token costs more than the test), and the Doc's
+        LOWER column (string hashes)."""
         strings, memo = doc.vocab.strings, self._memo
         found = []
         columns = doc.to_array([LOWER, LEMMA, IS_ALPHA]).reshape(len(doc), 3).T.tolist()
@@ -145,7 +149,7 @@ class UnanchoredComparatives(BatchedPipe):
                 known = memo[key] = self._is_comparative(strings[low], strings[lemma], bool(alpha))
             if known:
                 found.append(i)
-        return found
+        return found, columns[0]
 
     def _is_comparative(self, low: str, lemma: str, alpha: bool) -> bool:
         lex = self._lex
@@ -160,11 +164,11 @@ class UnanchoredComparatives(BatchedPipe):
         stems |= {lemma + "est", lemma + "st", lemma + lemma[-1:] + "est", lemma[:-1] + "iest"}
         return low in stems
 
-    def _in_stop_phrase(self, i: int, lowers: list[str]) -> bool:
+    def _in_stop_phrase(self, i: int, lowers: list[int]) -> bool:
         """Whether token ``i`` is inside one of the stop phrases (``lowers``: the Doc's
-        lower-case forms)."""
+        lower-case forms, as string hashes)."""
         low = lowers[i]
-        for phrase in self._lex.stop_phrases:
+        for phrase in self._stop_phrases:
             if low not in phrase:
                 continue
             for offset, word in enumerate(phrase):
