@@ -139,7 +139,7 @@ class UnanchoredComparatives(BatchedPipe):
         LOWER column (string hashes)."""
         strings, memo = doc.vocab.strings, self._memo
         found = []
-        columns: list[list[int]] = doc.to_array([LOWER, LEMMA, IS_ALPHA]).reshape(-1, 3).T.tolist()
+        columns: Any = doc.to_array([LOWER, LEMMA, IS_ALPHA]).reshape(-1, 3).T.tolist()
         for i, key in enumerate(zip(*columns, strict=True)):
             known = memo.get(key)
             if known is None:
