@@ -68,10 +68,11 @@ def build_pipeline(extra_rules: Sequence[dict[str, Any]] = ()) -> Language:
         sentences,
         specifics,
     )
+    from .tokenizing import email_tokenizer
 
     # ``English()`` is ``spacy.blank("en")`` without filling in the training settings of its
     # config, which nothing here reads (about 10 ms of every start).
-    nlp = English()
+    nlp = English(create_tokenizer=email_tokenizer)
     nlp.add_pipe("email_sentencizer")
     lemmatizer = nlp.add_pipe("caseless_lemmatizer", name="lemmatizer")
     vague_ruler = nlp.add_pipe(

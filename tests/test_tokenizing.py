@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -10,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.classify.corpus import load_corpus
-from analyzer.tokenizing import TokenizerWarmer
+from analyzer.tokenizing import SkipWhitespace, TokenizerWarmer, email_tokenizer
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "messages"
 
@@ -80,3 +82,48 @@ def test_the_first_text_passes_unwarmed() -> None:
     warm = TokenizerWarmer(recorder)
     assert [warm(text) for text in ["a b", "b c"]] == ["a b", "b c"]
     assert recorder.calls == ["b", "c"]
+
+
+#: Every character Python calls whitespace (``str.isspace``), as the fast path reads it.
+WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+#: Texts with the runs of whitespace that HTML mail leaves, of several kinds and lengths.
+RUNS = [
+    "Dear Sam,\n\n      \n                 \n\nThank you.",
+    "Regards,\u00a0\u00a0\u2009\n\u3000\u3000 the team\r\n\r\n\t\t-- \n",
+    "a " + " \n" * 200 + "b",
+]
+
+
+@functools.cache
+def _default_tokenizer() -> Any:
+    return spacy.blank("en").tokenizer
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=WHITESPACE, min_size=1, max_size=60))
+def test_spacy_affix_searches_find_nothing_in_whitespace(text: str) -> None:
+    """What lets :class:`SkipWhitespace` answer at once: the default expressions agree."""
+    tokenizer = _default_tokenizer()
+    assert tokenizer.suffix_search(text) is None
+    assert list(tokenizer.infix_finditer(text)) == []
+
+
+def test_email_tokenizer_gives_spacys_tokens() -> None:
+    from spacy.lang.en import English
+
+    plain, fast = spacy.blank("en"), English(create_tokenizer=email_tokenizer)
+    assert isinstance(fast.tokenizer.suffix_search.__self__, SkipWhitespace)
+    texts = TRICKY + RUNS + [example.text for example in load_corpus(CORPUS)][::5]
+    for text in texts:
+        assert _tokens(fast, text) == _tokens(plain, text), text
+
+
+def test_email_tokenizer_saves_and_loads_as_spacys(tmp_path: Path) -> None:
+    from spacy.lang.en import English
+
+    fast = English(create_tokenizer=email_tokenizer)
+    fast.tokenizer.to_disk(tmp_path / "tokenizer")
+    loaded = spacy.blank("en")
+    loaded.tokenizer.from_disk(tmp_path / "tokenizer")
+    for text in RUNS + TRICKY:
+        assert _tokens(loaded, text) == _tokens(fast, text)
