@@ -77,6 +77,9 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Message | ReadError]:
     """Yield the message(s) of one file, read as its content says: a PDF or Word document
     whatever its name, a known non-text format refused, else by the file's extension."""
     name = os.fspath(path)
+    if not os.path.lexists(name):  # before the extension: a missing file is missing
+        yield ReadError(Origin(name), "file not found")
+        return
     try:
         by_content = _read_by_content(name)
         if by_content is not None:

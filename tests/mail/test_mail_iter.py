@@ -97,8 +97,10 @@ def test_bad_files_give_read_errors(
     assert error.reason and "\n" not in error.reason
 
 
-def test_missing_path_gives_read_error(tmp_path: Path) -> None:
-    missing = tmp_path / "nope.eml"
+@pytest.mark.parametrize("name", ["nope.eml", "nope", "nope.odt", "nope.mbox"])
+def test_missing_path_gives_read_error(tmp_path: Path, name: str) -> None:
+    """A path that does not exist is "not found", whatever its extension says."""
+    missing = tmp_path / name
     assert list(iter_messages([missing])) == [ReadError(Origin(str(missing)), "file not found")]
 
 
