@@ -175,7 +175,7 @@ def read_input(text: str | None, file: Path | None) -> Input:
         raise CLIError("give the message as TEXT or with --file, not both", ExitCode.USAGE)
     parts: tuple[Part, ...] = ()
     subject: str | None = None
-    if text is not None:
+    if text is not None and text != "-":  # "-" alone is stdin, as for --file
         message = text
     elif file is not None and str(file) != "-":
         message, parts, subject = _read_file(file)

@@ -41,7 +41,7 @@ def test_file_input(runner: CliRunner, tmp_path: Path) -> None:
     assert json.loads(result.stdout)["findings"]
 
 
-@pytest.mark.parametrize("args", [["analyze"], ["analyze", "-f", "-"]])
+@pytest.mark.parametrize("args", [["analyze"], ["analyze", "-f", "-"], ["analyze", "-"]])
 def test_stdin_input(runner: CliRunner, args: list[str]) -> None:
     result = run(runner, [*args, "--format", "text"], stdin=REPLY)
     assert result.exit_code == 0
