@@ -79,6 +79,8 @@ def _check_file(name: str) -> str | None:
         return f"cannot read file ({exc.strerror or exc})"
     if not head.strip():
         return "file is empty"
-    if b"\x00" in head:
+    if b"\x00" in head and not head.startswith(b"From "):
+        # a file that starts as an mbox is read message by message: one damaged message
+        # (NUL bytes) is its own error, not the loss of the whole mailbox
         return "looks like a binary file, not an mbox"
     return None

@@ -115,3 +115,15 @@ def test_mbox_bad_message_does_not_stop_the_others(
     path = write_file("mixed.mbox", data)
     kinds = [type(result) for result in read_mbox(path)]
     assert kinds == [Message, ReadError, Message]
+
+
+def test_mbox_damaged_message_loses_only_itself(write_file: WriteFile, make_email: Factory) -> None:
+    """NUL bytes in one message near the start make that message an error, not the mailbox."""
+    good = bytes(make_email("Good one.")).replace(b"\r\n", b"\n")
+    data = b"From a@b Mon Jan  1 00:00:00 2024\n" + good + b"\n"
+    data += b"From a@b Mon Jan  1 00:00:00 2024\n\x00\x01\x02garbage\x00\n"
+    data += b"From a@b Mon Jan  1 00:00:00 2024\n" + good + b"\n"
+    path = write_file("damaged.mbox", data)
+    results = list(read_mbox(path))
+    assert [type(result) for result in results] == [Message, ReadError, Message]
+    assert isinstance(results[1], ReadError) and "binary" in results[1].reason
