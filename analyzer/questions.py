@@ -214,10 +214,10 @@ def plan(
     cap allows (three or more).
     """
     ctx = context or PlanContext()
-    if max_questions <= 0 or ctx.declines:
-        return []
-    if ctx.board_notice or ctx.auto_reply:  # nobody reads replies: short, for a named contact
-        max_questions = min(max_questions, int(_plan()["board_notice_max"]))
+    if max_questions <= 0 or ctx.declines or ctx.board_notice:  # a board's notice: nobody
+        return []  # there can answer, and a question belongs to the employer directly
+    if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
+        max_questions = min(max_questions, int(_plan()["auto_reply_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
@@ -243,7 +243,7 @@ def plan(
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
-    if context.declines:
+    if context.declines or context.board_notice:
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)
