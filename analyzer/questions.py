@@ -67,6 +67,7 @@ class _Candidate:
     material: str = "application"
     heads: tuple[str, ...] = ()
     basis: str | None = None
+    plain: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +198,34 @@ def _text(c: _Candidate, turn: int) -> str:
     return _capital(c.body)
 
 
+@lru_cache(maxsize=1)
+def _attributed_starts() -> tuple[str, ...]:
+    return tuple(_plan()["attributed_leads"]["starts"])
+
+
+def _attributed(text: str) -> bool:
+    """Whether a question starts by putting words in the sender's mouth ("You mentioned ...",
+    ``attributed_leads`` in ``plan.json``)."""
+    return text.startswith(_attributed_starts())
+
+
+def _unattributed(c: _Candidate, turn: int, text: str) -> str:
+    """The question in a wording that does not start "You mentioned ...": another turn of its
+    lead-ins, else its plain form, else its own question alone; ``text`` when it has none."""
+    if not _attributed(text):
+        return text
+    if c.quote is not None and c.lead is None:  # a quote keeps its words, with a plain lead
+        leads = _plan()["later_quote_leads"]
+        return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
+    for step in range(1, 4):
+        other = _text(c, turn + step)
+        if not _attributed(other):
+            return other
+    if c.plain is not None:
+        return c.plain
+    return _capital(c.body) if c.lead is None and c.body else text
+
+
 def plan(
     findings: Sequence[Finding],
     specific: Sequence[SpecificFeedback] = (),
@@ -230,6 +259,8 @@ def plan(
         if len(clarify) >= room:
             break
         text = _text(candidate, seed + len(clarify))
+        if any(_attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
+            text = _unattributed(candidate, seed + len(clarify), text)
         if too_close(text, chosen):
             continue
         chosen.append(text)
@@ -703,11 +734,13 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
             continue
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
-        lead = lead.replace("{team_on}", team_words(ctx)["team_on"])
-        value = int(settings["remark_value"])
-        found.append(
-            _Candidate(value, n - len(spans), entry["topic"], "", lead=lead.format(phrase=quote))
+        lead, plain = (
+            w.replace("{team_on}", team_words(ctx)["team_on"]) for w in (lead, entry["plain"])
         )
+        value = int(settings["remark_value"])
+        topic = entry["topic"]
+        lead = lead.format(phrase=quote)
+        found.append(_Candidate(value, n - len(spans), topic, "", lead=lead, plain=plain))
     return found
 
 

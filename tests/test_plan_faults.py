@@ -199,6 +199,7 @@ def test_lead_ins_read_naturally_and_vary() -> None:
     assert len(quoted) >= 2
     assert not any(t.startswith(('On "', 'About "', 'Regarding "')) for t in texts)
     assert len({t.split('"', 1)[0] for t in quoted}) == len(quoted)
+    assert sum(t.startswith(("You noted", "You mentioned", "When you say")) for t in texts) <= 1
 
 
 # 5. Stage ----------------------------------------------------------------------------------

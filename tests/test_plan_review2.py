@@ -168,8 +168,8 @@ def test_one_piece_of_advice_still_gets_a_first_step() -> None:
 @pytest.mark.parametrize(
     ("sentence", "words"),
     [
-        ("We were impressed by your portfolio.", "impressed by my portfolio"),
-        ("We were impressed with your skills.", "my skills; which of them"),
+        ("We were impressed by your portfolio.", "my portfolio made an impression"),
+        ("We were impressed with your skills.", "my skills made an impression; which of them"),
         ("You clearly have a strong track record in sales.", "my track record"),
         ("Your portfolio is truly impressive.", "kind words about my portfolio"),
         ("We enjoyed speaking with you on Monday.", "I enjoyed our conversation too"),

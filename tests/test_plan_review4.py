@@ -62,3 +62,66 @@ def test_an_employers_automated_rejection_still_gets_a_short_plan() -> None:
         "application. Please see our current openings. This is an automated message."
     )
     assert 1 <= len(texts_of(message)) <= 2
+
+
+# 2-3. No formula lead-ins, no restated decision, no yes/no or process questions -------------
+
+ATTRIBUTED = ("You mentioned", "You noted", "When you say", "You felt", "You pointed to")
+
+
+def _wordings(node: object) -> list[str]:
+    """Every wording string under a node of plan.json (descriptions and notes left out)."""
+    if isinstance(node, str):
+        return [node] if ("?" in node) else []
+    if isinstance(node, list):
+        return [w for item in node for w in _wordings(item)]
+    if isinstance(node, dict):
+        return [w for k, v in node.items() if "description" not in k for w in _wordings(v)]
+    return []
+
+
+def test_no_wording_invites_a_yes_or_no_or_asks_about_the_process() -> None:
+    from analyzer.resources import read_json
+
+    wordings = _wordings(read_json("templates", "plan.json"))
+    assert len(wordings) > 50
+    yes_no = ("Was ", "Were ", "Is ", "Are ", "Would you ", "Could you ", "Did ", "Do ", "Can ")
+    for w in wordings:
+        asked = w.rsplit("; ", 1)[-1].rsplit(", ", 1)[-1] if "{question}" not in w else ""
+        assert not w.startswith(yes_no), w
+        assert "was there" not in w.lower() and "did you weigh" not in w, w
+        assert not asked.startswith(("was ", "is there ")), w
+        assert "weighed most in" not in w, w
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "we have decided not to proceed with your application",
+        "you were not selected for the next stage",
+        "we went with other candidates",
+    ],
+)
+def test_a_bare_decision_is_not_restated_before_the_question(decision: str) -> None:
+    for n in range(6):
+        message = f"Thanks for applying to the Kiln Loader role (ref {n}). Sadly {decision}."
+        texts = texts_of(message, [found(message, decision, "decision_formula")])
+        assert not any(t.startswith(("Since you", "You decided", "Since I was")) for t in texts)
+        assert not any("proceed with me" in t or "not selected this time" in t for t in texts)
+
+
+def test_at_most_one_question_starts_with_a_quoting_lead_in() -> None:
+    message = (
+        "Thank you for interviewing for the Kiln Loader role. We were impressed by your "
+        "experience. We felt your answers were a little general, and others were a better fit "
+        "for the team. There was also a lack of depth in your kiln safety examples."
+    )
+    findings = [
+        found(message, "a little general", "subjective_impression"),
+        found(message, "a better fit", "fit_euphemism"),
+        found(message, "a lack of depth", "unspecified_gap"),
+    ]
+    for n in range(6):
+        texts = texts_of(f"{message} Ref {n}.", findings)
+        assert len(texts) >= 3
+        assert sum(t.startswith(ATTRIBUTED) for t in texts) <= 1, texts

@@ -239,7 +239,7 @@ def test_offers_are_taken_up_by_name(ctx: PlanContext, words: str) -> None:
             PlanContext(mentions_other_role=True, other_roles_named=True),
             "other roles you mentioned",
         ),
-        (PlanContext(mentions_other_role=True), "another role"),
+        (PlanContext(mentions_other_role=True), "other role at your company"),
     ],
 )
 def test_a_mentioned_role_is_asked_about(ctx: PlanContext, words: str) -> None:
