@@ -233,7 +233,8 @@ class _Parts:
                 ]
                 paragraphs += ["\n".join(numbered), outro]
         close = self.fill(e["close" if met_in_person(self.situation) else "close_unmet"])
-        if self.situation.survey:  # taken up here, not packed into a question
+        surveyed = any("survey" in q.text for q in self.questions)
+        if self.situation.survey and not surveyed:  # taken up once, here or in a question
             close = f"{e['survey']} {close}"
         paragraphs += [close, f"{e['sign_off']}\n{self.values['candidate']}"]
         return self._subject(), "\n\n".join(paragraphs) + "\n"

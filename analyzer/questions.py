@@ -327,6 +327,7 @@ def _real_praise(ctx: PlanContext) -> bool:
 def _praised(kind: str, what: str) -> tuple[str, str]:
     """The opener that builds on the message's praise, alone and after an offer's lead-in."""
     wordings = _plan()["praise_openers"]
+    what = what or str(wordings["default_what"])  # "learning about you": the background
     part = wordings["part"]["several" if what.endswith("s") else "one"]
     entry = wordings[kind]
     return (
@@ -364,7 +365,7 @@ def _forward(
         return None if ctx.reopen_told else _pick(settings["withdrawn"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(role=ctx.other_role)
-    invited = _follow_up(ctx)
+    invited = _follow_up(ctx, seed)
     if invited is not None:
         return invited
     if ctx.mentions_other_role:
@@ -381,12 +382,14 @@ def _forward(
     return next((o for o in ordered if not too_close(o, chosen)), None)
 
 
-def _follow_up(ctx: PlanContext) -> str | None:
+def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:
     """The question that takes up the next step the message invites, by name; when the
-    message says when or for how long ("reapply after six months"), one that builds on it."""
-    if ctx.follow_up is None:
-        return None
+    message says when or for how long ("reapply after six months"), one that builds on it.
+    A survey about the process, when the message invites no other step, is taken up here.
+    Wordings with several forms are picked by ``seed`` (stock lines vary across mailboxes)."""
     wordings = _plan()["forward"]["follow_up"]
+    if ctx.follow_up is None:
+        return _pick(wordings["survey"], seed) if ctx.survey else None
     timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
     named = f"{ctx.follow_up}_community"
     community = ctx.community or str(_plan()["community_default"])
@@ -396,7 +399,10 @@ def _follow_up(ctx: PlanContext) -> str | None:
         key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
     else:
         key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
-    return str(wordings[key]).format(community=community)
+    options = wordings[key]
+    return _pick([options] if isinstance(options, str) else options, seed >> 4).format(
+        community=community
+    )
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -486,7 +492,7 @@ def _candidates(
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     if not ranked and not ctx.out_of_control:
         value = int(_plan()["requirement_value"])
-        body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
+        body = _hooked(ctx, seed) or _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
 
@@ -618,9 +624,16 @@ def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
 
 
 def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Candidate:
-    """The question about a bare decision, worded from the message's own decision ("you
-    decided to move forward with other candidates; was there one requirement that weighed
-    most?"), or the stock fallback when the phrase names no decision (``decisions``)."""
+    """The question about a bare decision: an open question about the candidate's own
+    application, worded after the message's own decision ("which part of my application fell
+    shortest of what you needed?") or built on the impression the message states ("Given what
+    you liked in my skills, ..."), or the stock fallback when the phrase names no decision
+    (``decisions``)."""
+    hooked = _hooked(ctx, seed)
+    if hooked is not None:
+        return _Candidate(
+            _FORMULA_VALUE, order, "requirement", hooked, phrase=finding.text, type=finding.type
+        )
     low = lower(finding.text)
     for cue, wordings in _decision_kinds():
         if cue.search(low) is not None:
@@ -634,6 +647,19 @@ def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Can
     return _Candidate(
         _FORMULA_VALUE, later, "requirement", body, phrase=finding.text, type=finding.type
     )
+
+
+def _hooked(ctx: PlanContext, seed: int) -> str | None:
+    """The question a bare decision gets in a message that states a positive impression of
+    the candidate (``decisions.hooked`` in ``plan.json``): it builds on that impression."""
+    if ctx.praise is None or not _real_praise(ctx):
+        return None
+    kind, what = ctx.praise
+    wordings = _plan()["decisions"]["hooked"].get(kind)
+    if wordings is None:
+        return None
+    what = what or str(_plan()["praise_openers"]["default_what"])
+    return _pick(wordings, seed).format(what=what, material=material(ctx))
 
 
 def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candidate]:

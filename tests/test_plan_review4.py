@@ -125,3 +125,105 @@ def test_at_most_one_question_starts_with_a_quoting_lead_in() -> None:
         texts = texts_of(f"{message} Ref {n}.", findings)
         assert len(texts) >= 3
         assert sum(t.startswith(ATTRIBUTED) for t in texts) <= 1, texts
+
+
+# 1. Hooks in bare mails: the impression and the offer the message states ---------------------
+
+BARE = "Thank you for applying for the Kiln Loader role. {hook} Sadly we will not proceed. {offer}"
+
+
+@pytest.mark.parametrize(
+    ("hook", "kind", "opener_words", "clarify_words"),
+    [
+        ("We were impressed by your skills.", "impressed", "my skills", "you liked"),
+        ("You have many positive attributes.", "attributes", "my strengths", "those strengths"),
+        ("We believe in your potential.", "potential", "my potential", "the potential you saw"),
+        ("We enjoyed learning about your background.", "learned", "my background", "background"),
+        ("After speaking with the team, we decided.", "consulted", "with the team", "the team"),
+    ],
+)
+def test_a_bare_mail_builds_opener_and_question_on_its_hook(
+    hook: str, kind: str, opener_words: str, clarify_words: str
+) -> None:
+    for n in range(4):
+        message = BARE.format(hook=hook, offer=f"Ref {n}.")
+        ctx = read_context(message, policy=None)
+        assert ctx.praise is not None and ctx.praise[0] == kind
+        decision = "we will not proceed"
+        texts = texts_of(message, [found(message, decision, "decision_formula")])
+        assert opener_words in texts[0]
+        assert clarify_words in texts[1], texts
+
+
+def test_without_a_hook_the_bare_question_is_not_built_on_one() -> None:
+    message = BARE.format(hook="", offer="")
+    texts = texts_of(message, [found(message, "we will not proceed", "decision_formula")])
+    assert not any("liked" in t or "potential" in t or "strengths" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("offer", "follow_up", "words"),
+    [
+        ("We will keep your information on file.", "keep_resume", ("keep", "holding")),
+        ("We are always hiring, so do look again.", "always_hiring", ("hire", "hiring")),
+        ("We welcome you to reach out in the future.", "reach_out", ("touch", "open door")),
+        ("Please give us another shot next season.", "reapply", ("apply again",)),
+        ("Please explore other opportunities on our careers site.", "openings", ("openings",)),
+    ],
+)
+def test_a_bare_mails_offer_is_accepted_by_name(
+    offer: str, follow_up: str, words: tuple[str, ...]
+) -> None:
+    for n in range(4):
+        message = BARE.format(hook=f"Ref {n}.", offer=offer)
+        assert read_context(message, policy=None).follow_up == follow_up
+        closing = texts_of(message)[-1]
+        assert any(w in closing for w in words), closing
+
+
+def test_a_survey_is_taken_up_once_in_the_closing_question(rules_only: Analyzer) -> None:
+    from analyzer.drafts import draft
+
+    message = BARE.format(hook="", offer="Please fill in a short survey about your experience.")
+    report = rules_only.analyze(message)
+    closing = report.questions[-1].text
+    assert closing.startswith("I'll gladly fill in your survey")
+    assert draft(report).body.count("survey") == 1
+
+
+# 4. Stock forward lines vary and follow from the message --------------------------------------
+
+OTHER_ROLES = ("other roles", "other teams", "openings", "kinds of roles", "which team")
+
+
+def test_a_forward_question_about_other_roles_needs_the_message_to_mention_them() -> None:
+    for n in range(12):
+        message = f"Thank you for applying for the Kiln Loader role (ref {n}). We will not proceed."
+        closing = texts_of(message)[-1]
+        assert not any(w in closing for w in OTHER_ROLES), closing
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["Please see our current openings.", "We will keep your resume on file for future roles."],
+)
+def test_the_accepted_offer_is_worded_several_ways_across_mailboxes(offer: str) -> None:
+    closings = {
+        texts_of(f"Thank you for applying (ref {n}). We will not proceed. {offer}")[-1]
+        for n in range(24)
+    }
+    assert len(closings) >= 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keep your eyes open on our site for new roles, and do apply again.",
+        "We encourage you to apply again for future positions as they become available.",
+    ],
+)
+def test_a_reapply_time_the_message_gives_is_not_asked(sentence: str) -> None:
+    message = f"Thank you for applying for the Kiln Loader role. We will not proceed. {sentence}"
+    assert read_context(message, policy=None).timing_open
+    texts = texts_of(message)
+    assert not any("good time" in t or "when " in t.lower() for t in texts)
