@@ -294,7 +294,7 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
         return _pick(settings["closed_role_openers"][closed], seed).format(**team_words(ctx))
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
-    text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
+    text = _pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = _lower_first(text)
     if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
         text, inner = _praised(*ctx.praise)
@@ -306,6 +306,20 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     if ctx.invites:
         return str(leads["invites"]).format(question=inner)
     return text
+
+
+@lru_cache(maxsize=1)
+def _role_code() -> re.Pattern[str]:
+    return re.compile(_plan()["role_title"]["code"], re.IGNORECASE)
+
+
+def the_role(role: str | None) -> str:
+    """How a question names the role ("the Junior Accountant role"): "this role" when the
+    title is long or holds a code or ID (``role_title`` in ``plan.json``)."""
+    settings = _plan()["role_title"]
+    if not role or len(role.split()) > int(settings["max_words"]) or _role_code().search(role):
+        return str(settings["short"])
+    return str(settings["named"]).format(role=role)
 
 
 def met_in_person(ctx: PlanContext) -> bool:
@@ -364,7 +378,7 @@ def _forward(
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
         return None if ctx.reopen_told else _pick(settings["withdrawn"], seed)
     if ctx.other_role:
-        return str(settings["named_role"]).format(role=ctx.other_role)
+        return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
     invited = _follow_up(ctx, seed)
     if invited is not None:
         return invited

@@ -227,3 +227,32 @@ def test_a_reapply_time_the_message_gives_is_not_asked(sentence: str) -> None:
     assert read_context(message, policy=None).timing_open
     texts = texts_of(message)
     assert not any("good time" in t or "when " in t.lower() for t in texts)
+
+
+# 11. Long role titles are "this role" -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "named"),
+    [
+        ("Kiln Loader", "the Kiln Loader role"),
+        ("Senior Regional Kiln Loading And Firing Supervisor", "this role"),
+        ("Kiln Loader REQ-20417", "this role"),
+        ("Kiln Loader (Night Shift)", "this role"),
+        (None, "this role"),
+    ],
+)
+def test_a_long_or_coded_title_is_named_this_role(role: str | None, named: str) -> None:
+    from analyzer.questions import the_role
+
+    assert the_role(role) == named
+
+
+def test_the_opener_shortens_a_long_title() -> None:
+    title = "Senior Regional Kiln Loading And Firing Supervisor"
+    for n in range(5):
+        message = f"Thank you for applying for the {title} position (ref {n}). We will not proceed."
+        ctx = read_context(message, policy=None)
+        assert ctx.role == title
+        opener = texts_of(message)[0]
+        assert title not in opener and "this role" in opener
