@@ -56,6 +56,7 @@ class PlanContext:
     team_name: str | None = None
     requirement_named: bool = False
     reopen_told: bool = False
+    no_opening: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -86,6 +87,7 @@ _PLAIN_LISTS = (
     "team_signed",
     "requirement_named",
     "reopen_told",
+    "no_opening",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -331,6 +333,7 @@ def read_context(
         team_signed="team_signed" in hits,
         requirement_named="requirement_named" in hits,
         reopen_told="reopen_told" in hits,
+        no_opening="no_opening" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

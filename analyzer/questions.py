@@ -501,6 +501,8 @@ def _candidates(
         found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
         found = _named_requirement(found, ctx)
+    if ctx.no_opening and not ctx.out_of_control:  # no role: ask what kinds would fit
+        found = _no_opening(found, seed)
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
@@ -626,7 +628,7 @@ def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) ->
     wordings = _plan()["bases"]["questions"]
     several = " and " in basis
     key = vague_type if vague_type in wordings else ("several" if several else "one")
-    said = material(ctx)
+    said = str(_plan()["bases"]["material"])  # a basis is read from the profile
     options = [w for w in wordings[key] if "{material}" not in w or said not in basis]
     return str(_pick(options or wordings[key], seed)).format(basis=basis, material=said)
 
@@ -685,6 +687,17 @@ def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candi
     body = str(settings["wording"]).format(material=material(ctx))
     value = int(_plan()["reason_value"])
     return [*kept, _Candidate(value, len(found), "named_requirement", body, lead=body)]
+
+
+def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
+    """The candidates without those that ask about the role's requirements, plus one asking
+    what would make the candidate fit the roles the company hires for: the message says no
+    current opening fits, so there is no role to ask about (``no_opening`` in ``plan.json``)."""
+    settings = _plan()["no_opening"]
+    kept = [c for c in found if c.topic.removesuffix(_NAMED) not in settings["topics"]]
+    body = _pick(settings["wording"], seed)
+    value = int(_plan()["reason_value"])
+    return [*kept, _Candidate(value, len(found), "no_opening", body, lead=body)]
 
 
 #: An impression that shares its sentence with one of these types introduces that judgement

@@ -256,3 +256,61 @@ def test_the_opener_shortens_a_long_title() -> None:
         assert ctx.role == title
         opener = texts_of(message)[0]
         assert title not in opener and "this role" in opener
+
+
+# 7. Misreads: market value, a cut "the credentials", skills read as interview skills, no role
+
+MISC = "Thank you for applying for the Kiln Loader role. {sentence} Regards, Ina"
+
+
+def test_market_value_is_asked_about_as_pay_neutrally() -> None:
+    message = MISC.format(sentence="We looked at your market value against the team's budget.")
+    texts = texts_of(message)
+    assert any("pay" in t for t in texts)
+    assert not any('"market value"' in t or "expectations" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["We could not see the credentials the role asks for.", "Your credentials were thin."],
+)
+def test_credentials_are_never_quoted_as_a_fragment_nor_held(sentence: str) -> None:
+    texts = texts_of(MISC.format(sentence=sentence))
+    assert any("qualifications or certifications" in t for t in texts)
+    assert not any('"the credentials"' in t or "hold" in t for t in texts)
+
+
+def test_a_determiner_and_a_noun_is_no_quote() -> None:
+    from analyzer.quotes import is_clean_phrase
+
+    assert not is_clean_phrase("the credentials")
+    assert is_clean_phrase("the right credentials")
+
+
+def test_a_basis_after_an_interview_is_read_from_the_profile() -> None:
+    message = (
+        "Thank you for your interview for the Kiln Loader role. Other candidates had shown more "
+        "recent steps toward the required skills."
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.stage == "interviewed"
+    texts = texts_of(message, [found(message, "more recent steps", "unanchored_comparison")])
+    clarify = [t for t in texts[1:-1] if "skills" in t]
+    assert clarify and not any("my interview" in t for t in clarify)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We don't have an opening that is a good fit for your profile right now.",
+        "There is currently no position that matches your background.",
+    ],
+)
+def test_no_opening_asks_about_kinds_of_role_not_requirements(sentence: str) -> None:
+    message = MISC.format(sentence=sentence)
+    ctx = read_context(message, policy=None)
+    assert ctx.no_opening
+    phrase = "a good fit" if "good fit" in sentence else "matches your background"
+    texts = texts_of(message, [found(message, phrase, "fit_euphemism")])
+    assert not any("requirement" in t for t in texts), texts
+    assert any("roles you" in t or "role you" in t for t in texts[1:-1]), texts
