@@ -17,7 +17,7 @@ from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy
 from .plancontext import PlanContext, context_of
-from .questions import met_in_person, without_offer_lead
+from .questions import accepts_talk, met_in_person, without_offer_lead
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -172,6 +172,8 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     if situation.declines:
         policy = Policy.DECLINES.value
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
+    if situation.offers_call:  # the draft accepts the call in its own words
+        questions = tuple(q for q in questions if not accepts_talk(q.text))
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
     parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())

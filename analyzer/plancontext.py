@@ -57,6 +57,7 @@ class PlanContext:
     requirement_named: bool = False
     reopen_told: bool = False
     no_opening: bool = False
+    advised_roles: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -88,6 +89,7 @@ _PLAIN_LISTS = (
     "requirement_named",
     "reopen_told",
     "no_opening",
+    "advised_roles",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -334,6 +336,7 @@ def read_context(
         requirement_named="requirement_named" in hits,
         reopen_told="reopen_told" in hits,
         no_opening="no_opening" in hits,
+        advised_roles="advised_roles" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

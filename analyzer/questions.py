@@ -299,11 +299,9 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
         text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
-    offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
-    for offered, key in (*offers, (ctx.offers_discuss, "discuss")):
-        if offered:
-            return str(leads[key]).format(question=inner)
-    if ctx.invites:
+    if ctx.offers_feedback and not _offers_talk(ctx):  # a call is accepted by the closing
+        return str(leads["feedback"]).format(question=inner)  # question
+    if ctx.invites and not _offers_talk(ctx):
         return str(leads["invites"]).format(question=inner)
     return text
 
@@ -320,6 +318,18 @@ def the_role(role: str | None) -> str:
     if not role or len(role.split()) > int(settings["max_words"]) or _role_code().search(role):
         return str(settings["short"])
     return str(settings["named"]).format(role=role)
+
+
+def _offers_talk(ctx: PlanContext) -> bool:
+    """Whether the sender offers a call or to discuss further: the closing question then
+    accepts the conversation by name (``offer_talk``)."""
+    return ctx.offers_call or ctx.offers_discuss
+
+
+def accepts_talk(text: str) -> bool:
+    """Whether a question is the closing one that accepts an offered conversation (a draft
+    that accepts the call in its own words leaves it out)."""
+    return text in _plan()["forward"]["offer_talk"]
 
 
 def met_in_person(ctx: PlanContext) -> bool:
@@ -377,8 +387,12 @@ def _forward(
     settings = _plan()["forward"]
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
         return None if ctx.reopen_told else _pick(settings["withdrawn"], seed)
+    if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
+        return _pick(settings["offer_talk"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
+    if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
+        return _pick(settings["advised"], seed)
     invited = _follow_up(ctx, seed)
     if invited is not None:
         return invited

@@ -231,7 +231,7 @@ def test_after_a_call_no_question_speaks_of_the_application() -> None:
 @pytest.mark.parametrize(
     ("sentence", "words"),
     [
-        ("If anything is unclear we can discuss further.", "discuss"),
+        ("If anything is unclear we can discuss further.", "offer"),
         ("We will forward your resume to other hiring managers.", "résumé on to other teams"),
         ("May we keep your resume for later needs?", "keep my résumé"),
         ("Please check our current openings.", "openings"),

@@ -314,3 +314,94 @@ def test_no_opening_asks_about_kinds_of_role_not_requirements(sentence: str) -> 
     texts = texts_of(message, [found(message, phrase, "fit_euphemism")])
     assert not any("requirement" in t for t in texts), texts
     assert any("roles you" in t or "role you" in t for t in texts[1:-1]), texts
+
+
+# 8. Offers taken up; advice not contradicted --------------------------------------------------
+
+AFTER_TALK = (
+    "Thank you for your interview for the Kiln Loader role. We went with another candidate. "
+    "{offer} Best, Ola"
+)
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "I'd be happy to discuss how the day went.",
+        "Feel free to call me if you'd like to hear more.",
+        "We can discuss further if that helps.",
+    ],
+)
+def test_an_offer_to_talk_is_accepted_by_the_closing_question(offer: str) -> None:
+    texts = texts_of(AFTER_TALK.format(offer=offer))
+    assert "offer" in texts[-1] and ("talk" in texts[-1] or "conversation" in texts[-1])
+    assert not any("offer" in t for t in texts[:-1])
+
+
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "You may wish to consider roles closer to your support background.",
+        "Your profile seems better suited to a more junior position.",
+    ],
+)
+def test_the_closing_question_follows_the_senders_advice_on_roles(advice: str) -> None:
+    message = (
+        "Thank you for applying for the Kiln Loader role. We will not proceed. "
+        f"{advice} Feel free to apply again."
+    )
+    assert read_context(message, policy=None).advised_roles
+    closing = texts_of(message)[-1]
+    assert "advice" in closing or "pointing me" in closing
+    assert "apply again" not in closing and "similar role" not in closing
+
+
+# 9. Filled, closed or cancelled roles ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kiln Loader role has already been filled.",
+        "The Kiln Loader position is no longer available.",
+        "The Kiln Loader vacancy is now filled.",
+    ],
+)
+def test_a_filled_or_closed_role_is_not_asked_to_reopen(sentence: str) -> None:
+    texts = texts_of(f"Thank you for applying. {sentence} Regards, Ola")
+    assert not any("reopen" in t or "revive" in t for t in texts)
+    assert not any("my application" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have decided not to fill the Kiln Loader position this year.",
+        "We have put the Kiln Loader role on hold while the team is reorganised.",
+    ],
+)
+def test_a_cancelled_role_may_be_asked_about_and_not_assessed(sentence: str) -> None:
+    texts = texts_of(f"Thank you for applying. {sentence} Regards, Ola")
+    assert "withdrawn" in read_context(f"{sentence}", policy=None).out_of_control
+    assert any("reopen" in t for t in texts)
+    assert not any(w in t for t in texts for w in ("my application", "on your team", "on the team"))
+
+
+# 6. A decision that points to openings always gets a plan ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We regret to inform you that the Kiln Loader post went elsewhere. See our current "
+        "openings.",
+        "We are moving forward with other applicants. Please browse our careers page.",
+    ],
+)
+def test_a_decision_with_openings_read_as_other_still_gets_a_plan(message: str) -> None:
+    from analyzer.plancontext import invites_after_decision
+
+    assert invites_after_decision(message)
+    questions = short_plan(read_context(message, policy=None), message=message)
+    assert [q.purpose for q in questions] == ["opener", "open_ended"]
+    assert "openings" in questions[-1].text or "roles" in questions[-1].text

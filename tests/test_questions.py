@@ -217,9 +217,17 @@ def test_stated_reason_is_built_on_not_asked_again() -> None:
 
 
 @pytest.mark.parametrize(
+    "ctx", [PlanContext(offers_call=True), PlanContext(offers_discuss=True, stage="interviewed")]
+)
+def test_an_offered_conversation_is_accepted_by_the_closing_question(ctx: PlanContext) -> None:
+    questions = plan(MANY, message=MESSAGE, context=ctx)
+    assert questions[-1].purpose == "open_ended" and "offer" in questions[-1].text
+    assert not any("offer" in q.text for q in questions[:-1])
+
+
+@pytest.mark.parametrize(
     ("ctx", "words"),
     [
-        (PlanContext(offers_call=True), "offer of a call"),
         (PlanContext(offers_feedback=True), "offering feedback"),
         (PlanContext(invites=True), "invited questions"),
     ],
