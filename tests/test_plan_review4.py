@@ -139,6 +139,7 @@ BARE = "Thank you for applying for the Kiln Loader role. {hook} Sadly we will no
         ("You have many positive attributes.", "attributes", "my strengths", "those strengths"),
         ("We believe in your potential.", "potential", "my potential", "the potential you saw"),
         ("We enjoyed learning about your background.", "learned", "my background", "background"),
+        ("It was a pleasure to learn about you.", "learned", "my background", "background"),
         ("After speaking with the team, we decided.", "consulted", "with the team", "the team"),
     ],
 )
