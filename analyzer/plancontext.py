@@ -157,10 +157,12 @@ def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
 
 def out_of_control(text: str, specific: Sequence[SpecificFeedback] = ()) -> frozenset[str]:
     """The kinds of reason outside the candidate's control the message gives (budget, ...);
-    concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind."""
+    concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind,
+    unless the message advises the kind of role to aim for (``advised_roles``)."""
     hits = _matching(lower(text))
     found = {kind for kind in _compiled()["out_of_control"] if f"out_of_control.{kind}" in hits}
-    if any(s.cue == "logistics" for s in specific) and not found:
+    advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
+    if any(s.cue == "logistics" for s in specific) and not found and not advice:
         found.add("logistics")
     return frozenset(found)
 

@@ -213,6 +213,7 @@ SITUATIONS = [
     "other_role",
     "board_notice",
     "keep_request_timed",
+    "advised_roles",
 ]
 
 
