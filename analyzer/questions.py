@@ -203,7 +203,7 @@ def _attributed_starts() -> tuple[str, ...]:
     return tuple(_plan()["attributed_leads"]["starts"])
 
 
-def _attributed(text: str) -> bool:
+def attributed(text: str) -> bool:
     """Whether a question starts by putting words in the sender's mouth ("You mentioned ...",
     ``attributed_leads`` in ``plan.json``)."""
     return text.startswith(_attributed_starts())
@@ -212,14 +212,14 @@ def _attributed(text: str) -> bool:
 def _unattributed(c: _Candidate, turn: int, text: str) -> str:
     """The question in a wording that does not start "You mentioned ...": another turn of its
     lead-ins, else its plain form, else its own question alone; ``text`` when it has none."""
-    if not _attributed(text):
+    if not attributed(text):
         return text
     if c.quote is not None and c.lead is None:  # a quote keeps its words, with a plain lead
         leads = _plan()["later_quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
     for step in range(1, 4):
         other = _text(c, turn + step)
-        if not _attributed(other):
+        if not attributed(other):
             return other
     if c.plain is not None:
         return c.plain
@@ -259,7 +259,7 @@ def plan(
         if len(clarify) >= room:
             break
         text = _text(candidate, seed + len(clarify))
-        if any(_attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
+        if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
             text = _unattributed(candidate, seed + len(clarify), text)
         if too_close(text, chosen):
             continue
