@@ -194,12 +194,12 @@ def other_roles_named(text: str) -> bool:
 
 def invites_after_decision(text: str) -> bool:
     """Whether a message states a decision against the candidate and invites a next step
-    ("you weren't selected ... give us another shot"): worth a short plan even when the kind
-    model did not read it as a rejection."""
+    ("you weren't selected ... give us another shot", or a survey to fill in): worth a short
+    plan even when the kind model did not read it as a rejection."""
     low = lower(text)  # one list first: most such messages state no decision at all
     if _compiled()["not_selected"].search(low) is None:
         return False
-    return follow_up(text) is not None
+    return follow_up(text) is not None or "survey" in _matching(low)
 
 
 def follow_up(text: str) -> str | None:

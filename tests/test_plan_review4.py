@@ -406,3 +406,13 @@ def test_a_decision_with_openings_read_as_other_still_gets_a_plan(message: str) 
     questions = short_plan(read_context(message, policy=None), message=message)
     assert [q.purpose for q in questions] == ["opener", "open_ended"]
     assert "openings" in questions[-1].text or "roles" in questions[-1].text
+
+
+def test_a_decision_with_a_survey_read_as_other_still_gets_a_plan() -> None:
+    from analyzer.plancontext import invites_after_decision
+
+    message = "You were not selected for the Kiln Loader role. Please take our short survey."
+    assert invites_after_decision(message)
+    assert not invites_after_decision("Please take our short survey about the careers fair.")
+    questions = short_plan(read_context(message, policy=None), message=message)
+    assert "survey" in questions[-1].text
