@@ -915,6 +915,8 @@ def _named_basis(message: str, topic: str) -> str | None:
         modifier = match.group("mod")
         if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
             continue
+        if low.endswith("your ", 0, match.start()):  # "your QA background": the candidate's own
+            continue
         head, tail = _between_marks(low, match.start(), match.end(), _SENTENCE_MARKS)
         if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
             return f"{message[match.start('mod') : match.end('mod')]} {nouns[group][0]}"

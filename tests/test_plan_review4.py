@@ -416,3 +416,16 @@ def test_a_decision_with_a_survey_read_as_other_still_gets_a_plan() -> None:
     assert not invites_after_decision("Please take our short survey about the careers fair.")
     questions = short_plan(read_context(message, policy=None), message=message)
     assert "survey" in questions[-1].text
+
+
+def test_the_candidates_own_background_is_no_named_basis_of_the_decision() -> None:
+    message = (
+        "Thanks for your interview for the Kiln Loader role. We went with someone more "
+        "experienced. Consider roles closer to your QA background."
+    )
+    said = "We went with someone more experienced"
+    texts = texts_of(message, reasons=[stated(message, "experience", said)])
+    assert not any("QA background weighed" in t for t in texts), texts
+    own = "Thanks for applying. The deciding factor was contract experience."
+    texts = texts_of(own, reasons=[stated(own, "experience", "The deciding factor was contract")])
+    assert any(t.startswith("Since contract experience") for t in texts)
