@@ -17,7 +17,7 @@ from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy
 from .plancontext import PlanContext, context_of
-from .questions import met_in_person, without_offer_lead
+from .questions import accepts_talk, met_in_person, without_offer_lead
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -172,6 +172,8 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     if situation.declines:
         policy = Policy.DECLINES.value
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
+    if situation.offers_call:  # the draft accepts the call in its own words
+        questions = tuple(q for q in questions if not accepts_talk(q.text))
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
     parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
@@ -233,7 +235,8 @@ class _Parts:
                 ]
                 paragraphs += ["\n".join(numbered), outro]
         close = self.fill(e["close" if met_in_person(self.situation) else "close_unmet"])
-        if self.situation.survey:  # taken up here, not packed into a question
+        surveyed = any("survey" in q.text for q in self.questions)
+        if self.situation.survey and not surveyed:  # taken up once, here or in a question
             close = f"{e['survey']} {close}"
         paragraphs += [close, f"{e['sign_off']}\n{self.values['candidate']}"]
         return self._subject(), "\n\n".join(paragraphs) + "\n"

@@ -4,7 +4,9 @@ The checks are the measurable part of ``QUESTIONS-RUBRIC.md``: at most :data:`DE
 questions; no two questions at or above the similarity threshold; every quote a clean, whole
 phrase of the message; no questions at all when the sender declines feedback; no "how could I
 be stronger" question when the reason was outside the candidate's control; no question about
-the person hired; no interview question to a candidate who had none.
+the person hired; no interview question to a candidate who had none; at most one question
+starting "You mentioned ..."; no question that invites a yes or a no; no questions to a job
+board's automated notice.
 """
 
 from __future__ import annotations
@@ -17,13 +19,24 @@ from functools import lru_cache
 from typing import Any
 
 from .plancontext import PlanContext
-from .questions import DEFAULT_MAX
+from .questions import DEFAULT_MAX, attributed
 from .quotes import quote_in
 from .report import Question
 from .resources import read_json
 from .similarity import THRESHOLD, max_similarity, similarity
 
-CHECKS = ("count", "similar", "quote", "declines", "stronger", "about_hired", "stage")
+CHECKS = (
+    "count",
+    "similar",
+    "quote",
+    "declines",
+    "stronger",
+    "about_hired",
+    "stage",
+    "lead_ins",
+    "yes_no",
+    "board_notice",
+)
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”")
 
 
@@ -41,7 +54,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = read_json("patterns", "plan_checks.json")
     return {
         key: re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
-        for key in ("stronger", "about_hired", "interview")
+        for key in ("stronger", "about_hired", "interview", "yes_no")
     }
 
 
@@ -73,6 +86,10 @@ def check_plan(
                 "declines", texts[0], f"{len(texts)} questions to a sender who declines feedback"
             )
         )
+    if context.board_notice and texts:
+        issues.append(PlanIssue("board_notice", texts[0], "questions to a job board's notice"))
+    if len(led := [t for t in texts if attributed(t)]) > 1:
+        issues.append(PlanIssue("lead_ins", led[1], f"{len(led)} questions start 'You ...'"))
     p = _patterns()
     for text in texts:
         issues += [PlanIssue("quote", text, q) for q in quotes_of(text) if not quote_in(message, q)]
@@ -82,6 +99,8 @@ def check_plan(
             issues.append(PlanIssue("about_hired", text))
         if not context.interviewed and p["interview"].search(text):
             issues.append(PlanIssue("stage", text, context.stage))
+        if p["yes_no"].search(text):
+            issues.append(PlanIssue("yes_no", text))
     return issues
 
 

@@ -56,6 +56,8 @@ class PlanContext:
     team_name: str | None = None
     requirement_named: bool = False
     reopen_told: bool = False
+    no_opening: bool = False
+    advised_roles: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -86,6 +88,8 @@ _PLAIN_LISTS = (
     "team_signed",
     "requirement_named",
     "reopen_told",
+    "no_opening",
+    "advised_roles",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -153,10 +157,12 @@ def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
 
 def out_of_control(text: str, specific: Sequence[SpecificFeedback] = ()) -> frozenset[str]:
     """The kinds of reason outside the candidate's control the message gives (budget, ...);
-    concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind."""
+    concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind,
+    unless the message advises the kind of role to aim for (``advised_roles``)."""
     hits = _matching(lower(text))
     found = {kind for kind in _compiled()["out_of_control"] if f"out_of_control.{kind}" in hits}
-    if any(s.cue == "logistics" for s in specific) and not found:
+    advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
+    if any(s.cue == "logistics" for s in specific) and not found and not advice:
         found.add("logistics")
     return frozenset(found)
 
@@ -188,12 +194,12 @@ def other_roles_named(text: str) -> bool:
 
 def invites_after_decision(text: str) -> bool:
     """Whether a message states a decision against the candidate and invites a next step
-    ("you weren't selected ... give us another shot"): worth a short plan even when the kind
-    model did not read it as a rejection."""
+    ("you weren't selected ... give us another shot", or a survey to fill in): worth a short
+    plan even when the kind model did not read it as a rejection."""
     low = lower(text)  # one list first: most such messages state no decision at all
     if _compiled()["not_selected"].search(low) is None:
         return False
-    return follow_up(text) is not None
+    return follow_up(text) is not None or "survey" in _matching(low)
 
 
 def follow_up(text: str) -> str | None:
@@ -331,6 +337,8 @@ def read_context(
         team_signed="team_signed" in hits,
         requirement_named="requirement_named" in hits,
         reopen_told="reopen_told" in hits,
+        no_opening="no_opening" in hits,
+        advised_roles="advised_roles" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

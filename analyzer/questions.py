@@ -67,6 +67,7 @@ class _Candidate:
     material: str = "application"
     heads: tuple[str, ...] = ()
     basis: str | None = None
+    plain: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +198,34 @@ def _text(c: _Candidate, turn: int) -> str:
     return _capital(c.body)
 
 
+@lru_cache(maxsize=1)
+def _attributed_starts() -> tuple[str, ...]:
+    return tuple(_plan()["attributed_leads"]["starts"])
+
+
+def attributed(text: str) -> bool:
+    """Whether a question starts by putting words in the sender's mouth ("You mentioned ...",
+    ``attributed_leads`` in ``plan.json``)."""
+    return text.startswith(_attributed_starts())
+
+
+def _unattributed(c: _Candidate, turn: int, text: str) -> str:
+    """The question in a wording that does not start "You mentioned ...": another turn of its
+    lead-ins, else its plain form, else its own question alone; ``text`` when it has none."""
+    if not attributed(text):
+        return text
+    if c.quote is not None and c.lead is None:  # a quote keeps its words, with a plain lead
+        leads = _plan()["later_quote_leads"]
+        return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
+    for step in range(1, 4):
+        other = _text(c, turn + step)
+        if not attributed(other):
+            return other
+    if c.plain is not None:
+        return c.plain
+    return _capital(c.body) if c.lead is None and c.body else text
+
+
 def plan(
     findings: Sequence[Finding],
     specific: Sequence[SpecificFeedback] = (),
@@ -214,10 +243,10 @@ def plan(
     cap allows (three or more).
     """
     ctx = context or PlanContext()
-    if max_questions <= 0 or ctx.declines:
-        return []
-    if ctx.board_notice or ctx.auto_reply:  # nobody reads replies: short, for a named contact
-        max_questions = min(max_questions, int(_plan()["board_notice_max"]))
+    if max_questions <= 0 or ctx.declines or ctx.board_notice:  # a board's notice: nobody
+        return []  # there can answer, and a question belongs to the employer directly
+    if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
+        max_questions = min(max_questions, int(_plan()["auto_reply_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
@@ -230,6 +259,8 @@ def plan(
         if len(clarify) >= room:
             break
         text = _text(candidate, seed + len(clarify))
+        if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
+            text = _unattributed(candidate, seed + len(clarify), text)
         if too_close(text, chosen):
             continue
         chosen.append(text)
@@ -243,7 +274,7 @@ def plan(
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
-    if context.declines:
+    if context.declines or context.board_notice:
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)
@@ -263,18 +294,42 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
         return _pick(settings["closed_role_openers"][closed], seed).format(**team_words(ctx))
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
-    text = _pick(openers[key], seed).format(material=material(ctx), role=ctx.role)
+    text = _pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = _lower_first(text)
     if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
         text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
-    offers = ((ctx.offers_call, "call"), (ctx.offers_feedback, "feedback"))
-    for offered, key in (*offers, (ctx.offers_discuss, "discuss")):
-        if offered:
-            return str(leads[key]).format(question=inner)
-    if ctx.invites:
+    if ctx.offers_feedback and not _offers_talk(ctx):  # a call is accepted by the closing
+        return str(leads["feedback"]).format(question=inner)  # question
+    if ctx.invites and not _offers_talk(ctx):
         return str(leads["invites"]).format(question=inner)
     return text
+
+
+@lru_cache(maxsize=1)
+def _role_code() -> re.Pattern[str]:
+    return re.compile(_plan()["role_title"]["code"], re.IGNORECASE)
+
+
+def the_role(role: str | None) -> str:
+    """How a question names the role ("the Junior Accountant role"): "this role" when the
+    title is long or holds a code or ID (``role_title`` in ``plan.json``)."""
+    settings = _plan()["role_title"]
+    if not role or len(role.split()) > int(settings["max_words"]) or _role_code().search(role):
+        return str(settings["short"])
+    return str(settings["named"]).format(role=role)
+
+
+def _offers_talk(ctx: PlanContext) -> bool:
+    """Whether the sender offers a call or to discuss further: the closing question then
+    accepts the conversation by name (``offer_talk``)."""
+    return ctx.offers_call or ctx.offers_discuss
+
+
+def accepts_talk(text: str) -> bool:
+    """Whether a question is the closing one that accepts an offered conversation (a draft
+    that accepts the call in its own words leaves it out)."""
+    return text in _plan()["forward"]["offer_talk"]
 
 
 def met_in_person(ctx: PlanContext) -> bool:
@@ -296,6 +351,7 @@ def _real_praise(ctx: PlanContext) -> bool:
 def _praised(kind: str, what: str) -> tuple[str, str]:
     """The opener that builds on the message's praise, alone and after an offer's lead-in."""
     wordings = _plan()["praise_openers"]
+    what = what or str(wordings["default_what"])  # "learning about you": the background
     part = wordings["part"]["several" if what.endswith("s") else "one"]
     entry = wordings[kind]
     return (
@@ -331,9 +387,13 @@ def _forward(
     settings = _plan()["forward"]
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
         return None if ctx.reopen_told else _pick(settings["withdrawn"], seed)
+    if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
+        return _pick(settings["offer_talk"], seed)
     if ctx.other_role:
-        return str(settings["named_role"]).format(role=ctx.other_role)
-    invited = _follow_up(ctx)
+        return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
+    if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
+        return _pick(settings["advised"], seed)
+    invited = _follow_up(ctx, seed)
     if invited is not None:
         return invited
     if ctx.mentions_other_role:
@@ -350,12 +410,14 @@ def _forward(
     return next((o for o in ordered if not too_close(o, chosen)), None)
 
 
-def _follow_up(ctx: PlanContext) -> str | None:
+def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:
     """The question that takes up the next step the message invites, by name; when the
-    message says when or for how long ("reapply after six months"), one that builds on it."""
-    if ctx.follow_up is None:
-        return None
+    message says when or for how long ("reapply after six months"), one that builds on it.
+    A survey about the process, when the message invites no other step, is taken up here.
+    Wordings with several forms are picked by ``seed`` (stock lines vary across mailboxes)."""
     wordings = _plan()["forward"]["follow_up"]
+    if ctx.follow_up is None:
+        return _pick(wordings["survey"], seed) if ctx.survey else None
     timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
     named = f"{ctx.follow_up}_community"
     community = ctx.community or str(_plan()["community_default"])
@@ -365,7 +427,10 @@ def _follow_up(ctx: PlanContext) -> str | None:
         key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
     else:
         key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
-    return str(wordings[key]).format(community=community)
+    options = wordings[key]
+    return _pick([options] if isinstance(options, str) else options, seed >> 4).format(
+        community=community
+    )
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -450,12 +515,14 @@ def _candidates(
         found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
         found = _named_requirement(found, ctx)
+    if ctx.no_opening and not ctx.out_of_control:  # no role: ask what kinds would fit
+        found = _no_opening(found, seed)
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     if not ranked and not ctx.out_of_control:
         value = int(_plan()["requirement_value"])
-        body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
+        body = _hooked(ctx, seed) or _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
 
@@ -575,7 +642,7 @@ def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) ->
     wordings = _plan()["bases"]["questions"]
     several = " and " in basis
     key = vague_type if vague_type in wordings else ("several" if several else "one")
-    said = material(ctx)
+    said = str(_plan()["bases"]["material"])  # a basis is read from the profile
     options = [w for w in wordings[key] if "{material}" not in w or said not in basis]
     return str(_pick(options or wordings[key], seed)).format(basis=basis, material=said)
 
@@ -587,9 +654,16 @@ def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
 
 
 def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Candidate:
-    """The question about a bare decision, worded from the message's own decision ("you
-    decided to move forward with other candidates; was there one requirement that weighed
-    most?"), or the stock fallback when the phrase names no decision (``decisions``)."""
+    """The question about a bare decision: an open question about the candidate's own
+    application, worded after the message's own decision ("which part of my application fell
+    shortest of what you needed?") or built on the impression the message states ("Given what
+    you liked in my skills, ..."), or the stock fallback when the phrase names no decision
+    (``decisions``)."""
+    hooked = _hooked(ctx, seed)
+    if hooked is not None:
+        return _Candidate(
+            _FORMULA_VALUE, order, "requirement", hooked, phrase=finding.text, type=finding.type
+        )
     low = lower(finding.text)
     for cue, wordings in _decision_kinds():
         if cue.search(low) is not None:
@@ -605,6 +679,19 @@ def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Can
     )
 
 
+def _hooked(ctx: PlanContext, seed: int) -> str | None:
+    """The question a bare decision gets in a message that states a positive impression of
+    the candidate (``decisions.hooked`` in ``plan.json``): it builds on that impression."""
+    if ctx.praise is None or not _real_praise(ctx):
+        return None
+    kind, what = ctx.praise
+    wordings = _plan()["decisions"]["hooked"].get(kind)
+    if wordings is None:
+        return None
+    what = what or str(_plan()["praise_openers"]["default_what"])
+    return _pick(wordings, seed).format(what=what, material=material(ctx))
+
+
 def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candidate]:
     """The candidates without those that ask which requirement, skill, credential or
     experience mattered, plus one question that builds on the requirement the message named
@@ -614,6 +701,17 @@ def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candi
     body = str(settings["wording"]).format(material=material(ctx))
     value = int(_plan()["reason_value"])
     return [*kept, _Candidate(value, len(found), "named_requirement", body, lead=body)]
+
+
+def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
+    """The candidates without those that ask about the role's requirements, plus one asking
+    what would make the candidate fit the roles the company hires for: the message says no
+    current opening fits, so there is no role to ask about (``no_opening`` in ``plan.json``)."""
+    settings = _plan()["no_opening"]
+    kept = [c for c in found if c.topic.removesuffix(_NAMED) not in settings["topics"]]
+    body = _pick(settings["wording"], seed)
+    value = int(_plan()["reason_value"])
+    return [*kept, _Candidate(value, len(found), "no_opening", body, lead=body)]
 
 
 #: An impression that shares its sentence with one of these types introduces that judgement
@@ -703,11 +801,13 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
             continue
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
-        lead = lead.replace("{team_on}", team_words(ctx)["team_on"])
-        value = int(settings["remark_value"])
-        found.append(
-            _Candidate(value, n - len(spans), entry["topic"], "", lead=lead.format(phrase=quote))
+        lead, plain = (
+            w.replace("{team_on}", team_words(ctx)["team_on"]) for w in (lead, entry["plain"])
         )
+        value = int(settings["remark_value"])
+        topic = entry["topic"]
+        lead = lead.format(phrase=quote)
+        found.append(_Candidate(value, n - len(spans), topic, "", lead=lead, plain=plain))
     return found
 
 
@@ -814,6 +914,8 @@ def _named_basis(message: str, topic: str) -> str | None:
         group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
         modifier = match.group("mod")
         if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
+            continue
+        if low.endswith("your ", 0, match.start()):  # "your QA background": the candidate's own
             continue
         head, tail = _between_marks(low, match.start(), match.end(), _SENTENCE_MARKS)
         if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):

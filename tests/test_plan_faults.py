@@ -199,6 +199,7 @@ def test_lead_ins_read_naturally_and_vary() -> None:
     assert len(quoted) >= 2
     assert not any(t.startswith(('On "', 'About "', 'Regarding "')) for t in texts)
     assert len({t.split('"', 1)[0] for t in quoted}) == len(quoted)
+    assert sum(t.startswith(("You noted", "You mentioned", "When you say")) for t in texts) <= 1
 
 
 # 5. Stage ----------------------------------------------------------------------------------
@@ -230,7 +231,7 @@ def test_after_a_call_no_question_speaks_of_the_application() -> None:
 @pytest.mark.parametrize(
     ("sentence", "words"),
     [
-        ("If anything is unclear we can discuss further.", "discuss"),
+        ("If anything is unclear we can discuss further.", "offer"),
         ("We will forward your resume to other hiring managers.", "résumé on to other teams"),
         ("May we keep your resume for later needs?", "keep my résumé"),
         ("Please check our current openings.", "openings"),

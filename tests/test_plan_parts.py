@@ -181,6 +181,15 @@ FAULTS = [
     ),
     (["What did the successful candidate have?"], PlanContext(), "about_hired"),
     (["How did my interview go?"], PlanContext(stage="applied"), "stage"),
+    (
+        ['You mentioned "a better fit"; which needs?', "You noted a gap; which one?"],
+        PlanContext(),
+        "lead_ins",
+    ),
+    (["Was there one requirement that weighed most?"], PlanContext(), "yes_no"),
+    (["You decided not to proceed; was there one requirement?"], PlanContext(), "yes_no"),
+    (["Would you let me know if the role reopens?"], PlanContext(), "yes_no"),
+    (["What went well?"], PlanContext(board_notice=True), "board_notice"),
 ]
 
 

@@ -34,19 +34,19 @@ def _gloss(question: Question) -> str:
 
 def plan_notes(report: Report) -> list[str]:
     """Lines about the plan as a whole: why there are no questions (a sender who declines
-    feedback, a message that is no rejection) or why they ask little (a reason outside the
-    candidate's control) or whom they are for (a job board's notice: a contact at the
-    employer)."""
+    feedback, a message that is no rejection, a job board's automated notice, which nobody can
+    answer) or why they ask little (a reason outside the candidate's control)."""
     words = _words("plan.json")
     situation = context_of(report)
     if report.feedback_policy.label == Policy.DECLINES.value or situation.declines:
         return [words["declines"]]
     if situation.auto_reply:
         return [words["auto_reply"]]
+    if situation.board_notice:
+        return [words["board_notice"]]
     if not report.questions:
         return [words["none"]]
-    notes = [words["board_notice"]] if situation.board_notice else []
-    return notes + ([words["out_of_control"]] if situation.out_of_control else [])
+    return [words["out_of_control"]] if situation.out_of_control else []
 
 
 def plan_to_text(report: Report) -> str:
