@@ -265,6 +265,8 @@ def plan(
             continue
         chosen.append(text)
         clarify.append(Question(text, Purpose.CLARIFY.value, candidate.phrase, candidate.type))
+    if forward is not None and clarify and _improves(forward):
+        forward = _after_gap(ctx, seed)  # "what fell short" is asked: not "what to strengthen"
     closing = []
     if forward is not None and not too_close(forward, chosen[1:]):
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
@@ -408,6 +410,23 @@ def _forward(
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
     return next((o for o in ordered if not too_close(o, chosen)), None)
+
+
+def _improves(question: str) -> bool:
+    """Whether a closing question asks what to strengthen (``forward.improve_cue``)."""
+    return re.search(str(_plan()["forward"]["improve_cue"]), question) is not None
+
+
+def _after_gap(ctx: PlanContext, seed: int) -> str | None:
+    """The closing question of a plan whose clarifications already ask what fell short: when
+    to apply again (none when the message says when), or the roles to watch for when it
+    invites a new application (``forward.after_gap``)."""
+    wordings = _plan()["forward"]["after_gap"]
+    if ctx.follow_up == "reapply":
+        return _pick(wordings["reapply"], seed)
+    if ctx.timing or ctx.timing_open:
+        return None
+    return _pick(wordings["untimed"], seed)
 
 
 def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:

@@ -429,3 +429,55 @@ def test_the_candidates_own_background_is_no_named_basis_of_the_decision() -> No
     own = "Thanks for applying. The deciding factor was contract experience."
     texts = texts_of(own, reasons=[stated(own, "experience", "The deciding factor was contract")])
     assert any(t.startswith("Since contract experience") for t in texts)
+
+
+# After a clarification about what fell short, the closing question asks something new -------
+
+IMPROVES = ("strengthen", "work on", "build up", "building up")
+AFTER_GAP = [
+    (
+        "Hi Robin,\nThank you for applying for the Lamp Fitter role at Quayside. Unfortunately we "
+        "will not be moving forward with your application.\nThe Quayside Talent Team",
+        "good time to apply",
+    ),
+    (
+        "Dear applicant,\nThanks for your interest in the Wick Trimmer position. After careful "
+        "review we have decided to pursue other candidates. You are welcome to apply again as "
+        "new positions open.\nRecruiting Team",
+        "roles",
+    ),
+    (
+        "Hello,\nWe appreciate your application for Net Mender. Unfortunately you have not been "
+        "selected for this role. You may reapply after six months.\nKind regards, Harbour Works HR",
+        "roles",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "closing_asks"), AFTER_GAP)
+def test_the_closing_question_does_not_ask_again_what_fell_short(
+    rules_only: Analyzer, message: str, closing_asks: str
+) -> None:
+    questions = rules_only.analyze(message).questions
+    purposes = [q.purpose for q in questions]
+    assert purposes == ["opener", "clarify", "open_ended"], questions
+    closing = questions[-1].text
+    assert closing_asks in closing
+    assert not any(word in closing for word in IMPROVES)
+
+
+def test_no_closing_question_when_the_message_already_says_when() -> None:
+    """The message says when ("as positions open"): after a clarification, no closing question
+    asks when again, nor what to strengthen."""
+    from dataclasses import replace
+
+    message = (
+        "Thank you for applying for the Rope Splicer role. We have decided not to proceed "
+        "with your application."
+    )
+    ctx = replace(read_context(message, policy=None), timing_open=True)
+    assert ctx.follow_up is None
+    finding = found(message, "decided not to proceed", "decision_formula")
+    questions = plan([finding], message=message, context=ctx)
+    assert [q.purpose for q in questions][:2] == ["opener", "clarify"]
+    assert not any(q.purpose == "open_ended" for q in questions), questions
