@@ -11,27 +11,9 @@ from analyzer.plancheck import check_plan
 from analyzer.plancontext import read_context
 from analyzer.questions import plan
 from analyzer.quotes import clean_quote, is_clean_phrase, quote_in
-from analyzer.report import Finding, Question, ReasonResult, SpecificFeedback, TextSpan
+from analyzer.report import Question, SpecificFeedback
 
-
-def found(message: str, phrase: str, vague_type: str) -> Finding:
-    start = message.index(phrase)
-    return Finding(phrase, start, start + len(phrase), vague_type, "", "")
-
-
-def plan_of(message: str, findings=(), *, policy=None, reasons=(), **kw) -> list[Question]:  # type: ignore[no-untyped-def]
-    ctx = read_context(message, policy=policy, reasons=reasons)
-    return plan(findings, message=message, context=ctx, **kw)
-
-
-def texts_of(message: str, findings=(), **kw) -> list[str]:  # type: ignore[no-untyped-def]
-    return [q.text for q in plan_of(message, findings, **kw)]
-
-
-def stated(message: str, label: str, sentence: str) -> ReasonResult:
-    start = message.index(sentence)
-    return ReasonResult(label, 0.9, (TextSpan(sentence, start, start + len(sentence)),))
-
+from .plan_helpers import found, plan_of, stated, texts_of
 
 # 8. Cut quotes: a dangling preposition or a comparative with no object ----------------------
 

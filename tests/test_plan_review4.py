@@ -9,27 +9,8 @@ from analyzer.analysis import Analyzer
 from analyzer.plancontext import read_context
 from analyzer.questions import plan, short_plan
 from analyzer.render.plan import plan_notes
-from analyzer.report import Finding, Question, ReasonResult, TextSpan
 
-
-def found(message: str, phrase: str, vague_type: str) -> Finding:
-    start = message.index(phrase)
-    return Finding(phrase, start, start + len(phrase), vague_type, "", "")
-
-
-def plan_of(message: str, findings=(), *, policy=None, reasons=(), **kw) -> list[Question]:  # type: ignore[no-untyped-def]
-    ctx = read_context(message, policy=policy, reasons=reasons)
-    return plan(findings, message=message, context=ctx, **kw)
-
-
-def texts_of(message: str, findings=(), **kw) -> list[str]:  # type: ignore[no-untyped-def]
-    return [q.text for q in plan_of(message, findings, **kw)]
-
-
-def stated(message: str, label: str, sentence: str) -> ReasonResult:
-    start = message.index(sentence)
-    return ReasonResult(label, 0.9, (TextSpan(sentence, start, start + len(sentence)),))
-
+from .plan_helpers import found, stated, texts_of
 
 # 5. A job board's automated notice: no questions --------------------------------------------
 
