@@ -186,8 +186,11 @@ def _text(c: _Candidate, turn: int) -> str:
         leads = settings["quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
     if c.paraphrase is not None and c.basis is not None:
-        based = settings["bases"]["sentences"][c.type]
-        return str(based[turn % len(based)]).format(basis=c.basis, question=c.body)
+        sentences = settings["bases"]["sentences"][c.type]
+        based = str(sentences[turn % len(sentences)])
+        # the lead names the basis: the question says "mine" rather than name it again
+        body = c.body.replace(f"my {c.basis}", "mine") if "{basis}" in based else c.body
+        return based.format(basis=c.basis, question=body)
     if c.paraphrase is not None:
         sentences = settings["paraphrase_sentences"].get(c.type or "")
         if sentences:

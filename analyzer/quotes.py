@@ -46,6 +46,7 @@ def _rules() -> dict[str, Any]:
         "determiners": frozenset(data["determiners"]),
         "prepositions": frozenset(data["prepositions"]),
         "np_heads": frozenset(data["np_heads"]),
+        "second_person": frozenset(data["second_person"]),
     }
 
 
@@ -79,7 +80,8 @@ def is_clean_phrase(phrase: str) -> bool:
     One clause (no sentence or clause punctuation), no placeholder, ``min_words`` to ``max_words``
     words,
     no dangling function word at the end, a start that can open a phrase, no cut contraction,
-    and enough content words (a bare "we feel" or "at this time" says nothing to quote).
+    no "you" or "your" (the sender's words to the candidate), and enough content words
+    (a bare "we feel" or "at this time" says nothing to quote).
     Kept per phrase: the answer depends on the phrase alone.
     """
     r = _rules()
@@ -97,6 +99,8 @@ def is_clean_phrase(phrase: str) -> bool:
     if first in r["function"] and first not in r["first"]:
         return False
     if first in r["bad_first"] or last in r["bad_last"] or r["unquotable"].search(phrase):
+        return False
+    if not r["second_person"].isdisjoint(found):  # the sender's "your", not the candidate's
         return False
     hollow = r["function"] | r["weak"] | r["hollow"]
     content = [w for w in found if w not in hollow]

@@ -1,0 +1,84 @@
+"""Fifth blind review of the plans (issue 16): fault categories the reviewers named, each held
+by messages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.plancontext import read_context
+from analyzer.quotes import is_clean_phrase
+
+from .plan_helpers import found, stated, texts_of
+
+# A résumé kept in other words is still an offer to take up -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("We will retain your resume for future openings.", True),
+        ("We will retain your CV for 6 months.", True),
+        ("We'll hold on to your details.", True),
+        ("We store your data securely in line with data protection law.", False),
+    ],
+)
+def test_a_resume_kept_in_other_words_is_taken_up(sentence: str, kept: bool) -> None:
+    message = (
+        f"Thank you for applying for the Rope Splicer role. The role has been filled. {sentence}"
+    )
+    context = read_context(message, policy=None)
+    assert (context.follow_up == "keep_resume") is kept
+    closing = texts_of(message)[-1]
+    assert ("résumé" in closing or "details" in closing) is kept
+
+
+# A lead that names the basis does not name it again, nor invent "a difference" ----------------
+
+COMPARISON = (
+    "Thank you for applying. We have decided to move forward with candidates whose skills and "
+    "experience more closely align with our needs."
+)
+
+
+def test_a_basis_is_named_once_and_not_called_a_difference() -> None:
+    texts = texts_of(COMPARISON, [found(COMPARISON, "more closely align", "unanchored_comparison")])
+    (question,) = [t for t in texts if "skills and experience" in t]
+    assert question.count("skills and experience") == 1
+    assert "a difference" not in question and "mine" in question
+
+
+def test_a_fit_question_does_not_echo_match() -> None:
+    message = "Thank you for applying. Your profile was not quite the right match for the role."
+    texts = texts_of(message, [found(message, "not quite the right match", "fit_euphemism")])
+    assert not any(t.count("match") > 1 for t in texts), texts
+
+
+def test_two_stated_reasons_get_one_question_without_an_ambiguous_them() -> None:
+    sentence = "The team chose another candidate based on their work experience and skill set."
+    message = f"Thanks for applying. {sentence}"
+    reasons = (stated(message, "experience", sentence), stated(message, "skills", sentence))
+    texts = texts_of(message, reasons=reasons)
+    (together,) = [t for t in texts if t.startswith("Since")]
+    assert "which of them" not in together and together.endswith("?")
+
+
+# The sender's "your" is not quoted back --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["not fully convinced about your motivation", "not the right fit for you", "your profile"],
+)
+def test_a_phrase_in_the_second_person_is_not_quoted(phrase: str) -> None:
+    assert not is_clean_phrase(phrase)
+
+
+# Stock openers vary across a mailbox -----------------------------------------------------------
+
+
+def test_openers_of_bare_mail_vary_across_a_mailbox() -> None:
+    openers = {
+        texts_of(f"Thank you for applying (ref {n}). We will not move forward with you.")[0]
+        for n in range(40)
+    }
+    assert len(openers) >= 6
