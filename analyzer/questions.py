@@ -190,7 +190,7 @@ def _text(c: _Candidate, turn: int) -> str:
         based = str(sentences[turn % len(sentences)])
         # the lead names the basis: the question says "mine" rather than name it again
         body = c.body.replace(f"my {c.basis}", "mine") if "{basis}" in based else c.body
-        return based.format(basis=c.basis, question=body)
+        return _capital(based.format(basis=c.basis, question=body))
     if c.paraphrase is not None:
         sentences = settings["paraphrase_sentences"].get(c.type or "")
         if sentences:
@@ -391,7 +391,8 @@ def _forward(
     A survey about the process is taken up by the draft, not here: one move a question."""
     settings = _plan()["forward"]
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
-        return None if ctx.reopen_told else _pick(settings["withdrawn"], seed)
+        told = ctx.reopen_told or ctx.follow_up == "openings"  # where openings appear: said
+        return None if told else _pick(settings["withdrawn"], seed)
     if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         return _pick(settings["offer_talk"], seed)
     if ctx.other_role:

@@ -118,7 +118,8 @@ BARE = "Thank you for applying for the Kiln Loader role. {hook} Sadly we will no
     [
         ("We were impressed by your skills.", "impressed", "my skills", "you liked"),
         ("You have many positive attributes.", "attributes", "my strengths", "those strengths"),
-        ("We believe in your potential.", "potential", "my potential", "the potential you saw"),
+        # a stock line of mass mail: the opener takes it up, the decision question does not
+        ("We believe in your potential.", "potential", "my potential", "my application"),
         ("We enjoyed learning about your background.", "learned", "my background", "background"),
         ("It was a pleasure to learn about you.", "learned", "my background", "background"),
         ("After speaking with the team, we decided.", "consulted", "with the team", "the team"),
