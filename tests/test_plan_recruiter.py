@@ -68,7 +68,7 @@ def test_no_role_named_no_role_in_the_opener() -> None:
     [
         ("We need someone fluent in Italian for this desk.", "language", "language requirement"),
         ("Your salary expectations sit above what we planned.", "pay_level", "level of role"),
-        ("Your market value is beyond what this post pays.", "market_value", "level of role"),
+        ("Your market value is beyond what this post pays.", "market_value", "market value lies"),
         ("The team is heading in a new direction.", "direction", "new focus"),
         ("Applicants with the right credentials went ahead.", "credentials", "qualifications"),
         ("The scope of the role has changed since we posted it.", "scope", "scope changed"),

@@ -113,13 +113,18 @@ def test_at_most_one_question_starts_with_a_quoting_lead_in() -> None:
 BARE = "Thank you for applying for the Kiln Loader role. {hook} Sadly we will not proceed. {offer}"
 
 
+def test_stock_belief_in_potential_is_no_impression_to_build_on() -> None:
+    """ "We believe in your potential" is a line of mass mail, not an observation."""
+    message = BARE.format(hook="We believe in your potential.", offer="")
+    assert read_context(message, policy=None).praise is None
+    assert not any("potential" in t for t in texts_of(message))
+
+
 @pytest.mark.parametrize(
     ("hook", "kind", "opener_words", "clarify_words"),
     [
         ("We were impressed by your skills.", "impressed", "my skills", "you liked"),
         ("You have many positive attributes.", "attributes", "my strengths", "those strengths"),
-        # a stock line of mass mail: the opener takes it up, the decision question does not
-        ("We believe in your potential.", "potential", "my potential", "my application"),
         ("We enjoyed learning about your background.", "learned", "my background", "background"),
         ("It was a pleasure to learn about you.", "learned", "my background", "background"),
         ("After speaking with the team, we decided.", "consulted", "with the team", "the team"),
@@ -249,7 +254,7 @@ MISC = "Thank you for applying for the Kiln Loader role. {sentence} Regards, Ina
 def test_market_value_is_asked_about_as_pay_neutrally() -> None:
     message = MISC.format(sentence="We looked at your market value against the team's budget.")
     texts = texts_of(message)
-    assert any("pay" in t for t in texts)
+    assert any("where my market value lies" in t for t in texts)
     assert not any('"market value"' in t or "expectations" in t for t in texts)
 
 
