@@ -391,7 +391,8 @@ def _forward(
     A survey about the process is taken up by the draft, not here: one move a question."""
     settings = _plan()["forward"]
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
-        told = ctx.reopen_told or ctx.follow_up == "openings"  # where openings appear: said
+        # said already: where openings appear, or that the sender will be in touch
+        told = ctx.reopen_told or ctx.follow_up in _plan()["forward"]["reopen_answered_by"]
         return None if told else _pick(settings["withdrawn"], seed)
     if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         return _pick(settings["offer_talk"], seed)

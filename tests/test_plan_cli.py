@@ -49,10 +49,10 @@ def test_questions_json_contract() -> None:
     assert data["feedback_policy"] == "invites"
 
 
-# the reply gives three clarifications at most (its "felt" introduces a comparison, which is
-# asked once), so a plan stops at five questions
+# the reply gives four clarifications at most (its "felt" introduces a comparison, which is
+# asked once), so a plan stops at six questions: the opener, four, and the closing question
 @pytest.mark.parametrize(
-    ("cap", "expected"), [(0, 0), (1, 1), (2, 2), (None, 4), (5, 5), (7, 5), (20, 5)]
+    ("cap", "expected"), [(0, 0), (1, 1), (2, 2), (None, 4), (5, 5), (7, 6), (20, 6)]
 )
 def test_questions_cap(cap: int | None, expected: int) -> None:
     limit = [] if cap is None else ["--max", str(cap)]

@@ -82,3 +82,42 @@ def test_openers_of_bare_mail_vary_across_a_mailbox() -> None:
         for n in range(40)
     }
     assert len(openers) >= 6
+
+
+# A withdrawn role whose message promises to be in touch is not asked how it will reopen -------
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "We will keep your resume on file.",
+        "We will not hesitate to contact you about future opportunities.",
+        "Please keep an eye on our careers page for new openings.",
+    ],
+)
+def test_a_withdrawn_role_with_a_promise_gets_no_reopening_question(promise: str) -> None:
+    message = (
+        "Thank you for your time. Unfortunately this role will not be moving ahead at this "
+        f"time. {promise}"
+    )
+    assert "withdrawn" in read_context(message, policy=None).out_of_control
+    assert not any("reopens" in t for t in texts_of(message))
+
+
+# After an interview question about what fell short, the closing asks something new -----------
+
+
+def test_an_interview_plan_does_not_ask_twice_what_to_prepare() -> None:
+    message = (
+        "Thanks for interviewing with us for the Pier Warden role. The panel felt another "
+        "candidate was a better fit. We wish you well."
+    )
+    texts = texts_of(message, [found(message, "a better fit", "fit_euphemism")])
+    assert sum(("prepare" in t or "come across" in t or "interview" in t) for t in texts[1:]) <= 1
+
+
+def test_no_quote_lead_reads_as_a_challenge() -> None:
+    message = "Thanks for applying. We went with a candidate who was a better match. Best, Team"
+    for n in range(8):
+        texts = texts_of(f"{message} Ref {n}.", [found(message, "a better match", "fit_euphemism")])
+        assert not any(t.startswith("When you say") for t in texts)
