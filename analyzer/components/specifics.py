@@ -62,7 +62,11 @@ class SpecificFeedback(PatternSpans):
         self._leads = frozenset(map(ids, self.settings["lead_markers"]))
         self._courtesy = frozenset(self.settings["courtesy_lemmas"])
         frames = self.settings.get("announcing_frames", [])
-        self._frames = sorted((tuple(map(ids, f)) for f in frames), key=len, reverse=True)
+        # by their first word (longest first), so a position is checked only against the
+        # frames that can start there
+        self._frames: dict[int, list[tuple[int, ...]]] = {}
+        for frame in sorted((tuple(map(ids, f)) for f in frames if f), key=len, reverse=True):
+            self._frames.setdefault(frame[0], []).append(frame)
         self._min_words = int(self.settings["min_clause_words"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -112,11 +116,12 @@ class SpecificFeedback(PatternSpans):
     def _after_frame(self, columns: _Columns, start: int, limit: int) -> int:
         """Where the clause's content begins: after the last announcing frame ("I am writing
         to let you know that ...") that ends before token ``limit``, else at ``start``."""
-        if not self._frames:
+        frames = self._frames
+        if not frames:
             return start
         words = columns.lower[start:limit]
         for i in range(len(words) - 1, -1, -1):
-            for frame in self._frames:
+            for frame in frames.get(words[i], ()):
                 if tuple(words[i : i + len(frame)]) == frame:
                     return start + i + len(frame)
         return start
