@@ -186,11 +186,8 @@ def _text(c: _Candidate, turn: int) -> str:
         leads = settings["quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
     if c.paraphrase is not None and c.basis is not None:
-        sentences = settings["bases"]["sentences"][c.type]
-        based = str(sentences[turn % len(sentences)])
-        # the lead names the basis: the question says "mine" rather than name it again
-        body = c.body.replace(f"my {c.basis}", "mine") if "{basis}" in based else c.body
-        return _capital(based.format(basis=c.basis, question=body))
+        sentences = settings["bases"]["sentences"][c.type]  # the question names the basis
+        return _capital(str(sentences[turn % len(sentences)]).format(question=c.body))
     if c.paraphrase is not None:
         sentences = settings["paraphrase_sentences"].get(c.type or "")
         if sentences:
@@ -392,7 +389,7 @@ def _forward(
     settings = _plan()["forward"]
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
         # said already: where openings appear, or that the sender will be in touch
-        told = ctx.reopen_told or ctx.follow_up in _plan()["forward"]["reopen_answered_by"]
+        told = ctx.reopen_told or ctx.follow_up in settings["reopen_answered_by"]
         return None if told else _pick(settings["withdrawn"], seed)
     if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         return _pick(settings["offer_talk"], seed)
@@ -417,9 +414,14 @@ def _forward(
     return next((o for o in ordered if not too_close(o, chosen)), None)
 
 
+@lru_cache(maxsize=1)
+def _improve_cue() -> re.Pattern[str]:
+    return re.compile(_plan()["forward"]["improve_cue"])
+
+
 def _improves(question: str) -> bool:
     """Whether a closing question asks what to strengthen (``forward.improve_cue``)."""
-    return re.search(str(_plan()["forward"]["improve_cue"]), question) is not None
+    return _improve_cue().search(question) is not None
 
 
 def _after_gap(ctx: PlanContext, seed: int) -> str | None:

@@ -447,12 +447,12 @@ def test_an_impression_of_motivation_asks_about_motivation() -> None:
 
 def test_openers_and_closing_questions_vary_across_mass_mail() -> None:
     openers, closings = set(), set()
-    for n in range(24):
+    for n in range(40):
         message = f"Thank you for applying (ref {n}). We will not move forward with you."
         texts = texts_of(message)
         openers.add(texts[0])
         closings.add(texts[-1])
-    assert len(openers) >= 4 and len(closings) >= 3
+    assert len(openers) >= 6 and len(closings) >= 3
 
 
 def test_a_span_that_stops_before_its_closing_preposition_is_not_quoted() -> None:

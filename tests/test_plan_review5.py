@@ -73,17 +73,6 @@ def test_a_phrase_in_the_second_person_is_not_quoted(phrase: str) -> None:
     assert not is_clean_phrase(phrase)
 
 
-# Stock openers vary across a mailbox -----------------------------------------------------------
-
-
-def test_openers_of_bare_mail_vary_across_a_mailbox() -> None:
-    openers = {
-        texts_of(f"Thank you for applying (ref {n}). We will not move forward with you.")[0]
-        for n in range(40)
-    }
-    assert len(openers) >= 6
-
-
 # A withdrawn role whose message promises to be in touch is not asked how it will reopen -------
 
 
