@@ -17,7 +17,7 @@ from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy
 from .plancontext import PlanContext, context_of
-from .questions import accepts_talk, met_in_person, without_offer_lead
+from .questions import accepts_talk, met_in_person, takes_up_survey, without_offer_lead
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -235,7 +235,7 @@ class _Parts:
                 ]
                 paragraphs += ["\n".join(numbered), outro]
         close = self.fill(e["close" if met_in_person(self.situation) else "close_unmet"])
-        surveyed = any("survey" in q.text for q in self.questions)
+        surveyed = any(takes_up_survey(q.text) for q in self.questions)
         if self.situation.survey and not surveyed:  # taken up once, here or in a question
             close = f"{e['survey']} {close}"
         paragraphs += [close, f"{e['sign_off']}\n{self.values['candidate']}"]

@@ -334,6 +334,12 @@ def accepts_talk(text: str) -> bool:
     return text in _plan()["forward"]["offer_talk"]
 
 
+def takes_up_survey(text: str) -> bool:
+    """Whether a question is the closing one that says the survey will be filled in (the
+    draft then does not say it again)."""
+    return text in _plan()["forward"]["follow_up"]["survey"]
+
+
 def met_in_person(ctx: PlanContext) -> bool:
     """Whether the message reports a real conversation: a call or an interview, in a message
     a person wrote (not an automated one or a board's notice). Only then does a reply say it
@@ -385,7 +391,8 @@ def _forward(
 ) -> str | None:
     """The closing question: the role the sender mentioned, related roles when the reason was
     outside the candidate's control, otherwise what to change for the next time at this stage.
-    A survey about the process is taken up by the draft, not here: one move a question."""
+    A survey about the process is taken up here when the message invites no other step, else
+    by the draft (:func:`takes_up_survey`)."""
     settings = _plan()["forward"]
     if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
         # said already: where openings appear, or that the sender will be in touch
