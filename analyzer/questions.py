@@ -24,13 +24,21 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
 from .cues import Cues, lower
 from .labels import Purpose
+from .planbases import (
+    SENTENCE_MARKS,
+    basis,
+    basis_matches,
+    basis_reader,
+    between_marks,
+    sentence_of,
+)
 from .plancontext import PlanContext
 from .quotes import clean_quote, is_clean_phrase, words
 from .report import Finding, Question, SpecificFeedback, TextSpan
@@ -496,13 +504,13 @@ def _candidates(
         kind = _types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
             continue
-        if f.type == _IMPRESSION and _sentence_of(message, f.start, f.end) in compared:
+        if f.type == _IMPRESSION and sentence_of(message, f.start, f.end) in compared:
             continue  # "we feel X is a better fit": one idea, asked through the comparison
         if f.type == _IMPRESSION and _lead_in_to_basis(f, message, ctx):
             continue  # "the panel felt [others had stronger hands-on experience]"
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
-        if message and _sentence_of(message, f.start, f.end) in remarked:
+        if message and sentence_of(message, f.start, f.end) in remarked:
             continue  # "your rate is above the market value": asked through the remark
         if _in_role_name(f, message, ctx.role):
             continue  # "Pipe Fitter" is the role's name, not a comparison
@@ -512,7 +520,7 @@ def _candidates(
             continue
         topic = topic_of(f.type, words(f.text))
         keep = topic in _plan()["bases"]["keep_topics"]
-        based = _basis(f, message) if f.type in _BASED and not keep else None
+        based = basis(f, message) if f.type in _BASED and not keep else None
         topic = based[1] if based else topic
         quote = _quote(f, message)
         if quote is None and len(words(f.text)) < _MIN_PARAPHRASED_WORDS:
@@ -581,80 +589,6 @@ def _in_role_name(finding: Finding, message: str, role: str | None) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _basis_reader() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pattern[str]]:
-    """The pattern of a basis noun (with an optional modifier) over a lowered clause, each
-    noun's name and topic by group, and the words that make a noun what was reviewed."""
-    bases = _plan()["bases"]
-    nouns = "|".join(f"(?P<n{i}>{n['words']})" for i, n in enumerate(bases["nouns"]))
-    pattern = re.compile(rf"(?:(?<![\w-])(?P<mod>[a-z][a-z-]*[a-z]) )?\b(?:{nouns})\b")
-    names = tuple((str(n["name"]), str(n["topic"])) for n in bases["nouns"])
-    return pattern, names, re.compile(bases["not_basis"])
-
-
-@lru_cache(maxsize=1)
-def _basis_nouns() -> re.Pattern[str]:
-    """The basis nouns alone, as :func:`_basis_reader`'s pattern reads them."""
-    nouns = "|".join(f"(?:{n['words']})" for n in _plan()["bases"]["nouns"])
-    return re.compile(rf"\b(?:{nouns})\b")
-
-
-def basis_matches(low: str) -> Iterator[re.Match[str]]:
-    """The matches of :func:`_basis_reader`'s pattern in ``low``, as ``finditer`` gives them,
-    read only around the basis nouns: the pattern's optional modifier has it try a word at
-    every position of a message (about 0.1 ms), while the nouns alone are quick to find.
-
-    A match is a noun and maybe the word before it, so it lies between the space before that
-    word and the noun's end; the stretches of text that hold no noun hold no match.
-    """
-    pattern = _basis_reader()[0]
-    stretches: list[list[int]] = []
-    for noun in _basis_nouns().finditer(low):
-        start = low.rfind(" ", 0, max(0, noun.start() - 1)) + 1
-        if stretches and start <= stretches[-1][1]:
-            stretches[-1][1] = noun.end()
-        else:
-            stretches.append([start, noun.end()])
-    for start, end in stretches:
-        yield from pattern.finditer(low, start, end)
-
-
-def _clause_of(message: str, start: int, end: int) -> tuple[str, int, int]:
-    """The clause of ``message`` up to ``message[start:end]`` (from the clause mark before it
-    to the one after it), and where in it the window of the ``reach`` of ``bases`` either side
-    of the phrase starts and ends."""
-    before, after = _plan()["bases"]["reach"]
-    head, tail = _between_marks(message, start, end, _CLAUSE_MARKS)
-    window = max(0, start - int(before) - head), min(tail, end + int(after)) - head
-    return message[head:tail], *window
-
-
-def _basis(finding: Finding, message: str) -> tuple[str, str] | None:
-    """What the comparison, fit phrase or gap is about, in the message's words ("skills and
-    experience", "leadership experience") and its topic, when its clause names it."""
-    if not message or message[finding.start : finding.end] != finding.text:
-        return None
-    pattern, nouns, review = _basis_reader()
-    not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
-    names: list[str] = []
-    topic = None
-    text, first, last = _clause_of(message, finding.start, finding.end)
-    clause = lower(text)
-    for match in pattern.finditer(clause, first, last):
-        if review.search(clause, 0, match.start()) is not None:
-            continue  # "we reviewed your background": what was read, not the basis
-        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
-        name = nouns[group][0]
-        if match.group("mod") and match.group("mod") not in not_modifiers:
-            name = f"{text[match.start('mod') : match.end('mod')]} {name}"  # "Jamf", not "jamf"
-        if name not in names:
-            names.append(name)
-        topic = topic or nouns[group][1]
-    if topic is None:
-        return None
-    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
-
-
 def _lead_in_to_basis(finding: Finding, message: str, ctx: PlanContext) -> bool:
     """Whether an impression is only a subject and a verb of feeling ("the panel felt") whose
     sentence names a basis the plan builds on as a stated reason (``lead_in`` in
@@ -663,7 +597,7 @@ def _lead_in_to_basis(finding: Finding, message: str, ctx: PlanContext) -> bool:
         return False
     if not set(words(finding.text)) <= set(_plan()["lead_in"]["words"]):
         return False
-    sentence = lower(_sentence_of(message, finding.start, finding.end))
+    sentence = lower(sentence_of(message, finding.start, finding.end))
     reasons = _plan()["reasons"]
     heads = [h for r in ctx.stated for h in reasons.get(r, {}).get("heads", ())]
     return any(re.search(rf"\b{re.escape(h)}\b", sentence) for h in heads)
@@ -758,7 +692,7 @@ def _remark_sentences(ctx: PlanContext, message: str) -> set[str]:
     a language, a new direction: ``covers_sentence`` in ``remarks``)."""
     entries = _plan()["remarks"]
     return {
-        _sentence_of(message, start, end)
+        sentence_of(message, start, end)
         for kind, start, end in ctx.remarks
         if message and start >= 0 and entries.get(kind, {}).get("covers_sentence")
     }
@@ -768,25 +702,7 @@ def _comparison_sentences(findings: Sequence[Finding], message: str) -> set[str]
     """The sentences of ``message`` that hold a comparison or a fit phrase."""
     if not message:
         return set()
-    return {_sentence_of(message, f.start, f.end) for f in findings if f.type in _JUDGEMENTS}
-
-
-#: What ends a sentence, and a clause, for the plan's look at the words around a phrase.
-_SENTENCE_MARKS, _CLAUSE_MARKS = ".!?\n", ".!?\n,;:"
-
-
-def _between_marks(message: str, start: int, end: int, marks: str) -> tuple[int, int]:
-    """Where the stretch of ``message`` around ``message[start:end]`` that holds none of
-    ``marks`` begins and ends."""
-    head = max(message.rfind(mark, 0, start) for mark in marks) + 1
-    tails = [i for i in (message.find(mark, end) for mark in marks) if i >= 0]
-    return head, min(tails, default=len(message))
-
-
-def _sentence_of(message: str, start: int, end: int) -> str:
-    """The sentence of ``message`` around ``message[start:end]``."""
-    head, tail = _between_marks(message, start, end, _SENTENCE_MARKS)
-    return message[head:tail]
+    return {sentence_of(message, f.start, f.end) for f in findings if f.type in _JUDGEMENTS}
 
 
 def _paraphrase_fits(finding: Finding, message: str) -> bool:
@@ -798,7 +714,7 @@ def _paraphrase_fits(finding: Finding, message: str) -> bool:
         return True
     text = finding.text
     if message and message[finding.start : finding.end] == finding.text:
-        text = _sentence_of(message, finding.start, finding.end)
+        text = sentence_of(message, finding.start, finding.end)
     return re.search(cue, text, re.IGNORECASE) is not None
 
 
@@ -812,7 +728,7 @@ def _basis_of_comparison(reason: _Candidate, found: Sequence[_Candidate], messag
     for c in found:
         if c.type is None or c.type not in _COMPARES or c.start is None:
             continue
-        sentence = _sentence_of(message, c.start, c.start + len(c.phrase or "")).lower()
+        sentence = sentence_of(message, c.start, c.start + len(c.phrase or "")).lower()
         if any(re.search(rf"\b{re.escape(h)}\b", sentence) for h in heads):
             return True
     return False
@@ -939,7 +855,7 @@ def _praise_cue() -> re.Pattern[str]:
 def _named_basis(message: str, topic: str) -> str | None:
     """The message's own name for a basis of ``topic`` with a word of its own before the noun
     ("contract experience"), outside sentences that only describe the review."""
-    _, nouns, review = _basis_reader()
+    _, nouns, review = basis_reader()
     not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
     praised = _praise_cue()
     low = lower(message)
@@ -950,7 +866,7 @@ def _named_basis(message: str, topic: str) -> str | None:
             continue
         if low.endswith("your ", 0, match.start()):  # "your QA background": the candidate's own
             continue
-        head, tail = _between_marks(low, match.start(), match.end(), _SENTENCE_MARKS)
+        head, tail = between_marks(low, match.start(), match.end(), SENTENCE_MARKS)
         if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
             return f"{message[match.start('mod') : match.end('mod')]} {nouns[group][0]}"
     return None

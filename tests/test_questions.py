@@ -350,9 +350,9 @@ _BASIS_PIECES = [
 @given(st.lists(st.sampled_from(_BASIS_PIECES), max_size=30))
 def test_basis_matches_equal_the_pattern_over_the_whole_text(pieces: list[str]) -> None:
     """Reading only around the nouns finds what the pattern finds over the whole text."""
-    from analyzer.questions import _basis_reader, basis_matches
+    from analyzer.planbases import basis_matches, basis_reader
 
     low = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
-    pattern = _basis_reader()[0]
+    pattern = basis_reader()[0]
     expected = [(m.span(), m.groupdict()) for m in pattern.finditer(low)]
     assert [(m.span(), m.groupdict()) for m in basis_matches(low)] == expected

@@ -1,0 +1,116 @@
+"""Where a vague phrase's basis and sentence lie in the message: the words around a phrase
+that the question plan builds on.
+
+A comparison, fit phrase or gap often names what it is about in its own clause ("candidates
+whose skills and experience more closely align"); :func:`basis` reads that name with the
+basis nouns of ``bases`` in ``templates/plan.json``. :func:`sentence_of` and
+:func:`between_marks` give the sentence or clause around a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from .cues import lower
+from .report import Finding
+from .resources import read_json
+
+
+@lru_cache(maxsize=1)
+def _bases() -> dict[str, Any]:
+    return dict(read_json("templates", "plan.json")["bases"])
+
+
+#: What ends a sentence, and a clause, for the plan's look at the words around a phrase.
+SENTENCE_MARKS, CLAUSE_MARKS = ".!?\n", ".!?\n,;:"
+
+
+def between_marks(message: str, start: int, end: int, marks: str) -> tuple[int, int]:
+    """Where the stretch of ``message`` around ``message[start:end]`` that holds none of
+    ``marks`` begins and ends."""
+    head = max(message.rfind(mark, 0, start) for mark in marks) + 1
+    tails = [i for i in (message.find(mark, end) for mark in marks) if i >= 0]
+    return head, min(tails, default=len(message))
+
+
+def sentence_of(message: str, start: int, end: int) -> str:
+    """The sentence of ``message`` around ``message[start:end]``."""
+    head, tail = between_marks(message, start, end, SENTENCE_MARKS)
+    return message[head:tail]
+
+
+@lru_cache(maxsize=1)
+def basis_reader() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pattern[str]]:
+    """The pattern of a basis noun (with an optional modifier) over a lowered clause, each
+    noun's name and topic by group, and the words that make a noun what was reviewed."""
+    bases = _bases()
+    nouns = "|".join(f"(?P<n{i}>{n['words']})" for i, n in enumerate(bases["nouns"]))
+    pattern = re.compile(rf"(?:(?<![\w-])(?P<mod>[a-z][a-z-]*[a-z]) )?\b(?:{nouns})\b")
+    names = tuple((str(n["name"]), str(n["topic"])) for n in bases["nouns"])
+    return pattern, names, re.compile(bases["not_basis"])
+
+
+@lru_cache(maxsize=1)
+def _basis_nouns() -> re.Pattern[str]:
+    """The basis nouns alone, as :func:`basis_reader`'s pattern reads them."""
+    nouns = "|".join(f"(?:{n['words']})" for n in _bases()["nouns"])
+    return re.compile(rf"\b(?:{nouns})\b")
+
+
+def basis_matches(low: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`basis_reader`'s pattern in ``low``, as ``finditer`` gives them,
+    read only around the basis nouns: the pattern's optional modifier has it try a word at
+    every position of a message (about 0.1 ms), while the nouns alone are quick to find.
+
+    A match is a noun and maybe the word before it, so it lies between the space before that
+    word and the noun's end; the stretches of text that hold no noun hold no match.
+    """
+    pattern = basis_reader()[0]
+    stretches: list[list[int]] = []
+    for noun in _basis_nouns().finditer(low):
+        start = low.rfind(" ", 0, max(0, noun.start() - 1)) + 1
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = noun.end()
+        else:
+            stretches.append([start, noun.end()])
+    for start, end in stretches:
+        yield from pattern.finditer(low, start, end)
+
+
+def clause_of(message: str, start: int, end: int) -> tuple[str, int, int]:
+    """The clause of ``message`` up to ``message[start:end]`` (from the clause mark before it
+    to the one after it), and where in it the window of the ``reach`` of ``bases`` either side
+    of the phrase starts and ends."""
+    before, after = _bases()["reach"]
+    head, tail = between_marks(message, start, end, CLAUSE_MARKS)
+    window = max(0, start - int(before) - head), min(tail, end + int(after)) - head
+    return message[head:tail], *window
+
+
+def basis(finding: Finding, message: str) -> tuple[str, str] | None:
+    """What the comparison, fit phrase or gap is about, in the message's words ("skills and
+    experience", "leadership experience") and its topic, when its clause names it."""
+    if not message or message[finding.start : finding.end] != finding.text:
+        return None
+    pattern, nouns, review = basis_reader()
+    not_modifiers = frozenset(_bases()["not_modifiers"])
+    names: list[str] = []
+    topic = None
+    text, first, last = clause_of(message, finding.start, finding.end)
+    clause = lower(text)
+    for match in pattern.finditer(clause, first, last):
+        if review.search(clause, 0, match.start()) is not None:
+            continue  # "we reviewed your background": what was read, not the basis
+        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
+        name = nouns[group][0]
+        if match.group("mod") and match.group("mod") not in not_modifiers:
+            name = f"{text[match.start('mod') : match.end('mod')]} {name}"  # "Jamf", not "jamf"
+        if name not in names:
+            names.append(name)
+        topic = topic or nouns[group][1]
+    if topic is None:
+        return None
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
