@@ -266,6 +266,8 @@ def plan(
     for candidate in _candidates(findings, specific, ctx, message, seed):
         if len(clarify) >= room:
             break
+        if candidate.topic == _NO_OPENING and _asks_roles(forward):
+            continue  # the closing question asks which roles would suit: asked once
         text = _text(candidate, seed + len(clarify))
         if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
             text = _unattributed(candidate, seed + len(clarify), text)
@@ -295,6 +297,11 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
 
 def _pick(options: Sequence[str], seed: int) -> str:
     return str(options[seed % len(options)])
+
+
+def _one_of(wording: str | Sequence[str], seed: int) -> str:
+    """A wording that is one string or several to pick from by ``seed``."""
+    return wording if isinstance(wording, str) else _pick(wording, seed)
 
 
 def _opener(ctx: PlanContext, seed: int) -> str:
@@ -430,6 +437,17 @@ def _forward(
 
 
 @lru_cache(maxsize=1)
+def _roles_cue() -> re.Pattern[str]:
+    return re.compile(_plan()["no_opening"]["closing_asks_roles"])
+
+
+def _asks_roles(question: str | None) -> bool:
+    """Whether a closing question asks which roles would suit the candidate
+    (``no_opening.closing_asks_roles``)."""
+    return question is not None and _roles_cue().search(question) is not None
+
+
+@lru_cache(maxsize=1)
 def _improve_cue() -> re.Pattern[str]:
     return re.compile(_plan()["forward"]["improve_cue"])
 
@@ -516,7 +534,7 @@ def _candidates(
             continue  # "Pipe Fitter" is the role's name, not a comparison
         quoted = int(kind["value"]) > _FORMULA_VALUE
         if not quoted:
-            found.append(_decision(f, order, ctx, seed))
+            found.append(_decision(f, order, ctx, seed, message))
             continue
         topic = topic_of(f.type, words(f.text))
         keep = topic in _plan()["bases"]["keep_topics"]
@@ -549,11 +567,12 @@ def _candidates(
     found += _remarked(ctx, message)
     if not ctx.requirement_named or _detailed(specific, message):  # a named requirement
         found += _built_on(specific, message, len(findings), material(ctx))  # is no advice
-    if not ctx.out_of_control:
+    if not ctx.out_of_control and not ctx.advised_roles:  # advice on the kind of role to aim
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
         if _detailed(specific, message):  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
-        found += _together([r for r in reasons if not _basis_of_comparison(r, found, message)])
+        kept = [r for r in reasons if not _basis_of_comparison(r, found, message)]
+        found += _together(kept, seed)
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
         found = _named_requirement(found, ctx)
     if ctx.no_opening and not ctx.out_of_control:  # no role: ask what kinds would fit
@@ -563,7 +582,8 @@ def _candidates(
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     if not ranked and not ctx.out_of_control:
         value = int(_plan()["requirement_value"])
-        body = _hooked(ctx, seed) or _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
+        hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
+        body = hooked or _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
 
@@ -573,6 +593,8 @@ def _candidates(
 _BASED = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
 #: The topic suffix of a stated reason built on the message's own name for its basis.
 _NAMED = "_named"
+#: The topic of the question a message with no fitting opening gets (:func:`_no_opening`).
+_NO_OPENING = "no_opening"
 #: A bare decision with no wording of its own ranks after one the message's words can name.
 _UNNAMED_DECISION = 1000
 
@@ -620,13 +642,15 @@ def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     return tuple((re.compile(k["cue"]), tuple(k["wordings"])) for k in kinds)
 
 
-def _decision(finding: Finding, order: int, ctx: PlanContext, seed: int) -> _Candidate:
+def _decision(
+    finding: Finding, order: int, ctx: PlanContext, seed: int, message: str = ""
+) -> _Candidate:
     """The question about a bare decision: an open question about the candidate's own
     application, worded after the message's own decision ("which part of my application fell
     shortest of what you needed?") or built on the impression the message states ("Given what
     you liked in my skills, ..."), or the stock fallback when the phrase names no decision
     (``decisions``)."""
-    hooked = _hooked(ctx, seed)
+    hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
     if hooked is not None:
         return _Candidate(
             _FORMULA_VALUE, order, "requirement", hooked, phrase=finding.text, type=finding.type
@@ -659,6 +683,29 @@ def _hooked(ctx: PlanContext, seed: int) -> str | None:
     return _pick(wordings, seed).format(what=what, material=material(ctx))
 
 
+@lru_cache(maxsize=1)
+def _contexts() -> tuple[tuple[Cues, dict[str, list[str]]], ...]:
+    entries = _plan()["decisions"]["contexts"]["kinds"]
+    return tuple((Cues(e["cues"]), e["wordings"]) for e in entries)
+
+
+def _in_context(ctx: PlanContext, message: str, seed: int) -> str | None:
+    """The question a bare decision gets from what the rest of the message says about the
+    decision (``decisions.contexts`` in ``plan.json``): a strong field or many applications
+    ("with so many applications, what would have made mine stand out?"), a gate the application did
+    not pass ("selected to interview"), or what the sender says it reviewed ("your skills and
+    experience"). The first kind whose cue occurs in the message and that has wordings for the
+    stage is used; with none, the decision's own wording stands."""
+    if not message:
+        return None
+    low = lower(message)
+    for cues, wordings in _contexts():
+        options = wordings.get(ctx.stage) or wordings.get("any")
+        if options and cues.search(low) is not None:
+            return _pick(options, seed).format(material=material(ctx))
+    return None
+
+
 def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candidate]:
     """The candidates without those that ask which requirement, skill, credential or
     experience mattered, plus one question that builds on the requirement the message named
@@ -678,7 +725,7 @@ def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
     kept = [c for c in found if c.topic.removesuffix(_NAMED) not in settings["topics"]]
     body = _pick(settings["wording"], seed)
     value = int(_plan()["reason_value"])
-    return [*kept, _Candidate(value, len(found), "no_opening", body, lead=body)]
+    return [*kept, _Candidate(value, len(found), _NO_OPENING, body, lead=body)]
 
 
 #: An impression that shares its sentence with one of these types introduces that judgement
@@ -837,10 +884,10 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
         body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed, ctx=ctx)
         value = int(settings["reason_value"])
         heads = tuple(entry.get("heads", ()))
-        lead = entry["lead"]
+        lead = _one_of(entry["lead"], seed + n)
         named = _named_basis(message, topic) if message and "name" in entry else None
         if named is not None:  # "contract experience": which kind is said, ask how to build it
-            lead = settings["named_basis"]["lead"].replace("{basis}", named)
+            lead = _one_of(settings["named_basis"]["lead"], seed).replace("{basis}", named)
             body = settings["named_basis"]["questions"][topic]
             topic = f"{topic}{_NAMED}"
         found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
@@ -872,7 +919,7 @@ def _named_basis(message: str, topic: str) -> str | None:
     return None
 
 
-def _together(reasons: list[_Candidate]) -> list[_Candidate]:
+def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:
     """Several named bases of the decision ("experience", "skills") as one question naming them
     together (``reasons_together``): two "Since X weighed in the decision" questions in a row
     read as a mechanical pair."""
@@ -886,7 +933,7 @@ def _together(reasons: list[_Candidate]) -> list[_Candidate]:
         return reasons
     listed = [names[r.topic] for r in named]
     joined = f"{', '.join(listed[:-1])} and {listed[-1]}"
-    lead = str(settings["reasons_together"]).format(names=joined)
+    lead = _one_of(settings["reasons_together"], seed).format(names=joined)
     first = min(r.order for r in named)
     heads = tuple(h for r in named for h in r.heads)
     together = _Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from analyzer.plancontext import read_context
 from analyzer.questions import plan
 from analyzer.report import Finding, Question, ReasonResult, TextSpan
@@ -28,3 +30,15 @@ def stated(message: str, label: str, sentence: str) -> ReasonResult:
     """Reason ``label`` stated by ``sentence`` of ``message``."""
     start = message.index(sentence)
     return ReasonResult(label, 0.9, (TextSpan(sentence, start, start + len(sentence)),))
+
+
+#: The lead of a question that builds on a stated reason ("Since skills weighed in the
+#: decision, ...", "As skills played a part in the decision, ..."), with the reason's name.
+REASON_LEAD = re.compile(
+    r"^(?:Since|As) (?P<names>.+?) (?:weighed in|played a part in) the decision"
+)
+
+
+def reason_leads(texts: list[str]) -> list[str]:
+    """The names the questions in ``texts`` build on as stated reasons, in order."""
+    return [m["names"] for m in map(REASON_LEAD.match, texts) if m is not None]

@@ -56,7 +56,7 @@ def test_points_are_plural_only_when_there_are_several(how_many: int, plural: bo
     pieces = ["used nested loops where a join would do", "had no summary table for the monthly"]
     specific = [point(message, p) for p in pieces[:how_many]]
     texts = " ".join(texts_of(message, specific=specific, max_questions=6))
-    assert ("those points" in texts) is plural
+    assert ("these pointers" in texts) is plural
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_no_role_named_no_role_in_the_opener() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind", "words"),
     [
-        ("We need someone fluent in Italian for this desk.", "language", "language requirement"),
+        ("We need someone fluent in Italian for this desk.", "language", "level of fluency"),
         ("Your salary expectations sit above what we planned.", "pay_level", "level of role"),
         ("Your market value is beyond what this post pays.", "market_value", "market value lies"),
         ("The team is heading in a new direction.", "direction", "new focus"),
@@ -257,7 +257,7 @@ def test_listed_tips_are_asked_about_as_a_group() -> None:
         "results, shorten the summary, and add a portfolio link."
     )
     texts = texts_of(message, specific=[point(message, "lead with results")])
-    assert any("those points" in t for t in texts)
+    assert any("these pointers" in t for t in texts)
     assert not any("point you raised" in t for t in texts)
 
 

@@ -10,7 +10,7 @@ from analyzer.plancontext import read_context
 from analyzer.questions import plan, short_plan
 from analyzer.render.plan import plan_notes
 
-from .plan_helpers import found, stated, texts_of
+from .plan_helpers import found, reason_leads, stated, texts_of
 
 # 5. A job board's automated notice: no questions --------------------------------------------
 
@@ -415,7 +415,7 @@ def test_the_candidates_own_background_is_no_named_basis_of_the_decision() -> No
     assert not any("QA background weighed" in t for t in texts), texts
     own = "Thanks for applying. The deciding factor was contract experience."
     texts = texts_of(own, reasons=[stated(own, "experience", "The deciding factor was contract")])
-    assert any(t.startswith("Since contract experience") for t in texts)
+    assert reason_leads(texts) == ["contract experience"]
 
 
 # After a clarification about what fell short, the closing question asks something new -------

@@ -8,7 +8,7 @@ import pytest
 from analyzer.plancontext import read_context
 from analyzer.quotes import is_clean_phrase
 
-from .plan_helpers import found, stated, texts_of
+from .plan_helpers import REASON_LEAD, found, stated, texts_of
 
 # A résumé kept in other words is still an offer to take up -----------------------------------
 
@@ -58,7 +58,7 @@ def test_two_stated_reasons_get_one_question_without_an_ambiguous_them() -> None
     message = f"Thanks for applying. {sentence}"
     reasons = (stated(message, "experience", sentence), stated(message, "skills", sentence))
     texts = texts_of(message, reasons=reasons)
-    (together,) = [t for t in texts if t.startswith("Since")]
+    (together,) = [t for t in texts if REASON_LEAD.match(t)]
     assert "which of them" not in together and together.endswith("?")
 
 

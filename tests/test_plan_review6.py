@@ -1,0 +1,152 @@
+"""Faults a sixth blind review named, each as a category with made-up messages: bare form
+letters asked only stock questions although the message says something about the decision (a
+strong field, many applications, an interview not reached, what was reviewed); a personal note
+whose point is advice on where the candidate fits, with an offer to discuss it; praise of the
+person rather than the application; the roles question asked twice when no opening fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.plancheck import check_plan
+from analyzer.plancontext import read_context
+from analyzer.questions import accepts_talk, plan
+
+from .plan_helpers import reason_leads, stated, texts_of
+
+BARE = "Thank you for applying for the Dock Planner role at Harrowgate. {middle} {tail}"
+TAILS = (
+    "We will not be taking your application further.",
+    "Unfortunately you have not been successful on this occasion.",
+    "We have decided to pursue other candidates for this position.",
+)
+
+
+def clarifications(message: str) -> list[str]:
+    ctx = read_context(message, policy=None)
+    return [q.text for q in plan([], message=message, context=ctx) if q.purpose == "clarify"]
+
+
+@pytest.mark.parametrize(
+    ("middle", "asks"),
+    [
+        ("We had an exceptionally strong field for this opening.", ("field", "competition")),
+        ("Competition for the role was fierce.", ("field", "competition")),
+        ("The candidate pool was deep this time.", ("field", "competition")),
+        ("We received a high volume of applications.", ("many", "applications")),
+        ("There was a record number of applicants.", ("many", "applications")),
+    ],
+)
+@pytest.mark.parametrize("tail", TAILS)
+def test_a_bare_decision_is_asked_through_what_the_message_says_of_the_field(
+    middle: str, asks: tuple[str, ...], tail: str
+) -> None:
+    message = BARE.format(middle=middle, tail=tail)
+    (question,) = clarifications(message)
+    assert any(word in question for word in asks), question
+    assert any(w in question for w in ("stand out", "see more of", "pick out")), question
+    assert "candidate who" not in question and "other candidates" not in question
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You have not been selected to interview for this position.",
+        "We are unable to invite you to interview on this occasion.",
+        "Your application has not been shortlisted for the interview stage.",
+    ],
+)
+def test_an_interview_not_reached_is_named_by_the_question(sentence: str) -> None:
+    message = f"Thank you for applying for the Dock Planner role at Harrowgate. {sentence}"
+    (question,) = clarifications(message)
+    assert "interview" in question, question
+
+
+def test_what_the_sender_reviewed_is_what_the_question_asks_about() -> None:
+    message = (
+        "Dear Applicant, we have reviewed your skills and experience and will not be moving "
+        "forward with your application for the Dock Planner role. Harrowgate Recruiting"
+    )
+    (question,) = clarifications(message)
+    assert any(w in question for w in ("background", "skills", "experience")), question
+
+
+def test_a_bare_decision_with_nothing_else_said_keeps_its_own_wording() -> None:
+    message = BARE.format(middle="", tail=TAILS[0])
+    (question,) = clarifications(message)
+    assert not any(w in question for w in ("field", "applied", "interview", "background"))
+
+
+ADVICE = (
+    "Hi Sam, sorry this took a while. After the interviews we agreed that you would fit our "
+    "culture well. {advice} We compete for these roles with people who have far deeper "
+    "engineering experience, so we will not move forward. {offer}"
+)
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Feel free to come back to me if you want to discuss this further.",
+        "If you would like to discuss it further, just get back to me.",
+        "Do reach out and we can talk it over.",
+    ],
+)
+def test_an_offer_to_discuss_is_taken_up_by_the_closing_question(offer: str) -> None:
+    message = ADVICE.format(advice="", offer=offer)
+    ctx = read_context(message, policy=None)
+    assert ctx.offers_discuss
+    assert accepts_talk(plan([], message=message, context=ctx)[-1].text)
+
+
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "Honestly, a pure engineering post is not where your market value lies.",
+        "Your strengths would be better used in a client-facing role.",
+    ],
+)
+def test_advice_on_where_the_candidate_fits_is_not_answered_with_this_roles_questions(
+    advice: str,
+) -> None:
+    message = ADVICE.format(advice=advice, offer="Happy to discuss further.")
+    said = "We compete for these roles with people who have far deeper engineering experience"
+    ctx = read_context(message, policy=None, reasons=[stated(message, "experience", said)])
+    assert ctx.advised_roles
+    texts = [q.text for q in plan([], message=message, context=ctx)]
+    assert reason_leads(texts) == []  # "since experience weighed ... for this role" contradicts
+    assert not any("apply" in t and "again" in t for t in texts)
+    assert check_plan(message, plan([], message=message, context=ctx), context=ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "what"),
+    [
+        ("As a person you have the values and personality that would fit our team.", "values"),
+        ("You clearly have the attitude that suits a small crew like ours.", "attitude"),
+    ],
+)
+def test_praise_of_the_person_is_what_the_opener_builds_on(sentence: str, what: str) -> None:
+    message = f"Thank you for meeting us about the Dock Planner role. {sentence} {TAILS[0]}"
+    opener = texts_of(message)[0]
+    assert what in opener and "kind words" in opener, opener
+
+
+def test_no_opening_asks_which_roles_would_suit_once() -> None:
+    message = (
+        "Hello, thanks for writing to us. We don't have an opening that fits your profile right "
+        "now. May we keep your CV on file and get in touch when something comes up? "
+        "Harrowgate Hiring Team"
+    )
+    texts = texts_of(message)
+    assert sum("roles" in t or "openings" in t for t in texts) == 1, texts
+
+
+def test_reason_leads_vary_across_messages() -> None:
+    leads = set()
+    for n in range(12):
+        message = f"Thanks for applying to post {n}. We chose someone with more experience."
+        said = "We chose someone with more experience"
+        texts = texts_of(message, reasons=[stated(message, "experience", said)])
+        leads |= {t.split(",")[0] for t in texts if reason_leads([t])}
+    assert len(leads) == 2, leads
