@@ -646,10 +646,11 @@ def _decision(
     finding: Finding, order: int, ctx: PlanContext, seed: int, message: str = ""
 ) -> _Candidate:
     """The question about a bare decision: an open question about the candidate's own
-    application, worded after the message's own decision ("which part of my application fell
-    shortest of what you needed?") or built on the impression the message states ("Given what
-    you liked in my skills, ..."), or the stock fallback when the phrase names no decision
-    (``decisions``)."""
+    application, built on the impression the message states ("Given what you liked in my
+    skills, ..."), else on what the message says of the decision (a strong field, an interview
+    not reached: :func:`_in_context`), else worded after the message's own decision ("which
+    part of my application fell shortest of what you needed?"), or the stock fallback when the
+    phrase names no decision (``decisions``)."""
     hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
     if hooked is not None:
         return _Candidate(
