@@ -58,6 +58,8 @@ class PlanContext:
     reopen_told: bool = False
     no_opening: bool = False
     advised_roles: bool = False
+    form_letter: bool = False
+    offers_help: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -90,6 +92,7 @@ _PLAIN_LISTS = (
     "reopen_told",
     "no_opening",
     "advised_roles",
+    "own_voice",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -339,6 +342,8 @@ def read_context(
         reopen_told="reopen_told" in hits,
         no_opening="no_opening" in hits,
         advised_roles="advised_roles" in hits,
+        form_letter="own_voice" not in hits and stage == "applied",
+        offers_help=offers["help"],
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

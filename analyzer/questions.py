@@ -318,8 +318,9 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     leads = settings["offer_leads"]
     if ctx.offers_feedback and not _offers_talk(ctx):  # a call is accepted by the closing
         return str(leads["feedback"]).format(question=inner)  # question
-    if ctx.invites and not _offers_talk(ctx):
-        return str(leads["invites"]).format(question=inner)
+    if ctx.invites and not _offers_talk(ctx):  # "if we can help in any way": an offer of help
+        lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
+        return str(lead).format(question=inner)
     return text
 
 
@@ -363,10 +364,11 @@ def met_in_person(ctx: PlanContext) -> bool:
 
 
 def _real_praise(ctx: PlanContext) -> bool:
-    """Whether the opener may build on the message's praise: "we enjoyed getting to know you"
-    in mass mail after an application is a stock phrase, not a conversation to answer warmly
-    (``needs_meeting`` kinds in ``praise_openers``)."""
-    if ctx.praise is None:
+    """Whether the opener may build on the message's praise: not in a form letter (no writer
+    speaking as themself, ``form_letter``), whose "impressed by your skills" is in every copy;
+    and "we enjoyed getting to know you" needs a real meeting (``needs_meeting`` kinds in
+    ``praise_openers``)."""
+    if ctx.praise is None or ctx.form_letter:  # a form letter's praise is its template's
         return False
     return ctx.praise[0] not in _plan()["praise_openers"]["needs_meeting"] or met_in_person(ctx)
 
@@ -473,6 +475,8 @@ def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:
     """The question that takes up the next step the message invites, by name; when the
     message says when or for how long ("reapply after six months"), one that builds on it.
     A survey about the process, when the message invites no other step, is taken up here.
+    A form letter's kind has process wordings (``{kind}_form``: how the file works, how soon to
+    apply), since a team mailbox cannot say which roles would suit the candidate.
     Wordings with several forms are picked by ``seed`` (stock lines vary across mailboxes)."""
     wordings = _plan()["forward"]["follow_up"]
     if ctx.follow_up is None:
@@ -486,6 +490,8 @@ def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:
         key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
     else:
         key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
+    if ctx.form_letter and f"{key}_form" in wordings:  # a team mailbox answers process
+        key = f"{key}_form"  # questions, not a request to place the candidate
     options = wordings[key]
     return _pick([options] if isinstance(options, str) else options, seed >> 4).format(
         community=community
@@ -803,9 +809,25 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
         )
         value = int(settings["remark_value"])
         topic = entry["topic"]
-        lead = lead.format(phrase=quote)
+        lead = lead.format(phrase=quote, language=_languages(entry, message, start, end))
         found.append(_Candidate(value, n - len(spans), topic, "", lead=lead, plain=plain))
     return found
+
+
+def _languages(entry: dict[str, Any], message: str, start: int, end: int) -> str:
+    """The languages a language remark's sentence names ("Dutch or French"), in the order it
+    names them (``names`` of the remark), else its ``unnamed`` wording; "" for other remarks."""
+    if "names" not in entry:
+        return ""
+    sentence = sentence_of(message, start, end) if message and start >= 0 else ""
+    found = [(m.start(), n) for n in entry["names"] for m in _word(n).finditer(sentence)]
+    named = list(dict.fromkeys(name for _, name in sorted(found)))
+    return " or ".join(named) if named else str(entry["unnamed"])
+
+
+@cache
+def _word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def _points(

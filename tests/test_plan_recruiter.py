@@ -66,7 +66,7 @@ def test_no_role_named_no_role_in_the_opener() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind", "words"),
     [
-        ("We need someone fluent in Italian for this desk.", "language", "level of fluency"),
+        ("We need someone fluent in Italian for this desk.", "language", "level of Italian"),
         ("Your salary expectations sit above what we planned.", "pay_level", "level of role"),
         ("Your market value is beyond what this post pays.", "market_value", "market value lies"),
         ("The team is heading in a new direction.", "direction", "new focus"),

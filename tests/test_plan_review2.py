@@ -178,13 +178,16 @@ def test_one_piece_of_advice_still_gets_a_first_step() -> None:
     ],
 )
 def test_the_opener_builds_on_praise(sentence: str, words: str) -> None:
-    message = f"{sentence} We have decided to offer the Lathe Setter role to someone else."
+    message = f"{sentence} I am sorry to say we have offered the Lathe Setter role to someone else."
     assert words in texts_of(message)[0]
+    form_letter = f"{sentence} We have decided to offer the Lathe Setter role to someone else."
+    if "conversation" not in words:  # after a call the praise is about a real meeting
+        assert words not in texts_of(form_letter)[0]
 
 
 def test_praise_after_an_offer_keeps_the_lead_in() -> None:
     message = (
-        "We were impressed by your background. We went with another applicant, but we are "
+        "We were impressed by your background. We went with another applicant, but I am "
         "happy to share feedback if you would like some."
     )
     opener = texts_of(message)[0]

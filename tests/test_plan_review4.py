@@ -134,7 +134,7 @@ def test_a_bare_mail_builds_opener_and_question_on_its_hook(
     hook: str, kind: str, opener_words: str, clarify_words: str
 ) -> None:
     for n in range(4):
-        message = BARE.format(hook=hook, offer=f"Ref {n}.")
+        message = BARE.format(hook=hook, offer=f"Ref {n}. I wish you all the best.")
         ctx = read_context(message, policy=None)
         assert ctx.praise is not None and ctx.praise[0] == kind
         decision = "we will not proceed"
