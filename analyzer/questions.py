@@ -251,6 +251,8 @@ def plan(
     cap allows (three or more).
     """
     ctx = context or PlanContext()
+    if nothing_open(ctx):  # a filled role's form letter that says where roles appear
+        return []
     if max_questions <= 0 or ctx.declines or ctx.board_notice:  # a board's notice: nobody
         return []  # there can answer, and a question belongs to the employer directly
     if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
@@ -286,7 +288,7 @@ def plan(
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
-    if context.declines or context.board_notice:
+    if context.declines or context.board_notice or nothing_open(context):
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)
@@ -309,8 +311,12 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     openers = settings["openers"]
     closed = _role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        return _pick(settings["closed_role_openers"][closed], seed).format(**team_words(ctx))
+        told = f"{closed}_told" if _reopen_told(ctx) else closed  # unless the sender will say
+        wordings = settings["closed_role_openers"]
+        return _pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
+    if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
+        key = "no_opening"
     text = _pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = _lower_first(text)
     if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
@@ -393,6 +399,29 @@ def _role_closed(ctx: PlanContext) -> str | None:
     return next((k for k in kinds if k in ctx.out_of_control), None)
 
 
+#: Ways a role closed that leave nothing to ask about it (no reopening to hear of).
+_CLOSED_FOR_GOOD = frozenset({"filled_internally", "closed"})
+
+
+def answered_form_letter(ctx: PlanContext) -> bool:
+    """Whether the message is a form letter that already says where new roles appear or that
+    the sender will be in touch (``forward.form_answered``): then no closing question asks
+    it again, and a filled role's letter leaves nothing open at all."""
+    return ctx.form_letter and ctx.follow_up in _plan()["forward"]["form_answered"]
+
+
+def _reopen_told(ctx: PlanContext) -> bool:
+    """Whether the message says already what happens if a paused role reopens: that the sender
+    will say, will be in touch, or keeps the résumé (``reopen_answered_by``)."""
+    return ctx.reopen_told or ctx.follow_up in _plan()["forward"]["reopen_answered_by"]
+
+
+def nothing_open(ctx: PlanContext) -> bool:
+    """Whether nothing in the message is open for a question: a form letter about a role that
+    was filled or closed, which already says where new roles appear (its plan is empty)."""
+    return _role_closed(ctx) in _CLOSED_FOR_GOOD and answered_form_letter(ctx)
+
+
 def without_offer_lead(text: str) -> str:
     """The question without the words that take up an offer ("Since you kindly invited
     questions, ..."), for a draft whose own paragraph takes the offer up already."""
@@ -411,16 +440,19 @@ def _forward(
     A survey about the process is taken up here when the message invites no other step, else
     by the draft (:func:`takes_up_survey`)."""
     settings = _plan()["forward"]
-    if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
-        # said already: where openings appear, or that the sender will be in touch
-        told = ctx.reopen_told or ctx.follow_up in settings["reopen_answered_by"]
-        return None if told else _pick(settings["withdrawn"], seed)
+    if _role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
+        # said already: where openings appear, or that the sender will be in touch; and a
+        # team mailbox cannot say which other roles would suit
+        told = _reopen_told(ctx)
+        return None if told or ctx.form_letter else _pick(settings["withdrawn"], seed)
     if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         return _pick(settings["offer_talk"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
         return _pick(settings["advised"], seed)
+    if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
+        return None
     invited = _follow_up(ctx, seed)
     if invited is not None:
         return invited

@@ -42,8 +42,8 @@ def test_openers_after_an_application_do_not_fish(seed: int) -> None:
 
 def test_openings_question_has_no_dangling_there() -> None:
     message = (
-        "We will not be moving forward with your application. Please have a look at our current "
-        "openings on the website."
+        "I am sorry: we will not be moving forward with your application. Please have a look at "
+        "our current openings on the website."
     )
     closing = texts_of(message)[-1]
     assert ("openings" in closing or "listings" in closing) and " there " not in closing
@@ -69,7 +69,7 @@ def test_rules_and_links_are_not_thanked_as_advice(tail: str) -> None:
 
 
 def test_a_talent_community_invitation_is_not_a_kept_resume() -> None:
-    message = REJECT + "You are welcome to join our talent community for news of future roles."
+    message = REJECT + "I hope you will join our talent community for news of future roles."
     closing = texts_of(message)[-1]
     assert "talent community" in closing and "keeping my résumé" not in closing
 
