@@ -60,6 +60,8 @@ class PlanContext:
     advised_roles: bool = False
     form_letter: bool = False
     offers_help: bool = False
+    offers_reference: bool = False
+    asks_times: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -344,6 +346,8 @@ def read_context(
         advised_roles="advised_roles" in hits,
         form_letter="own_voice" not in hits and stage == "applied" and not signed_by_person(text),
         offers_help=offers["help"],
+        offers_reference=offers["reference"],
+        asks_times=offers["times"],
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

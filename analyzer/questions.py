@@ -353,7 +353,8 @@ def _offers_talk(ctx: PlanContext) -> bool:
 def accepts_talk(text: str) -> bool:
     """Whether a question is the closing one that accepts an offered conversation (a draft
     that accepts the call in its own words leaves it out)."""
-    return text in _plan()["forward"]["offer_talk"]
+    forward = _plan()["forward"]
+    return text in forward["offer_talk"] or text in forward["offer_talk_times"]
 
 
 def takes_up_survey(text: str) -> bool:
@@ -446,7 +447,9 @@ def _forward(
         told = _reopen_told(ctx)
         return None if told or ctx.form_letter else _pick(settings["withdrawn"], seed)
     if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
-        return _pick(settings["offer_talk"], seed)
+        return _pick(settings["offer_talk_times" if ctx.asks_times else "offer_talk"], seed)
+    if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
+        return _pick(settings["reference"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against

@@ -137,7 +137,7 @@ def test_a_closed_role_gets_no_assessment_question(sentence: str) -> None:
     assert not any(a in t for t in texts for a in ASSESSING)
 
 
-# 7. Detailed written feedback: which point applied most, nothing on what to change ----------
+# 7. Detailed written feedback: which point to work on first, nothing on what to change ------
 
 DIFFERENTLY = ("differently", "improve", "more effectively", "work on first")
 
@@ -154,7 +154,7 @@ def test_detailed_feedback_asks_which_point_applied_and_not_what_to_change() -> 
     said = TextSpan(pieces[0], start, start + len(pieces[0]))
     reasons = [ReasonResult("interview_performance", 0.9, (said,))]
     texts = texts_of(message, specific=specific, reasons=reasons, max_questions=6)
-    assert any("which of them applied most" in t for t in texts)
+    assert any("which of them matters most" in t for t in texts)
     assert not any(d in t for t in texts for d in DIFFERENTLY)
 
 

@@ -10,6 +10,8 @@ import pytest
 
 from analyzer.analysis import Analyzer
 from analyzer.plancontext import read_context, remarks, signed_by_person
+from analyzer.questions import accepts_talk
+from analyzer.quotes import is_clean_phrase
 from analyzer.render.plan import plan_notes
 
 from .plan_helpers import texts_of
@@ -128,3 +130,54 @@ def test_a_letter_signed_by_a_person_is_no_form_letter(ending: str, person: bool
     message = f"Hello Jun,\nWe have paused hiring for the Yard Planner role.\n{ending}"
     assert signed_by_person(message) is person
     assert read_context(message, policy=None).form_letter is not person
+
+
+PERSONAL = "Hi Sam, thanks for your time. I'm sorry to say we went with someone else. {offer}"
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "I'd be happy to take a 15-minute call if it would help.",
+        "Happy to grab a coffee if you're ever nearby.",
+    ],
+)
+def test_a_call_or_coffee_in_other_words_is_accepted(offer: str) -> None:
+    message = PERSONAL.format(offer=offer)
+    assert read_context(message, policy=None).offers_call
+    assert accepts_talk(texts_of(message)[-1])
+
+
+def test_a_call_for_which_the_sender_asks_for_times_does_not_ask_the_sender_for_one() -> None:
+    message = PERSONAL.format(offer="Happy to set up a short call; just let me know a few times.")
+    closing = texts_of(message)[-1]
+    assert (
+        accepts_talk(closing) and "good time for you" not in closing and "suit you" not in closing
+    )
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["I'd be glad to write or speak on your behalf.", "I am happy to act as a reference for you."],
+)
+def test_an_offer_to_be_a_reference_is_taken_up_by_name(offer: str) -> None:
+    message = PERSONAL.format(offer=offer)
+    assert read_context(message, policy=None).offers_reference
+    closing = texts_of(message)[-1]
+    assert "behalf" in closing or "reference" in closing
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks for coming in and presenting your portfolio.",
+        "Thank you for visiting the lab and giving a talk.",
+        "Thanks for your presentation on Friday.",
+    ],
+)
+def test_a_presentation_or_visit_is_a_meeting(sentence: str) -> None:
+    assert read_context(f"{sentence} We went with someone else.", policy=None).interviewed
+
+
+def test_a_subject_and_a_verb_of_feeling_is_no_quote() -> None:
+    assert not is_clean_phrase("the interviewers felt")
