@@ -261,6 +261,7 @@ class _Parts:
             ("call", s.offers_call),
             ("feedback", s.offers_feedback),
             ("out_of_control", bool(s.out_of_control)),
+            ("help", s.offers_help and self.policy == Policy.INVITES.value),  # a courtesy line
             (self.kind, self.kind in self.texts["email"]["request"]),
             (self.policy, self.policy in self.texts["email"]["request"]),
         ):

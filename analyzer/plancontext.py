@@ -58,6 +58,10 @@ class PlanContext:
     reopen_told: bool = False
     no_opening: bool = False
     advised_roles: bool = False
+    form_letter: bool = False
+    offers_help: bool = False
+    offers_reference: bool = False
+    asks_times: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -90,6 +94,7 @@ _PLAIN_LISTS = (
     "reopen_told",
     "no_opening",
     "advised_roles",
+    "own_voice",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -339,8 +344,28 @@ def read_context(
         reopen_told="reopen_told" in hits,
         no_opening="no_opening" in hits,
         advised_roles="advised_roles" in hits,
+        form_letter="own_voice" not in hits and stage == "applied" and not signed_by_person(text),
+        offers_help=offers["help"],
+        offers_reference=offers["reference"],
+        asks_times=offers["times"],
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
+
+
+#: A sign-off line that is only a person's name ("Beatriz", "Sam Okafor").
+_PERSON_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
+
+
+def signed_by_person(text: str) -> bool:
+    """Whether the message ends with a person's name on a line of its own ("Thanks again,
+    Beatriz"), not a team's ("The Recruiting Team"): a person wrote it, not a template."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) < 2 or _PERSON_SIGNATURE.fullmatch(lines[-1]) is None:
+        return False
+    words = set(re.split(r"[ -]", lower(lines[-1])))
+    if words & set(_settings()["signature_not_names"]):
+        return False
+    return "team_signed" not in _matching(lower(lines[-1]))
 
 
 def context_of(report: Report) -> PlanContext:

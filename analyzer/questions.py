@@ -251,6 +251,8 @@ def plan(
     cap allows (three or more).
     """
     ctx = context or PlanContext()
+    if nothing_open(ctx):  # a filled role's form letter that says where roles appear
+        return []
     if max_questions <= 0 or ctx.declines or ctx.board_notice:  # a board's notice: nobody
         return []  # there can answer, and a question belongs to the employer directly
     if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
@@ -286,7 +288,7 @@ def plan(
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
-    if context.declines or context.board_notice:
+    if context.declines or context.board_notice or nothing_open(context):
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)
@@ -309,8 +311,12 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     openers = settings["openers"]
     closed = _role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        return _pick(settings["closed_role_openers"][closed], seed).format(**team_words(ctx))
+        told = f"{closed}_told" if _reopen_told(ctx) else closed  # unless the sender will say
+        wordings = settings["closed_role_openers"]
+        return _pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
     key = _stage_key(ctx, openers, "_role" if ctx.role else "")
+    if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
+        key = "no_opening"
     text = _pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = _lower_first(text)
     if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
@@ -318,8 +324,9 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     leads = settings["offer_leads"]
     if ctx.offers_feedback and not _offers_talk(ctx):  # a call is accepted by the closing
         return str(leads["feedback"]).format(question=inner)  # question
-    if ctx.invites and not _offers_talk(ctx):
-        return str(leads["invites"]).format(question=inner)
+    if ctx.invites and not _offers_talk(ctx):  # "if we can help in any way": an offer of help
+        lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
+        return str(lead).format(question=inner)
     return text
 
 
@@ -346,7 +353,8 @@ def _offers_talk(ctx: PlanContext) -> bool:
 def accepts_talk(text: str) -> bool:
     """Whether a question is the closing one that accepts an offered conversation (a draft
     that accepts the call in its own words leaves it out)."""
-    return text in _plan()["forward"]["offer_talk"]
+    forward = _plan()["forward"]
+    return text in forward["offer_talk"] or text in forward["offer_talk_times"]
 
 
 def takes_up_survey(text: str) -> bool:
@@ -363,10 +371,11 @@ def met_in_person(ctx: PlanContext) -> bool:
 
 
 def _real_praise(ctx: PlanContext) -> bool:
-    """Whether the opener may build on the message's praise: "we enjoyed getting to know you"
-    in mass mail after an application is a stock phrase, not a conversation to answer warmly
-    (``needs_meeting`` kinds in ``praise_openers``)."""
-    if ctx.praise is None:
+    """Whether the opener may build on the message's praise: not in a form letter (no writer
+    speaking as themself, ``form_letter``), whose "impressed by your skills" is in every copy;
+    and "we enjoyed getting to know you" needs a real meeting (``needs_meeting`` kinds in
+    ``praise_openers``)."""
+    if ctx.praise is None or ctx.form_letter:  # a form letter's praise is its template's
         return False
     return ctx.praise[0] not in _plan()["praise_openers"]["needs_meeting"] or met_in_person(ctx)
 
@@ -391,6 +400,29 @@ def _role_closed(ctx: PlanContext) -> str | None:
     return next((k for k in kinds if k in ctx.out_of_control), None)
 
 
+#: Ways a role closed that leave nothing to ask about it (no reopening to hear of).
+_CLOSED_FOR_GOOD = frozenset({"filled_internally", "closed"})
+
+
+def answered_form_letter(ctx: PlanContext) -> bool:
+    """Whether the message is a form letter that already says where new roles appear or that
+    the sender will be in touch (``forward.form_answered``): then no closing question asks
+    it again, and a filled role's letter leaves nothing open at all."""
+    return ctx.form_letter and ctx.follow_up in _plan()["forward"]["form_answered"]
+
+
+def _reopen_told(ctx: PlanContext) -> bool:
+    """Whether the message says already what happens if a paused role reopens: that the sender
+    will say, will be in touch, or keeps the résumé (``reopen_answered_by``)."""
+    return ctx.reopen_told or ctx.follow_up in _plan()["forward"]["reopen_answered_by"]
+
+
+def nothing_open(ctx: PlanContext) -> bool:
+    """Whether nothing in the message is open for a question: a form letter about a role that
+    was filled or closed, which already says where new roles appear (its plan is empty)."""
+    return _role_closed(ctx) in _CLOSED_FOR_GOOD and answered_form_letter(ctx)
+
+
 def without_offer_lead(text: str) -> str:
     """The question without the words that take up an offer ("Since you kindly invited
     questions, ..."), for a draft whose own paragraph takes the offer up already."""
@@ -409,16 +441,21 @@ def _forward(
     A survey about the process is taken up here when the message invites no other step, else
     by the draft (:func:`takes_up_survey`)."""
     settings = _plan()["forward"]
-    if _role_closed(ctx) == "withdrawn":  # the opener asked about other roles already
-        # said already: where openings appear, or that the sender will be in touch
-        told = ctx.reopen_told or ctx.follow_up in settings["reopen_answered_by"]
-        return None if told else _pick(settings["withdrawn"], seed)
+    if _role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
+        # said already: where openings appear, or that the sender will be in touch; and a
+        # team mailbox cannot say which other roles would suit
+        told = _reopen_told(ctx)
+        return None if told or ctx.form_letter else _pick(settings["withdrawn"], seed)
     if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
-        return _pick(settings["offer_talk"], seed)
+        return _pick(settings["offer_talk_times" if ctx.asks_times else "offer_talk"], seed)
+    if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
+        return _pick(settings["reference"], seed)
     if ctx.other_role:
         return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
         return _pick(settings["advised"], seed)
+    if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
+        return None
     invited = _follow_up(ctx, seed)
     if invited is not None:
         return invited
@@ -473,6 +510,8 @@ def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:
     """The question that takes up the next step the message invites, by name; when the
     message says when or for how long ("reapply after six months"), one that builds on it.
     A survey about the process, when the message invites no other step, is taken up here.
+    A form letter's kind has process wordings (``{kind}_form``: how the file works, how soon to
+    apply), since a team mailbox cannot say which roles would suit the candidate.
     Wordings with several forms are picked by ``seed`` (stock lines vary across mailboxes)."""
     wordings = _plan()["forward"]["follow_up"]
     if ctx.follow_up is None:
@@ -486,6 +525,8 @@ def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:
         key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
     else:
         key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
+    if ctx.form_letter and f"{key}_form" in wordings:  # a team mailbox answers process
+        key = f"{key}_form"  # questions, not a request to place the candidate
     options = wordings[key]
     return _pick([options] if isinstance(options, str) else options, seed >> 4).format(
         community=community
@@ -803,9 +844,25 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
         )
         value = int(settings["remark_value"])
         topic = entry["topic"]
-        lead = lead.format(phrase=quote)
+        lead = lead.format(phrase=quote, language=_languages(entry, message, start, end))
         found.append(_Candidate(value, n - len(spans), topic, "", lead=lead, plain=plain))
     return found
+
+
+def _languages(entry: dict[str, Any], message: str, start: int, end: int) -> str:
+    """The languages a language remark's sentence names ("Dutch or French"), in the order it
+    names them (``names`` of the remark), else its ``unnamed`` wording; "" for other remarks."""
+    if "names" not in entry:
+        return ""
+    sentence = sentence_of(message, start, end) if message and start >= 0 else ""
+    found = [(m.start(), n) for n in entry["names"] for m in _word(n).finditer(sentence)]
+    named = list(dict.fromkeys(name for _, name in sorted(found)))
+    return " or ".join(named) if named else str(entry["unnamed"])
+
+
+@cache
+def _word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def _points(

@@ -239,7 +239,7 @@ def test_after_a_call_no_question_speaks_of_the_application() -> None:
     ],
 )
 def test_offers_and_invited_steps_are_taken_up_by_name(sentence: str, words: str) -> None:
-    message = f"We will not be taking your application further. {sentence}"
+    message = f"I am sorry: we will not be taking your application further. {sentence}"
     assert words in " ".join(texts_of(message))
 
 
@@ -251,13 +251,13 @@ def test_offers_and_invited_steps_are_taken_up_by_name(sentence: str, words: str
     ],
 )
 def test_a_role_on_hold_asks_whether_it_reopens_not_what_was_lacking(sentence: str) -> None:
-    message = f"Thanks for applying. {sentence} You lacked some depth, we felt."
+    message = f"Thanks for applying. {sentence} You lacked some depth, I felt."
     findings = [found(message, "lacked some depth", "unspecified_gap")]
     ctx = read_context(message, policy=None)
     questions = plan(findings, message=message, context=ctx)
     assert "withdrawn" in ctx.out_of_control
     assert [q.purpose for q in questions] == ["opener", "open_ended"]
-    assert "open" in questions[-1].text
+    assert "reopens" in questions[0].text
     assert check_plan(message, questions, context=ctx) == []
 
 
@@ -275,6 +275,7 @@ def test_a_role_on_hold_asks_whether_it_reopens_not_what_was_lacking(sentence: s
 )
 def test_an_invited_follow_up_gets_a_short_plan(message: str, invites: bool) -> None:
     assert invites_after_decision(message) is invites
+    message = f"{message} I wish you well."  # a person's note: a form letter may close on less
     questions = short_plan(read_context(message, policy=None), message=message)
     assert [q.purpose for q in questions] == ["opener", "open_ended"]
 

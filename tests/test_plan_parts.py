@@ -181,6 +181,8 @@ FAULTS = [
     ),
     (["What did the successful candidate have?"], PlanContext(), "about_hired"),
     (["How did my interview go?"], PlanContext(stage="applied"), "stage"),
+    (["What should I prepare for future interviews?"], PlanContext(stage="applied"), "stage"),
+    (["How was I interviewing?"], PlanContext(stage="applied"), "stage"),
     (
         ['You mentioned "a better fit"; which needs?', "You noted a gap; which one?"],
         PlanContext(),
@@ -196,6 +198,11 @@ FAULTS = [
 @pytest.mark.parametrize(("questions", "ctx", "check"), FAULTS)
 def test_each_check_catches_its_fault(questions: list[str], ctx: PlanContext, check: str) -> None:
     assert check in {i.check for i in check_plan(MESSAGE, questions, context=ctx)}
+
+
+def test_asking_what_would_have_earned_an_interview_fits_an_application() -> None:
+    questions = ["What would my application have needed to show to reach an interview?"]
+    assert check_plan(MESSAGE, questions, context=PlanContext(stage="applied")) == []
 
 
 def test_a_good_plan_passes_every_check() -> None:

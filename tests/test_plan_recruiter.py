@@ -66,7 +66,7 @@ def test_no_role_named_no_role_in_the_opener() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind", "words"),
     [
-        ("We need someone fluent in Italian for this desk.", "language", "level of fluency"),
+        ("We need someone fluent in Italian for this desk.", "language", "level of Italian"),
         ("Your salary expectations sit above what we planned.", "pay_level", "level of role"),
         ("Your market value is beyond what this post pays.", "market_value", "market value lies"),
         ("The team is heading in a new direction.", "direction", "new focus"),
@@ -104,7 +104,7 @@ def test_no_remark_in_a_plain_message() -> None:
     ],
 )
 def test_an_offer_or_request_is_taken_up_by_name(sentence: str, kind: str, words: str) -> None:
-    message = f"We will not be moving forward with your application. {sentence}"
+    message = f"I am sorry: we will not be moving forward with your application. {sentence}"
     assert read_context(message, policy=None).follow_up == kind
     assert words in texts_of(message)[-1]
 
@@ -269,11 +269,11 @@ def test_listed_tips_are_asked_about_as_a_group() -> None:
     ["We have paused hiring for this role.", "Recruitment for the position is frozen for now."],
 )
 def test_a_paused_role_asks_how_to_hear_if_it_reopens(sentence: str) -> None:
-    message = f"Thanks for applying. {sentence}"
+    message = f"Thanks for applying. {sentence} I am sorry."
     ctx = read_context(message, policy=None)
     questions = plan([], message=message, context=ctx)
     assert "withdrawn" in ctx.out_of_control
-    assert "reopens" in questions[-1].text
+    assert "reopens" in questions[0].text
     assert [q.purpose for q in questions] == ["opener", "open_ended"]
 
 

@@ -129,7 +129,7 @@ REJECTED = "Thank you for applying for the Boat Builder role. We will not move f
     ],
 )
 def test_the_closing_question_echoes_the_senders_term(tail: str, term: str) -> None:
-    closing = texts_of(REJECTED + tail)[-1]
+    closing = texts_of(REJECTED + tail + " I wish you well.")[-1]  # a person's note
     assert term in closing
 
 

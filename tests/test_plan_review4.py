@@ -134,7 +134,7 @@ def test_a_bare_mail_builds_opener_and_question_on_its_hook(
     hook: str, kind: str, opener_words: str, clarify_words: str
 ) -> None:
     for n in range(4):
-        message = BARE.format(hook=hook, offer=f"Ref {n}.")
+        message = BARE.format(hook=hook, offer=f"Ref {n}. I wish you all the best.")
         ctx = read_context(message, policy=None)
         assert ctx.praise is not None and ctx.praise[0] == kind
         decision = "we will not proceed"
@@ -163,7 +163,7 @@ def test_a_bare_mails_offer_is_accepted_by_name(
     offer: str, follow_up: str, words: tuple[str, ...]
 ) -> None:
     for n in range(4):
-        message = BARE.format(hook=f"Ref {n}.", offer=offer)
+        message = BARE.format(hook=f"Ref {n}.", offer=f"{offer} I wish you well.")
         assert read_context(message, policy=None).follow_up == follow_up
         closing = texts_of(message)[-1]
         assert any(w in closing for w in words), closing
@@ -390,6 +390,7 @@ def test_a_decision_with_openings_read_as_other_still_gets_a_plan(message: str) 
     from analyzer.plancontext import invites_after_decision
 
     assert invites_after_decision(message)
+    message = f"{message} I wish you well."  # a person's note (a form letter's is answered)
     questions = short_plan(read_context(message, policy=None), message=message)
     assert [q.purpose for q in questions] == ["opener", "open_ended"]
     assert "openings" in questions[-1].text or "roles" in questions[-1].text

@@ -28,8 +28,10 @@ def test_a_resume_kept_in_other_words_is_taken_up(sentence: str, kept: bool) -> 
     )
     context = read_context(message, policy=None)
     assert (context.follow_up == "keep_resume") is kept
-    closing = texts_of(message)[-1]
+    personal = f"{message} I am sorry."  # a form letter that keeps the résumé leaves it there
+    closing = texts_of(personal)[-1]
     assert ("résumé" in closing or "details" in closing) is kept
+    assert (texts_of(message) == []) is kept  # a filled role's form letter: nothing open
 
 
 # A lead that names the basis does not name it again, nor invent "a difference" ----------------
@@ -81,7 +83,6 @@ def test_a_phrase_in_the_second_person_is_not_quoted(phrase: str) -> None:
     [
         "We will keep your resume on file.",
         "We will not hesitate to contact you about future opportunities.",
-        "Please keep an eye on our careers page for new openings.",
     ],
 )
 def test_a_withdrawn_role_with_a_promise_gets_no_reopening_question(promise: str) -> None:

@@ -1,6 +1,6 @@
 """Faults a sixth blind review named, each as a category with made-up messages: bare form
 letters asked only stock questions although the message says something about the decision (a
-strong field, many applications, an interview not reached, what was reviewed); a personal note
+interview not reached, what was reviewed); a personal note
 whose point is advice on where the candidate fits, with an offer to discuss it; praise of the
 person rather than the application; the roles question asked twice when no opening fits."""
 
@@ -27,25 +27,16 @@ def clarifications(message: str) -> list[str]:
     return [q.text for q in plan([], message=message, context=ctx) if q.purpose == "clarify"]
 
 
-@pytest.mark.parametrize(
-    ("middle", "asks"),
-    [
-        ("We had an exceptionally strong field for this opening.", ("field", "competition")),
-        ("Competition for the role was fierce.", ("field", "competition")),
-        ("The candidate pool was deep this time.", ("field", "competition")),
-        ("We received a high volume of applications.", ("many", "applications")),
-        ("There was a record number of applicants.", ("many", "applications")),
-    ],
-)
-@pytest.mark.parametrize("tail", TAILS)
-def test_a_bare_decision_is_asked_through_what_the_message_says_of_the_field(
-    middle: str, asks: tuple[str, ...], tail: str
-) -> None:
-    message = BARE.format(middle=middle, tail=tail)
-    (question,) = clarifications(message)
-    assert any(word in question for word in asks), question
-    assert any(w in question for w in ("stand out", "see more of", "pick out")), question
-    assert "candidate who" not in question and "other candidates" not in question
+def test_a_strong_field_is_no_premise_of_a_question() -> None:
+    """Both reviewers of the sixth pass read "Against a strong field, ..." as a formula made a
+    premise: the template's consolation is left alone."""
+    for middle in (
+        "We had an exceptionally strong field.",
+        "We received a high volume of applications.",
+    ):
+        for tail in TAILS:
+            (question,) = clarifications(BARE.format(middle=middle, tail=tail))
+            assert not any(w in question for w in ("field", "so many", "competition")), question
 
 
 @pytest.mark.parametrize(
@@ -127,7 +118,7 @@ def test_advice_on_where_the_candidate_fits_is_not_answered_with_this_roles_ques
     ],
 )
 def test_praise_of_the_person_is_what_the_opener_builds_on(sentence: str, what: str) -> None:
-    message = f"Thank you for meeting us about the Dock Planner role. {sentence} {TAILS[0]}"
+    message = f"It was good to meet you about the Dock Planner role. {sentence} {TAILS[0]}"
     opener = texts_of(message)[0]
     assert what in opener and "kind words" in opener, opener
 
@@ -150,3 +141,73 @@ def test_reason_leads_vary_across_messages() -> None:
         texts = texts_of(message, reasons=[stated(message, "experience", said)])
         leads |= {t.split(",")[0] for t in texts if reason_leads([t])}
     assert len(leads) == 2, leads
+
+
+# A form letter (no writer speaking as themself, no conversation yet): its praise is the
+# template's, and its team mailbox answers process questions, not requests to place the candidate
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "We were impressed by your skills and background.",
+        "While your track record is impressive, we have other plans.",
+        "You have many positive attributes.",
+    ],
+)
+def test_a_form_letters_praise_is_no_premise(praise: str) -> None:
+    letter = (
+        f"Dear Applicant, thank you for applying for the Dock Planner role. {praise} We will not "
+        "be moving forward with your application. Harrowgate Recruiting Team"
+    )
+    ctx = read_context(letter, policy=None)
+    assert ctx.form_letter and ctx.praise is not None
+    texts = texts_of(letter)
+    assert not any(w in t for t in texts for w in ("kind words", "you liked", "impression;"))
+    personal = letter.replace("Harrowgate Recruiting Team", "I am sorry. Priya")
+    assert not read_context(personal, policy=None).form_letter
+
+
+PLACEMENT = ("suit my background", "would you see me", "which of your teams", "how likely")
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "We will keep your resume on file for future openings.",
+        "Please keep an eye on our careers page for new openings.",
+        "Join our Talent Community to hear about new roles.",
+        "We will be in touch if a suitable position opens.",
+    ],
+)
+def test_a_form_letters_closing_question_asks_about_the_process(offer: str) -> None:
+    letter = (
+        "Dear Candidate, thank you for your interest in the Dock Planner role. After review we "
+        f"have decided not to proceed with your application. {offer} Talent Acquisition"
+    )
+    closing = texts_of(letter)[-1]
+    assert not any(p in closing for p in PLACEMENT), closing
+    personal = letter.replace("Talent Acquisition", "I wish you well, Sam")
+    assert texts_of(personal)[-1] != closing
+
+
+def test_a_filled_role_is_not_asked_for_a_forecast() -> None:
+    message = "Thank you for applying for the Dock Planner role. The position has been filled."
+    assert not any("likely" in t or "when might" in t for t in texts_of(message))
+
+
+def test_a_language_remark_names_the_languages() -> None:
+    message = (
+        "Thanks for applying. We are mostly looking for Dutch and/or French speaking candidates, "
+        "so we will not take your application further."
+    )
+    assert any("Dutch or French" in t for t in texts_of(message))
+
+
+def test_a_courtesy_offer_of_help_is_not_read_as_inviting_questions() -> None:
+    message = (
+        "Dear Applicant, thank you for applying. We will not proceed with your application. "
+        "Please do not hesitate to reach out if we can help in any way."
+    )
+    opener = texts_of(message, policy="invites")[0]
+    assert opener.startswith("Since you offered to help"), opener

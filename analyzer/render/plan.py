@@ -14,7 +14,7 @@ from rich.text import Text
 from ..drafts import Draft
 from ..labels import Policy
 from ..plancontext import context_of
-from ..questions import title
+from ..questions import nothing_open, title
 from ..report import Question, Report
 from ..resources import read_json
 
@@ -35,7 +35,8 @@ def _gloss(question: Question) -> str:
 def plan_notes(report: Report) -> list[str]:
     """Lines about the plan as a whole: why there are no questions (a sender who declines
     feedback, a message that is no rejection, a job board's automated notice, which nobody can
-    answer) or why they ask little (a reason outside the candidate's control)."""
+    answer, a filled role's form letter that leaves nothing open) or why they ask little (a
+    reason outside the candidate's control)."""
     words = _words("plan.json")
     situation = context_of(report)
     if report.feedback_policy.label == Policy.DECLINES.value or situation.declines:
@@ -44,6 +45,8 @@ def plan_notes(report: Report) -> list[str]:
         return [words["auto_reply"]]
     if situation.board_notice:
         return [words["board_notice"]]
+    if not report.questions and nothing_open(situation):
+        return [words["nothing_open"]]
     if not report.questions:
         return [words["none"]]
     return [words["out_of_control"]] if situation.out_of_control else []
