@@ -467,6 +467,8 @@ def _forward(
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
+        if ctx.form_letter:  # a team mailbox cannot say which other roles would suit
+            return None
         key = "out_of_control"
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]

@@ -119,7 +119,10 @@ def test_stage(text: str, stage: str) -> None:
         ("The role has been withdrawn for budget reasons.", {"budget", "withdrawn"}),
         ("We need someone based in Oslo.", {"location"}),
         ("Your salary expectations are above the band for this post.", {"salary"}),
-        ("We have filled the position internally.", set()),  # see the specific-feedback case
+        ("We have filled the position internally.", {"filled_internally"}),
+        ("We have filled our open positions for the season.", {"filled_internally"}),
+        ("The position of Lab Aide (Posting #12) has been filled.", {"filled_internally"}),
+        ("The position has been filled by another candidate.", set()),
         ("An internal candidate was chosen.", {"filled_internally"}),
         ("We cannot offer visa sponsorship.", {"visa"}),
         ("We chose a more experienced person.", set()),

@@ -181,3 +181,26 @@ def test_a_presentation_or_visit_is_a_meeting(sentence: str) -> None:
 
 def test_a_subject_and_a_verb_of_feeling_is_no_quote() -> None:
     assert not is_clean_phrase("the interviewers felt")
+
+
+def test_visiting_a_careers_page_is_no_meeting() -> None:
+    message = "We will not move forward. Do keep visiting our Careers page for new roles."
+    assert read_context(message, policy=None).stage == "applied"
+
+
+def test_check_back_soon_points_to_openings() -> None:
+    message = "We can't offer you a shift right now. Check back soon for new shifts."
+    assert read_context(message, policy=None).follow_up == "openings"
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["The post is only open to candidates based in Leeds.", "All the spots are already filled."],
+)
+def test_a_form_letter_with_a_reason_outside_the_candidates_control_asks_no_placement(
+    reason: str,
+) -> None:
+    letter = f"Dear Applicant, thank you for applying. {reason} Harrowgate Recruiting Team"
+    ctx = read_context(letter, policy=None)
+    assert ctx.form_letter and ctx.out_of_control
+    assert not any("might suit" in t or "which other" in t.lower() for t in texts_of(letter))
