@@ -418,9 +418,13 @@ def _reopen_told(ctx: PlanContext) -> bool:
 
 
 def nothing_open(ctx: PlanContext) -> bool:
-    """Whether nothing in the message is open for a question: a form letter about a role that
-    was filled or closed, which already says where new roles appear (its plan is empty)."""
-    return _role_closed(ctx) in _CLOSED_FOR_GOOD and answered_form_letter(ctx)
+    """Whether nothing in the message is open for a question (its plan is empty): a form
+    letter about a role that was filled or closed, which already says where new roles appear,
+    or about a paused or cancelled role, which already says what happens if it reopens."""
+    closed = _role_closed(ctx)
+    if closed == "withdrawn":  # paused or cancelled: open unless the letter says what happens
+        return ctx.form_letter and _reopen_told(ctx)
+    return closed in _CLOSED_FOR_GOOD and answered_form_letter(ctx)
 
 
 def without_offer_lead(text: str) -> str:

@@ -372,7 +372,8 @@ def test_a_promise_to_say_when_the_role_reopens_is_not_asked_again() -> None:
         "Thank you for applying for the Welder role. We have put the role on hold and will let "
         "you know if it reopens."
     )
-    texts = texts_of(message, policy="unspecified")
+    assert texts_of(message, policy="unspecified") == []  # a form letter: nothing left open
+    texts = texts_of(f"{message} I am sorry.", policy="unspecified")
     assert texts and not any("reopen" in t for t in texts)
 
 

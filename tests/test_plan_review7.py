@@ -52,7 +52,7 @@ def test_a_filled_roles_form_letter_that_points_to_openings_gets_an_empty_plan_a
     report = Analyzer().analyze(message)
     assert report.questions == ()
     (note,) = plan_notes(report)
-    assert "filled or closed" in note
+    assert "filled, closed or put on hold" in note
 
 
 @pytest.mark.parametrize(
@@ -204,3 +204,12 @@ def test_a_form_letter_with_a_reason_outside_the_candidates_control_asks_no_plac
     ctx = read_context(letter, policy=None)
     assert ctx.form_letter and ctx.out_of_control
     assert not any("might suit" in t or "which other" in t.lower() for t in texts_of(letter))
+
+
+def test_a_paused_roles_form_letter_that_says_what_happens_next_gets_an_empty_plan() -> None:
+    letter = (
+        "Dear Applicant, thank you for applying. This role will not be moving ahead at this "
+        "time. We will keep your resume on file. Talent Acquisition"
+    )
+    assert texts_of(letter) == []
+    assert texts_of(letter.replace("Talent Acquisition", "I am sorry. Priya"))
