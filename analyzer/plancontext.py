@@ -62,6 +62,7 @@ class PlanContext:
     offers_help: bool = False
     offers_reference: bool = False
     asks_times: bool = False
+    feedback_given: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -95,6 +96,7 @@ _PLAIN_LISTS = (
     "no_opening",
     "advised_roles",
     "own_voice",
+    "feedback_given",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -348,6 +350,7 @@ def read_context(
         offers_help=offers["help"],
         offers_reference=offers["reference"],
         asks_times=offers["times"],
+        feedback_given="feedback_given" in hits and "own_voice" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

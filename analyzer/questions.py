@@ -259,9 +259,12 @@ def plan(
         max_questions = min(max_questions, int(_plan()["auto_reply_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
+    written = written_feedback(ctx, specific, message)
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
+    if ctx.feedback_given:  # a note that spells out its feedback: thank, ask what matters most
+        opener = Question(_pick(_plan()["openers"]["detailed"], seed), Purpose.OPENER.value)
     chosen = [opener.text]
-    forward = _forward(ctx, seed, chosen, detailed=_detailed(specific, message))
+    forward = _forward(ctx, seed, chosen, detailed=written)
     reserved = 1 if forward is not None and max_questions > 2 else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
@@ -270,6 +273,8 @@ def plan(
             break
         if candidate.topic == _NO_OPENING and _asks_roles(forward):
             continue  # the closing question asks which roles would suit: asked once
+        if ctx.feedback_given and candidate.topic not in _remark_topics():
+            continue  # the note explains its points: the opener asked which matters most
         text = _text(candidate, seed + len(clarify))
         if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
             text = _unattributed(candidate, seed + len(clarify), text)
@@ -460,6 +465,8 @@ def _forward(
         return _pick(settings["advised"], seed)
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
+    if detailed and (ctx.timing or ctx.timing_open):  # what to do and when are both said
+        return None
     invited = _follow_up(ctx, seed)
     if invited is not None:
         return invited
@@ -477,6 +484,13 @@ def _forward(
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
     return next((o for o in ordered if not too_close(o, chosen)), None)
+
+
+@lru_cache(maxsize=1)
+def _remark_topics() -> frozenset[str]:
+    """The topics of remark questions (:func:`_remarked`): asked even beside spelled-out
+    feedback, which does not explain a language or pay requirement."""
+    return frozenset(str(e["topic"]) for e in _plan()["remarks"].values())
 
 
 @lru_cache(maxsize=1)
@@ -612,11 +626,12 @@ def _candidates(
             )
         )
     found += _remarked(ctx, message)
-    if not ctx.requirement_named or _detailed(specific, message):  # a named requirement
+    written = written_feedback(ctx, specific, message)
+    if not ctx.requirement_named or written:  # a named requirement
         found += _built_on(specific, message, len(findings), material(ctx))  # is no advice
     if not ctx.out_of_control and not ctx.advised_roles:  # advice on the kind of role to aim
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
-        if _detailed(specific, message):  # what to change is answered: no "prepare differently"
+        if written:  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
         kept = [r for r in reasons if not _basis_of_comparison(r, found, message)]
         found += _together(kept, seed)
@@ -642,6 +657,8 @@ _BASED = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"}
 _NAMED = "_named"
 #: The topic of the question a message with no fitting opening gets (:func:`_no_opening`).
 _NO_OPENING = "no_opening"
+#: The topic of the question that builds on the message's concrete feedback (:func:`_built_on`).
+_SPECIFIC = "specific"
 #: A bare decision with no wording of its own ranks after one the message's words can name.
 _UNNAMED_DECISION = 1000
 
@@ -890,6 +907,13 @@ def _points_of(
     return points, list_cue.search(lower(message)) is not None
 
 
+def written_feedback(ctx: PlanContext, specific: Sequence[SpecificFeedback], message: str) -> bool:
+    """Whether the message spells out its feedback: several concrete points or a list of tips
+    (:func:`_detailed`), or a person's note in the words of feedback ("the biggest gap was",
+    ``feedback_given``), which the concreteness model may read as fewer points."""
+    return ctx.feedback_given or _detailed(specific, message)
+
+
 def _detailed(specific: Sequence[SpecificFeedback], message: str) -> bool:
     """Whether the message gives detailed written feedback: several concrete points, or a list
     of tips ("a few pointers: a, b and c")."""
@@ -915,7 +939,7 @@ def _built_on(
         quote = clean_quote(message, first.start, first.end)
         lead = settings["quoted"].format(phrase=quote) if quote else lead
     phrase = first.text if first is not None else None
-    return [_Candidate(int(settings["value"]), order, "specific", "", lead=lead, phrase=phrase)]
+    return [_Candidate(int(settings["value"]), order, _SPECIFIC, "", lead=lead, phrase=phrase)]
 
 
 @lru_cache(maxsize=1)

@@ -213,3 +213,37 @@ def test_a_paused_roles_form_letter_that_says_what_happens_next_gets_an_empty_pl
     )
     assert texts_of(letter) == []
     assert texts_of(letter.replace("Talent Acquisition", "I am sorry. Priya"))
+
+
+NOTE = (
+    "Hi Jo, thanks for the case study and for presenting it on Monday. I'm sorry to say we have "
+    "gone with another candidate. The biggest gap was prioritisation: you proposed nine ideas "
+    "and did not say which three you would drop. Your research was the best we saw. {tail}"
+    "\nBest, Priya"
+)
+
+
+def test_a_note_that_spells_out_its_feedback_is_thanked_and_not_re_asked() -> None:
+    message = NOTE.format(tail="")
+    assert read_context(message, policy=None).feedback_given
+    texts = texts_of(message)
+    assert "feedback" in texts[0] and "matters most" in texts[0]
+    assert not any(w in t for t in texts for w in ("came across well", "strongest", "do well"))
+    assert len(texts) <= 2
+
+
+def test_spelled_out_feedback_with_a_time_to_reapply_asks_nothing_more_about_it() -> None:
+    message = NOTE.format(tail="If you apply again in 6-12 months, I would be glad to see you.")
+    texts = texts_of(message)
+    assert len(texts) == 1, texts
+
+
+def test_spelled_out_feedback_with_an_offered_call_accepts_the_call() -> None:
+    message = NOTE.format(tail="I'd be happy to take a 15-minute call if it would help.")
+    texts = texts_of(message)
+    assert "matters most" in texts[0] and accepts_talk(texts[-1])
+
+
+def test_a_form_letter_in_the_words_of_feedback_is_no_personal_note() -> None:
+    letter = "Dear Applicant, the main feedback is that other profiles fit better. Talent Team"
+    assert not read_context(letter, policy=None).feedback_given
