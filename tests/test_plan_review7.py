@@ -247,3 +247,21 @@ def test_spelled_out_feedback_with_an_offered_call_accepts_the_call() -> None:
 def test_a_form_letter_in_the_words_of_feedback_is_no_personal_note() -> None:
     letter = "Dear Applicant, the main feedback is that other profiles fit better. Talent Team"
     assert not read_context(letter, policy=None).feedback_given
+
+
+@pytest.mark.parametrize(
+    ("offer", "kind"),
+    [
+        ("I'm happy to give you some feedback over the phone.", "call"),
+        ("I'd be glad to catch up once things settle.", "call"),
+        ("If you wish to discuss the decision, please reply within 5 working days.", "discuss"),
+    ],
+)
+def test_more_offers_to_talk_in_other_words(offer: str, kind: str) -> None:
+    ctx = read_context(PERSONAL.format(offer=offer), policy=None)
+    assert ctx.offers_call if kind == "call" else ctx.offers_discuss
+
+
+def test_a_cv_passed_to_a_colleague_is_taken_up() -> None:
+    message = PERSONAL.format(offer="I've passed your CV on to my colleague in the Leeds team.")
+    assert read_context(message, policy=None).follow_up == "forward_resume"
