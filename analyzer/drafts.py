@@ -16,8 +16,9 @@ from typing import Any
 from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy
+from .planclosing import accepts_talk, takes_up_survey, without_offer_lead
 from .plancontext import PlanContext, context_of
-from .questions import accepts_talk, met_in_person, takes_up_survey, without_offer_lead
+from .questions import met_in_person
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company

@@ -39,10 +39,31 @@ from .planbases import (
     between_marks,
     sentence_of,
 )
+from .planclosing import (
+    after_gap,
+    asks_roles,
+    forward_question,
+    improves,
+    nothing_open,
+    offers_talk,
+    reopen_told,
+    role_closed,
+)
 from .plancontext import PlanContext
+from .planwords import (
+    capital,
+    lower_first,
+    material,
+    one_of,
+    pick,
+    plan_settings,
+    stage_key,
+    team_words,
+    the_role,
+    vague_types,
+)
 from .quotes import clean_quote, is_clean_phrase, words
 from .report import Finding, Question, SpecificFeedback, TextSpan
-from .resources import read_json
 from .similarity import too_close
 
 DEFAULT_MAX = 4
@@ -78,29 +99,19 @@ class _Candidate:
     plain: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _types() -> dict[str, Any]:
-    return read_json("templates", "vague_types.json")
-
-
-@lru_cache(maxsize=1)
-def _plan() -> dict[str, Any]:
-    return read_json("templates", "plan.json")
-
-
 def explanation(vague_type: str) -> str:
     """Why a phrase of this type is vague, in plain words."""
-    return str(_types()[vague_type]["explanation"])
+    return str(vague_types()[vague_type]["explanation"])
 
 
 def title(vague_type: str) -> str:
     """A short human name for a vague type."""
-    return str(_types()[vague_type]["title"])
+    return str(vague_types()[vague_type]["title"])
 
 
 @cache
 def _topics(vague_type: str) -> tuple[tuple[frozenset[str], str], ...]:
-    return tuple((frozenset(t["heads"]), t["topic"]) for t in _types()[vague_type]["topics"])
+    return tuple((frozenset(t["heads"]), t["topic"]) for t in vague_types()[vague_type]["topics"])
 
 
 def topic_of(vague_type: str, phrase_words: Sequence[str]) -> str:
@@ -111,53 +122,15 @@ def topic_of(vague_type: str, phrase_words: Sequence[str]) -> str:
     return next((topic for heads, topic in topics if heads & lowered), topics[-1][1])
 
 
-def material(ctx: PlanContext) -> str:
-    """What the candidate's questions refer to at the context's stage ("application",
-    "interview", or "interviews" only when the message speaks of more than one)."""
-    table = _plan()["material"]
-    several = f"{ctx.stage}_several"
-    key = several if ctx.several_interviews and several in table else _stage_key(ctx, table)
-    return str(table.get(key, table["applied"]))
-
-
-def _stage_key(ctx: PlanContext, table: dict[str, Any], suffix: str = "") -> str:
-    """The key of ``table`` for the context's stage: in the message's own word for it
-    ("take_home_assessment") when the table has one, with ``suffix`` ("_role") when it has
-    that, else the plain stage."""
-    stages = [f"{ctx.stage}_{ctx.stage_variant}"] if ctx.stage_variant else []
-    keys = [f"{s}{suffix}" for s in [*stages, ctx.stage] if suffix] + [*stages, ctx.stage]
-    return next((k for k in keys if k in table), ctx.stage)
-
-
 def _body(topic: str, stage: str, seed: int = 0, *, ctx: PlanContext | None = None) -> str:
     """The question a topic asks at ``stage``; a topic with several wordings takes the one
     ``seed`` picks, so that messages do not all read alike."""
-    settings = _plan()
+    settings = plan_settings()
     material_ = material(ctx or PlanContext(stage=stage))
     wording = settings["topics"][topic]
     if isinstance(wording, list):
         wording = wording[seed % len(wording)]
     return str(wording).format(material=material_, **team_words(ctx or PlanContext()))
-
-
-def team_words(ctx: PlanContext) -> dict[str, str]:
-    """How questions name the team (``team`` in ``plan.json``): "your team" to a person; "the
-    hiring team" or "the team" in a message a recruiting team signed, where "your team"
-    would be theirs."""
-    t = _plan()["team"]
-    team = str(t["person"])
-    if ctx.team_signed:
-        team = str(t["named"]).format(name=ctx.team_name) if ctx.team_name else str(t["signed"])
-    return {"team": team, "team_on": str(t["on"]).format(team=team)}
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[1:].islower() or len(first) == 1 else text
 
 
 def question_for(vague_type: str, phrase: str, words_: Sequence[str] = ()) -> str:
@@ -175,10 +148,10 @@ def question_for(vague_type: str, phrase: str, words_: Sequence[str] = ()) -> st
 def _question_for(vague_type: str, phrase: str, words_: tuple[str, ...]) -> str:
     topic = topic_of(vague_type, [*words_, *words(phrase)])
     text = " ".join(phrase.split())
-    kind = _types()[vague_type]
+    kind = vague_types()[vague_type]
     if int(kind["value"]) <= _FORMULA_VALUE:
-        return _capital(_body(topic, "applied"))
-    quote = _lower_first(text) if is_clean_phrase(text) else None
+        return capital(_body(topic, "applied"))
+    quote = lower_first(text) if is_clean_phrase(text) else None
     body = _body(topic, "applied")
     turn = zlib.crc32(text.encode("utf-8", "surrogatepass"))
     candidate = _Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"])
@@ -187,7 +160,7 @@ def _question_for(vague_type: str, phrase: str, words_: tuple[str, ...]) -> str:
 
 def _text(c: _Candidate, turn: int) -> str:
     """The question's words: its own lead, or a quote or paraphrase lead taken in turn."""
-    settings = _plan()
+    settings = plan_settings()
     if c.lead is not None:
         return c.lead.format(question=c.body) if "{question}" in c.lead else c.lead
     if c.quote is not None:
@@ -195,7 +168,7 @@ def _text(c: _Candidate, turn: int) -> str:
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
     if c.paraphrase is not None and c.basis is not None:
         sentences = settings["bases"]["sentences"][c.type]  # the question names the basis
-        return _capital(str(sentences[turn % len(sentences)]).format(question=c.body))
+        return capital(str(sentences[turn % len(sentences)]).format(question=c.body))
     if c.paraphrase is not None:
         sentences = settings["paraphrase_sentences"].get(c.type or "")
         if sentences:
@@ -203,12 +176,12 @@ def _text(c: _Candidate, turn: int) -> str:
             return lead.format(material=c.material, question=c.body)
         leads = settings["paraphrase_leads"]
         return str(leads[turn % len(leads)]).format(paraphrase=c.paraphrase, question=c.body)
-    return _capital(c.body)
+    return capital(c.body)
 
 
 @lru_cache(maxsize=1)
 def _attributed_starts() -> tuple[str, ...]:
-    return tuple(_plan()["attributed_leads"]["starts"])
+    return tuple(plan_settings()["attributed_leads"]["starts"])
 
 
 def attributed(text: str) -> bool:
@@ -223,7 +196,7 @@ def _unattributed(c: _Candidate, turn: int, text: str) -> str:
     if not attributed(text):
         return text
     if c.quote is not None and c.lead is None:  # a quote keeps its words, with a plain lead
-        leads = _plan()["later_quote_leads"]
+        leads = plan_settings()["later_quote_leads"]
         return str(leads[turn % len(leads)]).format(phrase=c.quote, question=c.body)
     for step in range(1, 4):
         other = _text(c, turn + step)
@@ -231,7 +204,7 @@ def _unattributed(c: _Candidate, turn: int, text: str) -> str:
             return other
     if c.plain is not None:
         return c.plain
-    return _capital(c.body) if c.lead is None and c.body else text
+    return capital(c.body) if c.lead is None and c.body else text
 
 
 def plan(
@@ -256,22 +229,22 @@ def plan(
     if max_questions <= 0 or ctx.declines or ctx.board_notice:  # a board's notice: nobody
         return []  # there can answer, and a question belongs to the employer directly
     if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
-        max_questions = min(max_questions, int(_plan()["auto_reply_max"]))
+        max_questions = min(max_questions, int(plan_settings()["auto_reply_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     written = written_feedback(ctx, specific, message)
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
     if ctx.feedback_given:  # a note that spells out its feedback: thank, ask what matters most
-        opener = Question(_pick(_plan()["openers"]["detailed"], seed), Purpose.OPENER.value)
+        opener = Question(pick(plan_settings()["openers"]["detailed"], seed), Purpose.OPENER.value)
     chosen = [opener.text]
-    forward = _forward(ctx, seed, chosen, detailed=written)
+    forward = forward_question(ctx, seed, chosen, detailed=written)
     reserved = 1 if forward is not None and max_questions > 2 else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
     for candidate in _candidates(findings, specific, ctx, message, seed):
         if len(clarify) >= room:
             break
-        if candidate.topic == _NO_OPENING and _asks_roles(forward):
+        if candidate.topic == _NO_OPENING and asks_roles(forward):
             continue  # the closing question asks which roles would suit: asked once
         if ctx.feedback_given and candidate.topic not in _remark_topics():
             continue  # the note explains its points: the opener asked which matters most
@@ -282,8 +255,8 @@ def plan(
             continue
         chosen.append(text)
         clarify.append(Question(text, Purpose.CLARIFY.value, candidate.phrase, candidate.type))
-    if forward is not None and clarify and _improves(forward):
-        forward = _after_gap(ctx, seed)  # "what fell short" is asked: not "what to strengthen"
+    if forward is not None and clarify and improves(forward):
+        forward = after_gap(ctx, seed)  # "what fell short" is asked: not "what to strengthen"
     closing = []
     if forward is not None and not too_close(forward, chosen[1:]):
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
@@ -297,75 +270,33 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)
-    forward = _forward(context, seed, [opener])
+    forward = forward_question(context, seed, [opener])
     closing = [Question(forward, Purpose.OPEN_ENDED.value)] if forward else []
     return [Question(opener, Purpose.OPENER.value), *closing]
 
 
-def _pick(options: Sequence[str], seed: int) -> str:
-    return str(options[seed % len(options)])
-
-
-def _one_of(wording: str | Sequence[str], seed: int) -> str:
-    """A wording that is one string or several to pick from by ``seed``."""
-    return wording if isinstance(wording, str) else _pick(wording, seed)
-
-
 def _opener(ctx: PlanContext, seed: int) -> str:
-    settings = _plan()
+    settings = plan_settings()
     openers = settings["openers"]
-    closed = _role_closed(ctx)
+    closed = role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        told = f"{closed}_told" if _reopen_told(ctx) else closed  # unless the sender will say
+        told = f"{closed}_told" if reopen_told(ctx) else closed  # unless the sender will say
         wordings = settings["closed_role_openers"]
-        return _pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
-    key = _stage_key(ctx, openers, "_role" if ctx.role else "")
+        return pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
+    key = stage_key(ctx, openers, "_role" if ctx.role else "")
     if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
         key = "no_opening"
-    text = _pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
-    inner = _lower_first(text)
+    text = pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
+    inner = lower_first(text)
     if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
         text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
-    if ctx.offers_feedback and not _offers_talk(ctx):  # a call is accepted by the closing
+    if ctx.offers_feedback and not offers_talk(ctx):  # a call is accepted by the closing
         return str(leads["feedback"]).format(question=inner)  # question
-    if ctx.invites and not _offers_talk(ctx):  # "if we can help in any way": an offer of help
+    if ctx.invites and not offers_talk(ctx):  # "if we can help in any way": an offer of help
         lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
         return str(lead).format(question=inner)
     return text
-
-
-@lru_cache(maxsize=1)
-def _role_code() -> re.Pattern[str]:
-    return re.compile(_plan()["role_title"]["code"], re.IGNORECASE)
-
-
-def the_role(role: str | None) -> str:
-    """How a question names the role ("the Junior Accountant role"): "this role" when the
-    title is long or holds a code or ID (``role_title`` in ``plan.json``)."""
-    settings = _plan()["role_title"]
-    if not role or len(role.split()) > int(settings["max_words"]) or _role_code().search(role):
-        return str(settings["short"])
-    return str(settings["named"]).format(role=role)
-
-
-def _offers_talk(ctx: PlanContext) -> bool:
-    """Whether the sender offers a call or to discuss further: the closing question then
-    accepts the conversation by name (``offer_talk``)."""
-    return ctx.offers_call or ctx.offers_discuss
-
-
-def accepts_talk(text: str) -> bool:
-    """Whether a question is the closing one that accepts an offered conversation (a draft
-    that accepts the call in its own words leaves it out)."""
-    forward = _plan()["forward"]
-    return text in forward["offer_talk"] or text in forward["offer_talk_times"]
-
-
-def takes_up_survey(text: str) -> bool:
-    """Whether a question is the closing one that says the survey will be filled in (the
-    draft then does not say it again)."""
-    return text in _plan()["forward"]["follow_up"]["survey"]
 
 
 def met_in_person(ctx: PlanContext) -> bool:
@@ -382,12 +313,14 @@ def _real_praise(ctx: PlanContext) -> bool:
     ``praise_openers``)."""
     if ctx.praise is None or ctx.form_letter:  # a form letter's praise is its template's
         return False
-    return ctx.praise[0] not in _plan()["praise_openers"]["needs_meeting"] or met_in_person(ctx)
+    return ctx.praise[0] not in plan_settings()["praise_openers"]["needs_meeting"] or met_in_person(
+        ctx
+    )
 
 
 def _praised(kind: str, what: str) -> tuple[str, str]:
     """The opener that builds on the message's praise, alone and after an offer's lead-in."""
-    wordings = _plan()["praise_openers"]
+    wordings = plan_settings()["praise_openers"]
     what = what or str(wordings["default_what"])  # "learning about you": the background
     part = wordings["part"]["several" if what.endswith("s") else "one"]
     entry = wordings[kind]
@@ -397,160 +330,11 @@ def _praised(kind: str, what: str) -> tuple[str, str]:
     )
 
 
-def _role_closed(ctx: PlanContext) -> str | None:
-    """How the role closed when it was put on hold, withdrawn or filled (the kinds of
-    ``closed_role_openers`` in ``plan.json``): then no question asks the sender to assess the
-    application."""
-    kinds = _plan()["closed_role_openers"]
-    return next((k for k in kinds if k in ctx.out_of_control), None)
-
-
-#: Ways a role closed that leave nothing to ask about it (no reopening to hear of).
-_CLOSED_FOR_GOOD = frozenset({"filled_internally", "closed"})
-
-
-def answered_form_letter(ctx: PlanContext) -> bool:
-    """Whether the message is a form letter that already says where new roles appear or that
-    the sender will be in touch (``forward.form_answered``): then no closing question asks
-    it again, and a filled role's letter leaves nothing open at all."""
-    return ctx.form_letter and ctx.follow_up in _plan()["forward"]["form_answered"]
-
-
-def _reopen_told(ctx: PlanContext) -> bool:
-    """Whether the message says already what happens if a paused role reopens: that the sender
-    will say, will be in touch, or keeps the résumé (``reopen_answered_by``)."""
-    return ctx.reopen_told or ctx.follow_up in _plan()["forward"]["reopen_answered_by"]
-
-
-def nothing_open(ctx: PlanContext) -> bool:
-    """Whether nothing in the message is open for a question (its plan is empty): a form
-    letter about a role that was filled or closed, which already says where new roles appear,
-    or about a paused or cancelled role, which already says what happens if it reopens."""
-    closed = _role_closed(ctx)
-    if closed == "withdrawn":  # paused or cancelled: open unless the letter says what happens
-        return ctx.form_letter and _reopen_told(ctx)
-    return closed in _CLOSED_FOR_GOOD and answered_form_letter(ctx)
-
-
-def without_offer_lead(text: str) -> str:
-    """The question without the words that take up an offer ("Since you kindly invited
-    questions, ..."), for a draft whose own paragraph takes the offer up already."""
-    for lead in _plan()["offer_leads"].values():
-        head = str(lead).split("{question}", 1)[0]
-        if text.startswith(head):
-            return _capital(text[len(head) :])
-    return text
-
-
-def _forward(
-    ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
-) -> str | None:
-    """The closing question: the role the sender mentioned, related roles when the reason was
-    outside the candidate's control, otherwise what to change for the next time at this stage.
-    A survey about the process is taken up here when the message invites no other step, else
-    by the draft (:func:`takes_up_survey`)."""
-    settings = _plan()["forward"]
-    if _role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
-        # said already: where openings appear, or that the sender will be in touch; and a
-        # team mailbox cannot say which other roles would suit
-        told = _reopen_told(ctx)
-        return None if told or ctx.form_letter else _pick(settings["withdrawn"], seed)
-    if _offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
-        return _pick(settings["offer_talk_times" if ctx.asks_times else "offer_talk"], seed)
-    if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
-        return _pick(settings["reference"], seed)
-    if ctx.other_role:
-        return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
-    if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
-        return _pick(settings["advised"], seed)
-    if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
-        return None
-    if detailed and (ctx.timing or ctx.timing_open):  # what to do and when are both said
-        return None
-    invited = _follow_up(ctx, seed)
-    if invited is not None:
-        return invited
-    if ctx.mentions_other_role:
-        return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
-    key = _stage_key(ctx, settings)
-    if detailed:  # the written feedback already says what to do differently
-        key = "after_detailed"
-    elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
-        key = f"{key}_timed"  # the message says when: no question asks it again
-    if ctx.out_of_control:
-        if ctx.form_letter:  # a team mailbox cannot say which other roles would suit
-            return None
-        key = "out_of_control"
-    options = [str(o).format(**team_words(ctx)) for o in settings[key]]
-    ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
-    return next((o for o in ordered if not too_close(o, chosen)), None)
-
-
 @lru_cache(maxsize=1)
 def _remark_topics() -> frozenset[str]:
     """The topics of remark questions (:func:`_remarked`): asked even beside spelled-out
     feedback, which does not explain a language or pay requirement."""
-    return frozenset(str(e["topic"]) for e in _plan()["remarks"].values())
-
-
-@lru_cache(maxsize=1)
-def _roles_cue() -> re.Pattern[str]:
-    return re.compile(_plan()["no_opening"]["closing_asks_roles"])
-
-
-def _asks_roles(question: str | None) -> bool:
-    """Whether a closing question asks which roles would suit the candidate
-    (``no_opening.closing_asks_roles``)."""
-    return question is not None and _roles_cue().search(question) is not None
-
-
-@lru_cache(maxsize=1)
-def _improve_cue() -> re.Pattern[str]:
-    return re.compile(_plan()["forward"]["improve_cue"])
-
-
-def _improves(question: str) -> bool:
-    """Whether a closing question asks what to strengthen (``forward.improve_cue``)."""
-    return _improve_cue().search(question) is not None
-
-
-def _after_gap(ctx: PlanContext, seed: int) -> str | None:
-    """The closing question of a plan whose clarifications already ask what fell short: when
-    to apply again (none when the message says when), or the roles to watch for when it
-    invites a new application (``forward.after_gap``)."""
-    wordings = _plan()["forward"]["after_gap"]
-    if ctx.follow_up == "reapply":
-        return _pick(wordings["reapply"], seed)
-    if ctx.timing or ctx.timing_open:
-        return None
-    return _pick(wordings["untimed"], seed)
-
-
-def _follow_up(ctx: PlanContext, seed: int = 0) -> str | None:
-    """The question that takes up the next step the message invites, by name; when the
-    message says when or for how long ("reapply after six months"), one that builds on it.
-    A survey about the process, when the message invites no other step, is taken up here.
-    A form letter's kind has process wordings (``{kind}_form``: how the file works, how soon to
-    apply), since a team mailbox cannot say which roles would suit the candidate.
-    Wordings with several forms are picked by ``seed`` (stock lines vary across mailboxes)."""
-    wordings = _plan()["forward"]["follow_up"]
-    if ctx.follow_up is None:
-        return _pick(wordings["survey"], seed) if ctx.survey else None
-    timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
-    named = f"{ctx.follow_up}_community"
-    community = ctx.community or str(_plan()["community_default"])
-    if ctx.timing and timed in wordings:
-        key = timed
-    elif ctx.community and named in wordings:
-        key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
-    else:
-        key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
-    if ctx.form_letter and f"{key}_form" in wordings:  # a team mailbox answers process
-        key = f"{key}_form"  # questions, not a request to place the candidate
-    options = wordings[key]
-    return _pick([options] if isinstance(options, str) else options, seed >> 4).format(
-        community=community
-    )
+    return frozenset(str(e["topic"]) for e in plan_settings()["remarks"].values())
 
 
 def _inside(span: Finding | TextSpan, spans: Sequence[TextSpan]) -> bool:
@@ -561,7 +345,7 @@ def _quote(finding: Finding, message: str) -> str | None:
     if message and message[finding.start : finding.end] == finding.text:
         return clean_quote(message, finding.start, finding.end)
     text = " ".join(finding.text.split())
-    return _lower_first(text) if not message and is_clean_phrase(text) else None
+    return lower_first(text) if not message and is_clean_phrase(text) else None
 
 
 def _candidates(
@@ -576,11 +360,11 @@ def _candidates(
     A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
     out: named only by its kind, it would point at nothing the reader can find."""
     found: list[_Candidate] = []
-    withdrawn = _role_closed(ctx) is not None
+    withdrawn = role_closed(ctx) is not None
     compared = _comparison_sentences(findings, message)
     remarked = _remark_sentences(ctx, message)
     for order, f in enumerate(findings):
-        kind = _types().get(f.type)
+        kind = vague_types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
             continue
         if f.type == _IMPRESSION and sentence_of(message, f.start, f.end) in compared:
@@ -598,7 +382,7 @@ def _candidates(
             found.append(_decision(f, order, ctx, seed, message))
             continue
         topic = topic_of(f.type, words(f.text))
-        keep = topic in _plan()["bases"]["keep_topics"]
+        keep = topic in plan_settings()["bases"]["keep_topics"]
         based = basis(f, message) if f.type in _BASED and not keep else None
         topic = based[1] if based else topic
         quote = _quote(f, message)
@@ -632,7 +416,7 @@ def _candidates(
     if not ctx.out_of_control and not ctx.advised_roles:  # advice on the kind of role to aim
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
         if written:  # what to change is answered: no "prepare differently"
-            reasons = [r for r in reasons if r.topic not in _plan()["reason_topics"]]
+            reasons = [r for r in reasons if r.topic not in plan_settings()["reason_topics"]]
         kept = [r for r in reasons if not _basis_of_comparison(r, found, message)]
         found += _together(kept, seed)
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
@@ -643,9 +427,9 @@ def _candidates(
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     if not ranked and not ctx.out_of_control:
-        value = int(_plan()["requirement_value"])
+        value = int(plan_settings()["requirement_value"])
         hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
-        body = hooked or _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
+        body = hooked or capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
 
@@ -681,10 +465,10 @@ def _lead_in_to_basis(finding: Finding, message: str, ctx: PlanContext) -> bool:
     ``plan.json``; the reason's ``heads`` occur in the sentence)."""
     if not message or message[finding.start : finding.end] != finding.text:
         return False
-    if not set(words(finding.text)) <= set(_plan()["lead_in"]["words"]):
+    if not set(words(finding.text)) <= set(plan_settings()["lead_in"]["words"]):
         return False
     sentence = lower(sentence_of(message, finding.start, finding.end))
-    reasons = _plan()["reasons"]
+    reasons = plan_settings()["reasons"]
     heads = [h for r in ctx.stated for h in reasons.get(r, {}).get("heads", ())]
     return any(re.search(rf"\b{re.escape(h)}\b", sentence) for h in heads)
 
@@ -692,17 +476,17 @@ def _lead_in_to_basis(finding: Finding, message: str, ctx: PlanContext) -> bool:
 def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) -> str:
     """The question that builds on the basis a phrase names ("what kind of leadership
     experience would have made the difference for this role?")."""
-    wordings = _plan()["bases"]["questions"]
+    wordings = plan_settings()["bases"]["questions"]
     several = " and " in basis
     key = vague_type if vague_type in wordings else ("several" if several else "one")
-    said = str(_plan()["bases"]["material"])  # a basis is read from the profile
+    said = str(plan_settings()["bases"]["material"])  # a basis is read from the profile
     options = [w for w in wordings[key] if "{material}" not in w or said not in basis]
-    return str(_pick(options or wordings[key], seed)).format(basis=basis, material=said)
+    return str(pick(options or wordings[key], seed)).format(basis=basis, material=said)
 
 
 @lru_cache(maxsize=1)
 def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    kinds = _plan()["decisions"]["kinds"].values()
+    kinds = plan_settings()["decisions"]["kinds"].values()
     return tuple((re.compile(k["cue"]), tuple(k["wordings"])) for k in kinds)
 
 
@@ -723,12 +507,12 @@ def _decision(
     low = lower(finding.text)
     for cue, wordings in _decision_kinds():
         if cue.search(low) is not None:
-            body = _pick(wordings, seed).format(material=material(ctx))
+            body = pick(wordings, seed).format(material=material(ctx))
             said = finding.text
             return _Candidate(
                 _FORMULA_VALUE, order, "requirement", body, phrase=said, type=finding.type
             )
-    body = _capital(_body("requirement", ctx.stage, seed, ctx=ctx))
+    body = capital(_body("requirement", ctx.stage, seed, ctx=ctx))
     later = order + _UNNAMED_DECISION
     return _Candidate(
         _FORMULA_VALUE, later, "requirement", body, phrase=finding.text, type=finding.type
@@ -741,33 +525,33 @@ def _hooked(ctx: PlanContext, seed: int) -> str | None:
     if ctx.praise is None or not _real_praise(ctx):
         return None
     kind, what = ctx.praise
-    wordings = _plan()["decisions"]["hooked"].get(kind)
+    wordings = plan_settings()["decisions"]["hooked"].get(kind)
     if wordings is None:
         return None
-    what = what or str(_plan()["praise_openers"]["default_what"])
-    return _pick(wordings, seed).format(what=what, material=material(ctx))
+    what = what or str(plan_settings()["praise_openers"]["default_what"])
+    return pick(wordings, seed).format(what=what, material=material(ctx))
 
 
 @lru_cache(maxsize=1)
 def _contexts() -> tuple[tuple[Cues, dict[str, list[str]]], ...]:
-    entries = _plan()["decisions"]["contexts"]["kinds"]
+    entries = plan_settings()["decisions"]["contexts"]["kinds"]
     return tuple((Cues(e["cues"]), e["wordings"]) for e in entries)
 
 
 def _in_context(ctx: PlanContext, message: str, seed: int) -> str | None:
-    """The question a bare decision gets from what the rest of the message says about the
-    decision (``decisions.contexts`` in ``plan.json``): a strong field or many applications
-    ("with so many applications, what would have made mine stand out?"), a gate the application did
-    not pass ("selected to interview"), or what the sender says it reviewed ("your skills and
-    experience"). The first kind whose cue occurs in the message and that has wordings for the
-    stage is used; with none, the decision's own wording stands."""
+    """The question a bare decision gets from what the rest of the message says of the
+    candidate's application (``decisions.contexts`` in ``plan.json``): a gate it did not pass
+    ("not selected to interview": "what would my application have needed to show to reach an
+    interview?") or what the sender says it reviewed ("your skills and experience"). The first
+    kind whose cue occurs in the message and that has wordings for the stage is used; with none,
+    the decision's own wording stands. A strong field is no hook (the template's consolation)."""
     if not message:
         return None
     low = lower(message)
     for cues, wordings in _contexts():
         options = wordings.get(ctx.stage) or wordings.get("any")
         if options and cues.search(low) is not None:
-            return _pick(options, seed).format(material=material(ctx))
+            return pick(options, seed).format(material=material(ctx))
     return None
 
 
@@ -775,10 +559,10 @@ def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candi
     """The candidates without those that ask which requirement, skill, credential or
     experience mattered, plus one question that builds on the requirement the message named
     (``named_requirement`` in ``plan.json``)."""
-    settings = _plan()["named_requirement"]
+    settings = plan_settings()["named_requirement"]
     kept = [c for c in found if c.topic not in settings["topics"]]
     body = str(settings["wording"]).format(material=material(ctx))
-    value = int(_plan()["reason_value"])
+    value = int(plan_settings()["reason_value"])
     return [*kept, _Candidate(value, len(found), "named_requirement", body, lead=body)]
 
 
@@ -786,10 +570,10 @@ def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
     """The candidates without those that ask about the role's requirements, plus one asking
     what would make the candidate fit the roles the company hires for: the message says no
     current opening fits, so there is no role to ask about (``no_opening`` in ``plan.json``)."""
-    settings = _plan()["no_opening"]
+    settings = plan_settings()["no_opening"]
     kept = [c for c in found if c.topic.removesuffix(_NAMED) not in settings["topics"]]
-    body = _pick(settings["wording"], seed)
-    value = int(_plan()["reason_value"])
+    body = pick(settings["wording"], seed)
+    value = int(plan_settings()["reason_value"])
     return [*kept, _Candidate(value, len(found), _NO_OPENING, body, lead=body)]
 
 
@@ -802,7 +586,7 @@ _JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_
 def _remark_sentences(ctx: PlanContext, message: str) -> set[str]:
     """The sentences of ``message`` that hold a remark which is their whole point (a pay level,
     a language, a new direction: ``covers_sentence`` in ``remarks``)."""
-    entries = _plan()["remarks"]
+    entries = plan_settings()["remarks"]
     return {
         sentence_of(message, start, end)
         for kind, start, end in ctx.remarks
@@ -821,7 +605,7 @@ def _paraphrase_fits(finding: Finding, message: str) -> bool:
     """Whether naming the phrase by its kind ("the impression you describe") points at
     something the message says: the finding's sentence must hold a cue of its kind
     (``paraphrase_cues`` in ``plan.json``); a type without cues always fits."""
-    cue = _plan()["paraphrase_cues"].get(finding.type)
+    cue = plan_settings()["paraphrase_cues"].get(finding.type)
     if cue is None:
         return True
     text = finding.text
@@ -852,7 +636,7 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
     quoted when the words are a clean phrase. They ask about the requirement or the role, never
     how the candidate could have been stronger, so they stand even when the reason is outside
     the candidate's control."""
-    settings = _plan()
+    settings = plan_settings()
     templates = settings["remarks"]
     spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
     found = []
@@ -926,7 +710,7 @@ def _built_on(
 ) -> list[_Candidate]:
     """One question building on the concrete feedback: which of several points applied most,
     or a first step on a single piece of advice."""
-    settings = _plan()["build_on_specific"]
+    settings = plan_settings()["build_on_specific"]
     points, listed = _points(specific, message)
     if not points and not listed:
         return []
@@ -944,7 +728,7 @@ def _built_on(
 
 @lru_cache(maxsize=1)
 def _advice_cue() -> re.Pattern[str]:
-    return re.compile(_plan()["build_on_specific"]["advice_cue"])
+    return re.compile(plan_settings()["build_on_specific"]["advice_cue"])
 
 
 def _advice(text: str) -> bool:
@@ -956,13 +740,13 @@ def _advice(text: str) -> bool:
 def _built_on_cues() -> tuple[re.Pattern[str], Cues]:
     """What is not feedback (in a concrete-feedback span) and what introduces a list of tips
     (searched in the lowered message, as every cue list)."""
-    settings = _plan()["build_on_specific"]
+    settings = plan_settings()["build_on_specific"]
     return re.compile(settings["not_feedback"], re.IGNORECASE), Cues([settings["list_cue"]])
 
 
 def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") -> list[_Candidate]:
     """Questions that build on a reason the message states without detail."""
-    settings = _plan()
+    settings = plan_settings()
     found = []
     for n, reason in enumerate(sorted(ctx.stated)):
         entry = settings["reasons"].get(reason)
@@ -972,10 +756,10 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
         body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed, ctx=ctx)
         value = int(settings["reason_value"])
         heads = tuple(entry.get("heads", ()))
-        lead = _one_of(entry["lead"], seed + n)
+        lead = one_of(entry["lead"], seed + n)
         named = _named_basis(message, topic) if message and "name" in entry else None
         if named is not None:  # "contract experience": which kind is said, ask how to build it
-            lead = _one_of(settings["named_basis"]["lead"], seed).replace("{basis}", named)
+            lead = one_of(settings["named_basis"]["lead"], seed).replace("{basis}", named)
             body = settings["named_basis"]["questions"][topic]
             topic = f"{topic}{_NAMED}"
         found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
@@ -984,14 +768,14 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
 
 @lru_cache(maxsize=1)
 def _praise_cue() -> re.Pattern[str]:
-    return re.compile(_plan()["named_basis"]["praise"])
+    return re.compile(plan_settings()["named_basis"]["praise"])
 
 
 def _named_basis(message: str, topic: str) -> str | None:
     """The message's own name for a basis of ``topic`` with a word of its own before the noun
     ("contract experience"), outside sentences that only describe the review."""
     _, nouns, review = basis_reader()
-    not_modifiers = frozenset(_plan()["bases"]["not_modifiers"])
+    not_modifiers = frozenset(plan_settings()["bases"]["not_modifiers"])
     praised = _praise_cue()
     low = lower(message)
     for match in basis_matches(low):
@@ -1011,7 +795,7 @@ def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:
     """Several named bases of the decision ("experience", "skills") as one question naming them
     together (``reasons_together``): two "Since X weighed in the decision" questions in a row
     read as a mechanical pair."""
-    settings = _plan()
+    settings = plan_settings()
     names = {e["topic"]: e["name"] for e in settings["reasons"].values() if "name" in e}
     own = [r for r in reasons if r.topic.endswith(_NAMED)]
     if own:  # the basis the message names in its own words stands for the others
@@ -1021,7 +805,7 @@ def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:
         return reasons
     listed = [names[r.topic] for r in named]
     joined = f"{', '.join(listed[:-1])} and {listed[-1]}"
-    lead = _one_of(settings["reasons_together"], seed).format(names=joined)
+    lead = one_of(settings["reasons_together"], seed).format(names=joined)
     first = min(r.order for r in named)
     heads = tuple(h for r in named for h in r.heads)
     together = _Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)
@@ -1033,7 +817,7 @@ def _group(topic: str) -> str:
     thing in other words ("which need did I not line up with" / "which requirement did I meet
     least well")."""
     topic = topic.removesuffix(_NAMED)
-    groups = _plan()["topic_groups"].items()
+    groups = plan_settings()["topic_groups"].items()
     return next((name for name, members in groups if topic in members), topic)
 
 
@@ -1046,5 +830,5 @@ def _one_a_topic(ranked: list[_Candidate]) -> list[_Candidate]:
             seen.add(group)
             kept.append(candidate)
             if candidate.basis is not None:  # "where did my skills fall short of its needs"
-                seen.update(_plan()["bases"]["covers"])
+                seen.update(plan_settings()["bases"]["covers"])
     return kept

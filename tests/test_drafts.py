@@ -11,8 +11,8 @@ import pytest
 from analyzer.analysis import Analyzer
 from analyzer.drafts import Context, draft, extract_context
 from analyzer.errors import InputError
+from analyzer.planclosing import accepts_talk
 from analyzer.plancontext import context_of
-from analyzer.questions import accepts_talk
 from analyzer.render.plan import draft_to_text
 from analyzer.report import Prediction, Question, Report
 from analyzer.resources import read_json

@@ -23,7 +23,8 @@ from analyzer.plancontext import (
     stage_variant,
     timing_stated,
 )
-from analyzer.questions import material, plan
+from analyzer.planwords import material
+from analyzer.questions import plan
 from analyzer.quotes import clean_quote, quote_in
 from analyzer.render.plan import plan_notes
 from analyzer.resources import read_json

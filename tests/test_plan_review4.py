@@ -231,7 +231,7 @@ def test_a_reapply_time_the_message_gives_is_not_asked(sentence: str) -> None:
     ],
 )
 def test_a_long_or_coded_title_is_named_this_role(role: str | None, named: str) -> None:
-    from analyzer.questions import the_role
+    from analyzer.planwords import the_role
 
     assert the_role(role) == named
 

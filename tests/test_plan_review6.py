@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from analyzer.plancheck import check_plan
+from analyzer.planclosing import accepts_talk
 from analyzer.plancontext import read_context
-from analyzer.questions import accepts_talk, plan
+from analyzer.questions import plan
 
 from .plan_helpers import reason_leads, stated, texts_of
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from analyzer.analysis import Analyzer
+from analyzer.planclosing import accepts_talk
 from analyzer.plancontext import read_context, remarks, signed_by_person
-from analyzer.questions import accepts_talk
 from analyzer.quotes import is_clean_phrase
 from analyzer.render.plan import plan_notes
 

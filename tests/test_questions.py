@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from analyzer.analysis import Analyzer
 from analyzer.labels import VAGUE_TYPES, Purpose
 from analyzer.plancheck import check_plan, quotes_of
+from analyzer.planclosing import without_offer_lead
 from analyzer.plancontext import PlanContext, context_of
-from analyzer.questions import DEFAULT_MAX, plan, question_for, without_offer_lead
+from analyzer.questions import DEFAULT_MAX, plan, question_for
 from analyzer.render.plan import plan_to_text
 from analyzer.report import Finding, SpecificFeedback
 from analyzer.resources import read_json

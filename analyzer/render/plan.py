@@ -13,8 +13,9 @@ from rich.text import Text
 
 from ..drafts import Draft
 from ..labels import Policy
+from ..planclosing import nothing_open
 from ..plancontext import context_of
-from ..questions import nothing_open, title
+from ..questions import title
 from ..report import Question, Report
 from ..resources import read_json
 

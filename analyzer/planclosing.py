@@ -1,0 +1,185 @@
+"""The closing question of a plan, and what decides it: an offer taken up, a next step the
+message invites, a role that closed, a form letter that leaves nothing open. Wording lives in
+``forward`` and ``closed_role_openers`` of ``templates/plan.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .plancontext import PlanContext
+from .planwords import capital, pick, plan_settings, stage_key, team_words, the_role
+from .similarity import too_close
+
+
+def offers_talk(ctx: PlanContext) -> bool:
+    """Whether the sender offers a call or to discuss further: the closing question then
+    accepts the conversation by name (``offer_talk``)."""
+    return ctx.offers_call or ctx.offers_discuss
+
+
+def accepts_talk(text: str) -> bool:
+    """Whether a question is the closing one that accepts an offered conversation (a draft
+    that accepts the call in its own words leaves it out)."""
+    forward = plan_settings()["forward"]
+    return text in forward["offer_talk"] or text in forward["offer_talk_times"]
+
+
+def takes_up_survey(text: str) -> bool:
+    """Whether a question is the closing one that says the survey will be filled in (the
+    draft then does not say it again)."""
+    return text in plan_settings()["forward"]["follow_up"]["survey"]
+
+
+def role_closed(ctx: PlanContext) -> str | None:
+    """How the role closed when it was put on hold, withdrawn or filled (the kinds of
+    ``closed_role_openers`` in ``plan.json``): then no question asks the sender to assess the
+    application."""
+    kinds = plan_settings()["closed_role_openers"]
+    return next((k for k in kinds if k in ctx.out_of_control), None)
+
+
+#: Ways a role closed that leave nothing to ask about it (no reopening to hear of).
+CLOSED_FOR_GOOD = frozenset({"filled_internally", "closed"})
+
+
+def answered_form_letter(ctx: PlanContext) -> bool:
+    """Whether the message is a form letter that already says where new roles appear or that
+    the sender will be in touch (``forward.form_answered``): then no closing question asks
+    it again, and a filled role's letter leaves nothing open at all."""
+    return ctx.form_letter and ctx.follow_up in plan_settings()["forward"]["form_answered"]
+
+
+def reopen_told(ctx: PlanContext) -> bool:
+    """Whether the message says already what happens if a paused role reopens: that the sender
+    will say, will be in touch, or keeps the résumé (``reopen_answered_by``)."""
+    return ctx.reopen_told or ctx.follow_up in plan_settings()["forward"]["reopen_answered_by"]
+
+
+def nothing_open(ctx: PlanContext) -> bool:
+    """Whether nothing in the message is open for a question (its plan is empty): a form
+    letter about a role that was filled or closed, which already says where new roles appear,
+    or about a paused or cancelled role, which already says what happens if it reopens."""
+    closed = role_closed(ctx)
+    if closed == "withdrawn":  # paused or cancelled: open unless the letter says what happens
+        return ctx.form_letter and reopen_told(ctx)
+    return closed in CLOSED_FOR_GOOD and answered_form_letter(ctx)
+
+
+def without_offer_lead(text: str) -> str:
+    """The question without the words that take up an offer ("Since you kindly invited
+    questions, ..."), for a draft whose own paragraph takes the offer up already."""
+    for lead in plan_settings()["offer_leads"].values():
+        head = str(lead).split("{question}", 1)[0]
+        if text.startswith(head):
+            return capital(text[len(head) :])
+    return text
+
+
+def forward_question(
+    ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
+) -> str | None:
+    """The closing question: an offered call or reference accepted, the role the sender
+    mentioned, the next step the message invites (in a form letter, none when it already says
+    where roles appear: :func:`answered_form_letter`), related roles when the reason was outside
+    the candidate's control (not in a form letter), otherwise what to change for the next time
+    at this stage; none after spelled-out feedback that also says when to apply again. A survey
+    about the process is taken up here when the message invites no other step, else by the
+    draft (:func:`takes_up_survey`)."""
+    settings = plan_settings()["forward"]
+    if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
+        # said already: where openings appear, or that the sender will be in touch; and a
+        # team mailbox cannot say which other roles would suit
+        told = reopen_told(ctx)
+        return None if told or ctx.form_letter else pick(settings["withdrawn"], seed)
+    if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
+        return pick(settings["offer_talk_times" if ctx.asks_times else "offer_talk"], seed)
+    if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
+        return pick(settings["reference"], seed)
+    if ctx.other_role:
+        return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
+    if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
+        return pick(settings["advised"], seed)
+    if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
+        return None
+    if detailed and (ctx.timing or ctx.timing_open):  # what to do and when are both said
+        return None
+    invited = follow_up_question(ctx, seed)
+    if invited is not None:
+        return invited
+    if ctx.mentions_other_role:
+        return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
+    key = stage_key(ctx, settings)
+    if detailed:  # the written feedback already says what to do differently
+        key = "after_detailed"
+    elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
+        key = f"{key}_timed"  # the message says when: no question asks it again
+    if ctx.out_of_control:
+        if ctx.form_letter:  # a team mailbox cannot say which other roles would suit
+            return None
+        key = "out_of_control"
+    options = [str(o).format(**team_words(ctx)) for o in settings[key]]
+    ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
+    return next((o for o in ordered if not too_close(o, chosen)), None)
+
+
+@lru_cache(maxsize=1)
+def _roles_cue() -> re.Pattern[str]:
+    return re.compile(plan_settings()["no_opening"]["closing_asks_roles"])
+
+
+def asks_roles(question: str | None) -> bool:
+    """Whether a closing question asks which roles would suit the candidate
+    (``no_opening.closing_asks_roles``)."""
+    return question is not None and _roles_cue().search(question) is not None
+
+
+@lru_cache(maxsize=1)
+def _improve_cue() -> re.Pattern[str]:
+    return re.compile(plan_settings()["forward"]["improve_cue"])
+
+
+def improves(question: str) -> bool:
+    """Whether a closing question asks what to strengthen (``forward.improve_cue``)."""
+    return _improve_cue().search(question) is not None
+
+
+def after_gap(ctx: PlanContext, seed: int) -> str | None:
+    """The closing question of a plan whose clarifications already ask what fell short: when
+    to apply again (none when the message says when), or the roles to watch for when it
+    invites a new application (``forward.after_gap``)."""
+    wordings = plan_settings()["forward"]["after_gap"]
+    if ctx.follow_up == "reapply":
+        return pick(wordings["reapply"], seed)
+    if ctx.timing or ctx.timing_open:
+        return None
+    return pick(wordings["untimed"], seed)
+
+
+def follow_up_question(ctx: PlanContext, seed: int = 0) -> str | None:
+    """The question that takes up the next step the message invites, by name; when the
+    message says when or for how long ("reapply after six months"), one that builds on it.
+    A survey about the process, when the message invites no other step, is taken up here.
+    A form letter's kind has process wordings (``{kind}_form``: how the file works, how soon to
+    apply), since a team mailbox cannot say which roles would suit the candidate.
+    Wordings with several forms are picked by ``seed`` (stock lines vary across mailboxes)."""
+    wordings = plan_settings()["forward"]["follow_up"]
+    if ctx.follow_up is None:
+        return pick(wordings["survey"], seed) if ctx.survey else None
+    timed, open_ = f"{ctx.follow_up}_timed", f"{ctx.follow_up}_open"
+    named = f"{ctx.follow_up}_community"
+    community = ctx.community or str(plan_settings()["community_default"])
+    if ctx.timing and timed in wordings:
+        key = timed
+    elif ctx.community and named in wordings:
+        key = named  # the sender's own word for its pool ("talent pool", "Talent Network")
+    else:
+        key = open_ if ctx.timing_open and open_ in wordings else ctx.follow_up
+    if ctx.form_letter and f"{key}_form" in wordings:  # a team mailbox answers process
+        key = f"{key}_form"  # questions, not a request to place the candidate
+    options = wordings[key]
+    return pick([options] if isinstance(options, str) else options, seed >> 4).format(
+        community=community
+    )
