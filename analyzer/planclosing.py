@@ -24,7 +24,7 @@ def accepts_talk(text: str) -> bool:
     """Whether a question is the closing one that accepts an offered conversation (a draft
     that accepts the call in its own words leaves it out)."""
     forward = plan_settings()["forward"]
-    return text in forward["offer_talk"] or text in forward["offer_talk_times"]
+    return any(text in forward[k] for k in ("offer_talk", "offer_call", "offer_talk_times"))
 
 
 def takes_up_survey(text: str) -> bool:
@@ -95,7 +95,8 @@ def forward_question(
         told = reopen_told(ctx)
         return None if told or ctx.form_letter else pick(settings["withdrawn"], seed)
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
-        return pick(settings["offer_talk_times" if ctx.asks_times else "offer_talk"], seed)
+        key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
+        return pick(settings["offer_talk_times" if ctx.asks_times else key], seed)
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
     if ctx.other_role:

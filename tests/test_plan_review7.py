@@ -265,3 +265,9 @@ def test_more_offers_to_talk_in_other_words(offer: str, kind: str) -> None:
 def test_a_cv_passed_to_a_colleague_is_taken_up() -> None:
     message = PERSONAL.format(offer="I've passed your CV on to my colleague in the Leeds team.")
     assert read_context(message, policy=None).follow_up == "forward_resume"
+
+
+def test_an_offered_call_is_named_a_call() -> None:
+    message = PERSONAL.format(offer="I'd be happy to set up a short call to talk it through.")
+    closing = texts_of(message)[-1]
+    assert accepts_talk(closing) and "call" in closing
