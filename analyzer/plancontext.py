@@ -105,9 +105,15 @@ _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
 @lru_cache(maxsize=1)
 def _compiled() -> dict[str, Any]:
     s = _settings()
+    languages = "(?:" + "|".join(n.lower() for n in s["languages"]) + ")"
     compiled: dict[str, Any] = {
         **{key: Cues(s[key]) for key in _PLAIN_LISTS},
-        **{key: {k: Cues(v) for k, v in s[key].items()} for key in _NAMED_LISTS},
+        **{
+            key: {
+                k: Cues([p.replace("{languages}", languages) for p in v]) for k, v in s[key].items()
+            }
+            for key in _NAMED_LISTS
+        },
         "other_role": Cues(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
         "roles_word": Cues([s["other_role"]["plural"]]),
@@ -355,6 +361,16 @@ def read_context(
     )
 
 
+def language_names() -> tuple[str, ...]:
+    """The languages a language remark names (``languages`` in ``plan_context.json``)."""
+    return tuple(_settings()["languages"])
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(_settings()["signature_not_names"])
+
+
 #: A sign-off line that is only a person's name ("Beatriz", "Sam Okafor").
 _PERSON_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 
@@ -365,10 +381,10 @@ def signed_by_person(text: str) -> bool:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if len(lines) < 2 or _PERSON_SIGNATURE.fullmatch(lines[-1]) is None:
         return False
-    words = set(re.split(r"[ -]", lower(lines[-1])))
-    if words & set(_settings()["signature_not_names"]):
+    last = lower(lines[-1])
+    if not _not_names().isdisjoint(re.split(r"[ -]", last)):
         return False
-    return "team_signed" not in _matching(lower(lines[-1]))
+    return _compiled()["team_signed"].search(last) is None
 
 
 def context_of(report: Report) -> PlanContext:

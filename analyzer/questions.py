@@ -49,7 +49,7 @@ from .planclosing import (
     reopen_told,
     role_closed,
 )
-from .plancontext import PlanContext
+from .plancontext import PlanContext, language_names
 from .planwords import (
     capital,
     lower_first,
@@ -658,18 +658,19 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
 
 def _languages(entry: dict[str, Any], message: str, start: int, end: int) -> str:
     """The languages a language remark's sentence names ("Dutch or French"), in the order it
-    names them (``names`` of the remark), else its ``unnamed`` wording; "" for other remarks."""
-    if "names" not in entry:
+    names them (:func:`~analyzer.plancontext.language_names`), else the remark's ``unnamed``
+    wording; "" for a remark with no ``unnamed`` wording (not about a language)."""
+    if "unnamed" not in entry:
         return ""
     sentence = sentence_of(message, start, end) if message and start >= 0 else ""
-    found = [(m.start(), n) for n in entry["names"] for m in _word(n).finditer(sentence)]
-    named = list(dict.fromkeys(name for _, name in sorted(found)))
+    named = dict.fromkeys(m.group(0).capitalize() for m in _language_pattern().finditer(sentence))
     return " or ".join(named) if named else str(entry["unnamed"])
 
 
-@cache
-def _word(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _language_pattern() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in language_names())
+    return re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
 
 
 def _points(

@@ -203,7 +203,9 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
     if not is_clean_phrase(phrase):
         return None
     first = phrase.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+    before = message[:start].rstrip(" \t")
+    opens_sentence = not before or before[-1] in '.!?:;\n-*•("“'  # mid-sentence: a name
+    if opens_sentence and len(first) > 1 and first[0].isupper() and first[1:].islower():
         phrase = phrase[0].lower() + phrase[1:]
     return phrase
 

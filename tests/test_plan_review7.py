@@ -11,7 +11,7 @@ import pytest
 from analyzer.analysis import Analyzer
 from analyzer.planclosing import accepts_talk
 from analyzer.plancontext import read_context, remarks, signed_by_person
-from analyzer.quotes import is_clean_phrase
+from analyzer.quotes import clean_quote, is_clean_phrase
 from analyzer.render.plan import plan_notes
 
 from .plan_helpers import texts_of
@@ -271,3 +271,23 @@ def test_an_offered_call_is_named_a_call() -> None:
     message = PERSONAL.format(offer="I'd be happy to set up a short call to talk it through.")
     closing = texts_of(message)[-1]
     assert accepts_talk(closing) and "call" in closing
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase", "quote"),
+    [
+        ("We need Welsh language skills for this post.", "Welsh language skills", "Welsh"),
+        ("Welsh language skills are needed here.", "Welsh language skills", "welsh"),
+    ],
+)
+def test_a_quote_lowers_only_a_sentence_initial_capital(
+    message: str, phrase: str, quote: str
+) -> None:
+    start = message.index(phrase)
+    assert clean_quote(message, start, start + len(phrase)).startswith(quote)
+
+
+def test_the_languages_a_remark_names_come_from_one_list() -> None:
+    message = "Thanks for applying. We need Welsh language skills, so we will not proceed."
+    assert "language" in {k for k, _, _ in remarks(message)}
+    assert any("level of Welsh" in t for t in texts_of(message))
