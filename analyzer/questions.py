@@ -549,7 +549,7 @@ def _in_context(ctx: PlanContext, message: str, seed: int) -> str | None:
         return None
     low = lower(message)
     for cues, wordings in _contexts():
-        options = wordings.get(ctx.stage) or wordings.get("any")
+        options = wordings.get(ctx.stage)
         if options and cues.search(low) is not None:
             return pick(options, seed).format(material=material(ctx))
     return None
