@@ -241,7 +241,7 @@ def plan(
     reserved = 1 if forward is not None and max_questions > 2 else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
-    for candidate in _candidates(findings, specific, ctx, message, seed):
+    for candidate in _candidates(findings, specific, ctx, message, seed, written=written):
         if len(clarify) >= room:
             break
         if candidate.topic == _NO_OPENING and asks_roles(forward):
@@ -354,8 +354,11 @@ def _candidates(
     ctx: PlanContext,
     message: str,
     seed: int = 0,
+    *,
+    written: bool = False,
 ) -> list[_Candidate]:
-    """Every question the plan could ask, best first, one a topic.
+    """Every question the plan could ask, best first, one a topic. ``written``: the message
+    spells out its feedback (:func:`written_feedback`, read once by the plan).
 
     A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
     out: named only by its kind, it would point at nothing the reader can find."""
@@ -410,7 +413,6 @@ def _candidates(
             )
         )
     found += _remarked(ctx, message)
-    written = written_feedback(ctx, specific, message)
     if not ctx.requirement_named or written:  # a named requirement
         found += _built_on(specific, message, len(findings), material(ctx))  # is no advice
     if not ctx.out_of_control and not ctx.advised_roles:  # advice on the kind of role to aim
