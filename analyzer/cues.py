@@ -200,11 +200,17 @@ KEPT_TEXTS = 256
 @lru_cache(maxsize=KEPT_TEXTS)
 def lower(text: str) -> str:
     """``text`` in lower case, each character kept in its place (offsets stay valid): a
-    character whose lower case is longer (a dotted capital I) is left as it is."""
+    character whose lower case is longer (a dotted capital I) is left as it is. Curly
+    apostrophes read as straight ones ("don’t" as "don't"), so that a cue written with a
+    straight apostrophe finds both, as real mail has both."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_APOSTROPHES)
+
+
+#: Apostrophes that :func:`lower` reads as the straight one (each one character, in place).
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:

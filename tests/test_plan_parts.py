@@ -277,7 +277,8 @@ def test_cues_find_what_ignorecase_finds_on_the_corpus() -> None:
         for text in texts:
             low = lower(text)
             got = [m.span() for m in cues.finditer(low)]
-            assert got == [m.span() for m in slow.finditer(text)], (patterns[0], text[:80])
+            straight = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+            assert got == [m.span() for m in slow.finditer(straight)], (patterns[0], text[:80])
             pruned += not cues._possible(low)
     assert pruned  # the prefilter does skip searches
 
