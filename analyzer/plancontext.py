@@ -39,6 +39,7 @@ class PlanContext:
     other_role: str | None = None
     mentions_other_role: bool = False
     auto_reply: bool = False
+    no_reply: bool = False
     offers_discuss: bool = False
     follow_up: str | None = None
     several_interviews: bool = False
@@ -63,6 +64,7 @@ class PlanContext:
     offers_reference: bool = False
     asks_times: bool = False
     feedback_given: bool = False
+    own_voice: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -82,6 +84,7 @@ _PLAIN_LISTS = (
     "declines",
     "not_selected",
     "auto_reply",
+    "no_reply",
     "several_interviews",
     "board_notice",
     "first_person",
@@ -333,7 +336,8 @@ def read_context(
         offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
-        auto_reply=not notice and "auto_reply" in hits,
+        auto_reply=not notice and bool({"auto_reply", "no_reply"} & hits),
+        no_reply=not notice and "no_reply" in hits,
         offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
         several_interviews="several_interviews" in hits,
@@ -357,6 +361,7 @@ def read_context(
         offers_reference=offers["reference"],
         asks_times=offers["times"],
         feedback_given="feedback_given" in hits and "own_voice" in hits,
+        own_voice="own_voice" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

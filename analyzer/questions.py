@@ -226,15 +226,16 @@ def plan(
     ctx = context or PlanContext()
     if nothing_open(ctx):  # a filled role's form letter that says where roles appear
         return []
-    if max_questions <= 0 or ctx.declines or ctx.board_notice:  # a board's notice: nobody
-        return []  # there can answer, and a question belongs to the employer directly
+    if max_questions <= 0 or ctx.declines or ctx.board_notice or ctx.no_reply:  # nobody
+        return []  # reads replies there: a question belongs to a named contact instead
     if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
         max_questions = min(max_questions, int(plan_settings()["auto_reply_max"]))
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     written = written_feedback(ctx, specific, message)
+    noted = ctx.feedback_given or (written and ctx.own_voice)  # a person's note of feedback
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
-    if ctx.feedback_given:  # a note that spells out its feedback: thank, ask what matters most
+    if noted:  # a note that spells out its feedback: thank, ask what matters most
         opener = Question(pick(plan_settings()["openers"]["detailed"], seed), Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
@@ -246,7 +247,7 @@ def plan(
             break
         if candidate.topic == _NO_OPENING and asks_roles(forward):
             continue  # the closing question asks which roles would suit: asked once
-        if ctx.feedback_given and candidate.topic not in _remark_topics():
+        if noted and candidate.topic not in _remark_topics():
             continue  # the note explains its points: the opener asked which matters most
         text = _text(candidate, seed + len(clarify))
         if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
@@ -266,7 +267,7 @@ def plan(
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
-    if context.declines or context.board_notice or nothing_open(context):
+    if context.declines or context.board_notice or context.no_reply or nothing_open(context):
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)

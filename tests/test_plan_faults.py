@@ -142,23 +142,47 @@ def test_no_feedback_wordings_are_declines(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "This is an automated message; replies are not read.",
-        "Please do not reply to this email.",
+        "This is an automated message.",
         "Sent via Workable on behalf of the hiring team.",
-        "Questions? Write to no-reply@example.org and we will ignore them.",
+        "This email was generated automatically.",
     ],
 )
 def test_automated_messages_get_a_short_plan_for_a_named_contact(
     sentence: str, rules_only: Analyzer
 ) -> None:
-    # never empty for a rejection unless the sender declines feedback; nobody reads replies
-    # to the sending address, so the plan is short and the note says whom to ask
+    # an automated rejection may still reach a person: the plan is short and the note says
+    # whom to ask
     message = f"We have decided not to move forward with your application. {sentence}"
-    assert read_context(message, policy=None).auto_reply
+    ctx = read_context(message, policy=None)
+    assert ctx.auto_reply and not ctx.no_reply
     assert 1 <= len(texts_of(message)) <= 2
     report = rules_only.analyze(message)
     assert 1 <= len(report.questions) <= 2
     assert "automated" in plan_notes(report)[0]
+    assert any("named recruiter" in line for line in draft(report).advice)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This is an automated message; replies are not read.",
+        "Please do not reply to this email.",
+        "Please don\u2019t reply to this message, as this inbox is not monitored.",
+        "Questions? Write to no-reply@example.org and we will ignore them.",
+        "This mailbox is unmonitored.",
+    ],
+)
+def test_do_not_reply_messages_get_no_questions_and_a_note(
+    sentence: str, rules_only: Analyzer
+) -> None:
+    # nobody reads replies to the address: a question sent there goes nowhere; the note and
+    # the draft's advice say to write to a named contact instead
+    message = f"We have decided not to move forward with your application. {sentence}"
+    assert read_context(message, policy=None).no_reply
+    assert texts_of(message) == []
+    report = rules_only.analyze(message)
+    assert report.questions == ()
+    assert "nobody reads" in plan_notes(report)[0]
     assert any("named recruiter" in line for line in draft(report).advice)
 
 
