@@ -118,8 +118,9 @@ def forward_question(
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
-        if ctx.form_letter:  # a team mailbox cannot say which other roles would suit
-            return None
+        if ctx.form_letter or ctx.timing_open or "visa" in ctx.out_of_control:
+            return None  # a team mailbox cannot say which roles would suit; the message says
+            # when it will be in touch; any other role needs the same work permit
         key = "out_of_control"
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]

@@ -65,6 +65,7 @@ class PlanContext:
     asks_times: bool = False
     feedback_given: bool = False
     own_voice: bool = False
+    basis_named: tuple[tuple[int, int], ...] = ()
 
     @property
     def interviewed(self) -> bool:
@@ -95,6 +96,7 @@ _PLAIN_LISTS = (
     "community_term",
     "team_signed",
     "requirement_named",
+    "basis_named",
     "reopen_told",
     "no_opening",
     "advised_roles",
@@ -295,6 +297,12 @@ def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+def named_bases(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans where a comparison says which experience it means, in the words right after
+    it ("more experience running multi-site teams"; ``basis_named`` cues)."""
+    return tuple(m.span() for m in _compiled()["basis_named"].finditer(lower(text)))
+
+
 def _sentence_at(text: str, at: int) -> str:
     starts = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:at])]
     start = starts[-1] if starts else 0
@@ -362,6 +370,7 @@ def read_context(
         asks_times=offers["times"],
         feedback_given="feedback_given" in hits and "own_voice" in hits,
         own_voice="own_voice" in hits,
+        basis_named=named_bases(text) if "basis_named" in hits else (),
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

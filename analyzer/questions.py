@@ -293,10 +293,10 @@ def _opener(ctx: PlanContext, seed: int) -> str:
         text, inner = _praised(*ctx.praise)
     leads = settings["offer_leads"]
     if ctx.offers_feedback and not offers_talk(ctx):  # a call is accepted by the closing
-        return str(leads["feedback"]).format(question=inner)  # question
+        return str(leads["feedback"]).format(question=capital(inner))  # question
     if ctx.invites and not offers_talk(ctx):  # "if we can help in any way": an offer of help
         lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
-        return str(lead).format(question=inner)
+        return str(lead).format(question=capital(inner))
     return text
 
 
@@ -367,6 +367,7 @@ def _candidates(
     withdrawn = role_closed(ctx) is not None
     compared = _comparison_sentences(findings, message)
     remarked = _remark_sentences(ctx, message)
+    explained = {sentence_of(message, s, e) for s, e in ctx.basis_named} if message else set()
     for order, f in enumerate(findings):
         kind = vague_types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
@@ -379,6 +380,8 @@ def _candidates(
             continue
         if message and sentence_of(message, f.start, f.end) in remarked:
             continue  # "your rate is above the market value": asked through the remark
+        if f.type in _EXPLAINED_TYPES and sentence_of(message, f.start, f.end) in explained:
+            continue  # "[we felt] others had [more experience] running multi-site teams"
         if _in_role_name(f, message, ctx.role):
             continue  # "Pipe Fitter" is the role's name, not a comparison
         quoted = int(kind["value"]) > _FORMULA_VALUE
@@ -420,6 +423,9 @@ def _candidates(
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
         if written:  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in plan_settings()["reason_topics"]]
+        if ctx.basis_named:  # the message says which experience: built on in its words
+            reasons = [r for r in reasons if r.topic.removesuffix(_NAMED) != "experience"]
+            reasons += _experience_named(ctx, message, len(findings), seed)
         kept = [r for r in reasons if not _basis_of_comparison(r, found, message)]
         found += _together(kept, seed)
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
@@ -440,6 +446,9 @@ def _candidates(
 #: Vague types whose question builds on the basis their clause names ("candidates whose
 #: skills and experience more closely align"): ``bases`` in ``plan.json``.
 _BASED = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
+#: Types asked about through the experience a comparison names right after it
+#: (``basis_named``): the comparison itself and an impression that introduces it.
+_EXPLAINED_TYPES = frozenset({"unanchored_comparison", "unspecified_gap", "subjective_impression"})
 #: The topic suffix of a stated reason built on the message's own name for its basis.
 _NAMED = "_named"
 #: The topic of the question a message with no fitting opening gets (:func:`_no_opening`).
@@ -768,6 +777,34 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
             topic = f"{topic}{_NAMED}"
         found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
     return found
+
+
+def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> list[_Candidate]:
+    """The question that builds on the experience a comparison names right after it ("more
+    experience running multi-site teams"), in the message's words: where to gain it."""
+    if not message:
+        return []
+    start, end = ctx.basis_named[0]
+    found = _MODIFIED.search(message.lower(), start, end)
+    head = found.start() if found else -1
+    tail = _BASIS_END.search(message, end)
+    stop = tail.start() if tail else len(message)
+    named = " ".join(message[head:stop].split()[:_NAMED_WORDS])
+    if head < 0 or not named or not clean_quote(message, head, head + len(named)):
+        return []
+    settings = plan_settings()["named_basis"]
+    lead = one_of(settings["lead"], seed).replace("{basis}", named)
+    body = settings["questions"]["experience"]
+    value = int(plan_settings()["reason_value"])
+    return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
+
+
+#: The named experience, with the modifier the comparison gives it ("hands-on experience").
+_MODIFIED = re.compile(r"(?:(?:hands-on|direct|practical|relevant) )?experience\b")
+#: Where a named experience ends: a mark, or a word that starts another clause.
+_BASIS_END = re.compile(r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|so)\b")
+#: The most words of a named experience a question repeats.
+_NAMED_WORDS = 6
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ def run(command: click.Command, args: list[str], stdin: str | None = None) -> Re
 
 # (format, a piece of stdout that shows the format)
 FORMATS = [
-    ("text", "  1. Since you kindly invited questions"),
+    ("text", "  1. Thank you for being open to questions. "),
     ("markdown", "## Questions to ask, in order"),
     ("rich", "Questions to ask, in order"),
     ("json", '"purpose": "opener"'),

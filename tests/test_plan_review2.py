@@ -191,4 +191,5 @@ def test_praise_after_an_offer_keeps_the_lead_in() -> None:
         "happy to share feedback if you would like some."
     )
     opener = texts_of(message)[0]
-    assert opener.startswith("Thank you for offering feedback") and "my background" in opener
+    assert opener.startswith("I would be glad to take up your offer of feedback. ")
+    assert "my background" in opener

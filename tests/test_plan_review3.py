@@ -503,8 +503,9 @@ def test_a_bare_lead_in_to_a_named_basis_gets_no_question_of_its_own() -> None:
     texts = texts_of(message, findings, reasons=reasons)
     assert not any("panel felt" in t for t in texts)
     assert any("experience" in t for t in texts)
-    unstated = texts_of(message, findings)  # nothing else to ask: the impression stays
-    assert any("led to that view" in t for t in unstated)
+    unstated = texts_of(message, findings)  # the experience is named right after the
+    assert any("hands-on experience with lab equipment" in t for t in unstated)  # comparison
+    assert not any("led to that view" in t for t in unstated)
 
 
 def test_a_filled_position_is_read_as_filled() -> None:

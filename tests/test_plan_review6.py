@@ -211,4 +211,4 @@ def test_a_courtesy_offer_of_help_is_not_read_as_inviting_questions() -> None:
         "Please do not hesitate to reach out if we can help in any way."
     )
     opener = texts_of(message, policy="invites")[0]
-    assert opener.startswith("Since you offered to help"), opener
+    assert opener.startswith("Thank you for offering to help. "), opener

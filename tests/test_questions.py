@@ -229,8 +229,8 @@ def test_an_offered_conversation_is_accepted_by_the_closing_question(ctx: PlanCo
 @pytest.mark.parametrize(
     ("ctx", "words"),
     [
-        (PlanContext(offers_feedback=True), "offering feedback"),
-        (PlanContext(invites=True), "invited questions"),
+        (PlanContext(offers_feedback=True), "offer of feedback"),
+        (PlanContext(invites=True), "open to questions"),
     ],
 )
 def test_offers_are_taken_up_by_name(ctx: PlanContext, words: str) -> None:

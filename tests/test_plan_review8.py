@@ -1,0 +1,228 @@
+"""Faults the blind reviews of made-up personal notes named, as categories with made-up
+messages: questions sent to an address nobody reads; a detailed note re-asked what it said;
+interviews in other words read as a bare application; a comparison whose experience is named
+right after it asked "which kind of experience"; a need stated in the same sentence re-asked;
+reasons that say the decision is not about the candidate, a pay band or a visa answered with
+"which other roles"; the closing question asked when the message says when it will reconnect."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.plancontext import read_context, stage_of
+from analyzer.render.plan import plan_notes
+
+from .plan_helpers import found, plan_of, stated, texts_of
+
+# 1. Nobody reads replies: no questions ----------------------------------------------------
+
+
+def test_a_do_not_reply_rejection_gets_a_note_and_a_plain_draft() -> None:
+    from analyzer.drafts import draft
+
+    message = (
+        "Hi Candidate, thank you for applying for the Shelf Stacker role. We have decided to "
+        "move forward with other applicants. This is an automated message, please do not reply "
+        "to this email.\nRecruiting Team"
+    )
+    report = Analyzer().analyze(message)
+    assert report.kind.label == "rejection"
+    assert report.questions == ()
+    assert plan_notes(report)[0].startswith("This message comes from an address that nobody")
+    body = draft(report).body
+    assert "1." not in body  # a general request, no numbered questions to an unread address
+
+
+# 2. A person's detailed note: thanked, asked which point matters most ----------------------
+
+NOTE = (
+    "Hi Rowan, thanks for the two interviews for the Analyst role. {lead} Your modelling was "
+    "solid and your SQL exercise was quick and clean. Where we needed more was stakeholder "
+    "work: your examples stayed inside the data team. I'd also practise presenting a "
+    "recommendation in two minutes. Best, Ines"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "You asked for feedback, so here goes.",
+        "Since you asked, I wanted to pass on the panel's view.",
+        "Here are a few points from the panel.",
+    ],
+)
+def test_a_note_that_answers_a_request_for_feedback_is_thanked_not_re_asked(lead: str) -> None:
+    message = NOTE.format(lead=lead)
+    ctx = read_context(message, policy="invites")
+    assert ctx.feedback_given and ctx.own_voice
+    texts = texts_of(message, policy="invites")
+    assert texts[0].startswith("Thank you for")
+    assert not any(t.startswith("Thank you for being open to questions") for t in texts)
+    assert not any("do well" in t or "came closest" in t for t in texts)
+
+
+def test_several_concrete_points_in_a_persons_note_count_as_feedback(
+    rules_only: Analyzer,
+) -> None:
+    message = NOTE.format(lead="We have decided not to offer you the role.")
+    report = rules_only.analyze(message)
+    if len(report.specific_feedback) < 2:
+        pytest.skip("the concreteness model reads fewer than two points here")
+    assert report.questions[0].text.startswith("Thank you for")
+
+
+def test_a_form_letter_with_points_keeps_its_own_opener() -> None:
+    # no writer speaking as themself: the feedback-note opener is for a person's note
+    message = (
+        "Dear Applicant, thank you for applying. Unfortunately your application was not "
+        "successful. Our assessment is based on the criteria in the advert. Recruitment Team"
+    )
+    ctx = read_context(message, policy=None)
+    assert not ctx.own_voice and not ctx.feedback_given
+
+
+# 3. Stages in other words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("Thank you for coming in last week to meet Priya and the team.", "interviewed"),
+        ("I have had feedback following your second-round interview.", "interviewed"),
+        ("Thanks for going through all three rounds with us.", "interviewed"),
+        ("Thank you for the interview on Tuesday.", "interviewed"),
+        ("Thanks for the conversations so far about the role.", "screened"),
+        ("We were not able to select you for an interview.", "applied"),
+        ("You have not been shortlisted for interview.", "applied"),
+    ],
+)
+def test_stages_in_other_words(sentence: str, stage: str) -> None:
+    assert stage_of(sentence) == stage
+
+
+def test_no_shortlist_after_an_interview() -> None:
+    message = (
+        "Hi Ola, thanks so much for your time on Monday, it was great to meet you. We've decided "
+        "to go with someone else for this one. Best, Priyanka"
+    )
+    texts = texts_of(message)
+    assert read_context(message, policy=None).interviewed
+    assert not any("shortlist" in t for t in texts)
+
+
+# 4. A comparison whose experience is named right after it -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "named"),
+    [
+        (
+            "We offered the role to someone with slightly more experience running "
+            "multi-site teams.",
+            "slightly more experience",
+            "experience running multi-site teams",
+        ),
+        (
+            "We felt another candidate had more relevant experience with payroll audits.",
+            "more relevant experience",
+            "relevant experience with payroll audits",
+        ),
+        (
+            "The other applicant had more hands-on experience in commercial fit-outs than you.",
+            "more hands-on experience",
+            "hands-on experience in commercial fit-outs",
+        ),
+    ],
+)
+def test_a_named_experience_is_built_on_not_asked_which_kind(
+    sentence: str, phrase: str, named: str
+) -> None:
+    message = f"Hi Sam, thank you for interviewing with us. {sentence} Kind regards, Jo"
+    findings = [found(message, phrase, "unspecified_gap")]
+    reasons = [stated(message, "experience", sentence)]
+    texts = texts_of(message, findings, reasons=reasons)
+    assert any(named in t and "where could I best gain" in t for t in texts), texts
+    assert not any("which kind of experience" in t or "what kind of experience" in t for t in texts)
+    assert not any(f'"{phrase}"' in t for t in texts)
+
+
+def test_experience_of_the_kind_we_need_is_no_named_basis() -> None:
+    # "experience of the kind we need" names no kind of experience: nothing is built on it
+    message = "Hi Sam, we chose someone with more experience of retail banking. Regards, Jo"
+    assert read_context(message, policy=None).basis_named
+    other = "Hi Sam, we chose someone with more experience of the kind we need. Regards, Jo"
+    assert not read_context(other, policy=None).basis_named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They went with someone further along, as they need someone who can lead the team "
+        "from day one.",
+        "We went another way because we need someone who already holds a site licence.",
+    ],
+)
+def test_a_need_stated_in_the_sentence_is_a_named_requirement(sentence: str) -> None:
+    message = f"Hi Sam, thanks for your interview. {sentence} Best, Lukas"
+    ctx = read_context(message, policy=None)
+    assert ctx.requirement_named
+    reasons = [stated(message, "experience", sentence)]
+    texts = texts_of(message, reasons=reasons)
+    assert not any("which kind of experience" in t for t in texts), texts
+
+
+# 5. Reasons that leave nothing to strengthen -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("This decision is no reflection of your qualifications.", "not_personal"),
+        ("This is purely an administrative constraint.", "not_personal"),
+        ("The compensation you're looking for is above the approved band.", "salary"),
+        ("Your salary expectations are outside what we can offer.", "salary"),
+    ],
+)
+def test_reasons_outside_the_candidates_control(sentence: str, kind: str) -> None:
+    message = f"Thank you for applying for the Clerk role. We will not proceed. {sentence}"
+    ctx = read_context(message, policy=None)
+    assert kind in ctx.out_of_control
+    texts = texts_of(message)
+    assert not any("stronger" in t or "requirement" in t for t in texts), texts
+
+
+def test_a_visa_reason_gets_no_other_roles_question() -> None:
+    message = (
+        "Hi Arun, thanks for the call with our recruiter. We are unable to sponsor work permits "
+        "for this position, so we cannot proceed. Kind regards, Priya"
+    )
+    assert "visa" in read_context(message, policy=None).out_of_control
+    assert not any("roles" in t for t in texts_of(message))
+
+
+def test_an_out_of_control_reason_with_a_promise_to_reconnect_gets_no_closing_question() -> None:
+    message = (
+        "Hi Dev, thanks for the chat. The salary you're looking for is above our band for this "
+        "role. If a more senior role opens up, I'd be glad to reconnect. Regards, Ana"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.timing_open and "salary" in ctx.out_of_control
+    questions = plan_of(message)
+    assert questions and "open_ended" not in [q.purpose for q in questions]
+
+
+# 6. When the message says when ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attr"),
+    [
+        ("I'd be glad to see your application again next year.", "timing"),
+        ("Good luck, and don’t be shy about applying again.", "timing_open"),
+        ("If something else comes up that suits you, I'll get in touch directly.", "timing_open"),
+    ],
+)
+def test_when_to_come_back_in_other_words(sentence: str, attr: str) -> None:
+    message = f"Hi Liam, we went with another applicant for the Site Engineer job. {sentence}"
+    assert getattr(read_context(message, policy=None), attr)
