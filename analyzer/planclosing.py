@@ -93,7 +93,9 @@ def forward_question(
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit
         told = reopen_told(ctx)
-        return None if told or ctx.form_letter else pick(settings["withdrawn"], seed)
+        if told or ctx.form_letter:
+            return None
+        return pick(settings["withdrawn"], seed).format(**team_words(ctx))
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
         return pick(settings["offer_talk_times" if ctx.asks_times else key], seed)
@@ -103,6 +105,8 @@ def forward_question(
         return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
         return pick(settings["advised"], seed)
+    if ctx.relayed:  # a recruiter, not the employer: which roles to look at next
+        return pick(settings["relayed"], seed)
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
     if detailed and (ctx.timing or ctx.timing_open):  # what to do and when are both said
@@ -111,7 +115,8 @@ def forward_question(
     if invited is not None:
         return invited
     if ctx.mentions_other_role:
-        return str(settings["other_role" if ctx.other_roles_named else "neutral_other_role"])
+        key = "other_role" if ctx.other_roles_named else "neutral_other_role"
+        return str(settings[key]).format(**team_words(ctx))
     key = stage_key(ctx, settings)
     if detailed:  # the written feedback already says what to do differently
         key = "after_detailed"

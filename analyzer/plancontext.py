@@ -66,6 +66,8 @@ class PlanContext:
     feedback_given: bool = False
     own_voice: bool = False
     basis_named: tuple[tuple[int, int], ...] = ()
+    org_kind: str | None = None
+    relayed: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -97,6 +99,7 @@ _PLAIN_LISTS = (
     "team_signed",
     "requirement_named",
     "basis_named",
+    "relayed",
     "reopen_told",
     "no_opening",
     "advised_roles",
@@ -297,6 +300,17 @@ def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+def org_kind(text: str) -> str | None:
+    """The kind of body the employer is, from a proper name in the message ("Western Plains
+    University": "university"; ``org_kinds``, read case-sensitively), or ``None``."""
+    return next((k for k, p in _org_kinds() if p.search(text)), None)
+
+
+@lru_cache(maxsize=1)
+def _org_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((k, re.compile(p)) for k, p in _settings()["org_kinds"].items())
+
+
 def named_bases(text: str) -> tuple[tuple[int, int], ...]:
     """The spans where a comparison says which experience it means, in the words right after
     it ("more experience running multi-site teams"; ``basis_named`` cues)."""
@@ -371,6 +385,8 @@ def read_context(
         feedback_given="feedback_given" in hits and "own_voice" in hits,
         own_voice="own_voice" in hits,
         basis_named=named_bases(text) if "basis_named" in hits else (),
+        org_kind=org_kind(text),
+        relayed="relayed" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

@@ -46,12 +46,13 @@ def stage_key(ctx: PlanContext, table: dict[str, Any], suffix: str = "") -> str:
 def team_words(ctx: PlanContext) -> dict[str, str]:
     """How questions name the team (``team`` in ``plan.json``): "your team" to a person; "the
     hiring team" or "the team" in a message a recruiting team signed, where "your team"
-    would be theirs."""
+    would be theirs; and the employer ("your company", "your university")."""
     t = plan_settings()["team"]
     team = str(t["person"])
     if ctx.team_signed:
         team = str(t["named"]).format(name=ctx.team_name) if ctx.team_name else str(t["signed"])
-    return {"team": team, "team_on": str(t["on"]).format(team=team)}
+    org = str(t["org"]).format(kind=ctx.org_kind) if ctx.org_kind else str(t["org_default"])
+    return {"team": team, "team_on": str(t["on"]).format(team=team), "org": org}
 
 
 def capital(text: str) -> str:

@@ -287,6 +287,8 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     key = stage_key(ctx, openers, "_role" if ctx.role else "")
     if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
         key = "no_opening"
+    if ctx.relayed:  # a recruiter passes on a client's decision: what did they say
+        key = "relayed"
     text = pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = lower_first(text)
     if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
@@ -416,7 +418,9 @@ def _candidates(
                 basis=based[0] if based else None,
             )
         )
-    found += _remarked(ctx, message)
+    found += [  # a closed role's change of scope is no longer the question
+        r for r in _remarked(ctx, message) if not (withdrawn and r.topic in _CHANGED_ROLE)
+    ]
     if not ctx.requirement_named or written:  # a named requirement
         found += _built_on(specific, message, len(findings), material(ctx))  # is no advice
     if not ctx.out_of_control and not ctx.advised_roles:  # advice on the kind of role to aim
@@ -446,6 +450,8 @@ def _candidates(
 #: Vague types whose question builds on the basis their clause names ("candidates whose
 #: skills and experience more closely align"): ``bases`` in ``plan.json``.
 _BASED = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
+#: The topic of a remark on a role whose scope changed, moot once the role is closed.
+_CHANGED_ROLE = frozenset({"scope"})
 #: Types asked about through the experience a comparison names right after it
 #: (``basis_named``): the comparison itself and an impression that introduces it.
 _EXPLAINED_TYPES = frozenset({"unanchored_comparison", "unspecified_gap", "subjective_impression"})
@@ -659,7 +665,10 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
         lead, plain = (
-            w.replace("{team_on}", team_words(ctx)["team_on"]) for w in (lead, entry["plain"])
+            w.replace("{team_on}", team_words(ctx)["team_on"]).replace(
+                "{org}", team_words(ctx)["org"]
+            )
+            for w in (lead, entry["plain"])
         )
         value = int(settings["remark_value"])
         topic = entry["topic"]
@@ -824,8 +833,8 @@ def _named_basis(message: str, topic: str) -> str | None:
         modifier = match.group("mod")
         if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
             continue
-        if low.endswith("your ", 0, match.start()):  # "your QA background": the candidate's own
-            continue
+        if low.endswith(("your ", "our "), 0, match.start()):  # "your QA background": the
+            continue  # candidate's own; "our hiring experience": the company's process
         head, tail = between_marks(low, match.start(), match.end(), SENTENCE_MARKS)
         if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
             return f"{message[match.start('mod') : match.end('mod')]} {nouns[group][0]}"

@@ -226,3 +226,91 @@ def test_an_out_of_control_reason_with_a_promise_to_reconnect_gets_no_closing_qu
 def test_when_to_come_back_in_other_words(sentence: str, attr: str) -> None:
     message = f"Hi Liam, we went with another applicant for the Site Engineer job. {sentence}"
     assert getattr(read_context(message, policy=None), attr)
+
+
+# 7. A recruiter passing on a client's decision -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The client has reviewed your profile and won't be progressing on this occasion.",
+        "I've just had feedback from the hiring company: they went with someone else.",
+        "I heard back from the hiring manager, and they've decided not to go ahead.",
+    ],
+)
+def test_a_recruiter_relaying_a_decision_is_asked_what_they_said(sentence: str) -> None:
+    message = f"Hi Marco, quick update on the DevOps contract. {sentence} Best, Owen"
+    ctx = read_context(message, policy=None)
+    assert ctx.relayed
+    questions = plan_of(message)
+    assert questions[0].text.startswith(("What did they say", "What came across best"))
+    assert questions[-1].purpose == "open_ended"
+    assert "roles" in questions[-1].text and "apply" not in questions[-1].text
+
+
+def test_a_client_facing_role_is_no_relayed_decision() -> None:
+    message = "We chose someone with more client-facing experience. Our clients come first."
+    assert not read_context(message, policy=None).relayed
+
+
+# 8. The employer named as what it is ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("signature", "words"),
+    [
+        ("Karen, Search Committee Chair, Western Plains University", "your university"),
+        ("Gareth, Programmes Manager, Cwm Valley Heritage Trust", "your trust"),
+        ("Recruitment, Northgate Borough Council", "your council"),
+        ("Meg, Talent Acquisition, Brightwell Logistics", "your company"),
+    ],
+)
+def test_the_employer_is_named_by_its_kind(signature: str, words: str) -> None:
+    message = (
+        "Thank you for interviewing for the Analyst post. I was impressed by you, but the budget "
+        f"for the post was cut, so we cannot offer it. {signature}"
+    )
+    joined = " ".join(texts_of(message))
+    assert words in joined, joined
+
+
+def test_a_lowercase_university_degree_is_no_employer() -> None:
+    message = "We went with someone whose university degree matched. Regards, Brightwell Ltd"
+    assert read_context(message, policy=None).org_kind is None
+
+
+# 9. Words that are not what they look like ---------------------------------------------------
+
+
+def test_the_companys_hiring_experience_is_no_basis_of_the_decision() -> None:
+    message = (
+        "We have decided not to move forward with your candidacy. We're always looking to "
+        "improve our hiring experience, so please fill in this short survey. Recruiting Team"
+    )
+    sentence = "We're always looking to improve our hiring experience, so please fill in"
+    reasons = [stated(message, "experience", sentence)]
+    texts = texts_of(message, reasons=reasons)
+    assert not any("hiring experience" in t for t in texts), texts
+    assert "experience" not in read_context(message, policy=None, reasons=reasons).stated
+
+
+def test_a_change_of_direction_in_what_is_needed_is_a_changed_scope_not_a_closed_role() -> None:
+    message = (
+        "Hi Ben, the team has rethought what we need from this hire and is now leaning toward "
+        "a channel partnerships background, so we won't move forward. Sorry for the change of "
+        "direction. I've passed your resume along to my colleague Dana. Thanks, Melissa"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.out_of_control == frozenset({"scope"})
+    assert ctx.follow_up == "forward_resume"
+    assert not any("reopens" in t for t in texts_of(message))
+
+
+def test_a_promise_to_reconnect_if_funding_comes_through_answers_the_closing_question() -> None:
+    message = (
+        "Dear Hannah, our funding bid was not successful, so we can no longer recruit to this "
+        "role. If funding is secured in the next round we'd like to get in touch again. Gareth"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.timing_open and "budget" in ctx.out_of_control
