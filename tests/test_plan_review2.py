@@ -27,7 +27,15 @@ def texts_of(message: str, findings=(), specific=(), *, policy=None, reasons=(),
 
 @pytest.mark.parametrize(
     "wording",
-    ["if anything", "keep as it is", "Coming back to", "You compared my profile", "role there"],
+    [
+        "if anything",
+        "keep as it is",
+        "Coming back to",
+        "You compared my profile",
+        "role there",
+        "got right",
+        "promising on paper",
+    ],
 )
 def test_no_template_uses_a_wording_reviewers_flagged(wording: str) -> None:
     assert wording not in json.dumps(read_json("templates", "plan.json"), ensure_ascii=False)
