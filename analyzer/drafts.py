@@ -151,6 +151,15 @@ def extract_context(text: str) -> Context:
     return Context(sender, team, candidate, titled, role, company or signed_company, informal)
 
 
+def reply_context(report: Report) -> Context:
+    """:func:`extract_context` of the report's text, for the draft: a message from an address
+    nobody reads names no one to write to, so the draft greets a blank (a named contact)."""
+    ctx = extract_context(report.text)
+    if context_of(report).no_reply:
+        return replace(ctx, sender=None, sender_is_team=False)
+    return ctx
+
+
 def draft(report: Report, *, channel: str = "email", context: Context | None = None) -> Draft:
     """A follow-up for ``report``: an email, or a call script with ``channel="phone"``.
 
@@ -167,8 +176,8 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     kind = report.kind.label or Kind.REJECTION.value
     if kind not in DECISION_KINDS:
         raise InputError(f"this message looks like '{kind}', not a rejection: nothing to follow up")
-    ctx = context or extract_context(report.text)
     situation = context_of(report)
+    ctx = context or reply_context(report)
     policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
     if situation.declines:
         policy = Policy.DECLINES.value

@@ -32,6 +32,8 @@ def test_a_do_not_reply_rejection_gets_a_note_and_a_plain_draft() -> None:
     assert plan_notes(report)[0].startswith("This message comes from an address that nobody")
     body = draft(report).body
     assert "1." not in body  # a general request, no numbered questions to an unread address
+    greeting = body.splitlines()[0]  # greets the named contact to write to, a blank
+    assert "Recruiting Team" not in greeting and "[" in greeting
 
 
 # 2. A person's detailed note: thanked, asked which point matters most ----------------------

@@ -155,7 +155,7 @@ def draft(
     """
     from dataclasses import replace
 
-    from ..drafts import blanks_advice, extract_context
+    from ..drafts import blanks_advice, reply_context
     from ..drafts import draft as make_draft
     from ..render import plan as render
 
@@ -163,7 +163,7 @@ def draft(
     for line in report.notes:  # first: a letter that was not read gets no draft, and says why
         note(line)
     check_language(report, force=force, noted=True)
-    context = extract_context(report.text)
+    context = reply_context(report)
     if sender:
         context = replace(context, sender=sender.strip(), sender_is_team=False)
     if me:
