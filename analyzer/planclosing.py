@@ -89,6 +89,9 @@ def forward_question(
     about the process is taken up here when the message invites no other step, else by the
     draft (:func:`takes_up_survey`)."""
     settings = plan_settings()["forward"]
+    if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
+        key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
+        return pick(settings["offer_talk_times" if ctx.asks_times else key], seed)
     if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit
@@ -96,9 +99,6 @@ def forward_question(
         if told or ctx.form_letter:
             return None
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))
-    if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
-        key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
-        return pick(settings["offer_talk_times" if ctx.asks_times else key], seed)
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
     if ctx.other_role:

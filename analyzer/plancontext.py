@@ -300,6 +300,16 @@ def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
+    """Whether a note in the writer's own voice is long enough, and about the candidate, to
+    spell out its feedback (``long_note``: so many words, a stated reason about the candidate,
+    not signed by a team)."""
+    settings = _settings()["long_note"]
+    if team_signed or not stated & frozenset(settings["reasons"]):
+        return False
+    return len(text.split()) >= int(settings["words"])
+
+
 def org_kind(text: str) -> str | None:
     """The kind of body the employer is, from a proper name in the message ("Western Plains
     University": "university"; ``org_kinds``, read case-sensitively), or ``None``."""
@@ -382,7 +392,8 @@ def read_context(
         offers_help=offers["help"],
         offers_reference=offers["reference"],
         asks_times=offers["times"],
-        feedback_given="feedback_given" in hits and "own_voice" in hits,
+        feedback_given=("own_voice" in hits or signed_by_person(text))
+        and ("feedback_given" in hits or long_note(text, stated, "team_signed" in hits)),
         own_voice="own_voice" in hits,
         basis_named=named_bases(text) if "basis_named" in hits else (),
         org_kind=org_kind(text),

@@ -432,6 +432,8 @@ def _candidates(
             reasons += _experience_named(ctx, message, len(findings), seed)
         kept = [r for r in reasons if not _basis_of_comparison(r, found, message)]
         found += _together(kept, seed)
+    if ctx.basis_named:  # the message says what made the difference: no bare decision question
+        found = [c for c in found if c.topic != "requirement"]
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
         found = _named_requirement(found, ctx)
     if ctx.no_opening and not ctx.out_of_control:  # no role: ask what kinds would fit
@@ -439,8 +441,8 @@ def _candidates(
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
-    if not ranked and not ctx.out_of_control:
-        value = int(plan_settings()["requirement_value"])
+    if not ranked and not ctx.out_of_control and not ctx.basis_named:  # a named basis says
+        value = int(plan_settings()["requirement_value"])  # what made the difference
         hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
         body = hooked or capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]

@@ -316,3 +316,85 @@ def test_a_promise_to_reconnect_if_funding_comes_through_answers_the_closing_que
     )
     ctx = read_context(message, policy=None)
     assert ctx.timing_open and "budget" in ctx.out_of_control
+
+
+# 10. Long notes, offers in more words, a role offered instead ----------------------------------
+
+LONG_NOTE = (
+    "Dear Sneha,\n\nThank you for submitting the assignment for the Analyst position. We went "
+    "through your notebook in detail. The exploratory work was thorough and the charts of "
+    "returns by region were well done; the reviewers also liked that you wrote down your "
+    "assumptions. However, we have decided not to take your application to the next round. The "
+    "main concerns were in the modelling: the scaling was fitted before the split, which leaked "
+    "information, and the model was judged on accuracy alone although the classes were "
+    "imbalanced, so we expected precision and recall to be discussed. There was also little on "
+    "why the final model beat a plain baseline. We know the timeline was tight, and these points "
+    "may reflect that rather than your ability. We would be happy to consider you again for "
+    "future openings.\n\nRegards,\nVikram Rao\nLead, Data Science\nNorthwind"
+)
+
+
+def test_a_long_signed_note_about_the_candidate_is_feedback_given() -> None:
+    # no "I" in it, but signed by a person and long enough to spell its points out
+    reasons = [stated(LONG_NOTE, "skills", "The main concerns were in the modelling")]
+    ctx = read_context(LONG_NOTE, policy=None, reasons=reasons)
+    assert ctx.feedback_given and not ctx.own_voice
+    texts = texts_of(LONG_NOTE, reasons=reasons)
+    assert texts[0].startswith("Thank you for")
+    assert len(texts) <= 2
+
+
+def test_a_long_team_letter_is_no_feedback_note() -> None:
+    letter = LONG_NOTE.replace(
+        "Vikram Rao\nLead, Data Science\nNorthwind", "Talent Acquisition Team"
+    )
+    reasons = [stated(letter, "skills", "The main concerns were in the modelling")]
+    assert not read_context(letter, policy=None, reasons=reasons).feedback_given
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attr"),
+    [
+        ("If it's useful I'm happy to jump on a call and talk any of this through.", "offers_call"),
+        (
+            "I could also just be a reference for other companies you're talking to.",
+            "offers_reference",
+        ),
+        ("I know two founders who are hiring; want me to intro you?", "offers_reference"),
+    ],
+)
+def test_offers_in_more_words(sentence: str, attr: str) -> None:
+    message = f"Hi Nico, we offered the role to someone else. {sentence} Thanks, Ella"
+    assert getattr(read_context(message, policy=None), attr)
+
+
+def test_an_offered_call_is_accepted_even_when_the_role_is_on_hold() -> None:
+    message = (
+        "Hi Olivia, I'm sorry to say the Head of Operations role has been put on hold until Q2. "
+        "If it reopens I'll be straight back in touch. Happy to have a call in the meantime. "
+        "Kind regards, Daniel"
+    )
+    texts = texts_of(message)
+    assert "call" in texts[-1], texts
+
+
+def test_a_role_offered_instead_is_named_and_taken_up() -> None:
+    message = (
+        "Hi Maya, the team were impressed with your portfolio, but they want someone with more "
+        "years leading research programmes independently, so we won't progress you for the "
+        "Senior UX Researcher role. We're about to open a UX Researcher (mid-level) role on the "
+        "same team. "
+        "Would you be open to me putting you forward for that instead? Best, Priyanka"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.other_role == "UX Researcher" and ctx.basis_named
+    findings = [found(message, "more years leading", "unspecified_gap")]
+    texts = texts_of(message, findings)
+    assert "UX Researcher role" in texts[-1]
+    assert not any('"more years leading"' in t for t in texts)
+    assert not any("made the difference" in t for t in texts)  # the reason is named
+
+
+def test_a_bare_please_do_not_reply_is_read() -> None:
+    message = "We will not be moving forward with your application. Please do not reply."
+    assert read_context(message, policy=None).no_reply
