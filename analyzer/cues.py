@@ -206,11 +206,14 @@ def lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_APOSTROPHES)
+    for curly in _APOSTROPHES:  # a search per mark is cheaper than translating every text
+        if curly in low:
+            low = low.replace(curly, "'")
+    return low
 
 
 #: Apostrophes that :func:`lower` reads as the straight one (each one character, in place).
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:

@@ -311,14 +311,24 @@ def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
 
 
 def org_kind(text: str) -> str | None:
-    """The kind of body the employer is, from a proper name in the message ("Western Plains
-    University": "university"; ``org_kinds``, read case-sensitively), or ``None``."""
-    return next((k for k, p in _org_kinds() if p.search(text)), None)
+    """The kind of body the employer is, from the first proper name of one in the message
+    ("Western Plains University": "university"; ``org_kinds``, read case-sensitively), or
+    ``None``."""
+    pattern, words = _org_kinds()
+    if not any(word in text for word in words):  # most messages name none: no regex search
+        return None
+    match = pattern.search(text)
+    return match.lastgroup if match is not None else None
 
 
 @lru_cache(maxsize=1)
-def _org_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((k, re.compile(p)) for k, p in _settings()["org_kinds"].items())
+def _org_kinds() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The ``org_kinds`` patterns as one search, each kind a named group, and the capitalised
+    words one of which every match holds."""
+    kinds = _settings()["org_kinds"].items()
+    pattern = re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in kinds))
+    words = tuple(sorted({w for _, p in kinds for w in re.findall(r"[A-Z][A-Za-z]+", p)}))
+    return pattern, words
 
 
 def named_bases(text: str) -> tuple[tuple[int, int], ...]:

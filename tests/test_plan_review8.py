@@ -398,3 +398,21 @@ def test_a_role_offered_instead_is_named_and_taken_up() -> None:
 def test_a_bare_please_do_not_reply_is_read() -> None:
     message = "We will not be moving forward with your application. Please do not reply."
     assert read_context(message, policy=None).no_reply
+
+
+def test_the_employer_kind_prefilter_finds_what_the_search_finds() -> None:
+    """The word check before the search skips only messages the search would not match."""
+    import json
+    from pathlib import Path
+
+    from analyzer.plancontext import _org_kinds, org_kind
+
+    pattern, _ = _org_kinds()
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
+    texts = [json.loads(line)["text"] for f in sorted(corpus.glob("*.jsonl")) for line in f.open()]
+    found = 0
+    for text in texts:
+        match = pattern.search(text)
+        assert org_kind(text) == (match.lastgroup if match else None)
+        found += match is not None
+    assert found  # some corpus messages do name a university, a trust or a council
