@@ -135,8 +135,14 @@ def _compiled() -> dict[str, Any]:
         kind: Cues([p.replace("{nouns}", nouns) for p in patterns])
         for kind, patterns in s["praise"]["cues"].items()
     }
+    words = sorted({w.lower() for p in s["org_kinds"].values() for w in _ORG_WORD.findall(p)})
+    compiled["org_words"] = Cues([rf"\b(?:{'|'.join(words)})\b"])  # found in the book's pass
     compiled["book"] = CueBook(dict(_named(compiled)))
     return compiled
+
+
+#: A capitalised word of an ``org_kinds`` pattern, one of which every match of it holds.
+_ORG_WORD = re.compile(r"[A-Z][A-Za-z]+")
 
 
 def _named(compiled: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Cues]]:
@@ -314,21 +320,17 @@ def org_kind(text: str) -> str | None:
     """The kind of body the employer is, from the first proper name of one in the message
     ("Western Plains University": "university"; ``org_kinds``, read case-sensitively), or
     ``None``."""
-    pattern, words = _org_kinds()
-    if not any(word in text for word in words):  # most messages name none: no regex search
-        return None
-    match = pattern.search(text)
+    match = _org_kinds().search(text)
     return match.lastgroup if match is not None else None
 
 
 @lru_cache(maxsize=1)
-def _org_kinds() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The ``org_kinds`` patterns as one search, each kind a named group, and the capitalised
-    words one of which every match holds."""
+def _org_kinds() -> re.Pattern[str]:
+    """The ``org_kinds`` patterns as one search, each kind a named group. :func:`read_context`
+    runs it only when the cue book's pass found one of their words (``org_words``), in any
+    case: most messages name none."""
     kinds = _settings()["org_kinds"].items()
-    pattern = re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in kinds))
-    words = tuple(sorted({w for _, p in kinds for w in re.findall(r"[A-Z][A-Za-z]+", p)}))
-    return pattern, words
+    return re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in kinds))
 
 
 def named_bases(text: str) -> tuple[tuple[int, int], ...]:
@@ -406,7 +408,7 @@ def read_context(
         and ("feedback_given" in hits or long_note(text, stated, "team_signed" in hits)),
         own_voice="own_voice" in hits,
         basis_named=named_bases(text) if "basis_named" in hits else (),
-        org_kind=org_kind(text),
+        org_kind=org_kind(text) if "org_words" in hits else None,
         relayed="relayed" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
