@@ -101,8 +101,9 @@ def forward_question(
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
-    if ctx.other_role:
-        return str(settings["named_role"]).format(the_role=the_role(ctx.other_role))
+    if ctx.other_role:  # accepted when the sender offers to put the candidate forward
+        key = "put_forward" if ctx.put_forward else "named_role"
+        return str(settings[key]).format(the_role=the_role(ctx.other_role))
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
         return pick(settings["advised"], seed)
     if ctx.relayed:  # a recruiter, not the employer: which roles to look at next

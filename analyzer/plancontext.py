@@ -68,6 +68,8 @@ class PlanContext:
     basis_named: tuple[tuple[int, int], ...] = ()
     org_kind: str | None = None
     relayed: bool = False
+    put_forward: bool = False
+    main_point: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -100,6 +102,8 @@ _PLAIN_LISTS = (
     "requirement_named",
     "basis_named",
     "relayed",
+    "put_forward",
+    "main_point",
     "reopen_told",
     "no_opening",
     "advised_roles",
@@ -306,6 +310,12 @@ def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+def _contact_offered(offers: dict[str, bool]) -> bool:
+    """Whether the message offers a way to talk (a call, a discussion, feedback), which a
+    do-not-reply line does not close."""
+    return offers["call"] or offers["discuss"] or offers["feedback"]
+
+
 def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
     """Whether a note in the writer's own voice is long enough, and about the candidate, to
     spell out its feedback (``long_note``: so many words, a stated reason about the candidate,
@@ -381,7 +391,7 @@ def read_context(
         other_role=name,
         mentions_other_role=mentions,
         auto_reply=not notice and bool({"auto_reply", "no_reply"} & hits),
-        no_reply=not notice and "no_reply" in hits,
+        no_reply=not notice and "no_reply" in hits and not _contact_offered(offers),
         offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
         several_interviews="several_interviews" in hits,
@@ -410,6 +420,8 @@ def read_context(
         basis_named=named_bases(text) if "basis_named" in hits else (),
         org_kind=org_kind(text) if "org_words" in hits else None,
         relayed="relayed" in hits,
+        put_forward="put_forward" in hits,
+        main_point="main_point" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 

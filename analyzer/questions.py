@@ -235,8 +235,9 @@ def plan(
     written = written_feedback(ctx, specific, message)
     noted = ctx.feedback_given or (written and ctx.own_voice)  # a person's note of feedback
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
-    if noted:  # a note that spells out its feedback: thank, ask what matters most
-        opener = Question(pick(plan_settings()["openers"]["detailed"], seed), Purpose.OPENER.value)
+    if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
+        key = "detailed_main" if ctx.main_point else "detailed"  # it says, how to start on it
+        opener = Question(pick(plan_settings()["openers"][key], seed), Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
     reserved = 1 if forward is not None and max_questions > 2 else 0

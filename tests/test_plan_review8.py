@@ -416,3 +416,54 @@ def test_the_employer_kind_prefilter_finds_what_the_search_finds() -> None:
         assert read_context(text, policy=None).org_kind == (match.lastgroup if match else None)
         found += match is not None
     assert found  # some corpus messages do name a university, a trust or a council
+
+
+# 11. Routes to a conversation, a role offered, a candidate above the role's level -------------
+
+
+def test_a_do_not_reply_notice_that_offers_a_discussion_keeps_a_plan() -> None:
+    message = (
+        "Dear Candidate, your results do not meet the pass mark, so you will not be considered "
+        "further. You may request an informal discussion by contacting us within five business "
+        "days. Staffing Services. This is an automated message. Please do not reply."
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offers_discuss and not ctx.no_reply
+    assert texts_of(message)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attr"),
+    [
+        ("I'll give you a call tomorrow if that works?", "offers_call"),
+        ("I'm happy to jump on a 15 minute call to share some feedback.", "offers_call"),
+        ("Just reply with a few times that suit.", "asks_times"),
+    ],
+)
+def test_calls_in_more_words(sentence: str, attr: str) -> None:
+    message = f"Hi Leah, we went with someone else for the Analyst role. {sentence} Best, Ewan"
+    assert getattr(read_context(message, policy=None), attr)
+
+
+def test_an_offer_to_put_the_candidate_forward_is_accepted_by_name() -> None:
+    message = (
+        "Hi Chris, we feel the Product Designer role is more junior than your experience "
+        "warrants. We're about to open a Senior Product Designer position next month, and I'd "
+        "love to put you forward for it if you're interested. Best, Olivia"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.put_forward and "overqualified" in ctx.out_of_control
+    texts = texts_of(message)
+    assert texts[-1].startswith("I would be glad to be put forward for the Senior Product")
+    assert not any("stronger" in t or "experience" in t for t in texts)
+
+
+def test_a_note_that_names_its_main_point_is_asked_how_to_start_on_it() -> None:
+    message = (
+        "Hi Jo, thanks for your interviews. I'm sorry to say we went with another candidate. The "
+        "main thing was stakeholder work: your examples stayed inside your own team, and your "
+        "case answer skipped the cost question. Your analysis was strong. Best, Priya"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.feedback_given and ctx.main_point
+    assert "main point" in texts_of(message)[0]
