@@ -799,7 +799,7 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
     start, end = ctx.basis_named[0]
     found = _MODIFIED.search(message.lower(), start, end)
     head = found.start() if found else -1
-    tail = _BASIS_END.search(message, end)
+    tail = _BASIS_END.search(message, found.end()) if found else None
     stop = tail.start() if tail else len(message)
     named = " ".join(message[head:stop].split()[:_NAMED_WORDS])
     if head < 0 or not named or not clean_quote(message, head, head + len(named)):
@@ -814,7 +814,9 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
 #: The named experience, with the modifier the comparison gives it ("hands-on experience").
 _MODIFIED = re.compile(r"(?:(?:hands-on|direct|practical|relevant) )?experience\b")
 #: Where a named experience ends: a mark, or a word that starts another clause.
-_BASIS_END = re.compile(r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|so)\b")
+_BASIS_END = re.compile(
+    r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|was|were|is|are|had|has)\b"
+)
 #: The most words of a named experience a question repeats.
 _NAMED_WORDS = 6
 

@@ -467,3 +467,24 @@ def test_a_note_that_names_its_main_point_is_asked_how_to_start_on_it() -> None:
     ctx = read_context(message, policy=None)
     assert ctx.feedback_given and ctx.main_point
     assert "main point" in texts_of(message)[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd genuinely love to keep in touch, so feel free to connect with me on LinkedIn.",
+        "I'd be happy to keep you in mind for our remote-friendly roles.",
+    ],
+)
+def test_keeping_in_touch_in_more_words(sentence: str) -> None:
+    message = f"Hi Mei, the team chose a local candidate for the role. {sentence} Kind regards, Sanne"
+    assert read_context(message, policy=None).follow_up == "keep_in_touch"
+
+
+def test_experience_that_was_a_closer_match_is_named() -> None:
+    message = (
+        "Hi Nomvula, thank you for your interviews. The panel chose another candidate whose "
+        "experience in manufacturing environments was a closer match. Kind regards, Zanele"
+    )
+    texts = texts_of(message)
+    assert any("experience in manufacturing environments weighed" in t for t in texts), texts
