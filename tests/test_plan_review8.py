@@ -477,7 +477,7 @@ def test_a_note_that_names_its_main_point_is_asked_how_to_start_on_it() -> None:
     ],
 )
 def test_keeping_in_touch_in_more_words(sentence: str) -> None:
-    message = f"Hi Mei, the team chose a local candidate for the role. {sentence} Kind regards, Sanne"
+    message = f"Hi Mei, the team chose a local candidate for the role. {sentence} Sanne"
     assert read_context(message, policy=None).follow_up == "keep_in_touch"
 
 
@@ -487,4 +487,4 @@ def test_experience_that_was_a_closer_match_is_named() -> None:
         "experience in manufacturing environments was a closer match. Kind regards, Zanele"
     )
     texts = texts_of(message)
-    assert any("experience in manufacturing environments weighed" in t for t in texts), texts
+    assert any("experience in manufacturing environments" in t for t in texts), texts
