@@ -139,14 +139,10 @@ def _compiled() -> dict[str, Any]:
         kind: Cues([p.replace("{nouns}", nouns) for p in patterns])
         for kind, patterns in s["praise"]["cues"].items()
     }
-    words = sorted({w.lower() for p in s["org_kinds"].values() for w in _ORG_WORD.findall(p)})
+    words = sorted((w.lower() for ws in s["org_kinds"].values() for w in ws), key=len)[::-1]
     compiled["org_words"] = Cues([rf"\b(?:{'|'.join(words)})\b"])  # found in the book's pass
     compiled["book"] = CueBook(dict(_named(compiled)))
     return compiled
-
-
-#: A capitalised word of an ``org_kinds`` pattern, one of which every match of it holds.
-_ORG_WORD = re.compile(r"[A-Z][A-Za-z]+")
 
 
 def _named(compiled: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Cues]]:
@@ -327,20 +323,20 @@ def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
 
 
 def org_kind(text: str) -> str | None:
-    """The kind of body the employer is, from the first proper name of one in the message
-    ("Western Plains University": "university"; ``org_kinds``, read case-sensitively), or
-    ``None``."""
-    match = _org_kinds().search(text)
-    return match.lastgroup if match is not None else None
+    """The kind of body the employer is, from the first capitalised word of ``org_kinds`` in
+    the message ("Western Plains University": "university"), or ``None``. The words are found
+    in the lowered text; a word written in lower case ("your university degree") names none."""
+    kinds = _org_kinds()
+    for match in _compiled()["org_words"].finditer(lower(text)):
+        if text[match.start()].isupper():
+            return kinds[text[match.start() : match.end()].lower()]
+    return None
 
 
 @lru_cache(maxsize=1)
-def _org_kinds() -> re.Pattern[str]:
-    """The ``org_kinds`` patterns as one search, each kind a named group. :func:`read_context`
-    runs it only when the cue book's pass found one of their words (``org_words``), in any
-    case: most messages name none."""
-    kinds = _settings()["org_kinds"].items()
-    return re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in kinds))
+def _org_kinds() -> dict[str, str]:
+    """The kind of each ``org_kinds`` word, by the word in lower case."""
+    return {w.lower(): kind for kind, words in _settings()["org_kinds"].items() for w in words}
 
 
 def named_bases(text: str) -> tuple[tuple[int, int], ...]:
