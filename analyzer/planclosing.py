@@ -101,6 +101,8 @@ def forward_question(
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
+    if ctx.offers_introduction:  # "I could introduce you to ...": taken up by name
+        return pick(settings["introduction"], seed)
     if ctx.other_role:  # accepted when the sender offers to put the candidate forward
         key = "put_forward" if ctx.put_forward else "named_role"
         return str(settings[key]).format(the_role=the_role(ctx.other_role))

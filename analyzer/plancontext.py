@@ -62,6 +62,7 @@ class PlanContext:
     form_letter: bool = False
     offers_help: bool = False
     offers_reference: bool = False
+    offers_introduction: bool = False
     asks_times: bool = False
     feedback_given: bool = False
     own_voice: bool = False
@@ -409,6 +410,7 @@ def read_context(
         form_letter="own_voice" not in hits and stage == "applied" and not signed_by_person(text),
         offers_help=offers["help"],
         offers_reference=offers["reference"],
+        offers_introduction=offers["introduction"],
         asks_times=offers["times"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, "team_signed" in hits)),

@@ -140,7 +140,7 @@ def test_a_decision_with_current_openings_is_never_an_empty_plan() -> None:
 def test_a_stated_time_is_built_on_not_asked(message: str, timed: bool) -> None:
     assert timing_stated(message) is timed
     closing = texts_of(message)[-1]
-    asks_when = re.search(r"\bwhen would be a good time\b", closing) is not None
+    asks_when = re.search(r"\bwhen would be a good time\b", closing, re.IGNORECASE) is not None
     assert asks_when is (not timed and "apply again" in message)
 
 

@@ -360,7 +360,7 @@ def test_a_long_team_letter_is_no_feedback_note() -> None:
             "I could also just be a reference for other companies you're talking to.",
             "offers_reference",
         ),
-        ("I know two founders who are hiring; want me to intro you?", "offers_reference"),
+        ("I know two founders who are hiring; want me to intro you?", "offers_introduction"),
     ],
 )
 def test_offers_in_more_words(sentence: str, attr: str) -> None:

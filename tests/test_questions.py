@@ -23,7 +23,7 @@ from analyzer.similarity import THRESHOLD, max_similarity
 from .conftest import check_golden
 
 OPEN_WORD = re.compile(
-    r"(?:^|[,:;]\s+)(what|which|how|could you|in which|when|where)\b", re.IGNORECASE
+    r"(?:^|[,:;.]\s+)(what|which|how|could you|in which|when|where)\b", re.IGNORECASE
 )
 DISPUTING = ("wrong", "disagree", "reconsider", "unfair", "mistake", "why didn't", "why not")
 REPLIES = Path(__file__).parent / "golden" / "plan" / "replies"
