@@ -95,6 +95,11 @@ def test_a_form_letter_with_points_keeps_its_own_opener() -> None:
         ("Thanks for going through all three rounds with us.", "interviewed"),
         ("Thank you for the interview on Tuesday.", "interviewed"),
         ("Thanks for the conversations so far about the role.", "screened"),
+        ("Thank you for attending an interview for the above position.", "interviewed"),
+        ("Thank you for the pleasant interview for the Analyst position.", "interviewed"),
+        ("Thanks so much for spending the day with the team last week.", "interviewed"),
+        ("Thank you for taking the time to speak with our team.", "screened"),
+        ("Thank you for completing the art test for the Artist role.", "take_home"),
         ("We were not able to select you for an interview.", "applied"),
         ("You have not been shortlisted for interview.", "applied"),
     ],
@@ -481,3 +486,23 @@ def test_experience_that_was_a_closer_match_is_named() -> None:
     )
     texts = texts_of(message)
     assert any("experience in manufacturing environments" in t for t in texts), texts
+
+
+def test_an_introduction_is_no_reference_and_a_shared_profile_is_no_cv_passed_on() -> None:
+    intro = "Hi Kim, we went another way. I know two founders hiring; happy to introduce you. Jo"
+    ctx = read_context(intro, policy=None)
+    assert ctx.offers_introduction and not ctx.offers_reference
+    assert "introduc" in texts_of(intro)[-1]
+    shared = "Hi Dan, I shared your profile with the hiring manager; they chose someone else. Meg"
+    assert read_context(shared, policy=None).follow_up != "forward_resume"
+
+
+def test_a_thank_you_and_its_question_are_two_sentences() -> None:
+    message = (
+        "Hi Sam, thanks for the interview. We will not proceed, but I will keep your resume on "
+        "file. Best, Jo"
+    )
+    closing = texts_of(message)[-1]
+    assert "résumé" in closing and "; " not in closing and closing.endswith("?"), closing
+    thanks, question = closing.split(". ", 1)
+    assert question[:1].isupper() and "?" not in thanks
