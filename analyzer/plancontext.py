@@ -222,12 +222,19 @@ def other_roles_named(text: str) -> bool:
 
 def invites_after_decision(text: str) -> bool:
     """Whether a message states a decision against the candidate and invites a next step
-    ("you weren't selected ... give us another shot", or a survey to fill in): worth a short
-    plan even when the kind model did not read it as a rejection."""
+    ("you weren't selected ... give us another shot", a survey to fill in, an offered call or
+    introduction): worth a short plan even when the kind model did not read it as a
+    rejection."""
     low = lower(text)  # one list first: most such messages state no decision at all
     if _compiled()["not_selected"].search(low) is None:
         return False
-    return follow_up(text) is not None or "survey" in _matching(low)
+    hits = _matching(low)
+    offered = any(f"offers.{k}" in hits for k in _OFFERED_STEPS)  # a call, an introduction
+    return follow_up(text) is not None or "survey" in hits or offered
+
+
+#: The offers that are a next step worth a short plan after a decision (``offers``).
+_OFFERED_STEPS = ("call", "discuss", "feedback", "reference", "introduction")
 
 
 def follow_up(text: str) -> str | None:

@@ -506,3 +506,42 @@ def test_a_thank_you_and_its_question_are_two_sentences() -> None:
     assert "résumé" in closing and "; " not in closing and closing.endswith("?"), closing
     thanks, question = closing.split(". ", 1)
     assert question[:1].isupper() and "?" not in thanks
+
+
+# 12. The last unseen set's categories -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This email was sent from a notification-only address that cannot accept incoming email.",
+        "*This email is sent from a send-only address. We cannot respond to replies.",
+    ],
+)
+def test_send_only_addresses_are_no_reply(sentence: str) -> None:
+    message = f"Dear Applicant, the position has been filled. {sentence}"
+    assert read_context(message, policy=None).no_reply
+    assert texts_of(message) == []
+
+
+def test_a_decision_the_kind_model_missed_keeps_a_short_plan_when_it_offers_a_next_step() -> None:
+    from analyzer.plancontext import invites_after_decision
+
+    message = (
+        "Hi Mark, the client has decided to appoint internally, so the process has been closed. "
+        "I've got a couple of other roles that could suit - are you free for a call Thursday? Rob"
+    )
+    assert invites_after_decision(message)
+    ctx = read_context(message, policy=None)
+    assert ctx.offers_call and ctx.relayed
+
+
+def test_relocation_is_a_location_reason_and_a_door_left_open_answers_the_closing() -> None:
+    message = (
+        "Hi Felipe, thanks for taking the time to talk with me last week. We need this person in "
+        "the Denver office three days a week, and relocating isn't on the table for you. If that "
+        "changes, please reach out to me directly. Andrea"
+    )
+    ctx = read_context(message, policy=None)
+    assert "location" in ctx.out_of_control and ctx.timing_open and ctx.stage == "screened"
+    assert [q.purpose for q in plan_of(message)] == ["opener"]
