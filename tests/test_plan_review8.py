@@ -545,3 +545,27 @@ def test_relocation_is_a_location_reason_and_a_door_left_open_answers_the_closin
     ctx = read_context(message, policy=None)
     assert "location" in ctx.out_of_control and ctx.timing_open and ctx.stage == "screened"
     assert [q.purpose for q in plan_of(message)] == ["opener"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your performance did not meet the required cut-off for progression.",
+        "Unfortunately you were not successful in the psychometric tests.",
+        "We regret to inform you that you have not cleared the assessment round.",
+    ],
+)
+def test_a_test_score_under_the_pass_mark_is_asked_about_by_section(sentence: str) -> None:
+    message = f"Dear Candidate, thank you for taking the online assessment. {sentence} HR Team"
+    texts = texts_of(message)
+    assert any("score" in t or "practising" in t for t in texts), texts
+    assert not any("role's needs" in t or "requirements" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["What tipped it was hands-on site work.", "In the end it came down to client experience."],
+)
+def test_a_deciding_factor_is_a_main_point(sentence: str) -> None:
+    message = f"Hi Jo, I'm sorry, we went with another candidate. {sentence} Best, Priya"
+    assert read_context(message, policy=None).main_point
