@@ -151,11 +151,12 @@ def extract_context(text: str) -> Context:
     return Context(sender, team, candidate, titled, role, company or signed_company, informal)
 
 
-def reply_context(report: Report) -> Context:
+def reply_context(report: Report, situation: PlanContext | None = None) -> Context:
     """:func:`extract_context` of the report's text, for the draft: a message from an address
-    nobody reads names no one to write to, so the draft greets a blank (a named contact)."""
+    nobody reads names no one to write to, so the draft greets a blank (a named contact).
+    ``situation`` is the report's plan context when the caller has read it already."""
     ctx = extract_context(report.text)
-    if context_of(report).no_reply:
+    if (situation or context_of(report)).no_reply:
         return replace(ctx, sender=None, sender_is_team=False)
     return ctx
 
@@ -177,7 +178,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     if kind not in DECISION_KINDS:
         raise InputError(f"this message looks like '{kind}', not a rejection: nothing to follow up")
     situation = context_of(report)
-    ctx = context or reply_context(report)
+    ctx = context or reply_context(report, situation)
     policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
     if situation.declines:
         policy = Policy.DECLINES.value

@@ -101,7 +101,6 @@ _PLAIN_LISTS = (
     "community_term",
     "team_signed",
     "requirement_named",
-    "basis_named",
     "relayed",
     "put_forward",
     "main_point",
@@ -140,6 +139,8 @@ def _compiled() -> dict[str, Any]:
         kind: Cues([p.replace("{nouns}", nouns) for p in patterns])
         for kind, patterns in s["praise"]["cues"].items()
     }
+    modifiers = "(?:" + "|".join(s["experience_modifiers"]) + ")"
+    compiled["basis_named"] = Cues([p.replace("{modifiers}", modifiers) for p in s["basis_named"]])
     words = sorted((w.lower() for ws in s["org_kinds"].values() for w in ws), key=len)[::-1]
     compiled["org_words"] = Cues([rf"\b(?:{'|'.join(words)})\b"])  # found in the book's pass
     compiled["book"] = CueBook(dict(_named(compiled)))
@@ -345,6 +346,12 @@ def org_kind(text: str) -> str | None:
 def _org_kinds() -> dict[str, str]:
     """The kind of each ``org_kinds`` word, by the word in lower case."""
     return {w.lower(): kind for kind, words in _settings()["org_kinds"].items() for w in words}
+
+
+def experience_modifiers() -> tuple[str, ...]:
+    """The words kept before "experience" when a question names a basis
+    (``experience_modifiers`` in ``plan_context.json``: "hands-on experience")."""
+    return tuple(_settings()["experience_modifiers"])
 
 
 def named_bases(text: str) -> tuple[tuple[int, int], ...]:

@@ -49,7 +49,7 @@ from .planclosing import (
     reopen_told,
     role_closed,
 )
-from .plancontext import PlanContext, language_names
+from .plancontext import PlanContext, experience_modifiers, language_names
 from .planwords import (
     capital,
     lower_first,
@@ -667,10 +667,9 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
             continue
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
+        named = team_words(ctx)
         lead, plain = (
-            w.replace("{team_on}", team_words(ctx)["team_on"]).replace(
-                "{org}", team_words(ctx)["org"]
-            )
+            w.replace("{team_on}", named["team_on"]).replace("{org}", named["org"])
             for w in (lead, entry["plain"])
         )
         value = int(settings["remark_value"])
@@ -797,12 +796,13 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
     if not message:
         return []
     start, end = ctx.basis_named[0]
-    found = _MODIFIED.search(message.lower(), start, end)
-    head = found.start() if found else -1
-    tail = _BASIS_END.search(message, found.end()) if found else None
+    noun = _modified().search(lower(message), start, end)
+    if noun is None:  # "more years leading ...": no experience to name
+        return []
+    tail = _BASIS_END.search(message, noun.end())
     stop = tail.start() if tail else len(message)
-    named = " ".join(message[head:stop].split()[:_NAMED_WORDS])
-    if head < 0 or not named or not clean_quote(message, head, head + len(named)):
+    named = " ".join(message[noun.start() : stop].split()[:_NAMED_WORDS])
+    if not clean_quote(message, noun.start(), noun.start() + len(named)):
         return []
     settings = plan_settings()["named_basis"]
     lead = one_of(settings["lead"], seed).replace("{basis}", named)
@@ -811,8 +811,13 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
     return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
 
 
-#: The named experience, with the modifier the comparison gives it ("hands-on experience").
-_MODIFIED = re.compile(r"(?:(?:hands-on|direct|practical|relevant) )?experience\b")
+@cache
+def _modified() -> re.Pattern[str]:
+    """The named experience, with the modifier the comparison gives it ("hands-on experience";
+    :func:`~analyzer.plancontext.experience_modifiers`)."""
+    return re.compile(rf"(?:(?:{'|'.join(map(re.escape, experience_modifiers()))}) )?experience\b")
+
+
 #: Where a named experience ends: a mark, or a word that starts another clause.
 _BASIS_END = re.compile(
     r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|was|were|is|are|had|has)\b"
