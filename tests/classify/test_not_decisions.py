@@ -51,6 +51,15 @@ needs_models = pytest.mark.skipif(not has_models(models_dir()), reason="no train
             True,
         ),
         ("We'll let you know either way by the end of the month.", True),
+        # a review under way, or a match that may come: no decision yet
+        (
+            "Our team is busy reviewing your skills and background to see if they match the "
+            "requirements of the role.",
+            True,
+        ),
+        ("We will review your details to determine whether you meet the minimum criteria.", True),
+        ("We'll keep your CV and reach out if a role that suits your background opens up.", True),
+        ("If your profile is a match, a recruiter will call you to arrange a chat.", True),
         # decisions stated outright
         ("We have decided not to move forward with your application.", False),
         ("Unfortunately you have not been selected for interview.", False),
@@ -63,6 +72,11 @@ needs_models = pytest.mark.skipif(not has_models(models_dir()), reason="no train
         # a decision first, a hedge after the turn of the clause: still a decision
         ("We've filled the role, but we'll keep your CV in case anything opens up.", False),
         ("We won't be progressing your application; if a role opens we'll call you.", False),
+        (
+            "Your skills did not match the requirements, but we'll keep your CV if a role "
+            "that suits you opens.",
+            False,
+        ),
         # a hedge inside feedback names no outcome
         ("You did not say what happens to the queue if the cache restarts.", False),
         ("If it helps, your examples might not have been detailed enough.", False),
@@ -218,6 +232,15 @@ MESSAGES = [
         "Hi,\n\nThanks for your interest. We won't be progressing your application, but if a "
         "similar role comes up we'll let you know.\n\nBest,\nRecruiting",
         "rejection",
+    ),
+    (
+        "Dear Applicant,\nThank you for applying for the Payroll Officer position. Our recruiters "
+        "are hard at work reviewing your experience and qualifications to see if they match the "
+        "requirements of the role. If our team decides your skills suit this or another "
+        "opening, someone will contact you about next steps. Sign up for job alerts to hear "
+        "about new positions in your area.\nThank you again for your interest in Brackley "
+        "Foods.\nBrackley Foods Recruiting",
+        "acknowledgement",
     ),
     (
         "Dear Applicant, we regret to inform you that your application for the Clerk position "
