@@ -15,7 +15,7 @@ import numpy as np
 from ..components.context import ContextRules, keep_candidates, load_context_rules
 from ..components.policy import policy_label
 from ..errors import ModelError
-from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
+from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Kind, Policy
 from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
     KindRule,
@@ -200,7 +200,8 @@ class Classifiers:
         shared: dict[int, Any] = {}
         kinds = self._proba("kind", feats, KINDS, shared, kept)
         policies = self._proba("policy", feats, POLICIES, shared, kept)
-        decided = [KINDS[int(p.argmax())] in DECISION_KINDS for p in kinds]
+        texts = [doc.text for doc in docs] if texts is None else texts
+        decided = [self._may_decide(p, text) for p, text in zip(kinds, texts, strict=True)]
         sents = [
             list(sentences(doc, t)) if d else []
             for doc, t, d in zip(docs, tokens, decided, strict=True)
@@ -227,7 +228,6 @@ class Classifiers:
         tagged_of = iter(tagged)
         out, row = [], 0
         subjects = [None] * len(docs) if subjects is None else subjects
-        texts = [doc.text for doc in docs] if texts is None else texts
         for i, doc in enumerate(docs):
             rows = slice(row, row + len(sents[i]))
             row = rows.stop
@@ -243,6 +243,17 @@ class Classifiers:
                     message = replace(message, tagged=spans)
             out.append(message)
         return out
+
+    def _may_decide(self, proba: np.ndarray, text: str) -> bool:
+        """Whether a message may be a decision, so that its sentences are read: the classifier
+        favours a decision kind, or an acknowledgement while the text states a decision in so
+        many words (a cue of a rejection: :func:`body_cues`)."""
+        kind = KINDS[int(proba.argmax())]
+        if kind in DECISION_KINDS:
+            return True
+        return kind == Kind.ACKNOWLEDGEMENT.value and states_decision(
+            text, self.decision_cues, self.conditionals
+        )
 
     def _kind(
         self,

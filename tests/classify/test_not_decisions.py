@@ -243,6 +243,19 @@ MESSAGES = [
         "acknowledgement",
     ),
     (
+        "Dear Applicant\n\nThank you for your application for the post of Stores Officer.\n\n"
+        "Kindly note that your application was unsuccessful. We received many applications and "
+        "only shortlisted candidates will be contacted further.\n\nWe wish you well in your "
+        "future career.\n\nHuman Resources",
+        "rejection",
+    ),
+    (
+        "Dear Candidate,\nThank you for applying to the Stores Officer post. Only shortlisted "
+        "candidates will be contacted. If you do not hear from us within two weeks, please "
+        "consider your application unsuccessful.\nHR Team",
+        "acknowledgement",
+    ),
+    (
         "Dear Applicant, we regret to inform you that your application for the Clerk position "
         "was not successful. Due to the volume of applications we are unable to provide "
         "individual feedback.\n\nHR",
