@@ -114,3 +114,34 @@ def basis(finding: Finding, message: str) -> tuple[str, str] | None:
     if topic is None:
         return None
     return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
+
+
+@lru_cache(maxsize=1)
+def _main_point_reader() -> tuple[tuple[re.Pattern[str], ...], int, frozenset[str]]:
+    """The patterns of a named main point (``main_point`` in ``templates/plan.json``), its most
+    words and the words it may not hold."""
+    settings = read_json("templates", "plan.json")["main_point"]
+    patterns = tuple(re.compile(p) for p in (*settings["after"], *settings["before"]))
+    return patterns, int(settings["max_words"]), frozenset(settings["not_words"])
+
+
+def main_point(message: str) -> str | None:
+    """The point a feedback note names as its main one, in the note's own words ("The main
+    thing was speed, really": "speed"), or ``None`` when no pattern of ``main_point`` reads a
+    short, clean point (1 to ``max_words`` words, none of ``not_words``, no digit, not ending
+    on a function word)."""
+    from .quotes import ends_on_function_word  # quotes reads its own rules
+
+    patterns, most, banned = _main_point_reader()
+    low = lower(message)
+    for pattern in patterns:
+        for match in pattern.finditer(low):
+            start, end = match.span("point")
+            point = " ".join(message[start:end].split())
+            said = point.lower().replace("’", "'").split()
+            if not 1 <= len(said) <= most or not banned.isdisjoint(said):
+                continue
+            if any(ch.isdigit() for ch in point) or ends_on_function_word(point):
+                continue
+            return point[0].lower() + point[1:] if point[1:2].islower() else point
+    return None

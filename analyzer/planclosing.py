@@ -108,8 +108,8 @@ def forward_question(
         return str(settings[key]).format(the_role=the_role(ctx.other_role))
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
         return pick(settings["advised"], seed)
-    if ctx.relayed:  # a recruiter, not the employer: which roles to look at next
-        return pick(settings["relayed"], seed)
+    if ctx.relayed or (ctx.agency and not ctx.form_letter):  # a recruiter, not the
+        return pick(settings["relayed"], seed)  # employer: which roles to look at next
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
     if detailed and (ctx.timing or ctx.timing_open):  # what to do and when are both said
@@ -131,6 +131,7 @@ def forward_question(
             # when it will be in touch; any other role needs the same work permit
         key = "out_of_control"
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
+    options = [o for o in options if not (ctx.agency and reapplies(o))]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
     return next((o for o in ordered if not too_close(o, chosen)), None)
 
@@ -147,6 +148,17 @@ def asks_roles(question: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _reapply_cue() -> re.Pattern[str]:
+    return re.compile(plan_settings()["forward"]["reapply_cue"])
+
+
+def reapplies(question: str) -> bool:
+    """Whether a closing question asks to apply again with the sender (``forward.reapply_cue``),
+    which a recruitment agency cannot answer for its clients."""
+    return _reapply_cue().search(question) is not None
+
+
+@lru_cache(maxsize=1)
 def _improve_cue() -> re.Pattern[str]:
     return re.compile(plan_settings()["forward"]["improve_cue"])
 
@@ -158,12 +170,12 @@ def improves(question: str) -> bool:
 
 def after_gap(ctx: PlanContext, seed: int) -> str | None:
     """The closing question of a plan whose clarifications already ask what fell short: when
-    to apply again (none when the message says when), or the roles to watch for when it
-    invites a new application (``forward.after_gap``)."""
+    to apply again (none when the message says when, or to a recruitment agency), or the
+    roles to watch for when it invites a new application (``forward.after_gap``)."""
     wordings = plan_settings()["forward"]["after_gap"]
     if ctx.follow_up == "reapply":
         return pick(wordings["reapply"], seed)
-    if ctx.timing or ctx.timing_open:
+    if ctx.timing or ctx.timing_open or ctx.agency:  # said, or not the agency's to say
         return None
     return pick(wordings["untimed"], seed)
 

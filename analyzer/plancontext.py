@@ -69,6 +69,7 @@ class PlanContext:
     basis_named: tuple[tuple[int, int], ...] = ()
     org_kind: str | None = None
     relayed: bool = False
+    agency: bool = False
     put_forward: bool = False
     main_point: bool = False
 
@@ -91,6 +92,7 @@ _PLAIN_LISTS = (
     "not_selected",
     "auto_reply",
     "no_reply",
+    "mass_mail",
     "several_interviews",
     "board_notice",
     "first_person",
@@ -102,6 +104,7 @@ _PLAIN_LISTS = (
     "team_signed",
     "requirement_named",
     "relayed",
+    "agency",
     "put_forward",
     "main_point",
     "reopen_told",
@@ -194,6 +197,14 @@ def out_of_control(text: str, specific: Sequence[SpecificFeedback] = ()) -> froz
     if any(s.cue == "logistics" for s in specific) and not found and not advice:
         found.add("logistics")
     return frozenset(found)
+
+
+def about_logistics(sentence: str) -> bool:
+    """Whether ``sentence`` names a reason outside the candidate's control (a cue of
+    ``out_of_control``): an impression in it ("not convinced the commute would work") is
+    about that reason, not about the candidate."""
+    low = lower(sentence)
+    return any(c.search(low) is not None for c in _compiled()["out_of_control"].values())
 
 
 def other_role(text: str) -> tuple[bool, str | None]:
@@ -321,6 +332,13 @@ def _contact_offered(offers: dict[str, bool]) -> bool:
     return offers["call"] or offers["discuss"] or offers["feedback"]
 
 
+def mass_mail(text: str) -> bool:
+    """Whether a message not signed by a person says it went to many applicants
+    (``mass_mail``: "only shortlisted candidates will be contacted", an unfilled merge field):
+    replies to it are read no more than an automated message's."""
+    return "mass_mail" in _matching(lower(text)) and not signed_by_person(text)
+
+
 def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
     """Whether a note in the writer's own voice is long enough, and about the candidate, to
     spell out its feedback (``long_note``: so many words, a stated reason about the candidate,
@@ -401,13 +419,13 @@ def read_context(
         offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
-        auto_reply=not notice and bool({"auto_reply", "no_reply"} & hits),
+        auto_reply=not notice and (bool({"auto_reply", "no_reply"} & hits) or mass_mail(text)),
         no_reply=not notice and "no_reply" in hits and not _contact_offered(offers),
         offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
         several_interviews="several_interviews" in hits,
         other_roles_named=mentions and other_roles_named(text),
-        role=role_of(text),
+        role=_readable(role_of(text), other=name),
         board_notice=notice,
         timing=timing_stated(text),
         survey="survey" in hits,
@@ -432,10 +450,20 @@ def read_context(
         basis_named=named_bases(text) if "basis_named" in hits else (),
         org_kind=org_kind(text) if "org_words" in hits else None,
         relayed="relayed" in hits,
+        agency="agency" in hits,
         put_forward="put_forward" in hits,
         main_point="main_point" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
+
+
+def _readable(role: str | None, *, other: str | None = None) -> str | None:
+    """A role name a question can repeat as the role applied for: not the other role the
+    message offers (``other``: "I've got a Design Engineer role in Leeds"), nor one in
+    capitals, which is a heading's ("SENIOR TECHNICIAN: PROTECTION") and often cut."""
+    if role is None or role == other or (role.isupper() and len(role) > 3):
+        return None
+    return role
 
 
 def language_names() -> tuple[str, ...]:

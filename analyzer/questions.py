@@ -37,6 +37,7 @@ from .planbases import (
     basis_matches,
     basis_reader,
     between_marks,
+    main_point,
     sentence_of,
 )
 from .planclosing import (
@@ -49,7 +50,7 @@ from .planclosing import (
     reopen_told,
     role_closed,
 )
-from .plancontext import PlanContext, experience_modifiers, language_names
+from .plancontext import PlanContext, about_logistics, experience_modifiers, language_names
 from .planwords import (
     capital,
     lower_first,
@@ -236,8 +237,7 @@ def plan(
     noted = ctx.feedback_given or (written and ctx.own_voice)  # a person's note of feedback
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
-        key = "detailed_main" if ctx.main_point else "detailed"  # it says, how to start on it
-        opener = Question(pick(plan_settings()["openers"][key], seed), Purpose.OPENER.value)
+        opener = Question(_thanks_for_note(ctx, message, seed), Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
     reserved = 1 if forward is not None and max_questions > 2 else 0
@@ -263,6 +263,21 @@ def plan(
     if forward is not None and not too_close(forward, chosen[1:]):
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
     return [opener, *clarify, *closing][:max_questions]
+
+
+def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
+    """The opener of a note that spells out its feedback: thanks, then which point matters
+    most or, when the note names its main point, how to improve on it, by name when the note's
+    words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
+    control. Experience is gained, not practised: a named experience has its own wordings."""
+    openers = plan_settings()["openers"]
+    if not ctx.main_point:
+        return pick(openers["detailed"], seed)
+    point = None if ctx.out_of_control else main_point(message)
+    if point is None:
+        return pick(openers["detailed_main"], seed)
+    key = "detailed_named_experience" if "experience" in point.lower() else "detailed_named"
+    return pick(openers[key], seed).format(point=point)
 
 
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
@@ -381,6 +396,8 @@ def _candidates(
             continue  # "the panel felt [others had stronger hands-on experience]"
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
+        if ctx.out_of_control and about_logistics(sentence_of(message, f.start, f.end)):
+            continue  # "they weren't convinced the commute would work": the commute
         if message and sentence_of(message, f.start, f.end) in remarked:
             continue  # "your rate is above the market value": asked through the remark
         if f.type in _EXPLAINED_TYPES and sentence_of(message, f.start, f.end) in explained:

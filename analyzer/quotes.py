@@ -107,6 +107,15 @@ def is_clean_phrase(phrase: str) -> bool:
     return len(content) >= r["min_content"] and not all(_base(w) in r["function"] for w in found)
 
 
+def ends_on_function_word(phrase: str) -> bool:
+    """Whether ``phrase`` ends on a function word ("speed on the"), which no named point may."""
+    found = words(phrase)
+    if not found:
+        return True
+    last, function = found[-1], _rules()["function"]
+    return last in function or _base(last) in function
+
+
 def _trimmed(message: str, start: int, end: int) -> tuple[int, int]:
     """The span without leading words that cannot open a phrase ("is not the right fit") and
     trailing words that leave it dangling ("... with your application at"), at most

@@ -1,0 +1,258 @@
+"""Faults a blind review of made-up rejections named, as categories with made-up messages:
+questions sent to mail that went to many applicants; closing questions that ask a recruitment
+agency when to apply again with it; a note's main point thanked without being named; a role
+read from a heading in capitals, or from the other role a recruiter offers; an impression
+about a commute asked as if it were about the candidate; a decision relayed with no "I"."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.planbases import main_point
+from analyzer.planclosing import forward_question, reapplies
+from analyzer.plancontext import read_context
+from analyzer.render.plan import plan_notes
+
+from .plan_helpers import found, texts_of
+
+# 1. Mail sent to many applicants: a short plan ---------------------------------------------
+
+MASS = (
+    "Dear Applicant,\n\nThank you for applying for the post of Stores Clerk. {line} We regret "
+    "that your application was not successful on this occasion.\n\nHuman Resources"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please note that only shortlisted candidates will be contacted.",
+        "We received more than 900 applications for this vacancy.",
+        "The advert drew an overwhelming response.",
+    ],
+)
+def test_mail_sent_to_many_applicants_gets_the_short_plan(line: str) -> None:
+    message = MASS.format(line=line)
+    assert read_context(message, policy=None).auto_reply
+    report = Analyzer().analyze(message)
+    assert report.kind.label == "rejection"
+    assert 1 <= len(report.questions) <= 2
+    assert any("mass-sent" in note for note in plan_notes(report))
+
+
+def test_not_replying_individually_marks_mail_sent_to_many() -> None:
+    line = "We are not always able to respond to every applicant individually."
+    assert read_context(MASS.format(line=line), policy=None).auto_reply
+
+
+def test_an_unfilled_merge_field_marks_mail_sent_to_many() -> None:
+    message = (
+        "Hello {{candidate.first_name}},\nThank you for applying for the Barista role. We have "
+        "decided not to move forward with your application.\nThe Hiring Team"
+    )
+    assert read_context(message, policy=None).auto_reply
+
+
+def test_a_person_who_mentions_many_applicants_keeps_a_full_plan() -> None:
+    message = (
+        "Hi Dana,\nWe received over 300 applications, and I wanted to write to you myself. We "
+        "went with a candidate whose experience was a closer match for the role. I'd be happy "
+        "to talk it through if useful.\nBest,\nOwen"
+    )
+    assert not read_context(message, policy=None).auto_reply
+
+
+# 2. Recruitment agencies: no "apply again with you" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("How soon would it make sense for me to apply for a similar role with you again?", True),
+        ("Once I have worked on these points, when would it make sense to apply again?", True),
+        ("What would you suggest I strengthen first before applying for a similar role?", False),
+        ("Which kinds of roles would you suggest we look at next?", False),
+    ],
+)
+def test_reapply_questions_are_recognised(question: str, expected: bool) -> None:
+    assert reapplies(question) is expected
+
+
+AGENCY_FORM = (
+    "Dear Candidate,\nThank you for applying for the Accounts Assistant role via Marlow Grey "
+    "Recruitment. Unfortunately your application has not been successful on this occasion.\n"
+    "Kind regards\nMarlow Grey Recruitment"
+)
+AGENCY_NOTE = (
+    "Hi Sam,\nI've heard back from the client on the Buyer role and they've gone with another "
+    "candidate whose experience was a closer match. Sorry it isn't better news.\nThanks,\nLiz "
+    "Harper\nSenior Consultant | Northgate Search Partners"
+)
+
+
+@pytest.mark.parametrize("message", [AGENCY_FORM, AGENCY_NOTE])
+def test_no_closing_question_asks_an_agency_when_to_apply_again(message: str) -> None:
+    ctx = read_context(message, policy=None)
+    assert ctx.agency
+    texts = [q.text for q in Analyzer().analyze(message).questions]
+    assert texts and not any(reapplies(t) for t in texts)
+
+
+def test_an_agency_note_is_asked_which_roles_to_look_at_next() -> None:
+    ctx = read_context(AGENCY_NOTE, policy=None)
+    closing = forward_question(ctx, 0, [])
+    assert closing is not None and "roles" in closing and not reapplies(closing)
+
+
+def test_an_employer_is_no_agency() -> None:
+    message = (
+        "Dear Priya,\nThank you for applying for the Buyer role. We have decided to move "
+        "forward with candidates whose experience more closely matches our needs.\nTalent Team"
+    )
+    assert not read_context(message, policy=None).agency
+
+
+# 3. A note's main point, named ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, point",
+    [
+        ("The main thing was pace, really.", "pace"),
+        ("The biggest gap for us was the design exercise.", "the design exercise"),
+        (
+            "In the end it came down to your client presentation skills.",
+            "client presentation skills",
+        ),
+        (
+            "They hired someone with more warehouse systems experience, which was the deciding "
+            "factor.",
+            "more warehouse systems experience",
+        ),
+        ("It came down to salary in the end.", None),  # outside the candidate's control
+        ("The main reason is that we need someone here on Mondays.", None),  # a clause
+        ("The main thing was the 3 questions you skipped.", None),  # a number
+    ],
+)
+def test_the_main_point_is_read_in_the_notes_own_words(sentence: str, point: str | None) -> None:
+    assert main_point(f"Hi Ana, thanks for the interview. {sentence} Best, Tom") == point
+
+
+NAMED = (
+    "Hi Ana,\nThanks for coming in for the trial day for the Line Cook job. I'm afraid we're not "
+    "offering you the position. Your prep was tidy and you were great with the team. {sentence} "
+    "When the orders came in fast you fell behind on plating, and two dishes went back.\n"
+    "Best,\nTom"
+)
+
+
+def test_the_thank_you_names_the_main_point() -> None:
+    texts = texts_of(NAMED.format(sentence="The main thing was pace, really."))
+    assert "pace" in texts[0] and "main point you raised" not in texts[0]
+
+
+def test_a_main_point_that_is_experience_is_asked_where_to_gain_it() -> None:
+    sentence = "The main thing was more line-cook experience, which we need right now."
+    message = NAMED.format(sentence=sentence)
+    texts = texts_of(message)
+    assert "more line-cook experience" in texts[0]
+    assert "gain" in texts[0] or "build it up" in texts[0]
+
+
+def test_a_main_point_outside_the_candidates_control_is_not_named() -> None:
+    message = NAMED.format(sentence="The main thing was the commute, honestly.")
+    assert read_context(message, policy=None).out_of_control
+    assert "commute" not in texts_of(message)[0]
+
+
+# 4. The role a question names ---------------------------------------------------------------
+
+
+def test_a_role_in_capitals_from_a_heading_is_not_repeated() -> None:
+    message = (
+        "Dear Applicant\nAPPLICATION FOR THE POSITION OF FLEET COORDINATOR: NORTH (REF 22/9)\n"
+        "Your application was unsuccessful. We wish you well.\nHuman Resources"
+    )
+    assert read_context(message, policy=None).role is None
+
+
+def test_the_role_a_recruiter_offers_is_not_the_role_applied_for() -> None:
+    message = (
+        "Hi Chris,\nHad feedback from Pennant Foods this morning and they've gone with someone "
+        "else. I've got a Production Planner role in York that might suit you, fancy a chat?\nDan"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.relayed and ctx.other_role == "Production Planner"
+    assert ctx.role is None
+
+
+# 5. An impression about logistics is not about the candidate ------------------------------
+
+
+def test_an_impression_about_a_commute_is_not_asked_as_a_gap() -> None:
+    message = (
+        "Hi Chris,\nThey liked your CV, but they weren't convinced the commute from Hull would "
+        "work long term. Sorry it's not better news.\nDan"
+    )
+    ctx = read_context(message, policy=None)
+    assert "location" in ctx.out_of_control
+    texts = texts_of(message, [found(message, "weren't convinced", "subjective_impression")])
+    assert not any("convinc" in t or "impression" in t for t in texts)
+
+
+# 6. Stages, praise and offers in more words ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thank you for taking the time to meet with us about the Store Manager post.",
+        "Thanks for coming in on Tuesday.",
+    ],
+)
+def test_a_meeting_is_an_interview_held(sentence: str) -> None:
+    message = f"Dear Li,\n{sentence} We have decided to offer the post to someone else.\nHR"
+    assert read_context(message, policy=None).stage == "interviewed"
+
+
+def test_one_panel_is_one_interview() -> None:
+    message = (
+        "Dear Sam,\nThank you for attending the interview for the Ward Clerk post. The panel "
+        "was impressed by all candidates, but you have not been selected.\nRecruitment"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.stage == "interviewed" and not ctx.several_interviews
+
+
+def test_praise_of_a_named_background_is_built_on() -> None:
+    message = (
+        "Dear Ola,\nThank you for meeting with us. We offered the post to a candidate with more "
+        "fieldwork experience. I thought your statistical background was strong, though.\nAnn"
+    )
+    assert read_context(message, policy=None).praise == ("strong", "background")
+
+
+@pytest.mark.parametrize(
+    "sentence, offer",
+    [
+        ("Would you like me to put your profile forward for the Analyst role instead?", "put"),
+        ("I've mentioned you to my colleague Raj, who is hiring next month.", "intro"),
+    ],
+)
+def test_offers_in_more_words(sentence: str, offer: str) -> None:
+    message = f"Hi Jo,\nWe went with another candidate for the Buyer role. {sentence}\nBest,\nKim"
+    ctx = read_context(message, policy=None)
+    assert ctx.put_forward if offer == "put" else ctx.offers_introduction
+
+
+def test_feedback_shared_in_the_note_is_not_an_offer_still_open() -> None:
+    message = (
+        "Hi Dan,\nThanks for your note. Happy to share some feedback - I've talked to the panel. "
+        "Your case study was clear and well structured. Where others were stronger was "
+        "prioritisation: your plan stayed high-level when we asked what you would do first.\n"
+        "Best,\nSophie"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.feedback_given
+    assert not texts_of(message)[0].startswith("I would be glad to take up your offer")
