@@ -366,14 +366,15 @@ def subject_matches(
 def body_cues() -> tuple[KindCue, ...]:
     """The body's kind cues (``kind_cues`` of :data:`KIND_SETTINGS`), then a decision stated
     in so many words (``decision_cues``: "your application was unsuccessful") as a cue of a
-    rejection over an acknowledgement. A receipt never states the decision ("only shortlisted
-    candidates will be contacted" is no decision, "kindly note that your application was
-    unsuccessful" is one); read only where asserted, as every body cue."""
+    rejection over an acknowledgement or an offer. A receipt never states the decision ("only
+    shortlisted candidates will be contacted" is no decision, "kindly note that your
+    application was unsuccessful" is one), nor does an offer ("they went with an internal
+    candidate; I've got another opening" is a rejection); read only where asserted."""
     settings = read_json(*KIND_SETTINGS)
     stated = KindCue(
         kind=Kind.REJECTION.value,
         pattern=Cues(settings["decision_cues"]),
-        over=frozenset({Kind.ACKNOWLEDGEMENT.value}),
+        over=frozenset({Kind.ACKNOWLEDGEMENT.value, Kind.OFFER.value}),
     )
     return (*read_cues(settings["kind_cues"]), stated)
 
@@ -469,16 +470,16 @@ def states_decision(text: str, cues: re.Pattern[str], conditionals: frozenset[st
 
 def statement_matters(proba: np.ndarray, *, evidence: float, rule: KindRule) -> bool:
     """Whether a decision stated in so many words (:func:`states_decision`) can change the
-    kind: the classifier favours a decision kind or an acknowledgement (``proba``; the
-    statement is then a cue of a rejection, see :func:`body_cues`) and ``evidence`` stays under
-    the gate. Elsewhere the text is not searched."""
+    kind: the classifier favours a decision kind, an acknowledgement or an offer (``proba``;
+    the statement is then a cue of a rejection, see :func:`body_cues`) and ``evidence`` stays
+    under the gate. Elsewhere the text is not searched."""
     if rule.gate is None or evidence >= rule.gate:
         return False
     return KINDS[int(np.argmax(proba))] in STATED_OVER
 
 
 #: The kinds the classifier may favour for a decision stated in so many words to count.
-STATED_OVER = frozenset({*DECISION_KINDS, Kind.ACKNOWLEDGEMENT.value})
+STATED_OVER = frozenset({*DECISION_KINDS, Kind.ACKNOWLEDGEMENT.value, Kind.OFFER.value})
 
 
 def cued_evidence(evidence: float, *, stated: bool, rule: KindRule) -> float:

@@ -15,9 +15,10 @@ import numpy as np
 from ..components.context import ContextRules, keep_candidates, load_context_rules
 from ..components.policy import policy_label
 from ..errors import ModelError
-from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Kind, Policy
+from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
 from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
+    STATED_OVER,
     KindRule,
     about_non_job,
     apply_temperature,
@@ -246,12 +247,12 @@ class Classifiers:
 
     def _may_decide(self, proba: np.ndarray, text: str) -> bool:
         """Whether a message may be a decision, so that its sentences are read: the classifier
-        favours a decision kind, or an acknowledgement while the text states a decision in so
-        many words (a cue of a rejection: :func:`body_cues`)."""
+        favours a decision kind, or an acknowledgement or an offer while the text states a
+        decision in so many words (a cue of a rejection: :func:`body_cues`)."""
         kind = KINDS[int(proba.argmax())]
         if kind in DECISION_KINDS:
             return True
-        return kind == Kind.ACKNOWLEDGEMENT.value and states_decision(
+        return kind in STATED_OVER and states_decision(
             text, self.decision_cues, self.conditionals
         )
 

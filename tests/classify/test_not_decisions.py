@@ -11,11 +11,19 @@ from analyzer.analysis import Analyzer
 from analyzer.classify.decide import (
     KindRule,
     about_non_job,
+    body_cues,
+    conditional_words,
+    cued_evidence,
     decide_kind,
+    decision_cues,
     hedged_sentences,
     hedges,
     kind_word_lists,
+    lift_by_cues,
+    matching_cues,
     non_job_cues,
+    statement_matters,
+    states_decision,
     strong_job_words,
 )
 from analyzer.classify.store import has_models, models_dir
@@ -250,6 +258,13 @@ MESSAGES = [
         "rejection",
     ),
     (
+        "Hi Tanya - quick update. Heard back from the client on the Office Manager role and they "
+        "went with an internal candidate. Sorry, I know you liked that one. I've got another "
+        "office role across town, contract-to-hire for 3 months - can I send over the details?"
+        "\nThanks, Greg\nSenior Recruiter | Brightwell Staffing",
+        "rejection",
+    ),
+    (
         "Dear Candidate,\nThank you for applying to the Stores Officer post. Only shortlisted "
         "candidates will be contacted. If you do not hear from us within two weeks, please "
         "consider your application unsuccessful.\nHR Team",
@@ -268,3 +283,28 @@ MESSAGES = [
 @pytest.mark.parametrize(("text", "kind"), MESSAGES)
 def test_kinds_of_made_up_messages(with_models: Analyzer, text: str, kind: str) -> None:
     assert with_models.analyze(text).kind.label == kind
+
+
+@pytest.mark.parametrize(
+    ("favoured", "text", "lifted"),
+    [
+        ("acknowledgement", "Kindly note that your application was unsuccessful.", True),
+        ("offer", "They went with an internal candidate. I've got another opening.", True),
+        ("offer", "We are delighted to offer you the position.", False),
+        ("acknowledgement", "If you are not selected, we will let you know.", False),
+        ("invitation", "Your application was unsuccessful for the first post.", False),
+    ],
+)
+def test_a_decision_stated_outright_lifts_a_receipt_or_an_offer(
+    favoured: str, text: str, lifted: bool
+) -> None:
+    rule = KindRule(gate=0.4)
+    proba = np.full(len(KINDS), 0.05)
+    proba[KINDS.index(favoured)] = 0.75
+    stated = statement_matters(proba, evidence=0.0, rule=rule) and states_decision(
+        text, decision_cues(), conditional_words()
+    )
+    evidence = cued_evidence(0.0, stated=stated, rule=rule)
+    cues = matching_cues(text, body_cues(), conditional_words())
+    kind, _ = lift_by_cues(proba, (favoured, 0.75), cues, evidence=evidence, rule=rule)
+    assert (kind == "rejection") is lifted
