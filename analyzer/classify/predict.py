@@ -252,9 +252,7 @@ class Classifiers:
         kind = KINDS[int(proba.argmax())]
         if kind in DECISION_KINDS:
             return True
-        return kind in STATED_OVER and states_decision(
-            text, self.decision_cues, self.conditionals
-        )
+        return kind in STATED_OVER and states_decision(text, self.decision_cues, self.conditionals)
 
     def _kind(
         self,
