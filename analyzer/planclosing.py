@@ -106,6 +106,8 @@ def forward_question(
     if ctx.other_role:  # accepted when the sender offers to put the candidate forward
         key = "put_forward" if ctx.put_forward else "named_role"
         return str(settings[key]).format(the_role=the_role(ctx.other_role))
+    if ctx.offered_role:  # "I've got another opening that might suit": yes, tell me more
+        return str(settings["offered_role"][ctx.offered_role])
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
         return pick(settings["advised"], seed)
     if ctx.relayed or (ctx.agency and not ctx.form_letter):  # a recruiter, not the
@@ -169,15 +171,17 @@ def improves(question: str) -> bool:
 
 
 def after_gap(ctx: PlanContext, seed: int) -> str | None:
-    """The closing question of a plan whose clarifications already ask what fell short: when
-    to apply again (none when the message says when, or to a recruitment agency), or the
-    roles to watch for when it invites a new application (``forward.after_gap``)."""
+    """The closing question of a plan whose clarifications already ask what fell short: the
+    roles to watch for when the message invites a new application, none when it says when or
+    comes from an agency, otherwise where the sender would see the candidate next (how to hear
+    of similar roles in a form letter; ``forward.after_gap``): not when to apply again, which
+    unprompted reads as a stock line."""
     wordings = plan_settings()["forward"]["after_gap"]
     if ctx.follow_up == "reapply":
         return pick(wordings["reapply"], seed)
     if ctx.timing or ctx.timing_open or ctx.agency:  # said, or not the agency's to say
         return None
-    return pick(wordings["untimed"], seed)
+    return pick(wordings["untimed_form" if ctx.form_letter else "untimed"], seed)
 
 
 def follow_up_question(ctx: PlanContext, seed: int = 0) -> str | None:

@@ -71,6 +71,7 @@ class PlanContext:
     relayed: bool = False
     agency: bool = False
     put_forward: bool = False
+    offered_role: str | None = None
     main_point: bool = False
 
     @property
@@ -106,6 +107,7 @@ _PLAIN_LISTS = (
     "relayed",
     "agency",
     "put_forward",
+    "offered_role",
     "main_point",
     "reopen_told",
     "no_opening",
@@ -220,6 +222,16 @@ def other_role(text: str) -> tuple[bool, str | None]:
         named = c["role_name"].search(sentence)
         return True, (named.group("name") if named else None)
     return False, None
+
+
+def offered_role(text: str) -> str | None:
+    """Whether the sender has another opening in hand for the candidate (``offered_role``):
+    "one" ("I've got another EA opening"), "several" ("a few roles coming up"), or ``None``."""
+    match = _compiled()["offered_role"].search(lower(text))
+    if match is None:
+        return None
+    plural = _compiled()["roles_word"].search(match.group(0)) is not None
+    return "several" if plural else "one"
 
 
 def other_roles_named(text: str) -> bool:
@@ -452,6 +464,7 @@ def read_context(
         relayed="relayed" in hits,
         agency="agency" in hits,
         put_forward="put_forward" in hits,
+        offered_role=offered_role(text) if "offered_role" in hits else None,
         main_point="main_point" in hits,
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )

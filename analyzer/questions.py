@@ -809,21 +809,23 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
 
 def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> list[_Candidate]:
     """The question that builds on the experience a comparison names right after it ("more
-    experience running multi-site teams"), in the message's words: where to gain it."""
+    experience running multi-site teams"), in the message's words when they read cleanly
+    (else as "that experience"): where to gain it."""
     if not message:
         return []
+    settings = plan_settings()["named_basis"]
+    lead = one_of(settings["unnamed_lead"], seed)  # "someone who has run a larger team"
+    body = settings["questions"]["experience_unnamed"]
     start, end = ctx.basis_named[0]
     noun = _modified().search(lower(message), start, end)
-    if noun is None:  # "more years leading ...": no experience to name
-        return []
-    tail = _BASIS_END.search(message, noun.end())
-    stop = tail.start() if tail else len(message)
-    named = " ".join(message[noun.start() : stop].split()[:_NAMED_WORDS])
-    if not clean_quote(message, noun.start(), noun.start() + len(named)):
-        return []
-    settings = plan_settings()["named_basis"]
-    lead = one_of(settings["lead"], seed).replace("{basis}", named)
-    body = settings["questions"]["experience"]
+    if noun is not None:  # "more experience running multi-site teams": named in its words
+        tail = _BASIS_END.search(message, noun.end())
+        stop = tail.start() if tail else len(message)
+        named = " ".join(message[noun.start() : stop].split()[:_NAMED_WORDS])
+        quote = clean_quote(message, noun.start(), noun.start() + len(named))
+        if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):  # none trimmed
+            lead = one_of(settings["lead"], seed).replace("{basis}", quote)
+            body = settings["questions"]["experience"]
     value = int(plan_settings()["reason_value"])
     return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
 

@@ -426,7 +426,7 @@ AFTER_GAP = [
     (
         "Hi Robin,\nThank you for applying for the Lamp Fitter role at Quayside. Unfortunately we "
         "will not be moving forward with your application.\nThe Quayside Talent Team",
-        "apply",
+        "hear about",
     ),
     (
         "Dear applicant,\nThanks for your interest in the Wick Trimmer position. After careful "

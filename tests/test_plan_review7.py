@@ -40,8 +40,8 @@ def test_a_form_letter_that_says_where_roles_appear_gets_no_closing_question(off
 
 
 def test_a_form_letter_that_says_nothing_of_what_comes_next_keeps_its_closing_question() -> None:
-    texts = texts_of(LETTER.format(offer=""))
-    assert len(texts) == 3 and "apply" in texts[-1]
+    texts = texts_of(LETTER.format(offer=""))  # how to hear of similar roles, not when to
+    assert len(texts) == 3 and "hear about" in texts[-1]  # apply again (a stock line unprompted)
 
 
 def test_a_filled_roles_form_letter_that_points_to_openings_gets_an_empty_plan_and_a_note() -> None:

@@ -14,7 +14,7 @@ from analyzer.planclosing import forward_question, reapplies
 from analyzer.plancontext import read_context
 from analyzer.render.plan import plan_notes
 
-from .plan_helpers import found, texts_of
+from .plan_helpers import found, stated, texts_of
 
 # 1. Mail sent to many applicants: a short plan ---------------------------------------------
 
@@ -256,3 +256,88 @@ def test_feedback_shared_in_the_note_is_not_an_offer_still_open() -> None:
     ctx = read_context(message, policy=None)
     assert ctx.feedback_given
     assert not texts_of(message)[0].startswith("I would be glad to take up your offer")
+
+
+# 7. The ninth set's categories -------------------------------------------------------------
+
+
+def test_no_closing_question_asks_when_to_apply_again_unprompted() -> None:
+    message = (
+        "Dear Sam,\nThank you for applying for the Fundraising Officer role. We received many "
+        "strong applications and will not be taking yours forward, as others matched the role "
+        "more closely.\nThe People Team"
+    )
+    found_ = [found(message, "matched the role more closely", "unanchored_comparison")]
+    texts = texts_of(message, found_)
+    assert texts and not any(reapplies(t) for t in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence, stage",
+    [
+        ("Thanks again for taking the time to chat with me on Thursday.", "screened"),
+        ("Thanks for spending time with us over the last couple of weeks.", "interviewed"),
+        ("They felt the SQL round was not up to the mark.", "interviewed"),
+        ("Thank you for attending our Assessment Centre on 14 March.", "interviewed"),
+        ("Thank you for taking the time to interview with us.", "interviewed"),
+        ("We would like to invite you to interview with us next week.", "applied"),
+    ],
+)
+def test_stages_in_the_ninth_sets_words(sentence: str, stage: str) -> None:
+    assert read_context(f"Hi Kai,\n{sentence}\nBest,\nJo", policy=None).stage == stage
+
+
+def test_a_call_from_the_client_is_a_relayed_decision() -> None:
+    message = "Hey Jess,\nHad a call from the client this afternoon: they've gone with the other "
+    message += "candidate for the payroll role.\nMel"
+    assert read_context(message, policy=None).relayed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They're really looking for someone who's been through an FDA audit directly.",
+        "In the end it was them having run a larger team before that decided it.",
+        "They went with someone who has a bit more experience partnering with sales teams.",
+    ],
+)
+def test_experience_the_message_describes_is_not_asked_which_kind(sentence: str) -> None:
+    message = f"Hi Ciara,\nThanks for your time on the phone. {sentence}\nKind regards,\nNiamh"
+    ctx = read_context(message, policy=None, reasons=[stated(message, "experience", sentence)])
+    assert ctx.basis_named
+    texts = texts_of(message, reasons=[stated(message, "experience", sentence)])
+    assert not any("which kind of experience" in t or "what kind of experience" in t for t in texts)
+    assert any(
+        t.startswith(("Since that experience", "As that experience", "Since experience"))
+        for t in texts
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, closing",
+    [
+        ("I've got another EA opening downtown, can I send over the details?", "other opening"),
+        ("I will share your profile for the other opening in Pune.", "other opening"),
+        ("We've a few validation roles coming up in Cork later in the summer.", "other roles"),
+    ],
+)
+def test_an_opening_in_hand_is_taken_up(sentence: str, closing: str) -> None:
+    message = f"Hi Tanya,\nThe client went with an internal candidate. {sentence}\nThanks,\nGreg"
+    ctx = read_context(message, policy=None)
+    assert ctx.offered_role is not None
+    question = forward_question(ctx, 0, [])
+    assert question is not None and closing in question
+
+
+def test_after_a_gap_a_form_letter_is_asked_how_to_hear_of_roles_a_person_where_they_see_me() -> (
+    None
+):
+    body = (
+        "Thank you for applying for the Tram Planner role. We went with applicants whose "
+        "experience more closely matched the brief."
+    )
+    form, note = f"Dear Applicant,\n{body}\nThe Talent Team", f"Hi Jo,\n{body}\nBest,\nPriya"
+    for message, expected in ((form, "hear about"), (note, "see me")):
+        findings = [found(message, "more closely matched", "unanchored_comparison")]
+        closing = texts_of(message, findings)[-1]
+        assert expected in closing and not reapplies(closing)
