@@ -91,7 +91,9 @@ def forward_question(
     settings = plan_settings()["forward"]
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
-        return pick(settings["offer_talk_times" if ctx.asks_times else key], seed)
+        if ctx.asks_times or ctx.day_named:  # no "which day" when the sender names one
+            key = "offer_day_named" if ctx.day_named else "offer_talk_times"
+        return pick(settings[key], seed)
     if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit

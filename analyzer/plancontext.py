@@ -64,6 +64,7 @@ class PlanContext:
     offers_reference: bool = False
     offers_introduction: bool = False
     asks_times: bool = False
+    day_named: bool = False
     feedback_given: bool = False
     own_voice: bool = False
     basis_named: tuple[tuple[int, int], ...] = ()
@@ -456,6 +457,7 @@ def read_context(
         offers_reference=offers["reference"],
         offers_introduction=offers["introduction"],
         asks_times=offers["times"],
+        day_named=offers["day_named"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, "team_signed" in hits)),
         own_voice="own_voice" in hits,

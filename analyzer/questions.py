@@ -823,7 +823,8 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
         stop = tail.start() if tail else len(message)
         named = " ".join(message[noun.start() : stop].split()[:_NAMED_WORDS])
         quote = clean_quote(message, noun.start(), noun.start() + len(named))
-        if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):  # none trimmed
+        whose = _PRONOUNS.isdisjoint(named.lower().split())  # not "her own caseload": the
+        if whose and quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):  # hire's
             lead = one_of(settings["lead"], seed).replace("{basis}", quote)
             body = settings["questions"]["experience"]
     value = int(plan_settings()["reason_value"])
@@ -841,6 +842,8 @@ def _modified() -> re.Pattern[str]:
 _BASIS_END = re.compile(
     r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|was|were|is|are|had|has)\b"
 )
+#: Words that make a named experience someone else's ("running her own caseload").
+_PRONOUNS = frozenset({"her", "his", "their", "them", "she", "he", "they"})
 #: The most words of a named experience a question repeats.
 _NAMED_WORDS = 6
 

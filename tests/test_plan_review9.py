@@ -341,3 +341,61 @@ def test_after_a_gap_a_form_letter_is_asked_how_to_hear_of_roles_a_person_where_
         findings = [found(message, "more closely matched", "unanchored_comparison")]
         closing = texts_of(message, findings)[-1]
         assert expected in closing and not reapplies(closing)
+
+
+# 8. The tenth set's categories -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We went with someone who's spent more time in B2B fintech, which is where we're headed.",
+        "We're looking for someone who's sold into mid-market healthcare before.",
+        "The deciding factor was experience in a unionized environment.",
+    ],
+)
+def test_more_ways_of_describing_the_experience_that_decided(sentence: str) -> None:
+    message = f"Hi Sam,\nThanks for the chat last week. {sentence}\nBest,\nNate"
+    ctx = read_context(message, policy=None, reasons=[stated(message, "experience", sentence)])
+    assert ctx.basis_named
+
+
+def test_the_hires_pronoun_is_not_put_in_the_candidates_mouth() -> None:
+    sentence = "They went with a candidate who had a bit more experience running her own caseload."
+    message = f"Hi Rachel,\nNot good news, I'm afraid. {sentence}\nThanks,\nSophie"
+    texts = texts_of(message, reasons=[stated(message, "experience", sentence)])
+    assert texts and not any(" her " in f" {t} " for t in texts)
+
+
+def test_a_decision_that_is_no_reflection_on_the_candidate_states_no_experience_reason() -> None:
+    sentence = "This decision isn't always a reflection of your skills or experience."
+    message = f"Hi Alex,\nWe've decided not to move forward at this time. {sentence}\nThe Team"
+    ctx = read_context(message, policy=None, reasons=[stated(message, "experience", sentence)])
+    assert "experience" not in ctx.stated
+    assert "not_personal" in ctx.out_of_control
+
+
+def test_not_replying_to_every_applicant_individually_declines_feedback() -> None:
+    message = (
+        "Dear Kieran,\nYour application has not been successful. We are unable to respond to "
+        "every applicant individually.\nRecruitment Team"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.declines and texts_of(message) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll give you a bell on Monday to talk it over.",
+        "I'd value the chance to speak properly next week. Would Tuesday or Wednesday work?",
+        "If you're open to it, I'd like to set up 15 minutes to pass on the panel's feedback. "
+        "Friday for a quick call?",
+    ],
+)
+def test_a_call_on_a_named_day_is_accepted_without_asking_which_day(sentence: str) -> None:
+    message = f"Hi Cat,\nThe board appointed the other candidate. {sentence}\nRichard"
+    ctx = read_context(message, policy=None)
+    assert ctx.offers_call and ctx.day_named
+    closing = forward_question(ctx, 0, [])
+    assert closing is not None and "day" not in closing and "send a few times" not in closing
