@@ -337,10 +337,10 @@ def test_after_a_gap_a_form_letter_is_asked_how_to_hear_of_roles_a_person_where_
         "experience more closely matched the brief."
     )
     form, note = f"Dear Applicant,\n{body}\nThe Talent Team", f"Hi Jo,\n{body}\nBest,\nPriya"
-    for message, expected in ((form, "hear about"), (note, "see me")):
+    for message, expected in ((form, ("hear about", "appear first")), (note, ("see me", "next"))):
         findings = [found(message, "more closely matched", "unanchored_comparison")]
         closing = texts_of(message, findings)[-1]
-        assert expected in closing and not reapplies(closing)
+        assert any(e in closing for e in expected) and not reapplies(closing)
 
 
 # 8. The tenth set's categories -------------------------------------------------------------
