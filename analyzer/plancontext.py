@@ -352,6 +352,19 @@ def mass_mail(text: str) -> bool:
     return "mass_mail" in _matching(lower(text)) and not signed_by_person(text)
 
 
+#: How much of a one-line message's end is read as its sign-off.
+_SIGN_OFF_CHARS = 100
+
+
+def signed_by_team(text: str) -> bool:
+    """Whether a recruiting, talent or HR team signs the message (``team_signed`` in its last
+    three lines, or its last characters when it has fewer lines): "rather than have this come
+    through the recruiting team" in a manager's note is no team's signature."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    tail = "\n".join(lines[-3:]) if len(lines) >= 3 else text[-_SIGN_OFF_CHARS:]
+    return _compiled()["team_signed"].search(lower(tail)) is not None
+
+
 def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
     """Whether a note in the writer's own voice is long enough, and about the candidate, to
     spell out its feedback (``long_note``: so many words, a stated reason about the candidate,
@@ -447,7 +460,7 @@ def read_context(
         timing_open="timing_open" in hits,
         praise=praise(text),
         community=community_term(text),
-        team_signed="team_signed" in hits,
+        team_signed="team_signed" in hits and signed_by_team(text),
         requirement_named="requirement_named" in hits,
         reopen_told="reopen_told" in hits,
         no_opening="no_opening" in hits,
@@ -459,7 +472,7 @@ def read_context(
         asks_times=offers["times"],
         day_named=offers["day_named"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
-        and ("feedback_given" in hits or long_note(text, stated, "team_signed" in hits)),
+        and ("feedback_given" in hits or long_note(text, stated, signed_by_team(text))),
         own_voice="own_voice" in hits,
         basis_named=named_bases(text) if "basis_named" in hits else (),
         org_kind=org_kind(text) if "org_words" in hits else None,

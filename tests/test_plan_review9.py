@@ -399,3 +399,35 @@ def test_a_call_on_a_named_day_is_accepted_without_asking_which_day(sentence: st
     assert ctx.offers_call and ctx.day_named
     closing = forward_question(ctx, 0, [])
     assert closing is not None and "day" not in closing and "send a few times" not in closing
+
+
+def test_a_recruiting_team_named_in_a_managers_note_is_no_team_signature() -> None:
+    message = (
+        "Hi Greg,\nI wanted to write to you myself rather than have this come through the "
+        "recruiting team. We've decided to make an offer to another candidate.\n\n"
+        "All the best,\nNaomi Feld\nHead of Product, Quillmark"
+    )
+    assert not read_context(message, policy=None).team_signed
+    signed = message.replace("Naomi Feld\nHead of Product, Quillmark", "The Recruiting Team")
+    assert read_context(signed, policy=None).team_signed
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "You asked at the end of your interview if I'd share feedback either way, so here goes.",
+        "I know you asked for specifics, so I've pulled together the panel's notes.",
+    ],
+)
+def test_a_note_that_answers_a_request_in_other_words_is_feedback_given(lead: str) -> None:
+    message = f"Hi Rafael,\nWe're not going to extend an offer. {lead}\nCheers,\nMei"
+    assert read_context(message, policy=None).feedback_given
+
+
+def test_an_offer_to_be_considered_for_another_role_is_taken_up() -> None:
+    message = (
+        "Hi Rafael,\nWe're not going to extend an offer. If you'd like to be considered for a "
+        "mid-level role I'd be happy to talk to our recruiter about it.\nCheers,\nMei"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offered_role == "one"
