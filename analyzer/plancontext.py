@@ -228,10 +228,11 @@ def other_role(text: str) -> tuple[bool, str | None]:
 def offered_role(text: str) -> str | None:
     """Whether the sender has another opening in hand for the candidate (``offered_role``):
     "one" ("I've got another EA opening"), "several" ("a few roles coming up"), or ``None``."""
-    match = _compiled()["offered_role"].search(lower(text))
+    low = lower(text)
+    match = _compiled()["offered_role"].search(low)
     if match is None:
         return None
-    plural = _compiled()["roles_word"].search(match.group(0)) is not None
+    plural = _compiled()["roles_word"].search(low[match.start() : match.end()]) is not None
     return "several" if plural else "one"
 
 
@@ -435,6 +436,7 @@ def read_context(
     stated = frozenset(r.label for r in reasons if _stated(r))
     notice = board_notice(text)
     stage = stage_of(text)
+    team = "team_signed" in hits and signed_by_team(text)  # the cue first: most have none
     return PlanContext(
         stage=stage,
         declines=policy == Policy.DECLINES.value or "declines" in hits,
@@ -460,7 +462,7 @@ def read_context(
         timing_open="timing_open" in hits,
         praise=praise(text),
         community=community_term(text),
-        team_signed="team_signed" in hits and signed_by_team(text),
+        team_signed=team,
         requirement_named="requirement_named" in hits,
         reopen_told="reopen_told" in hits,
         no_opening="no_opening" in hits,
@@ -472,7 +474,7 @@ def read_context(
         asks_times=offers["times"],
         day_named=offers["day_named"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
-        and ("feedback_given" in hits or long_note(text, stated, signed_by_team(text))),
+        and ("feedback_given" in hits or long_note(text, stated, team)),
         own_voice="own_voice" in hits,
         basis_named=named_bases(text) if "basis_named" in hits else (),
         org_kind=org_kind(text) if "org_words" in hits else None,

@@ -370,13 +370,17 @@ def body_cues() -> tuple[KindCue, ...]:
     shortlisted candidates will be contacted" is no decision, "kindly note that your
     application was unsuccessful" is one), nor does an offer ("they went with an internal
     candidate; I've got another opening" is a rejection); read only where asserted."""
-    settings = read_json(*KIND_SETTINGS)
-    stated = KindCue(
+    return (*read_cues(read_json(*KIND_SETTINGS)["kind_cues"]), stated_cue())
+
+
+def stated_cue() -> KindCue:
+    """A decision stated in so many words (``decision_cues``) as a cue of a rejection over an
+    acknowledgement or an offer (see :func:`body_cues`)."""
+    return KindCue(
         kind=Kind.REJECTION.value,
-        pattern=Cues(settings["decision_cues"]),
+        pattern=Cues(read_json(*KIND_SETTINGS)["decision_cues"]),
         over=frozenset({Kind.ACKNOWLEDGEMENT.value, Kind.OFFER.value}),
     )
-    return (*read_cues(settings["kind_cues"]), stated)
 
 
 def matching_cues(

@@ -41,6 +41,7 @@ from .decide import (
     questioned_evidence,
     reasons_of,
     settled,
+    stated_cue,
     statement_flags,
     statement_matters,
     states_decision,
@@ -134,6 +135,7 @@ class Classifiers:
         self.job_words, self.not_openers = kind_word_lists()
         self.reply_marker, self.subject_cues = subject_cues()
         self.body_cues, self.decision_cues = body_cues(), decision_cues()
+        self.stated_cues = (stated_cue(),)
         self.question_below = question_rejection_below()
         self.conditionals = conditional_words()
         self.hedges, self.non_job = hedges(), non_job_cues()
@@ -252,7 +254,9 @@ class Classifiers:
         kind = KINDS[int(proba.argmax())]
         if kind in DECISION_KINDS:
             return True
-        return kind in STATED_OVER and states_decision(text, self.decision_cues, self.conditionals)
+        if kind not in STATED_OVER:
+            return False
+        return bool(matching_cues(text, self.stated_cues, self.conditionals))  # RE2, filtered
 
     def _kind(
         self,
