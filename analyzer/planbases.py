@@ -48,7 +48,8 @@ def basis_reader() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pat
     noun's name and topic by group, and the words that make a noun what was reviewed."""
     bases = _bases()
     nouns = "|".join(f"(?P<n{i}>{n['words']})" for i, n in enumerate(bases["nouns"]))
-    pattern = re.compile(rf"(?:(?<![\w-])(?P<mod>[a-z][a-z-]*[a-z]) )?\b(?:{nouns})\b")
+    mod = r"(?:[a-z]*\d[a-z\d-]* )?[a-z][a-z-]*[a-z]"  # "b2b saas": a word with a digit first
+    pattern = re.compile(rf"(?:(?<![\w-])(?P<mod>{mod}) )?\b(?:{nouns})\b")
     names = tuple((str(n["name"]), str(n["topic"])) for n in bases["nouns"])
     return pattern, names, re.compile(bases["not_basis"])
 
@@ -65,13 +66,15 @@ def basis_matches(low: str) -> Iterator[re.Match[str]]:
     read only around the basis nouns: the pattern's optional modifier has it try a word at
     every position of a message (about 0.1 ms), while the nouns alone are quick to find.
 
-    A match is a noun and maybe the word before it, so it lies between the space before that
-    word and the noun's end; the stretches of text that hold no noun hold no match.
+    A match is a noun and maybe the word or two before it ("b2b saas experience"), so it lies
+    between the space before those words and the noun's end; the stretches of text that hold
+    no noun hold no match.
     """
     pattern = basis_reader()[0]
     stretches: list[list[int]] = []
     for noun in _basis_nouns().finditer(low):
-        start = low.rfind(" ", 0, max(0, noun.start() - 1)) + 1
+        word = low.rfind(" ", 0, max(0, noun.start() - 1))
+        start = low.rfind(" ", 0, max(0, word)) + 1
         if stretches and start <= stretches[-1][1]:
             stretches[-1][1] = noun.end()
         else:

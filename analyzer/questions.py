@@ -234,7 +234,8 @@ def plan(
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     written = written_feedback(ctx, specific, message)
-    noted = ctx.feedback_given or (written and ctx.own_voice)  # a person's note of feedback
+    noted = ctx.feedback_given or (written and ctx.own_voice and not ctx.relayed)  # a person's
+    # note of feedback; a recruiter relaying a decision passes on the client's, not theirs
     opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
         opener = Question(_thanks_for_note(ctx, message, seed), Purpose.OPENER.value)
@@ -385,6 +386,7 @@ def _candidates(
     withdrawn = role_closed(ctx) is not None
     compared = _comparison_sentences(findings, message)
     remarked = _remark_sentences(ctx, message)
+    future = _future_role_sentences(message)
     explained = {sentence_of(message, s, e) for s, e in ctx.basis_named} if message else set()
     for order, f in enumerate(findings):
         kind = vague_types().get(f.type)
@@ -404,6 +406,8 @@ def _candidates(
             continue  # "[we felt] others had [more experience] running multi-site teams"
         if _in_role_name(f, message, ctx.role):
             continue  # "Pipe Fitter" is the role's name, not a comparison
+        if f.type in _COMPARES and sentence_of(message, f.start, f.end) in future:
+            continue  # "if something more consumer-focused opens up": no comparison with me
         quoted = int(kind["value"]) > _FORMULA_VALUE
         if not quoted:
             found.append(_decision(f, order, ctx, seed, message))
@@ -446,8 +450,11 @@ def _candidates(
         if written:  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in plan_settings()["reason_topics"]]
         if ctx.basis_named:  # the message says which experience: built on in its words
+            own = [r for r in reasons if r.topic == f"experience{_NAMED}"]  # "B2B SaaS"
             reasons = [r for r in reasons if r.topic.removesuffix(_NAMED) != "experience"]
-            reasons += _experience_named(ctx, message, len(findings), seed)
+            named = _experience_named(ctx, message, len(findings), seed)
+            unnamed = plan_settings()["named_basis"]["questions"]["experience_unnamed"]
+            reasons += own if own and all(r.body == unnamed for r in named) else named
         kept = [r for r in reasons if not _basis_of_comparison(r, found, message)]
         found += _together(kept, seed)
     if ctx.basis_named:  # the message says what made the difference: no bare decision question
@@ -555,6 +562,17 @@ def _decision(
     return _Candidate(
         _FORMULA_VALUE, later, "requirement", body, phrase=finding.text, type=finding.type
     )
+
+
+@lru_cache(maxsize=1)
+def _future_role_cue() -> re.Pattern[str]:
+    return re.compile(plan_settings()["future_role"]["cue"], re.IGNORECASE)
+
+
+def _future_role_sentences(message: str) -> set[str]:
+    """The sentences of ``message`` about a role that may open later (``future_role``), found
+    once for the whole message."""
+    return {sentence_of(message, m.start(), m.end()) for m in _future_role_cue().finditer(message)}
 
 
 def _hooked(ctx: PlanContext, seed: int) -> str | None:
@@ -827,6 +845,12 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
         if whose and quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):  # hire's
             lead = one_of(settings["lead"], seed).replace("{basis}", quote)
             body = settings["questions"]["experience"]
+    own = (
+        _named_basis(message, "experience") if body != settings["questions"]["experience"] else None
+    )
+    if own is not None:  # "more client-facing experience": the word before it names it
+        lead = one_of(settings["lead"], seed).replace("{basis}", own)
+        body = settings["questions"]["experience"]
     value = int(plan_settings()["reason_value"])
     return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
 
@@ -840,7 +864,8 @@ def _modified() -> re.Pattern[str]:
 
 #: Where a named experience ends: a mark, or a word that starts another clause.
 _BASIS_END = re.compile(
-    r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|was|were|is|are|had|has)\b"
+    r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|was|were|is|are|had|has"
+    r"|would|could|should|will|might|may)\b"
 )
 #: Words that make a named experience someone else's ("running her own caseload").
 _PRONOUNS = frozenset({"her", "his", "their", "them", "she", "he", "they"})

@@ -431,3 +431,45 @@ def test_an_offer_to_be_considered_for_another_role_is_taken_up() -> None:
     )
     ctx = read_context(message, policy=None)
     assert ctx.offered_role == "one"
+
+
+# 9. The eleventh set's categories ----------------------------------------------------------
+
+
+def test_a_recruiter_relaying_a_decision_is_not_thanked_for_detailed_feedback() -> None:
+    message = (
+        "Hi Rahul,\nThis is to update you that the client has decided not to move ahead with "
+        "your profile for the Java Developer position. They are looking for someone with "
+        "stronger hands-on experience in Spring Boot microservices.\nThanks & Regards,\nAnjali"
+    )
+    texts = [q.text for q in Analyzer().analyze(message).questions]
+    assert texts and not any(t.startswith("Thank you for such") for t in texts)
+    assert not any("pointers" in t for t in texts)  # the decision is no piece of advice
+
+
+def test_a_modifier_with_a_digit_is_kept_with_the_named_experience() -> None:
+    sentence = "We've decided to go with someone who has more B2B SaaS experience."
+    message = f"Hi Priya,\nThanks for the chat last Tuesday. {sentence}\nBest,\nGreg"
+    texts = texts_of(message, reasons=[stated(message, "experience", sentence)])
+    assert any("B2B SaaS experience" in t for t in texts)
+
+
+def test_a_comparison_in_a_sentence_about_a_future_role_gets_no_question() -> None:
+    message = (
+        "Hi Priya,\nWe went with another candidate. I'll reach out if something more "
+        "consumer-focused opens up on our side.\nBest,\nGreg"
+    )
+    texts = texts_of(message, [found(message, "more consumer", "unanchored_comparison")])
+    assert not any("closely" in t or "closer" in t or "matched" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We've got a Project Coordinator opening in our Ottawa office in the spring.",
+        "We're hoping to add a content role later in the year.",
+    ],
+)
+def test_openings_in_hand_in_more_words(sentence: str) -> None:
+    message = f"Hi Sam,\nWe went with another candidate. {sentence}\nKind regards,\nMelissa"
+    assert read_context(message, policy=None).offered_role == "one"
