@@ -473,3 +473,16 @@ def test_a_comparison_in_a_sentence_about_a_future_role_gets_no_question() -> No
 def test_openings_in_hand_in_more_words(sentence: str) -> None:
     message = f"Hi Sam,\nWe went with another candidate. {sentence}\nKind regards,\nMelissa"
     assert read_context(message, policy=None).offered_role == "one"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Should you wish to receive feedback, please contact the panel convenor within 14 days.",
+        "Should you wish to request feedback, please do so in writing within 5 working days.",
+    ],
+)
+def test_a_formal_feedback_route_is_an_offer_of_feedback(sentence: str) -> None:
+    message = f"Dear Emily,\nYour application has been unsuccessful. {sentence}\nRecruitment"
+    assert read_context(message, policy="invites").offers_feedback
+    assert texts_of(message, policy="invites")[0].startswith("I would be glad to take up")
