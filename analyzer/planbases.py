@@ -141,7 +141,7 @@ def main_point(message: str) -> str | None:
         for match in pattern.finditer(low):
             start, end = match.span("point")
             point = " ".join(message[start:end].split())
-            said = point.lower().replace("’", "'").split()
+            said = lower(point).split()
             if not 1 <= len(said) <= most or not banned.isdisjoint(said):
                 continue
             if any(ch.isdigit() for ch in point) or ends_on_function_word(point):

@@ -450,11 +450,8 @@ def _candidates(
         if written:  # what to change is answered: no "prepare differently"
             reasons = [r for r in reasons if r.topic not in plan_settings()["reason_topics"]]
         if ctx.basis_named:  # the message says which experience: built on in its words
-            own = [r for r in reasons if r.topic == f"experience{_NAMED}"]  # "B2B SaaS"
             reasons = [r for r in reasons if r.topic.removesuffix(_NAMED) != "experience"]
-            named = _experience_named(ctx, message, len(findings), seed)
-            unnamed = plan_settings()["named_basis"]["questions"]["experience_unnamed"]
-            reasons += own if own and all(r.body == unnamed for r in named) else named
+            reasons += _experience_named(ctx, message, len(findings), seed)
         kept = [r for r in reasons if not _basis_of_comparison(r, found, message)]
         found += _together(kept, seed)
     if ctx.basis_named:  # the message says what made the difference: no bare decision question
@@ -826,33 +823,38 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
 
 
 def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> list[_Candidate]:
-    """The question that builds on the experience a comparison names right after it ("more
-    experience running multi-site teams"), in the message's words when they read cleanly
-    (else as "that experience"): where to gain it."""
+    """The question that builds on the experience a comparison names ("more experience
+    running multi-site teams", "more client-facing experience"), in the message's words when
+    they read cleanly (else as "that experience": "someone who has run a larger team"): where
+    to gain it."""
     if not message:
         return []
     settings = plan_settings()["named_basis"]
-    lead = one_of(settings["unnamed_lead"], seed)  # "someone who has run a larger team"
-    body = settings["questions"]["experience_unnamed"]
-    start, end = ctx.basis_named[0]
-    noun = _modified().search(lower(message), start, end)
-    if noun is not None:  # "more experience running multi-site teams": named in its words
-        tail = _BASIS_END.search(message, noun.end())
-        stop = tail.start() if tail else len(message)
-        named = " ".join(message[noun.start() : stop].split()[:_NAMED_WORDS])
-        quote = clean_quote(message, noun.start(), noun.start() + len(named))
-        whose = _PRONOUNS.isdisjoint(named.lower().split())  # not "her own caseload": the
-        if whose and quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):  # hire's
-            lead = one_of(settings["lead"], seed).replace("{basis}", quote)
-            body = settings["questions"]["experience"]
-    own = (
-        _named_basis(message, "experience") if body != settings["questions"]["experience"] else None
-    )
-    if own is not None:  # "more client-facing experience": the word before it names it
-        lead = one_of(settings["lead"], seed).replace("{basis}", own)
+    named = _experience_words(ctx, message) or _named_basis(message, "experience")
+    if named is None:
+        lead = one_of(settings["unnamed_lead"], seed)
+        body = settings["questions"]["experience_unnamed"]
+    else:
+        lead = one_of(settings["lead"], seed).replace("{basis}", named)
         body = settings["questions"]["experience"]
     value = int(plan_settings()["reason_value"])
     return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
+
+
+def _experience_words(ctx: PlanContext, message: str) -> str | None:
+    """The experience the first named basis spells out after the noun ("experience running
+    multi-site teams"), when it quotes cleanly, whole and not with the hire's pronoun."""
+    start, end = ctx.basis_named[0]
+    noun = _modified().search(lower(message), start, end)
+    if noun is None:
+        return None
+    tail = _BASIS_END.search(message, noun.end())
+    stop = tail.start() if tail else len(message)
+    named = " ".join(message[noun.start() : stop].split()[:_NAMED_WORDS])
+    if not _PRONOUNS.isdisjoint(named.lower().split()):  # "running her own caseload"
+        return None
+    quote = clean_quote(message, noun.start(), noun.start() + len(named))
+    return quote if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]) else None
 
 
 @cache

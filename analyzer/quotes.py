@@ -94,7 +94,7 @@ def is_clean_phrase(phrase: str) -> bool:
     if any(t[0] in "'’" or t[-1] in "'’" for t in tokens):
         return False
     first, last = found[0], found[-1]
-    if last in r["function"] or _base(last) in r["function"] or last.endswith("n't"):
+    if ends_on_function_word(phrase) or last.endswith("n't"):
         return False
     if first in r["function"] and first not in r["first"]:
         return False

@@ -28,7 +28,6 @@ from .decide import (
     conditional_words,
     cued_evidence,
     decide_kind,
-    decision_cues,
     decision_evidence,
     has_job_words,
     hedges,
@@ -44,7 +43,6 @@ from .decide import (
     stated_cue,
     statement_flags,
     statement_matters,
-    states_decision,
     strong_job_words,
     subject_cues,
     subject_matches,
@@ -134,8 +132,7 @@ class Classifiers:
         )
         self.job_words, self.not_openers = kind_word_lists()
         self.reply_marker, self.subject_cues = subject_cues()
-        self.body_cues, self.decision_cues = body_cues(), decision_cues()
-        self.stated_cues = (stated_cue(),)
+        self.body_cues, self.stated_cues = body_cues(), (stated_cue(),)
         self.question_below = question_rejection_below()
         self.conditionals = conditional_words()
         self.hedges, self.non_job = hedges(), non_job_cues()
@@ -254,9 +251,12 @@ class Classifiers:
         kind = KINDS[int(proba.argmax())]
         if kind in DECISION_KINDS:
             return True
-        if kind not in STATED_OVER:
-            return False
-        return bool(matching_cues(text, self.stated_cues, self.conditionals))  # RE2, filtered
+        return kind in STATED_OVER and self._states(text)
+
+    def _states(self, text: str) -> bool:
+        """Whether ``text`` states a decision in so many words (:func:`~.decide.states_decision`'s
+        reading, through the RE2 cue and its literal prefilter: most messages have none)."""
+        return bool(matching_cues(text, self.stated_cues, self.conditionals))
 
     def _kind(
         self,
@@ -275,9 +275,7 @@ class Classifiers:
         the subject is a few words, read with regular expressions only (no second parse)."""
         below, rule = self.question_below, self.kind_rule
         evidence = questioned_evidence(detected, proba, asks=asks_question(text), below=below)
-        stated = statement_matters(proba, evidence=evidence, rule=rule) and states_decision(
-            text, self.decision_cues, self.conditionals
-        )
+        stated = statement_matters(proba, evidence=evidence, rule=rule) and self._states(text)
         evidence = cued_evidence(evidence, stated=stated, rule=rule)
         heading = [] if subject is None else subject.lower().split()
         job = has_job_words(tokens.lowers, self.job_words) or has_job_words(heading, self.job_words)
