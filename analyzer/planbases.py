@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .cues import lower
+from .quotes import ends_on_function_word
 from .report import Finding
 from .resources import read_json
 
@@ -133,8 +134,6 @@ def main_point(message: str) -> str | None:
     thing was speed, really": "speed"), or ``None`` when no pattern of ``main_point`` reads a
     short, clean point (1 to ``max_words`` words, none of ``not_words``, no digit, not ending
     on a function word)."""
-    from .quotes import ends_on_function_word  # quotes reads its own rules
-
     patterns, most, banned = _main_point_reader()
     low = lower(message)
     for pattern in patterns:
