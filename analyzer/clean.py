@@ -18,6 +18,12 @@ from .replies import reply_reader
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+#: A line that opens with a dash before a word ("- The take-home was solid"), which the reply
+#: parser takes for the first line of a signature ("- Kayla").
+_DASH_LINE = re.compile(r"^[ \t]*(?:> ?)*(-)(?= ?\w)", re.MULTILINE)
+#: A dash line followed by this many non-empty lines (or by another dash line) is an item of
+#: a list, not a signature: a signature's dash line is its last line or the one before it.
+_LINES_AFTER_A_SIGNATURE = 1
 
 
 @dataclass(frozen=True)
@@ -60,24 +66,42 @@ def clean(text: str) -> Cleaned:
     """
     if not text.strip():
         return Cleaned(text=text, body=(0, len(text)))
+    read = _unbulleted(text)  # what the parser reads: the same offsets as ``text``
     try:
-        replies = reply_reader()(text).replies
+        replies = reply_reader()(read).replies
     except Exception:  # the parser is a third-party heuristic; never let it stop an analysis
         replies = []
     if not replies:
         return Cleaned(text=text, body=(0, len(text)))
     reply = replies[0]
     body_text = (reply.body or "").strip()
-    start = _locate(text, body_text)
+    start = _locate(read, body_text)
     if start < 0:
         return Cleaned(text=text, body=(0, len(text)))
-    end = text.find(body_text, start)
-    end = start + len(body_text) if end == start else _end_of(text, start, body_text)
-    signature = _signature_range(text, end, reply.signatures or "")
+    end = read.find(body_text, start)
+    end = start + len(body_text) if end == start else _end_of(read, start, body_text)
+    signature = _signature_range(read, end, reply.signatures or "")
     masked = _mask(text, 0, start)
     masked = _mask(masked, end, len(text))
     masked = _QUOTED_LINE.sub(lambda m: " " * len(m.group(0)), masked)
     return Cleaned(text=masked, body=(start, end), signature=signature)
+
+
+def _unbulleted(text: str) -> str:
+    """``text`` with the dash of each list item made an asterisk (same length, same offsets),
+    so that the reply parser does not take a dashed list for a signature and drop the feedback
+    it holds. A dash line stays as it is when it may be a signature: among the last lines and
+    with no dash line after it."""
+    found = list(_DASH_LINE.finditer(text))
+    if not found:
+        return text
+    last = found[-1]
+    after = text[last.end() :].split("\n")[1:]
+    last_is_item = sum(1 for line in after if line.strip()) > _LINES_AFTER_A_SIGNATURE
+    chars = list(text)
+    for match in found if last_is_item else found[:-1]:  # each but the last has one after it
+        chars[match.start(1)] = "*"
+    return "".join(chars)
 
 
 def _end_of(text: str, start: int, body_text: str) -> int:

@@ -218,6 +218,8 @@ class UnanchoredComparatives(BatchedPipe):
                 return None  # "more Python experience" names its respect
             i += 1
             words += 1
+        if not words and adverbs and _opens_clause(tok):
+            return None  # "Less concretely, ...", "More broadly, ...": a discourse adverb
         if words or adverbs:
             return i
         return tok.i + 1 if self._standalone_ok(tok) else None
@@ -271,3 +273,8 @@ def make_unanchored_comparatives(
 ) -> UnanchoredComparatives:
     """Factory for :class:`UnanchoredComparatives`."""
     return UnanchoredComparatives(nlp, name, spans_key=spans_key, settings=settings)
+
+
+def _opens_clause(tok: Token) -> bool:
+    """Whether ``tok`` opens its sentence or a clause after a punctuation mark."""
+    return tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].is_punct)
