@@ -17,6 +17,7 @@ from typing import Any
 
 from .cues import CueBook, Cues, lower
 from .labels import Policy, Reason
+from .planbases import SENTENCE_MARKS, between_marks
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
 from .roles import role_of
@@ -74,6 +75,8 @@ class PlanContext:
     put_forward: bool = False
     offered_role: str | None = None
     main_point: bool = False
+    #: the sentences, as ``(start, end)``, where a note says a point of its own is vague
+    admitted: tuple[tuple[int, int], ...] = ()
 
     @property
     def interviewed(self) -> bool:
@@ -115,6 +118,7 @@ _PLAIN_LISTS = (
     "advised_roles",
     "own_voice",
     "feedback_given",
+    "admitted_vague",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -405,6 +409,18 @@ def named_bases(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _compiled()["basis_named"].finditer(lower(text)))
 
 
+def admitted_vague(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentences (``(start, end)`` in ``text``) in which a note marks its own point as less
+    concrete than the rest ("less concretely, the panel felt ..."): ``admitted_vague`` cues."""
+    cues = _compiled()["admitted_vague"]
+    return tuple(
+        dict.fromkeys(
+            between_marks(text, m.start(), m.end(), SENTENCE_MARKS)
+            for m in cues.finditer(lower(text))
+        )
+    )
+
+
 def _sentence_at(text: str, at: int) -> str:
     starts = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:at])]
     start = starts[-1] if starts else 0
@@ -483,6 +499,7 @@ def read_context(
         put_forward="put_forward" in hits,
         offered_role=offered_role(text) if "offered_role" in hits else None,
         main_point="main_point" in hits,
+        admitted=admitted_vague(text) if "admitted_vague" in hits else (),
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
     )
 
@@ -510,16 +527,31 @@ def _not_names() -> frozenset[str]:
 _PERSON_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 
 
+#: The most lines a signature may hold under the name (a title, the employer).
+_TITLE_LINES = 2
+#: The most words of one such line.
+_TITLE_WORDS = 10
+
+
 def signed_by_person(text: str) -> bool:
-    """Whether the message ends with a person's name on a line of its own ("Thanks again,
-    Beatriz"), not a team's ("The Recruiting Team"): a person wrote it, not a template."""
+    """Whether the message is signed with a person's name on a line of its own ("Thanks again,
+    Beatriz"), not a team's ("The Recruiting Team"): a person wrote it, not a template. The
+    name may stand above a short title and the employer's name ("Lerato Dlamini / Analytics
+    Lead / Karoo Fresh"); a team named in the last lines makes it a team's signature."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    if len(lines) < 2 or _PERSON_SIGNATURE.fullmatch(lines[-1]) is None:
+    if len(lines) < 2:
         return False
-    last = lower(lines[-1])
-    if not _not_names().isdisjoint(re.split(r"[ -]", last)):
+    tail = lines[-1 - min(_TITLE_LINES, len(lines) - 2) :]
+    if _compiled()["team_signed"].search(lower("\n".join(tail))) is not None:
         return False
-    return _compiled()["team_signed"].search(last) is None
+    for under in range(len(tail)):
+        name = tail[-1 - under]
+        if _PERSON_SIGNATURE.fullmatch(name) is None:
+            continue
+        if any(len(line.split()) > _TITLE_WORDS for line in tail[len(tail) - under :]):
+            return False
+        return _not_names().isdisjoint(re.split(r"[ -]", lower(name)))
+    return False
 
 
 def context_of(report: Report) -> PlanContext:

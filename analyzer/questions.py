@@ -249,7 +249,7 @@ def plan(
             break
         if candidate.topic == _NO_OPENING and asks_roles(forward):
             continue  # the closing question asks which roles would suit: asked once
-        if noted and candidate.topic not in _remark_topics():
+        if noted and candidate.topic not in _remark_topics() and not _admitted(candidate, ctx):
             continue  # the note explains its points: the opener asked which matters most
         text = _text(candidate, seed + len(clarify))
         if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
@@ -348,6 +348,13 @@ def _praised(kind: str, what: str) -> tuple[str, str]:
         str(entry["alone"]).format(what=what, part=part),
         str(entry["after_lead"]).format(what=what),
     )
+
+
+def _admitted(candidate: _Candidate, ctx: PlanContext) -> bool:
+    """Whether ``candidate`` is the point a spelled-out note itself calls less concrete
+    (``PlanContext.admitted``): the one point of the note still worth asking about."""
+    at = candidate.start
+    return at is not None and any(start <= at < end for start, end in ctx.admitted)
 
 
 @lru_cache(maxsize=1)
