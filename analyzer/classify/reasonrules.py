@@ -44,6 +44,7 @@ class ReasonRules:
     praise_before: int
     praise_reach: int
     mention_words: frozenset[str]
+    review_words: frozenset[str]
     negation_words: frozenset[str]
     match_words: tuple[tuple[str, ...], ...]
     comparative_words: frozenset[str]
@@ -66,6 +67,7 @@ def reason_rules() -> ReasonRules:
         praise_before=int(d["praise_before"]),
         praise_reach=int(d["praise_reach"]),
         mention_words=frozenset(d["mention_words"]),
+        review_words=frozenset(d["review_words"]),
         negation_words=frozenset(d["negation_words"]),
         match_words=tuple(tuple(m.split()) for m in d["match_words"]),
         comparative_words=frozenset(d["comparative_words"]),
@@ -110,14 +112,17 @@ def unmasked(words: Sequence[str], rules: ReasonRules) -> list[str]:
 
 def praised_only(words: Sequence[str], rules: ReasonRules) -> list[str]:
     """The basis reasons whose words ``words`` use only in praise ("impressed with your
-    experience and qualifications", "while your experience is impressive")."""
+    experience and qualifications", "while your experience is impressive") or only as what was
+    reviewed ("we've reviewed your skills and experience and have decided ...")."""
     found = set(words)
     named = [(label, names) for label, names in rules.named_basis if names & found]
-    if not named or rules.praise_words.isdisjoint(found):
-        return []  # no basis word, or no praise to put it in (most sentences)
+    leads = rules.praise_words | rules.review_words
+    if not named or leads.isdisjoint(found):
+        return []  # no basis word, or no praise or mention to put it in (most sentences)
     praised = _near(
         words, rules.praise_words, rules.praise_before, rules.praise_reach, rules.clause_breaks
     )
+    praised |= _near(words, rules.review_words, 0, rules.praise_reach, rules.clause_breaks)
     out = []
     for label, names in named:
         at = [i for i, w in enumerate(words) if w in names]

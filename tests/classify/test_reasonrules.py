@@ -117,6 +117,13 @@ def test_match_as_the_basis_of_a_comparison(nlp: Any, text: str, fit: bool) -> N
         ("Your experience is impressive, but another person was chosen.", ["experience"]),
         ("Your experience, while impressive, was not the right match.", []),
         ("While your portfolio is impressive, the other person had more experience.", []),
+        # only what was reviewed: no reason either
+        (
+            "We have reviewed your skills and experience and decided not to move forward.",
+            ["experience", "skills"],
+        ),
+        ("We reviewed your CV, and the other person had more experience.", []),
+        ("We would like to see more experience of audits.", []),
     ],
 )
 def test_a_basis_named_only_in_praise(nlp: Any, text: str, cleared: list[str]) -> None:
