@@ -8,7 +8,13 @@ import pytest
 
 from analyzer.analysis import Analyzer
 from analyzer.clean import clean
-from analyzer.plancontext import follow_up, out_of_control, signed_by_person
+from analyzer.plancontext import (
+    follow_up,
+    mass_mail,
+    out_of_control,
+    read_context,
+    signed_by_person,
+)
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +164,31 @@ def test_a_comparative_adverb_opening_a_clause_is_no_comparison(
 ) -> None:
     report = rules_only.analyze(f"{opening} we would like to see clearer slides next time.")
     assert not any(opening.rstrip(",").lower() in f.text.lower() for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "offered"),
+    [
+        ("Fancy a quick call tomorrow to talk it over?", True),
+        ("Let me give you a ring and explain.", True),
+        ("I'll give you a call tomorrow to run through it.", True),
+        ("I'll give you a bell if anything else comes up.", False),
+    ],
+)
+def test_a_call_offered_not_a_call_promised_if_something_comes_up(
+    sentence: str, offered: bool
+) -> None:
+    message = f"Hi Jo,\nThey have gone with someone else for the role. {sentence}\nCheers\nSam"
+    assert read_context(message, policy=None).offers_call is offered
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We are not able to respond to each one individually.",
+        "Dear {FirstName}, thank you for applying.",
+        "Dear <Candidate Name>, thank you for applying.",
+    ],
+)
+def test_more_signs_of_mail_sent_to_many(line: str) -> None:
+    assert mass_mail(f"{line}\nUnfortunately we will not take your application further.")
