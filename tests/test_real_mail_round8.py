@@ -4,10 +4,13 @@ relayed or informal words, and reasons outside the candidate's control in more w
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from analyzer.analysis import Analyzer
+from analyzer.classify.decide import KindRule, statement_matters
 from analyzer.clean import clean
+from analyzer.labels import KINDS
 from analyzer.plancontext import (
     follow_up,
     mass_mail,
@@ -192,3 +195,29 @@ def test_a_call_offered_not_a_call_promised_if_something_comes_up(
 )
 def test_more_signs_of_mail_sent_to_many(line: str) -> None:
     assert mass_mail(f"{line}\nUnfortunately we will not take your application further.")
+
+
+AGENCY_RELAY = (
+    "Hi Sam,\n\nJust heard back from Corvell about Thursday's interview. They've gone with someone "
+    "who's got a bit more retail banking background, so it's a no this time I'm afraid.\n\n"
+    "I've got a couple of other analyst roles coming through next week. Fancy a quick call "
+    "on Monday?\n\nCheers,\nPriya\nPriya Nair | Senior Consultant | Brightwater Search"
+)
+
+
+def test_a_recruiters_relayed_no_with_another_role_is_a_rejection(analyzer: Analyzer) -> None:
+    """A stated decision counts even where the classifier reads recruiter outreach, when the
+    message uses the job search's own words ("interview", "role")."""
+    report = analyzer.analyze(AGENCY_RELAY)
+    assert report.kind.label == "rejection", report.kind
+    assert report.questions
+
+
+@pytest.mark.parametrize(("strong", "matters"), [(True, True), (False, False)])
+def test_a_stated_decision_lifts_other_mail_only_with_the_job_searchs_own_words(
+    strong: bool, matters: bool
+) -> None:
+    other = np.array([0.2, 0.05, 0.05, 0.05, 0.05, 0.6])  # the classifier favours "other"
+    assert KINDS[int(other.argmax())] == "other"
+    rule = KindRule(gate=0.4)
+    assert statement_matters(other, evidence=0.1, rule=rule, strong_job=strong) is matters

@@ -41,8 +41,9 @@ class Dataset:
     ``d_*`` are the sentences of every message that the decision-sentence detector learns from
     (``d_statement``: whether each one can state a decision, see
     :func:`~.decide.statement_flags`); ``m_job`` tells
-    which messages use a job word, ``m_non_job`` which state a decision about something that
-    is not a job (:func:`~.decide.about_non_job`).
+    which messages use a job word, ``m_strong`` which use one of the job search's own words
+    (:func:`~.decide.strong_job_words`), ``m_non_job`` which state a decision about something
+    that is not a job (:func:`~.decide.about_non_job`).
     """
 
     messages: list[CorpusMessage]
@@ -63,6 +64,7 @@ class Dataset:
     d_statement: np.ndarray
     m_job: np.ndarray
     m_non_job: np.ndarray
+    m_strong: np.ndarray
 
 
 def parse(messages: Sequence[CorpusMessage]) -> Dataset:
@@ -74,13 +76,14 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
     found_hedges, non_job, strong = hedges(), non_job_cues(), strong_job_words()
     docs = nlp.pipe(clean(m.text).text for m in messages)
     m_x, rule, s_x, s_msg, s_reasons, s_spec, s_type, s_off = [], [], [], [], [], [], [], []
-    d_x, d_y, d_msg, d_statement, m_job, m_non_job = [], [], [], [], [], []
+    d_x, d_y, d_msg, d_statement, m_job, m_non_job, m_strong = [], [], [], [], [], [], []
     for i, (msg, doc) in enumerate(zip(messages, docs, strict=True)):
         m_x.append(doc_features(doc))
         rule.append(policy_label(doc))
         lowers = [t.lower_ for t in doc]
         m_job.append(has_job_words(lowers, job_words))
         m_non_job.append(about_non_job(doc.text, lowers, non_job, strong))
+        m_strong.append(not strong.isdisjoint(lowers))
         sents = list(sentences(doc))
         flags = statement_flags(doc.text, sents, not_openers, found_hedges)
         for sent, statement in zip(sents, flags, strict=True):
@@ -119,6 +122,7 @@ def parse(messages: Sequence[CorpusMessage]) -> Dataset:
         d_statement=np.array(d_statement, dtype=bool),
         m_job=np.array(m_job, dtype=bool),
         m_non_job=np.array(m_non_job, dtype=bool),
+        m_strong=np.array(m_strong, dtype=bool),
     )
 
 
@@ -165,4 +169,5 @@ def subset(data: Dataset, keep: np.ndarray) -> Dataset:
         d_statement=data.d_statement[d_keep],
         m_job=data.m_job[keep],
         m_non_job=data.m_non_job[keep],
+        m_strong=data.m_strong[keep],
     )

@@ -379,7 +379,7 @@ def stated_cue() -> KindCue:
     return KindCue(
         kind=Kind.REJECTION.value,
         pattern=Cues(read_json(*KIND_SETTINGS)["decision_cues"]),
-        over=frozenset({Kind.ACKNOWLEDGEMENT.value, Kind.OFFER.value}),
+        over=frozenset({Kind.ACKNOWLEDGEMENT.value, Kind.OFFER.value, Kind.OTHER.value}),
     )
 
 
@@ -472,14 +472,19 @@ def states_decision(text: str, cues: re.Pattern[str], conditionals: frozenset[st
     return any(asserted(text, m.start(), m.end(), conditionals) for m in cues.finditer(text))
 
 
-def statement_matters(proba: np.ndarray, *, evidence: float, rule: KindRule) -> bool:
+def statement_matters(
+    proba: np.ndarray, *, evidence: float, rule: KindRule, strong_job: bool = False
+) -> bool:
     """Whether a decision stated in so many words (:func:`states_decision`) can change the
     kind: the classifier favours a decision kind, an acknowledgement or an offer (``proba``;
-    the statement is then a cue of a rejection, see :func:`body_cues`) and ``evidence`` stays
-    under the gate. Elsewhere the text is not searched."""
+    the statement is then a cue of a rejection, see :func:`body_cues`), or ``other`` in a
+    message that uses the job search's own words (``strong_job``: a recruiter who relays a
+    client's no and offers another role reads like outreach), and ``evidence`` stays under the
+    gate. Elsewhere the text is not searched."""
     if rule.gate is None or evidence >= rule.gate:
         return False
-    return KINDS[int(np.argmax(proba))] in STATED_OVER
+    kind = KINDS[int(np.argmax(proba))]
+    return kind in STATED_OVER or (strong_job and kind == Kind.OTHER.value)
 
 
 #: The kinds the classifier may favour for a decision stated in so many words to count.

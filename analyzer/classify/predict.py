@@ -15,7 +15,7 @@ import numpy as np
 from ..components.context import ContextRules, keep_candidates, load_context_rules
 from ..components.policy import policy_label
 from ..errors import ModelError
-from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
+from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Kind, Policy
 from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
     STATED_OVER,
@@ -201,7 +201,11 @@ class Classifiers:
         kinds = self._proba("kind", feats, KINDS, shared, kept)
         policies = self._proba("policy", feats, POLICIES, shared, kept)
         texts = [doc.text for doc in docs] if texts is None else texts
-        decided = [self._may_decide(p, text) for p, text in zip(kinds, texts, strict=True)]
+        strong = [not self.strong_job_words.isdisjoint(t.lowers) for t in tokens]
+        decided = [
+            self._may_decide(p, text, strong=j)
+            for p, text, j in zip(kinds, texts, strong, strict=True)
+        ]
         sents = [
             list(sentences(doc, t)) if d else []
             for doc, t, d in zip(docs, tokens, decided, strict=True)
@@ -244,14 +248,16 @@ class Classifiers:
             out.append(message)
         return out
 
-    def _may_decide(self, proba: np.ndarray, text: str) -> bool:
+    def _may_decide(self, proba: np.ndarray, text: str, *, strong: bool = False) -> bool:
         """Whether a message may be a decision, so that its sentences are read: the classifier
-        favours a decision kind, or an acknowledgement or an offer while the text states a
-        decision in so many words (a cue of a rejection: :func:`body_cues`)."""
+        favours a decision kind, or an acknowledgement or an offer (or ``other``, in a message
+        that uses the job search's own words: ``strong``) while the text states a decision in
+        so many words (a cue of a rejection: :func:`body_cues`)."""
         kind = KINDS[int(proba.argmax())]
         if kind in DECISION_KINDS:
             return True
-        return kind in STATED_OVER and self._states(text)
+        may = kind in STATED_OVER or (strong and kind == Kind.OTHER.value)
+        return may and self._states(text)
 
     def _states(self, text: str) -> bool:
         """Whether ``text`` states a decision in so many words (:func:`~.decide.states_decision`'s
@@ -275,7 +281,9 @@ class Classifiers:
         the subject is a few words, read with regular expressions only (no second parse)."""
         below, rule = self.question_below, self.kind_rule
         evidence = questioned_evidence(detected, proba, asks=asks_question(text), below=below)
-        stated = statement_matters(proba, evidence=evidence, rule=rule) and self._states(text)
+        strong = not self.strong_job_words.isdisjoint(tokens.lowers)
+        stated = statement_matters(proba, evidence=evidence, rule=rule, strong_job=strong)
+        stated = stated and self._states(text)
         evidence = cued_evidence(evidence, stated=stated, rule=rule)
         heading = [] if subject is None else subject.lower().split()
         job = has_job_words(tokens.lowers, self.job_words) or has_job_words(heading, self.job_words)

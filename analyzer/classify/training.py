@@ -207,12 +207,15 @@ def kinds_under(
     cues: BodyCues | None = None,
     *,
     non_job: np.ndarray | None = None,
+    strong: np.ndarray | None = None,
 ) -> tuple[list[str], np.ndarray]:
     """The kinds and confidences :func:`decide_kind` gives every message under ``rule``, then
     (with ``cues``) the body's cues as at run time (decision statements, :func:`lift_by_cues`);
-    ``non_job`` marks the decisions about something that is not a job (none when omitted)."""
+    ``non_job`` marks the decisions about something that is not a job, ``strong`` the messages
+    that use the job search's own words (none of either when omitted)."""
     decided = []
     non_job = np.zeros(len(job), dtype=bool) if non_job is None else non_job
+    strong = np.zeros(len(job), dtype=bool) if strong is None else strong
     for i, (p, e, j) in enumerate(zip(proba, evidence, job, strict=True)):
         nj = bool(non_job[i])
         if cues is None:
@@ -221,7 +224,9 @@ def kinds_under(
             )
             continue
         e = questioned_evidence(float(e), p, asks=bool(cues.asks[i]), below=cues.question_below)
-        stated = bool(cues.stated[i]) and statement_matters(p, evidence=e, rule=rule)
+        stated = bool(cues.stated[i]) and statement_matters(
+            p, evidence=e, rule=rule, strong_job=bool(strong[i])
+        )
         e = cued_evidence(e, stated=stated, rule=rule)
         kind = decide_kind(p, evidence=e, job_words=bool(j), rule=rule, non_job=nj)
         found = cues.found[i]
@@ -288,16 +293,22 @@ def _kind_metrics(data: Dataset, oof: dict[str, Any]) -> dict[str, Any]:
     rules = {"classifier": KindRule(job_words=False)}
     rules |= {f"gate {g} floor {f}": KindRule(gate=g, floor=f) for g in GATES for f in FLOORS}
     for name, rule in rules.items():
-        pred, _ = kinds_under(proba, evidence, data.m_job, rule, cues, non_job=data.m_non_job)
+        pred, _ = kinds_under(
+            proba, evidence, data.m_job, rule, cues, non_job=data.m_non_job, strong=data.m_strong
+        )
         designs[name] = _design_scores(data.m_kind, pred)
     gated = [n for n in rules if n != "classifier"]
     top = max(designs[n]["accuracy"] for n in gated)
     near = [n for n in gated if designs[n]["accuracy"] >= top - STRICTER_WITHIN]
     best = max(near, key=lambda n: (rules[n].gate, -rules[n].floor, designs[n]["accuracy"]))
     chosen = rules[best]
-    pred, _ = kinds_under(proba, evidence, data.m_job, chosen, non_job=data.m_non_job)
+    pred, _ = kinds_under(
+        proba, evidence, data.m_job, chosen, non_job=data.m_non_job, strong=data.m_strong
+    )
     designs[f"{best} without body cues"] = _design_scores(data.m_kind, pred)
-    pred, conf = kinds_under(proba, evidence, data.m_job, chosen, cues, non_job=data.m_non_job)
+    pred, conf = kinds_under(
+        proba, evidence, data.m_job, chosen, cues, non_job=data.m_non_job, strong=data.m_strong
+    )
     out = _labelled(data.m_kind, pred, KINDS)
     correct = np.array([p == g for p, g in zip(pred, data.m_kind, strict=True)], dtype=float)
     return {
