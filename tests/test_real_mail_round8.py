@@ -221,3 +221,19 @@ def test_a_stated_decision_lifts_other_mail_only_with_the_job_searchs_own_words(
     assert KINDS[int(other.argmax())] == "other"
     rule = KindRule(gate=0.4)
     assert statement_matters(other, evidence=0.1, rule=rule, strong_job=strong) is matters
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will not be offering you the role.",
+        "We won't be extending an offer.",
+        "We have decided not to offer you the position.",
+    ],
+)
+def test_an_offer_declined_in_so_many_words_is_no_offer(analyzer: Analyzer, sentence: str) -> None:
+    text = (
+        f"Hi Ana,\nThanks for the final round. {sentence}\n- your SQL was right but slow\n"
+        "- the dashboard had no filters\nBest,\nTom Reyes\nHead of Analytics"
+    )
+    assert analyzer.analyze(text).kind.label == "rejection"
