@@ -21,8 +21,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 #: A line that opens with a dash before a word ("- The take-home was solid"), which the reply
 #: parser takes for the first line of a signature ("- Kayla").
 _DASH_LINE = re.compile(r"^[ \t]*(?:> ?)*(-)(?= ?\w)", re.MULTILINE)
-#: A dash line followed by this many non-empty lines (or by another dash line) is an item of
-#: a list, not a signature: a signature's dash line is its last line or the one before it.
+#: A dash line followed by more non-empty lines than this (or by another dash line) is an item
+#: of a list, not a signature: a signature's dash line is its last line or the one before it.
 _LINES_AFTER_A_SIGNATURE = 1
 
 

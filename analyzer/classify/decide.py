@@ -483,7 +483,13 @@ def statement_matters(
     gate. Elsewhere the text is not searched."""
     if rule.gate is None or evidence >= rule.gate:
         return False
-    kind = KINDS[int(np.argmax(proba))]
+    return stated_may_lift(KINDS[int(np.argmax(proba))], strong_job=strong_job)
+
+
+def stated_may_lift(kind: str, *, strong_job: bool) -> bool:
+    """Whether a decision stated in so many words may count against the classifier's ``kind``:
+    a decision kind, an acknowledgement or an offer (:data:`STATED_OVER`), or ``other`` in a
+    message that uses the job search's own words (``strong_job``)."""
     return kind in STATED_OVER or (strong_job and kind == Kind.OTHER.value)
 
 

@@ -15,10 +15,9 @@ import numpy as np
 from ..components.context import ContextRules, keep_candidates, load_context_rules
 from ..components.policy import policy_label
 from ..errors import ModelError
-from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Kind, Policy
+from ..labels import DECISION_KINDS, KINDS, POLICIES, SPECIFICITIES, VAGUE_TYPES, Policy
 from .corpus import DECISION_LABELS, SENTENCE_REASONS, overlaps
 from .decide import (
-    STATED_OVER,
     KindRule,
     about_non_job,
     apply_temperature,
@@ -41,6 +40,7 @@ from .decide import (
     reasons_of,
     settled,
     stated_cue,
+    stated_may_lift,
     statement_flags,
     statement_matters,
     strong_job_words,
@@ -237,7 +237,9 @@ class Classifiers:
             row = rows.stop
             statements = statement_flags(texts[i], sents[i], self.not_openers, self.hedges)
             detected = decision_evidence(decision_p[rows].tolist(), statements)
-            kind = self._kind(kinds[i], texts[i], tokens[i], subjects[i], detected)
+            kind = self._kind(
+                kinds[i], texts[i], tokens[i], subjects[i], detected, strong=strong[i]
+            )
             message = self._message(
                 doc, kind, policies[i], sents[i], (reason_rows[rows], held_rows[rows]), judged[rows]
             )
@@ -256,8 +258,7 @@ class Classifiers:
         kind = KINDS[int(proba.argmax())]
         if kind in DECISION_KINDS:
             return True
-        may = kind in STATED_OVER or (strong and kind == Kind.OTHER.value)
-        return may and self._states(text)
+        return stated_may_lift(kind, strong_job=strong) and self._states(text)
 
     def _states(self, text: str) -> bool:
         """Whether ``text`` states a decision in so many words (:func:`~.decide.states_decision`'s
@@ -271,9 +272,12 @@ class Classifiers:
         tokens: Tokens,
         subject: str | None,
         detected: float,
+        *,
+        strong: bool = False,
     ) -> tuple[str, float]:
-        """The message's kind and its confidence. The detector's evidence ``detected``
-        is set aside in a message that asks a question and is no clear rejection
+        """The message's kind and its confidence (``strong``: the message uses the job
+        search's own words, see :func:`~.decide.stated_may_lift`). The detector's evidence
+        ``detected`` is set aside in a message that asks a question and is no clear rejection
         (:func:`questioned_evidence`) and raised to the gate by a decision stated in so many
         words (:func:`cued_evidence`); then :func:`decide_kind` (a decision about a payment,
         an order or a loan is ``other``: :func:`about_non_job`), then the cues of the subject
@@ -281,7 +285,6 @@ class Classifiers:
         the subject is a few words, read with regular expressions only (no second parse)."""
         below, rule = self.question_below, self.kind_rule
         evidence = questioned_evidence(detected, proba, asks=asks_question(text), below=below)
-        strong = not self.strong_job_words.isdisjoint(tokens.lowers)
         stated = statement_matters(proba, evidence=evidence, rule=rule, strong_job=strong)
         stated = stated and self._states(text)
         evidence = cued_evidence(evidence, stated=stated, rule=rule)

@@ -102,7 +102,7 @@ def unmasked(words: Sequence[str], rules: ReasonRules) -> list[str]:
     praise, mention or negation word ("impressed with your experience", "reviewed your
     background", "not a reflection on your skills") and just before a praise word ("your
     experience is impressive")."""
-    leads = rules.praise_words | rules.mention_words | rules.negation_words
+    leads = rules.praise_words | rules.mention_words | rules.review_words | rules.negation_words
     if leads.isdisjoint(words):
         return list(words)  # nothing masks (most sentences)
     masked = _near(words, leads, 0, rules.praise_reach, rules.clause_breaks)
