@@ -185,8 +185,12 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
     if situation.offers_call:  # the draft accepts the call in its own words
         questions = tuple(q for q in questions if not accepts_talk(q.text))
+    # a yes to what the sender proposed ("Shall I send over the job description?") is said
+    # in a paragraph of its own, not listed among the questions
+    answer = next((q.text for q in questions if q.text == situation.sender_asks), None)
+    questions = tuple(q for q in questions if q.text != answer)
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
-    parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation)
+    parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
     advice = _advice(channel, kind, policy, situation)
@@ -224,6 +228,8 @@ class _Parts:
     policy: str
     questions: tuple[Question, ...]
     situation: PlanContext
+    #: the yes to a question in which the sender proposed something (see :mod:`.planasks`)
+    answer: str | None = None
 
     def fill(self, template: str) -> str:
         return template.format(**self.values)
@@ -238,7 +244,9 @@ class _Parts:
             accepted = e[
                 "acceptance_out_of_control" if self.situation.out_of_control else "acceptance"
             ]
-            paragraphs += [f"{thanks} {accepted}", self._request()]
+            paragraphs += [f"{thanks} {accepted}"]
+            paragraphs += [self.answer] if self.answer else []
+            paragraphs += [self._request()]
             if self.questions:
                 numbered = [f"{n}. {q.text}" for n, q in enumerate(self.questions, 1)]
                 outro = e[
@@ -304,6 +312,9 @@ class _Parts:
         accept = st["accept_out_of_control" if self.situation.out_of_control else "accept"]
         lines += [f"1. {greet}", f"   {st['not_now']}", f"2. {accept}"]
         n = 3
+        if self.answer:
+            lines.append(f"{n}. {self.answer}")
+            n += 1
         if self.questions:
             lines.append(f"{n}. {st['questions']}")
             lines += [f"   {chr(97 + i)}. {q.text}" for i, q in enumerate(self.questions)]

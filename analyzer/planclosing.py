@@ -81,13 +81,14 @@ def without_offer_lead(text: str) -> str:
 def forward_question(
     ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
 ) -> str | None:
-    """The closing question: an offered call or reference accepted, the role the sender
-    mentioned, the next step the message invites (in a form letter, none when it already says
-    where roles appear: :func:`answered_form_letter`), related roles when the reason was outside
-    the candidate's control (not in a form letter), otherwise what to change for the next time
-    at this stage; none after spelled-out feedback that also says when to apply again. A survey
-    about the process is taken up here when the message invites no other step, else by the
-    draft (:func:`takes_up_survey`)."""
+    """The closing question: an offered call accepted, a question in which the sender proposes
+    something answered with a yes (:mod:`.planasks`), an offered reference accepted, the role
+    the sender mentioned, the next step the message invites (in a form letter, none when it
+    already says where roles appear: :func:`answered_form_letter`), related roles when the
+    reason was outside the candidate's control (not in a form letter), otherwise what to change
+    for the next time at this stage; none after spelled-out feedback that also says when to
+    apply again. A survey about the process is taken up here when the message invites no other
+    step, else by the draft (:func:`takes_up_survey`)."""
     settings = plan_settings()["forward"]
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
@@ -101,6 +102,9 @@ def forward_question(
         if told or ctx.form_letter:
             return None
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))
+    if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
+        return ctx.sender_asks  # description?": a yes in its words (a request to keep the
+    # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
     if ctx.offers_introduction:  # "I could introduce you to ...": taken up by name

@@ -17,6 +17,7 @@ from typing import Any
 
 from .cues import CueBook, Cues, lower
 from .labels import Policy, Reason
+from .planasks import sender_asks
 from .planbases import SENTENCE_MARKS, between_marks
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
@@ -77,6 +78,9 @@ class PlanContext:
     main_point: bool = False
     #: the sentences, as ``(start, end)``, where a note says a point of its own is vague
     admitted: tuple[tuple[int, int], ...] = ()
+    #: the reply to a question in which the sender proposes to do something for the candidate
+    #: ("Shall I send over the job description?"): see :mod:`.planasks`
+    sender_asks: str | None = None
 
     @property
     def interviewed(self) -> bool:
@@ -501,6 +505,7 @@ def read_context(
         main_point="main_point" in hits,
         admitted=admitted_vague(text) if "admitted_vague" in hits else (),
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
+        sender_asks=sender_asks(text) if "?" in text else None,
     )
 
 

@@ -258,7 +258,7 @@ def plan(
             continue
         chosen.append(text)
         clarify.append(Question(text, Purpose.CLARIFY.value, candidate.phrase, candidate.type))
-    if forward is not None and clarify and improves(forward):
+    if forward is not None and clarify and forward != ctx.sender_asks and improves(forward):
         forward = after_gap(ctx, seed)  # "what fell short" is asked: not "what to strengthen"
     closing = []
     if forward is not None and not too_close(forward, chosen[1:]):

@@ -1,0 +1,113 @@
+"""A question the sender asks the candidate, proposing to do something for them.
+
+"Shall I send over the job description?", "Would you like me to put your CV forward for it?",
+"Are you happy for me to get in touch when it goes live?": the sender waits for a yes. The plan
+answers it in the sender's own words, with the pronouns turned round ("Yes, please put my CV
+forward for it."), and then asks the one thing that helps next. The forms of such a question
+are ``sender_asks`` in ``patterns/plan_context.json``; the replies are ``forward.sender_asks``
+in ``templates/plan.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .resources import read_json
+
+#: The longest action, in words, that a reply repeats; a longer one is not echoed.
+MAX_ACTION_WORDS = 14
+#: A question that ends a sentence: what precedes it on its line, back to the last mark.
+_QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
+#: Pronouns as the candidate says them back ("your CV" is "my CV").
+_TURNED = {
+    "your": "my",
+    "yours": "mine",
+    "you": "me",
+    "yourself": "myself",
+    "my": "your",
+    "me": "you",
+    "i": "you",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+}
+_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(_TURNED, key=len, reverse=True)) + r")\b", re.I)
+#: What a repeated action may not hold: a placeholder or a merge field.
+_PLACEHOLDER = re.compile(r"[\[\]{}<>|_]")
+
+
+@dataclass(frozen=True)
+class _Form:
+    pattern: re.Pattern[str]
+    reply: str
+
+
+@lru_cache(maxsize=1)
+def _replies() -> dict[str, Any]:
+    """``forward.sender_asks`` of ``templates/plan.json``."""
+    return dict(read_json("templates", "plan.json")["forward"]["sender_asks"])
+
+
+@lru_cache(maxsize=1)
+def _reader() -> tuple[re.Pattern[str], tuple[_Form, ...], re.Pattern[str]]:
+    settings = read_json("patterns", "plan_context.json")["sender_asks"]
+    forms = tuple(
+        _Form(re.compile(f["pattern"], re.IGNORECASE), str(f["reply"])) for f in settings["forms"]
+    )
+    return (
+        re.compile(settings["lead"], re.IGNORECASE),
+        forms,
+        re.compile(settings["actions"], re.IGNORECASE),
+    )
+
+
+def turned(action: str) -> str:
+    """``action`` as the candidate says it back: "put your CV forward" is "put my CV forward"."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _TURNED[word.lower()]
+
+    return _PRONOUN.sub(swap, action)
+
+
+def sender_asks(text: str) -> str | None:
+    """The reply to the last question in ``text`` in which the sender proposes to do something
+    for the candidate, or ``None`` when it asks none. Lines quoted from earlier mail (``>``)
+    are not read."""
+    lead, forms, actions = _reader()
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    found = None
+    for match in _QUESTION.finditer(body):
+        question = lead.sub("", " ".join(match.group(1).split())).rstrip("?").strip()
+        reply = _reply(question, forms, actions)
+        found = reply if reply is not None else found
+    return found
+
+
+def _reply(question: str, forms: tuple[_Form, ...], actions: re.Pattern[str]) -> str | None:
+    for form in forms:
+        match = form.pattern.match(question)
+        if match is None:
+            continue
+        action = match.group("action").strip().rstrip(",;:")
+        words = action.split()
+        if (
+            not actions.match(action)
+            or not words
+            or len(words) > MAX_ACTION_WORDS
+            or _PLACEHOLDER.search(action)
+        ):
+            return None
+        settings = _replies()
+        prep = match.groupdict().get("prep") or ""
+        yes = str(settings[form.reply]).format(action=turned(action), prep=prep.lower())
+        follow = next(
+            (f["question"] for f in settings["follow"] if re.search(f["cue"], action, re.I)),
+            None,
+        )
+        return yes if follow is None else f"{yes} {follow}"
+    return None
