@@ -180,14 +180,17 @@ def after_gap(ctx: PlanContext, seed: int) -> str | None:
     """The closing question of a plan whose clarifications already ask what fell short: the
     roles to watch for when the message invites a new application, none when it says when or
     comes from an agency, otherwise where the sender would see the candidate next (how to hear
-    of similar roles in a form letter; ``forward.after_gap``): not when to apply again, which
-    unprompted reads as a stock line."""
+    of similar roles from a form letter or a team; ``forward.after_gap``): not when to apply
+    again, which unprompted reads as a stock line."""
     wordings = plan_settings()["forward"]["after_gap"]
     if ctx.follow_up == "reapply":
         return pick(wordings["reapply"], seed)
     if ctx.timing or ctx.timing_open or ctx.agency:  # said, or not the agency's to say
         return None
-    return pick(wordings["untimed_form" if ctx.form_letter else "untimed"], seed)
+    # a team mailbox (a form letter, or a note signed by a team) cannot say where it would see
+    # the candidate next, whatever the stage: it is asked how to hear of similar roles
+    form = ctx.form_letter or ctx.team_signed
+    return pick(wordings["untimed_form" if form else "untimed"], seed)
 
 
 def follow_up_question(ctx: PlanContext, seed: int = 0) -> str | None:

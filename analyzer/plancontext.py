@@ -367,10 +367,14 @@ _SIGN_OFF_CHARS = 100
 
 def signed_by_team(text: str) -> bool:
     """Whether a recruiting, talent or HR team signs the message (``team_signed`` in its last
-    three lines, or its last characters when it has fewer lines): "rather than have this come
-    through the recruiting team" in a manager's note is no team's signature."""
+    three lines that are no longer than a title line, or its last characters when it has fewer
+    lines): "rather than have this come through the recruiting team" in a manager's note, or
+    "the hiring team was not convinced" in a one-line paragraph above "Best, / Mira", is no
+    team's signature."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
     tail = "\n".join(lines[-3:]) if len(lines) >= 3 else text[-_SIGN_OFF_CHARS:]
+    if len(lines) >= 3:  # a paragraph among the last lines is the body, not the signature
+        tail = "\n".join(line for line in lines[-3:] if len(line.split()) <= _TITLE_WORDS)
     return _compiled()["team_signed"].search(lower(tail)) is not None
 
 

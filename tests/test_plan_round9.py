@@ -1,0 +1,43 @@
+"""Who signs a message decides what the closing question may ask of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.planclosing import after_gap
+from analyzer.plancontext import PlanContext, signed_by_team
+from analyzer.planwords import plan_settings
+
+PERSON_ABOVE_BODY_LINE = (
+    "Hi Dan,\n\nThanks for the two conversations. After the last one the hiring team was not "
+    "sure the shift pattern would work for you, so we won't be offering you the post.\n\n"
+    "Best,\nMira"
+)
+TEAM = (
+    "Dear applicant,\n\nThank you for completing the online assessment. We will not be taking "
+    "your application further.\n\nKind regards,\nThe Talent Acquisition Team"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [(PERSON_ABOVE_BODY_LINE, False), (TEAM, True)],
+)
+def test_a_team_named_in_the_body_does_not_sign(text: str, team: bool) -> None:
+    assert signed_by_team(text) is team
+
+
+@pytest.mark.parametrize(
+    ("context", "wording"),
+    [
+        (PlanContext(stage="take_home", team_signed=True), "untimed_form"),
+        (PlanContext(stage="applied", form_letter=True), "untimed_form"),
+        (PlanContext(stage="interviewed"), "untimed"),
+    ],
+)
+def test_a_team_is_asked_how_to_hear_of_roles_not_where_it_sees_me(
+    context: PlanContext, wording: str
+) -> None:
+    """A team mailbox cannot say which role it would see the candidate in, whatever the stage."""
+    question = after_gap(context, seed=3)
+    assert question in plan_settings()["forward"]["after_gap"][wording]
