@@ -54,11 +54,24 @@ def _trim(name: str | None) -> str | None:
     return " ".join(words) or None
 
 
+#: After a role's name, the role noun and "Employer": "an Equal Opportunity Employer", a legal
+#: footer, names no role.
+_EMPLOYER = re.compile(r"[ \t]+\S+[ \t]+employer\b", re.IGNORECASE)
+
+
+def _footer(text: str, end: int) -> bool:
+    """Whether the role name that ends at ``end`` is the "Equal" of "an Equal Opportunity
+    Employer"."""
+    return _EMPLOYER.match(text, end) is not None
+
+
 def role_and_company(text: str) -> tuple[str | None, str | None]:
     """The first role and the first company ``text`` names, ``None`` for what it does not."""
     role = company = None
     for pattern in _patterns():
         for match in pattern.finditer(text):
+            if "role" in pattern.groupindex and _footer(text, match.end("role")):
+                continue
             found = match.groupdict()
             role = role or _trim(found.get("role"))
             company = company or _trim(found.get("company"))
@@ -77,17 +90,17 @@ def role_of(text: str) -> str | None:
     if twin is not None and fast is not None:  # RE2 over the twin: the same first match
         data = twin.encode("ascii")  # as bytes, RE2 skips converting offsets (half the time)
         for pattern in fast:
-            match = pattern.search(data)
-            if match is not None:
-                group = pattern.groupindex["role"]  # this engine takes group numbers
-                return _trim(text[match.start(group) : match.end(group)])
+            group = pattern.groupindex["role"]  # this engine takes group numbers
+            for match in pattern.finditer(data):
+                if not _footer(twin, match.end(group)):
+                    return _trim(text[match.start(group) : match.end(group)])
         return None
     lines = _lines_with_noun(text)
     for pattern in _patterns()[:2]:
         for line in lines:
-            match = pattern.search(line)
-            if match is not None:
-                return _trim(match.group("role"))
+            for match in pattern.finditer(line):
+                if not _footer(line, match.end("role")):
+                    return _trim(match.group("role"))
     return None
 
 

@@ -387,13 +387,13 @@ def test_role_of_reads_only_lines_with_a_role_noun_and_finds_what_the_whole_text
     import json
     from pathlib import Path
 
-    from analyzer.roles import _patterns, _trim, role_of
+    from analyzer.roles import _footer, _patterns, _trim, role_of
 
     def whole(text: str) -> str | None:
         for pattern in _patterns()[:2]:
-            match = pattern.search(text)
-            if match is not None:
-                return _trim(match.group("role"))
+            for match in pattern.finditer(text):
+                if not _footer(text, match.end("role")):  # "an Equal Opportunity Employer"
+                    return _trim(match.group("role"))
         return None
 
     corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"

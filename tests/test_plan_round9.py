@@ -7,6 +7,7 @@ import pytest
 from analyzer.planclosing import after_gap
 from analyzer.plancontext import PlanContext, signed_by_team
 from analyzer.planwords import plan_settings
+from analyzer.roles import role_and_company, role_of
 
 PERSON_ABOVE_BODY_LINE = (
     "Hi Dan,\n\nThanks for the two conversations. After the last one the hiring team was not "
@@ -41,3 +42,21 @@ def test_a_team_is_asked_how_to_hear_of_roles_not_where_it_sees_me(
     """A team mailbox cannot say which role it would see the candidate in, whatever the stage."""
     question = after_gap(context, seed=3)
     assert question in plan_settings()["forward"]["after_gap"][wording]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Thanks for applying. Northgate Logistics is an Equal Opportunity Employer.", None),
+        (
+            "We are an Equal Opportunity Employer. Thanks for applying for the Shift Lead post.",
+            "Shift Lead",
+        ),
+        ("Thank you for your interest in the Data Analyst opportunity.", "Data Analyst"),
+        ("Über uns: an Equal Opportunity employer. Your Stock Controller application", None),
+    ],
+)
+def test_an_equal_opportunity_footer_names_no_role(text: str, role: str | None) -> None:
+    """The "Opportunity" of "an Equal Opportunity Employer" is no role noun (both readers)."""
+    assert role_of(text) == role
+    assert role_and_company(text)[0] == role
