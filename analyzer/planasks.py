@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .planwords import plan_settings
 from .resources import read_json
 
 #: The longest action, in words, that a reply repeats; a longer one is not echoed.
@@ -45,10 +46,15 @@ class _Form:
     reply: str
 
 
-@lru_cache(maxsize=1)
 def _replies() -> dict[str, Any]:
     """``forward.sender_asks`` of ``templates/plan.json``."""
-    return dict(read_json("templates", "plan.json")["forward"]["sender_asks"])
+    return dict(plan_settings()["forward"]["sender_asks"])
+
+
+@lru_cache(maxsize=1)
+def _follow() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The question after the yes, by the first cue its action matches."""
+    return tuple((re.compile(f["cue"], re.I), str(f["question"])) for f in _replies()["follow"])
 
 
 @lru_cache(maxsize=1)
@@ -105,9 +111,6 @@ def _reply(question: str, forms: tuple[_Form, ...], actions: re.Pattern[str]) ->
         settings = _replies()
         prep = match.groupdict().get("prep") or ""
         yes = str(settings[form.reply]).format(action=turned(action), prep=prep.lower())
-        follow = next(
-            (f["question"] for f in settings["follow"] if re.search(f["cue"], action, re.I)),
-            None,
-        )
+        follow = next((q for cue, q in _follow() if cue.search(action)), None)
         return yes if follow is None else f"{yes} {follow}"
     return None

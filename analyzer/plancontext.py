@@ -363,6 +363,10 @@ def mass_mail(text: str) -> bool:
 
 #: How much of a one-line message's end is read as its sign-off.
 _SIGN_OFF_CHARS = 100
+#: The most lines a signature may hold under the name (a title, the employer).
+_TITLE_LINES = 2
+#: The most words of one such line.
+_TITLE_WORDS = 10
 
 
 def signed_by_team(text: str) -> bool:
@@ -372,7 +376,7 @@ def signed_by_team(text: str) -> bool:
     "the hiring team was not convinced" in a one-line paragraph above "Best, / Mira", is no
     team's signature."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
-    tail = "\n".join(lines[-3:]) if len(lines) >= 3 else text[-_SIGN_OFF_CHARS:]
+    tail = text[-_SIGN_OFF_CHARS:]
     if len(lines) >= 3:  # a paragraph among the last lines is the body, not the signature
         tail = "\n".join(line for line in lines[-3:] if len(line.split()) <= _TITLE_WORDS)
     return _compiled()["team_signed"].search(lower(tail)) is not None
@@ -534,12 +538,6 @@ def _not_names() -> frozenset[str]:
 
 #: A sign-off line that is only a person's name ("Beatriz", "Sam Okafor").
 _PERSON_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
-
-
-#: The most lines a signature may hold under the name (a title, the employer).
-_TITLE_LINES = 2
-#: The most words of one such line.
-_TITLE_WORDS = 10
 
 
 def signed_by_person(text: str) -> bool:

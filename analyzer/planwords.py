@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .plancontext import PlanContext
 from .resources import read_json
+
+if TYPE_CHECKING:  # annotations only: the context module reads wordings from here
+    from .plancontext import PlanContext
 
 
 @lru_cache(maxsize=1)
