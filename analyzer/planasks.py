@@ -99,6 +99,8 @@ def _reply(question: str, forms: tuple[_Form, ...], actions: re.Pattern[str]) ->
         match = form.pattern.match(question)
         if match is None:
             continue
+        if "action" not in form.pattern.groupindex:  # "Would you be open to that?": the
+            return str(_replies()[form.reply])  # offer was made before; a plain yes
         action = match.group("action").strip().rstrip(",;:")
         words = action.split()
         if (

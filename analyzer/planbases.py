@@ -120,12 +120,12 @@ def basis(finding: Finding, message: str) -> tuple[str, str] | None:
     return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
 
 
-@lru_cache(maxsize=1)
-def _main_point_reader() -> tuple[tuple[re.Pattern[str], ...], int, frozenset[str]]:
-    """The patterns of a named main point (``main_point`` in ``templates/plan.json``), its most
-    words and the words it may not hold."""
-    settings = read_json("templates", "plan.json")["main_point"]
-    patterns = tuple(re.compile(p) for p in (*settings["after"], *settings["before"]))
+@lru_cache(maxsize=2)
+def _point_reader(key: str) -> tuple[tuple[re.Pattern[str], ...], int, frozenset[str]]:
+    """The patterns of a point a note names (``key`` in ``templates/plan.json``: ``main_point``
+    or ``weak_point``), its most words and the words it may not hold."""
+    settings = read_json("templates", "plan.json")[key]
+    patterns = tuple(re.compile(p) for p in (*settings["after"], *settings.get("before", ())))
     return patterns, int(settings["max_words"]), frozenset(settings["not_words"])
 
 
@@ -134,7 +134,18 @@ def main_point(message: str) -> str | None:
     thing was speed, really": "speed"), or ``None`` when no pattern of ``main_point`` reads a
     short, clean point (1 to ``max_words`` words, none of ``not_words``, no digit, not ending
     on a function word)."""
-    patterns, most, banned = _main_point_reader()
+    return _named_point(message, "main_point")
+
+
+def weak_point(message: str) -> str | None:
+    """The point a feedback note says fell short, in its own words ("Where we had doubts was
+    around testing": "testing"), read as :func:`main_point` reads a main point, with the
+    patterns of ``weak_point``."""
+    return _named_point(message, "weak_point")
+
+
+def _named_point(message: str, key: str) -> str | None:
+    patterns, most, banned = _point_reader(key)
     low = lower(message)
     for pattern in patterns:
         for match in pattern.finditer(low):

@@ -46,10 +46,12 @@ CLOSED_FOR_GOOD = frozenset({"filled_internally", "closed"})
 
 
 def answered_form_letter(ctx: PlanContext) -> bool:
-    """Whether the message is a form letter that already says where new roles appear or that
-    the sender will be in touch (``forward.form_answered``): then no closing question asks
-    it again, and a filled role's letter leaves nothing open at all."""
-    return ctx.form_letter and ctx.follow_up in plan_settings()["forward"]["form_answered"]
+    """Whether the message is a form letter (or a team's letter in no one's own voice, at any
+    stage) that already says where new roles appear or that the sender will be in touch
+    (``forward.form_answered``): then no closing question asks it again, and a filled role's
+    letter leaves nothing open at all."""
+    form = ctx.form_letter or (ctx.team_signed and not ctx.own_voice)
+    return form and ctx.follow_up in plan_settings()["forward"]["form_answered"]
 
 
 def reopen_told(ctx: PlanContext) -> bool:
@@ -81,8 +83,10 @@ def without_offer_lead(text: str) -> str:
 def forward_question(
     ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
 ) -> str | None:
-    """The closing question: an offered call accepted, a question in which the sender proposes
-    something answered with a yes (:mod:`.planasks`), an offered reference accepted, the role
+    """The closing question: an offered call accepted, the named role the sender offers to put
+    the candidate forward for, a question in which the sender proposes something answered with
+    a yes (:mod:`.planasks`; before a withdrawn role's own closing, since the sender waits for
+    the answer), an offered reference accepted, the role
     the sender mentioned, the next step the message invites (in a form letter, none when it
     already says where roles appear: :func:`answered_form_letter`), related roles when the
     reason was outside the candidate's control (not in a form letter), otherwise what to change
@@ -95,6 +99,11 @@ def forward_question(
         if ctx.asks_times or ctx.day_named:  # no "which day" when the sender names one
             key = "offer_day_named" if ctx.day_named else "offer_talk_times"
         return pick(settings[key], seed)
+    if ctx.other_role and ctx.put_forward:  # the role the sender offers to put me forward
+        return str(settings["put_forward"]).format(the_role=the_role(ctx.other_role))  # for
+    if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
+        return ctx.sender_asks  # description?": a yes in its words (a request to keep the
+    # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit
@@ -102,9 +111,6 @@ def forward_question(
         if told or ctx.form_letter:
             return None
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))
-    if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
-        return ctx.sender_asks  # description?": a yes in its words (a request to keep the
-    # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
     if ctx.offers_introduction:  # "I could introduce you to ...": taken up by name
@@ -178,19 +184,21 @@ def improves(question: str) -> bool:
 
 def after_gap(ctx: PlanContext, seed: int) -> str | None:
     """The closing question of a plan whose clarifications already ask what fell short: the
-    roles to watch for when the message invites a new application, none when it says when or
-    comes from an agency, otherwise where the sender would see the candidate next (how to hear
-    of similar roles from a form letter or a team; ``forward.after_gap``): not when to apply
-    again, which unprompted reads as a stock line."""
+    roles to watch for when the message invites a new application, none when it says when,
+    comes from an agency or from a team mailbox, otherwise where the sender would see the
+    candidate next (``forward.after_gap``): not when to apply again, which unprompted reads as
+    a stock line."""
     wordings = plan_settings()["forward"]["after_gap"]
     if ctx.follow_up == "reapply":
         return pick(wordings["reapply"], seed)
     if ctx.timing or ctx.timing_open or ctx.agency:  # said, or not the agency's to say
         return None
     # a team mailbox (a form letter, or a note signed by a team) cannot say where it would see
-    # the candidate next, whatever the stage: it is asked how to hear of similar roles
-    form = ctx.form_letter or ctx.team_signed
-    return pick(wordings["untimed_form" if form else "untimed"], seed)
+    # the candidate next, and how to hear of similar roles has an obvious answer (the careers
+    # page): the plan ends with its clarification
+    if ctx.form_letter or ctx.team_signed:
+        return None
+    return pick(wordings["untimed"], seed)
 
 
 def follow_up_question(ctx: PlanContext, seed: int = 0) -> str | None:

@@ -39,6 +39,7 @@ from .planbases import (
     between_marks,
     main_point,
     sentence_of,
+    weak_point,
 )
 from .planclosing import (
     after_gap,
@@ -270,15 +271,18 @@ def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     """The opener of a note that spells out its feedback: thanks, then which point matters
     most or, when the note names its main point, how to improve on it, by name when the note's
     words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
-    control. Experience is gained, not practised: a named experience has its own wordings."""
+    control; when it names none, the point it says fell short, by name
+    (:func:`analyzer.planbases.weak_point`). Experience is gained, not practised: a named
+    experience has its own wordings."""
     openers = plan_settings()["openers"]
-    if not ctx.main_point:
-        return pick(openers["detailed"], seed)
-    point = None if ctx.out_of_control else main_point(message)
-    if point is None:
-        return pick(openers["detailed_main"], seed)
-    key = "detailed_named_experience" if "experience" in point.lower() else "detailed_named"
-    return pick(openers[key], seed).format(point=point)
+    point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
+    if point is not None:
+        key = "detailed_named_experience" if "experience" in point.lower() else "detailed_named"
+        return pick(openers[key], seed).format(point=point)
+    weak = None if ctx.out_of_control else weak_point(message)
+    if weak is not None:  # no main point, but the note says where it fell short
+        return pick(openers["detailed_weak"], seed).format(point=weak)
+    return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
 
 
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:

@@ -301,7 +301,7 @@ def test_no_opening_asks_about_kinds_of_role_not_requirements(sentence: str) -> 
     phrase = "a good fit" if "good fit" in sentence else "matches your background"
     texts = texts_of(message, [found(message, phrase, "fit_euphemism")])
     assert not any("requirement" in t for t in texts), texts
-    assert any("roles you" in t or "role you" in t for t in texts[1:-1]), texts
+    assert any("roles you" in t or "role you" in t for t in texts[1:]), texts
 
 
 # 8. Offers taken up; advice not contradicted --------------------------------------------------
@@ -426,7 +426,7 @@ AFTER_GAP = [
     (
         "Hi Robin,\nThank you for applying for the Lamp Fitter role at Quayside. Unfortunately we "
         "will not be moving forward with your application.\nThe Quayside Talent Team",
-        "hear about",
+        None,  # a team mailbox: how to hear of similar roles has an obvious answer
     ),
     (
         "Dear applicant,\nThanks for your interest in the Wick Trimmer position. After careful "
@@ -444,10 +444,13 @@ AFTER_GAP = [
 
 @pytest.mark.parametrize(("message", "closing_asks"), AFTER_GAP)
 def test_the_closing_question_does_not_ask_again_what_fell_short(
-    rules_only: Analyzer, message: str, closing_asks: str
+    rules_only: Analyzer, message: str, closing_asks: str | None
 ) -> None:
     questions = rules_only.analyze(message).questions
     purposes = [q.purpose for q in questions]
+    if closing_asks is None:
+        assert purposes == ["opener", "clarify"], questions
+        return
     assert purposes == ["opener", "clarify", "open_ended"], questions
     closing = questions[-1].text
     assert closing_asks in closing

@@ -14,7 +14,7 @@ from analyzer.plancontext import read_context, remarks, signed_by_person
 from analyzer.quotes import clean_quote, is_clean_phrase
 from analyzer.render.plan import plan_notes
 
-from .plan_helpers import texts_of
+from .plan_helpers import plan_of, texts_of
 
 LETTER = (
     "Dear Applicant, thank you for applying for the Yard Planner role. After review we will not "
@@ -39,9 +39,11 @@ def test_a_form_letter_that_says_where_roles_appear_gets_no_closing_question(off
     assert not any(w in t for t in texts for w in ("how soon", "hear about", "apply for another"))
 
 
-def test_a_form_letter_that_says_nothing_of_what_comes_next_keeps_its_closing_question() -> None:
-    texts = texts_of(LETTER.format(offer=""))  # how to hear of similar roles, not when to
-    assert len(texts) == 3 and "hear about" in texts[-1]  # apply again (a stock line unprompted)
+def test_a_form_letter_that_says_nothing_of_what_comes_next_ends_with_its_clarification() -> None:
+    """How to hear of similar roles has an obvious answer (the careers page), and when to apply
+    again is a stock line unprompted: a form letter's plan ends with what it left vague."""
+    questions = plan_of(LETTER.format(offer=""))
+    assert [q.purpose for q in questions] == ["opener", "clarify"], questions
 
 
 def test_a_filled_roles_form_letter_that_points_to_openings_gets_an_empty_plan_and_a_note() -> None:

@@ -1,0 +1,181 @@
+"""Plans that take up what the sender offers in passing, name the point a note says fell short,
+and fit the stage and the reason the message gives (the thirteenth review's categories)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.planasks import sender_asks
+from analyzer.planbases import weak_point
+from analyzer.plancontext import read_context
+
+from .plan_helpers import plan_of
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+OFFERS = [
+    (
+        "Would you be open to a quick chat about two openings in our Leeds office?",
+        "Yes, I would be open to a quick chat about two openings in your Leeds office. When would "
+        "suit you best?",
+    ),
+    (
+        "Would you be open to me passing your CV to a partner school that is hiring?",
+        "Yes, I would be open to you passing my CV to a partner school that is hiring. What would "
+        "you need from me?",
+    ),
+    ("Would you be open to that?", "Yes, I would welcome that; thank you for thinking of me."),
+    (
+        "Happy to pass your details on to two agencies I trust, if that helps?",
+        "Yes, please pass my details on to two agencies you trust. What would you need from me?",
+    ),
+    (
+        "Have you got 10 minutes for a call on Thursday?",
+        "Yes, I would be glad to make time for a call on Thursday. When would suit you best?",
+    ),
+    ("Would you be open to relocating?", None),  # asks, proposes nothing
+    ("Happy to help?", None),
+    ("Have you got any questions?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "reply"), OFFERS)
+def test_an_offer_put_as_a_question_is_answered_with_a_yes(question: str, reply: str) -> None:
+    assert sender_asks(f"Hi Sam,\nSorry it was a no this time. {question}\nThanks, Ola") == reply
+
+
+CUT = (
+    "Hi Priyanka,\n\nI wanted to tell you myself that we've had to drop the Graduate Surveyor "
+    "post - the budget for next year was cut. Annoying, as we liked your site report a lot. "
+    "Happy to pass your details on to a couple of recruiters I trust, if that helps?\n\n"
+    "Best,\nOwen"
+)
+
+
+def test_a_cut_role_is_a_rejection_and_the_offer_in_it_is_taken_up(analyzer: Analyzer) -> None:
+    report = analyzer.analyze(CUT)
+    assert report.kind.label == "rejection"
+    assert report.questions, report
+    assert report.questions[-1].text.startswith("Yes, please pass my details on to a couple of")
+    assert not any("stronger" in q.text for q in report.questions)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Hi Dan,\nUpdate on the Lab Technician job: the post has been cancelled after the "
+            "grant ended, so we won't be hiring for it. Sorry.\nBest, Mo",
+            "rejection",
+        ),
+        (
+            "Hi Sue,\nThe client came back on the analyst job and they picked someone who had "
+            "already worked in pensions. I know it stings.\nCheers,\nRaj",
+            "rejection",
+        ),
+        (
+            "Hello,\nA quick update on the Porter vacancy you applied for: hiring is paused while "
+            "we review budgets. We will write again in March.\nHR Team",
+            "acknowledgement",
+        ),
+    ],
+)
+def test_a_role_cut_or_filled_by_someone_else_states_a_decision(
+    analyzer: Analyzer, text: str, kind: str
+) -> None:
+    assert analyzer.analyze(text).kind.label == kind
+
+
+WEAK = [
+    ("Where you were less strong was on the client onboarding side.", "the client onboarding side"),
+    ("Where we had doubts was around testing, and the tests were thin.", "testing"),
+    ("What held it back: the numbers. A few were wrong.", "the numbers"),
+    (
+        "The areas that let you down a bit were the questions on budgeting and rota planning.",
+        "budgeting and rota planning",
+    ),
+    (
+        "There were gaps in your knowledge of lone-working policy, which matters here.",
+        "lone-working policy",
+    ),
+    (
+        "There were gaps in your knowledge of GDPR guidance on retention, which we use daily.",
+        "GDPR guidance on retention",
+    ),
+    (
+        "Where we felt the exercise fell short was the problem framing: it skipped users.",
+        "the problem framing",
+    ),
+    ("Where you were weaker was experience with SAP.", None),  # experience is gained
+    ("The main area to work on would be stakeholder management.", "stakeholder management"),
+    ("Where you were less strong was on your answers.", None),  # names no point
+]
+
+
+@pytest.mark.parametrize(("sentence", "point"), WEAK)
+def test_the_point_a_note_says_fell_short_is_read_in_its_own_words(
+    sentence: str, point: str | None
+) -> None:
+    assert weak_point(f"Hi Ana,\n\nThanks for the interview. {sentence}\n\nBest, Tom") == point
+
+
+NOTE = (
+    "Hi Ana,\n\nThank you for coming in on Monday for the Events Officer interview. I'm sorry to "
+    "say we've offered the job to someone else.\n\nSome feedback from the panel: your answers on "
+    "supplier contracts were good and the venue plan was realistic. Where you were less strong "
+    "was on ticket pricing, as we didn't hear a worked example of a price you had set. The "
+    "presentation also ran over.\n\nThanks again,\nTom Reyes\nHead of Events"
+)
+
+
+def test_the_thank_you_names_the_point_that_fell_short(analyzer: Analyzer) -> None:
+    questions = analyzer.analyze(NOTE).questions
+    assert questions[0].purpose == "opener"
+    assert "ticket pricing" in questions[0].text, questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("Thank you for your recent telephone interview for the Planner post.", "screened"),
+        (
+            "Following interview, you have not been placed on the panel for this post.",
+            "interviewed",
+        ),
+        ("You were not selected for a telephone interview stage.", "applied"),
+    ],
+)
+def test_the_stage_is_read_from_a_telephone_call_or_an_interview_without_article(
+    sentence: str, stage: str
+) -> None:
+    assert read_context(f"Dear Applicant,\n{sentence}\nHR", policy=None).stage == stage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The team have decided to fill the Buyer role internally.", "filled_internally"),
+        ("They need someone who can do Sunday mornings every week.", "availability"),
+    ],
+)
+def test_an_internal_fill_and_a_days_availability_are_outside_the_candidates_control(
+    sentence: str, kind: str
+) -> None:
+    context = read_context(f"Hi Jo,\n{sentence} Sorry.\nBest, Kim", policy=None)
+    assert kind in context.out_of_control
+
+
+def test_a_team_letter_after_a_call_that_keeps_the_cv_asks_nothing_more() -> None:
+    message = (
+        "Dear Lee\nThank you for your recent telephone interview for the position of Stock "
+        "Planner. Unfortunately you have not been successful in progressing to the next stage. "
+        "We will keep your CV on file and may contact you should a suitable role arise.\n"
+        "Regards\nHR Department\nKelbrook Foods Ltd"
+    )
+    context = read_context(message, policy=None)
+    assert context.team_signed and context.stage == "screened"
+    assert [q.purpose for q in plan_of(message, [])][-1] != "open_ended"
