@@ -12,6 +12,7 @@ from analyzer.plancontext import read_context
 
 from .plan_helpers import plan_of
 
+
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
@@ -179,3 +180,28 @@ def test_a_team_letter_after_a_call_that_keeps_the_cv_asks_nothing_more() -> Non
     context = read_context(message, policy=None)
     assert context.team_signed and context.stage == "screened"
     assert [q.purpose for q in plan_of(message, [])][-1] != "open_ended"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording"),
+    [
+        (
+            "We would be happy to consider you for future openings in the payments team.",
+            "contact_request",
+        ),
+        ("We have a night shift lead role likely opening in May.", "offered_role"),
+        ("If you'd like to go through it, grab a time on my calendar.", "day_named"),
+    ],
+)
+def test_offers_made_in_passing_are_read(sentence: str, wording: str) -> None:
+    message = (
+        "Hi Ana,\nThanks for the interviews. We have decided to go with another candidate. "
+        f"{sentence}\nBest,\nTom"
+    )
+    context = read_context(message, policy=None)
+    found = {
+        "contact_request": context.follow_up == "contact_request",
+        "offered_role": context.offered_role is not None,
+        "day_named": context.day_named,
+    }
+    assert found[wording], context
