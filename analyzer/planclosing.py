@@ -80,6 +80,11 @@ def without_offer_lead(text: str) -> str:
     return text
 
 
+#: Next steps that wait for the candidate's consent ("with your permission I would like to
+#: forward your CV", "I'd like to contact you again, if that's ok"): answered with a yes first.
+_CONSENT = frozenset({"contact_request", "forward_request"})
+
+
 def forward_question(
     ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
 ) -> str | None:
@@ -104,6 +109,8 @@ def forward_question(
     if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
         return ctx.sender_asks  # description?": a yes in its words (a request to keep the
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
+    if ctx.follow_up in _CONSENT:  # "I'd like to contact you again, if that's ok": a yes,
+        return follow_up_question(ctx, seed)  # even when the role was withdrawn
     if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit

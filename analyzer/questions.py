@@ -271,7 +271,8 @@ def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     """The opener of a note that spells out its feedback: thanks, then which point matters
     most or, when the note names its main point, how to improve on it, by name when the note's
     words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
-    control; when it names none, the point it says fell short, by name
+    control; when it names none, the point it says fell short, by name, unless that point is
+    a reason outside the candidate's control
     (:func:`analyzer.planbases.weak_point`). Experience is gained, not practised: a named
     experience has its own wordings."""
     openers = plan_settings()["openers"]
@@ -279,8 +280,9 @@ def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     if point is not None:
         key = "detailed_named_experience" if "experience" in point.lower() else "detailed_named"
         return pick(openers[key], seed).format(point=point)
-    weak = None if ctx.out_of_control else weak_point(message)
-    if weak is not None:  # no main point, but the note says where it fell short
+    weak = weak_point(message)
+    if weak is not None and not about_logistics(weak):  # no main point, but the note says
+        # where it fell short (a commute or a budget is no point to improve on)
         return pick(openers["detailed_weak"], seed).format(point=weak)
     return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
 
@@ -861,7 +863,13 @@ def _experience_words(ctx: PlanContext, message: str) -> str | None:
         return None
     tail = _BASIS_END.search(message, noun.end())
     stop = tail.start() if tail else len(message)
-    named = " ".join(message[noun.start() : stop].split()[:_NAMED_WORDS])
+    said = message[noun.start() : stop].split()
+    if (
+        len(said) > _NAMED_WORDS
+        and said[_NAMED_WORDS][:1].isupper() | said[_NAMED_WORDS][:1].isdigit()
+    ):
+        return None  # the cut would fall inside a name ("upper Key | Stage 2")
+    named = " ".join(said[:_NAMED_WORDS])
     if not _PRONOUNS.isdisjoint(named.lower().split()):  # "running her own caseload"
         return None
     quote = clean_quote(message, noun.start(), noun.start() + len(named))

@@ -46,6 +46,7 @@ def _rules() -> dict[str, Any]:
         "determiners": frozenset(data["determiners"]),
         "prepositions": frozenset(data["prepositions"]),
         "np_heads": frozenset(data["np_heads"]),
+        "partitive_heads": frozenset(data["partitive_heads"]),
         "second_person": frozenset(data["second_person"]),
     }
 
@@ -208,6 +209,8 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
         return None
     if _before_stranded(message, end):  # "more confident" out of "more confident in."
         return None
+    if _before_of(message, end):  # "more years" out of "more years of cardiac experience"
+        return None
     phrase = " ".join(message[start:end].split())
     if not is_clean_phrase(phrase):
         return None
@@ -260,3 +263,16 @@ def _before_stranded(message: str, end: int) -> bool:
     "what we are looking" out of "what we are looking for.")."""
     after = _WORD_AFTER.match(message, end)
     return after is not None and _stranded(message, after.start(1), after.end(1))
+
+
+def _before_of(message: str, end: int) -> bool:
+    """Whether the words end on a noun of quantity or kind (``partitive_heads``) right before
+    "of", which goes on with what it is a quantity of."""
+    last = words(message[:end])[-1:]
+    after = _WORD_AFTER.match(message, end)
+    return (
+        bool(last)
+        and last[0] in _rules()["partitive_heads"]
+        and after is not None
+        and after.group(1).lower() == "of"
+    )

@@ -205,3 +205,67 @@ def test_offers_made_in_passing_are_read(sentence: str, wording: str) -> None:
         "day_named": context.day_named,
     }
     assert found[wording], context
+
+
+ROUND_TWO = [
+    ("Will give you a ring Tuesday if thats ok?", "Yes, please give me a ring Tuesday."),
+    ("Interested?", "Yes, I am interested; thank you for thinking of me."),
+]
+
+
+@pytest.mark.parametrize(("question", "reply"), ROUND_TWO)
+def test_a_promised_call_or_a_bare_interested_is_answered(question: str, reply: str) -> None:
+    answer = sender_asks(f"Hi Sam,\nThe warehouse lead job went to someone else. {question}\nTo")
+    assert answer is not None and answer.startswith(reply), answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        ("The sticking point for us was the commercial side. We need it.", "the commercial side"),
+        ("The area of concern was on the analytical round, sadly.", "the analytical round"),
+        ("The coding part is where you struggled.", "the coding part"),
+        ("Where it fell down a bit: budget.", None),  # no point to improve on
+    ],
+)
+def test_more_ways_of_saying_where_a_note_fell_short(sentence: str, point: str | None) -> None:
+    assert weak_point(f"Hi Ana,\n\nThanks for coming in. {sentence}\n\nBest, Tom") == point
+
+
+def test_consent_to_pass_the_cv_on_is_answered_with_a_yes(analyzer: Analyzer) -> None:
+    message = (
+        "Dear Ms Berg,\n\nThank you for the interview for the Payroll Officer post. We have "
+        "chosen another candidate whose experience with Sage payroll was longer.\n\nWith your "
+        "permission I would like to forward your CV to our Leeds office, which is hiring. "
+        "Please let me know if you agree.\n\nBest regards\nAnke Vos\nHR Partner"
+    )
+    report = analyzer.analyze(message)
+    assert report.questions[-1].text.startswith("Yes, "), report.questions
+    assert "résumé" in report.questions[-1].text
+
+
+def test_a_withdrawn_role_whose_sender_asks_to_call_again_gets_the_yes(analyzer: Analyzer) -> None:
+    message = (
+        "Dear Ola,\n\nI wanted to tell you myself: the Analyst post has been put on hold, as "
+        "headcount for next year is frozen. It has nothing to do with you. If the budget comes "
+        "back in spring I'd like to contact you again directly, if that's ok.\n\nKind regards,\n"
+        "Dara Quinn\nHead of Analytics"
+    )
+    context = read_context(message, policy=None)
+    assert {"withdrawn", "budget"} <= context.out_of_control
+    assert context.follow_up == "contact_request"
+    assert analyzer.analyze(message).questions[-1].text.startswith("Yes, ")
+
+
+@pytest.mark.parametrize(
+    ("message", "quote_ok"),
+    [
+        ("She had a couple more years of cardiac experience.", False),
+        ("We went with candidates who had more years in the field.", True),
+    ],
+)
+def test_a_quantity_before_of_is_no_whole_quote(message: str, quote_ok: bool) -> None:
+    from analyzer.quotes import clean_quote
+
+    start = message.index("more years")
+    assert (clean_quote(message, start, start + len("more years")) is not None) is quote_ok
