@@ -269,3 +269,29 @@ def test_a_quantity_before_of_is_no_whole_quote(message: str, quote_ok: bool) ->
 
     start = message.index("more years")
     assert (clean_quote(message, start, start + len("more years")) is not None) is quote_ok
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("If anything comes up in Leeds you'll be the first I call.", "follow_up", "keep_in_touch"),
+        ("I'd be glad to talk again if a manager role opens up.", "follow_up", "keep_in_touch"),
+        ("I'll keep your details, and I mean that.", "follow_up", "keep_resume"),
+        ("Please keep an eye on our careers page.", "follow_up", "openings"),
+        ("Honestly, you'd be great in a role closer to brand work.", "advised_roles", True),
+    ],
+)
+def test_what_a_note_already_offers_or_advises_is_read(
+    sentence: str, field: str, value: object
+) -> None:
+    message = f"Hi Ana,\nThanks for coming in; we went with another candidate. {sentence}\nTom"
+    assert getattr(read_context(message, policy=None), field) == value
+
+
+def test_a_filled_post_whose_letter_points_to_the_careers_page_leaves_nothing_to_ask() -> None:
+    message = (
+        "Dear Applicant,\n\nThank you for your interest in the Lab Assistant position. This "
+        "position has been filled. Please continue to monitor our employment page for additional "
+        "openings.\n\nHuman Resources Department\nKestrel Valley School District"
+    )
+    assert plan_of(message, []) == []
