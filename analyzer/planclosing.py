@@ -85,6 +85,13 @@ def without_offer_lead(text: str) -> str:
 _CONSENT = frozenset({"contact_request", "forward_request"})
 
 
+def answers_sender(ctx: PlanContext, question: str | None) -> bool:
+    """Whether the closing ``question`` is the yes a sender waits for (to a question that
+    proposes something, or to a request for consent): kept before any clarification when a
+    short plan has room for only one more question."""
+    return question is not None and (question == ctx.sender_asks or ctx.follow_up in _CONSENT)
+
+
 def forward_question(
     ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
 ) -> str | None:
@@ -103,6 +110,8 @@ def forward_question(
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
         if ctx.asks_times or ctx.day_named:  # no "which day" when the sender names one
             key = "offer_day_named" if ctx.day_named else "offer_talk_times"
+        elif ctx.call_me:  # "give me a ring": the candidate makes the call
+            key = "offer_call_me"
         return pick(settings[key], seed)
     if ctx.other_role and ctx.put_forward:  # the role the sender offers to put me forward
         return str(settings["put_forward"]).format(the_role=the_role(ctx.other_role))  # for

@@ -67,6 +67,7 @@ class PlanContext:
     offers_introduction: bool = False
     asks_times: bool = False
     day_named: bool = False
+    call_me: bool = False
     feedback_given: bool = False
     own_voice: bool = False
     basis_named: tuple[tuple[int, int], ...] = ()
@@ -501,6 +502,7 @@ def read_context(
         offers_introduction=offers["introduction"],
         asks_times=offers["times"],
         day_named=offers["day_named"],
+        call_me=offers["call_me"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, team)),
         own_voice="own_voice" in hits,

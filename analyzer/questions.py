@@ -43,6 +43,7 @@ from .planbases import (
 )
 from .planclosing import (
     after_gap,
+    answers_sender,
     asks_roles,
     forward_question,
     improves,
@@ -242,7 +243,9 @@ def plan(
         opener = Question(_thanks_for_note(ctx, message, seed), Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
-    reserved = 1 if forward is not None and max_questions > 2 else 0
+    # the closing question is kept when the cap allows three, or two when it answers the sender
+    kept = max_questions > 2 or (max_questions > 1 and answers_sender(ctx, forward))
+    reserved = 1 if forward is not None and kept else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
     for candidate in _candidates(findings, specific, ctx, message, seed, written=written):

@@ -295,3 +295,71 @@ def test_a_filled_post_whose_letter_points_to_the_careers_page_leaves_nothing_to
         "openings.\n\nHuman Resources Department\nKestrel Valley School District"
     )
     assert plan_of(message, []) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        ("If you want to talk it through, give me a ring on 0161 496 0000.", "call_me"),
+        ("Happy to talk it through; my cell is below.", "call_me"),
+        ("Are you free for a quick call tomorrow afternoon?", "day_named"),
+    ],
+)
+def test_who_makes_the_call_and_when_is_read(sentence: str, field: str) -> None:
+    message = f"Hi Ana,\nThanks for the interviews; we went with another candidate. {sentence}\nTom"
+    assert getattr(read_context(message, policy=None), field)
+
+
+def test_a_call_the_candidate_is_asked_to_make_is_not_asked_for_a_day() -> None:
+    message = (
+        "Hi Ana,\nThanks for the interviews; we went with another candidate who had run a "
+        "larger team. If you want to talk it through, give me a ring on 0161 496 0000.\nTom"
+    )
+    closing = plan_of(message, [])[-1].text
+    assert "I will" in closing and "which day" not in closing.lower(), closing
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have a stores supervisor role going on days next month if that's of interest.",
+        "I'd see you in an assistant role and there's one coming up on the Leeds site.",
+        "We will keep your profile for the district roles which we expect to open in spring.",
+    ],
+)
+def test_a_role_in_hand_is_read_in_more_words(sentence: str) -> None:
+    message = f"Hi Ana,\nThanks for coming in; we went with another candidate. {sentence}\nTom"
+    assert read_context(message, policy=None).offered_role is not None
+
+
+def test_a_short_plan_keeps_the_yes_the_sender_waits_for(analyzer: Analyzer) -> None:
+    message = (
+        "Dear Elena,\n\nThank you for applying for the research post in my lab. I received over "
+        "60 applications and have offered it to a candidate whose background in mass "
+        "spectrometry matched the project more closely.\n\nIf you're ok with it I'd be glad to "
+        "pass your CV on to my colleague Dr Okafor, who is hiring a postdoc soon.\n\nBest "
+        "wishes,\nMark"
+    )
+    questions = analyzer.analyze(message).questions
+    assert questions[-1].text.startswith("Yes, please"), questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("Candidates may reapply 12 months from the date of their interview.", "timing", True),
+        ("You would be welcome to apply again for the 2029 intake.", "timing", True),
+        ("I'll keep you front of mind for anything in Leeds.", "follow_up", "keep_in_touch"),
+        ("If things change in the spring I'll be in touch.", "follow_up", "keep_in_touch"),
+        (
+            "If you are interested, I can share your profile with a partner firm. Let me know.",
+            "follow_up",
+            "forward_request",
+        ),
+    ],
+)
+def test_a_stated_time_and_a_promise_to_stay_in_touch_are_read(
+    sentence: str, field: str, value: object
+) -> None:
+    message = f"Hi Ana,\nThanks for the interviews; we went with another candidate. {sentence}\nTom"
+    assert getattr(read_context(message, policy=None), field) == value
