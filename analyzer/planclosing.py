@@ -96,10 +96,10 @@ def forward_question(
     ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
 ) -> str | None:
     """The closing question: an offered call accepted, the named role the sender offers to put
-    the candidate forward for, a question in which the sender proposes something answered with
-    a yes (:mod:`.planasks`; before a withdrawn role's own closing, since the sender waits for
-    the answer), an offered reference accepted, the role
-    the sender mentioned, the next step the message invites (in a form letter, none when it
+    the candidate forward for, a question in which the sender proposes something, or a request
+    for consent, answered with a yes (:mod:`.planasks`; before a withdrawn role's own closing,
+    since the sender waits for the answer), an offered reference accepted, the role the sender
+    mentioned, the next step the message invites (in a form letter, none when it
     already says where roles appear: :func:`answered_form_letter`), related roles when the
     reason was outside the candidate's control (not in a form letter), otherwise what to change
     for the next time at this stage; none after spelled-out feedback that also says when to

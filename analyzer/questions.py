@@ -867,10 +867,8 @@ def _experience_words(ctx: PlanContext, message: str) -> str | None:
     tail = _BASIS_END.search(message, noun.end())
     stop = tail.start() if tail else len(message)
     said = message[noun.start() : stop].split()
-    if (
-        len(said) > _NAMED_WORDS
-        and said[_NAMED_WORDS][:1].isupper() | said[_NAMED_WORDS][:1].isdigit()
-    ):
+    cut = said[_NAMED_WORDS][:1] if len(said) > _NAMED_WORDS else ""
+    if cut.isupper() or cut.isdigit():
         return None  # the cut would fall inside a name ("upper Key | Stage 2")
     named = " ".join(said[:_NAMED_WORDS])
     if not _PRONOUNS.isdisjoint(named.lower().split()):  # "running her own caseload"
