@@ -129,6 +129,12 @@ def _point_reader(key: str) -> tuple[tuple[re.Pattern[str], ...], int, frozenset
     return patterns, int(settings["max_words"]), frozenset(settings["not_words"])
 
 
+@lru_cache(maxsize=2)
+def _point_leads(key: str) -> frozenset[str]:
+    """Adverbs that may open a point and are left out of its name (``lead_words``)."""
+    return frozenset(read_json("templates", "plan.json")[key].get("lead_words", ()))
+
+
 def main_point(message: str) -> str | None:
     """The point a feedback note names as its main one, in the note's own words ("The main
     thing was speed, really": "speed"), or ``None`` when no pattern of ``main_point`` reads a
@@ -150,7 +156,10 @@ def _named_point(message: str, key: str) -> str | None:
     for pattern in patterns:
         for match in pattern.finditer(low):
             start, end = match.span("point")
-            point = " ".join(message[start:end].split())
+            named = message[start:end].split()
+            while len(named) > 1 and named[0].lower() in _point_leads(key):  # "mostly the ..."
+                named = named[1:]
+            point = " ".join(named)
             said = lower(point).split()
             if not 1 <= len(said) <= most or not banned.isdisjoint(said):
                 continue

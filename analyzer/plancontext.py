@@ -396,10 +396,11 @@ def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
 def org_kind(text: str) -> str | None:
     """The kind of body the employer is, from the first capitalised word of ``org_kinds`` in
     the message ("Western Plains University": "university"), or ``None``. The words are found
-    in the lowered text; a word written in lower case ("your university degree") names none."""
+    in the lowered text; a word written in lower case ("your university degree") or inside a
+    hyphenated name ("Tri-County Freight Lines") names none."""
     kinds = _org_kinds()
     for match in _compiled()["org_words"].finditer(lower(text)):
-        if text[match.start()].isupper():
+        if text[match.start()].isupper() and text[match.start() - 1 : match.start()] != "-":
             return kinds[text[match.start() : match.end()].lower()]
     return None
 

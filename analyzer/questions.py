@@ -804,8 +804,18 @@ def _advice_cue() -> re.Pattern[str]:
 
 
 def _advice(text: str) -> bool:
-    """Whether a concrete point reads as advice (``advice_cue``, over the lowered point)."""
-    return _advice_cue().search(lower(text)) is not None
+    """Whether a concrete point reads as advice (``advice_cue``, over the lowered point): not a
+    question the sender asks ("would you consider something in that range?") and not what the
+    role is now looking for ("someone with more Spark rather than analytics": ``not_advice``)."""
+    low = lower(text)
+    if low.rstrip().endswith("?") or _not_advice().search(low) is not None:
+        return False
+    return _advice_cue().search(low) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_advice() -> re.Pattern[str]:
+    return re.compile(plan_settings()["build_on_specific"]["not_advice"])
 
 
 @lru_cache(maxsize=1)

@@ -363,3 +363,31 @@ def test_a_stated_time_and_a_promise_to_stay_in_touch_are_read(
 ) -> None:
     message = f"Hi Ana,\nThanks for the interviews; we went with another candidate. {sentence}\nTom"
     assert getattr(read_context(message, policy=None), field) == value
+
+
+def test_a_question_the_sender_asks_is_no_advice_to_thank_for() -> None:
+    from analyzer.questions import _advice
+
+    assert not _advice("would you consider something in that range?")
+    assert not _advice("we are now looking for someone with more Spark rather than analytics")
+    assert _advice("you could name the tools you used in your cover letter")
+
+
+def test_an_adverb_before_the_point_is_left_out() -> None:
+    message = "Hi Ana,\n\nWhere it fell down was mostly the data modelling round.\n\nTom"
+    assert weak_point(message) == "the data modelling round"
+
+
+def test_a_hyphenated_county_names_no_council() -> None:
+    from analyzer.plancontext import org_kind
+
+    assert org_kind("Thanks, Gary\nOps Manager | Tri-County Freight Lines") is None
+    assert org_kind("Kind regards,\nHR, Kelby County Council") == "council"
+
+
+def test_a_pay_package_above_the_approved_range_is_outside_the_candidates_control() -> None:
+    message = (
+        "Hi Mei,\nThe package you're after is above what they've got approved for this one. "
+        "Sorry.\nNathan"
+    )
+    assert "salary" in read_context(message, policy=None).out_of_control
