@@ -22,6 +22,8 @@ from .resources import read_json
 MAX_ACTION_WORDS = 14
 #: A question that ends a sentence: what precedes it on its line, back to the last mark.
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
+#: A dash between clauses: the question is the clause after the last one.
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 #: Pronouns as the candidate says them back ("your CV" is "my CV").
 _TURNED = {
     "your": "my",
@@ -70,6 +72,12 @@ def _reader() -> tuple[re.Pattern[str], tuple[_Form, ...], re.Pattern[str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _base_forms() -> dict[str, str]:
+    """Gerunds an action may start with, and their base forms (``sender_asks.base_forms``)."""
+    return dict(read_json("patterns", "plan_context.json")["sender_asks"]["base_forms"])
+
+
 def turned(action: str) -> str:
     """``action`` as the candidate says it back: "put your CV forward" is "put my CV forward"."""
 
@@ -88,7 +96,8 @@ def sender_asks(text: str) -> str | None:
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     found = None
     for match in _QUESTION.finditer(body):
-        question = lead.sub("", " ".join(match.group(1).split())).rstrip("?").strip()
+        said = _DASH.split(" ".join(match.group(1).split()))[-1]  # "... next few weeks - would
+        question = lead.sub("", said).rstrip("?").strip()  # you be ok with me ...?"
         reply = _reply(question, forms, actions)
         found = reply if reply is not None else found
     return found
@@ -112,6 +121,9 @@ def _reply(question: str, forms: tuple[_Form, ...], actions: re.Pattern[str]) ->
             return None
         settings = _replies()
         prep = match.groupdict().get("prep") or ""
+        if form.reply != "open":  # "happy for you to put", not "... to putting"
+            first, _, rest = action.partition(" ")
+            action = f"{_base_forms().get(first.lower(), first)} {rest}".strip()
         yes = str(settings[form.reply]).format(action=turned(action), prep=prep.lower())
         follow = next((q for cue, q in _follow() if cue.search(action)), None)
         return yes if follow is None else f"{yes} {follow}"

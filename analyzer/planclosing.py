@@ -112,6 +112,8 @@ def forward_question(
             key = "offer_day_named" if ctx.day_named else "offer_talk_times"
         elif ctx.call_me:  # "give me a ring": the candidate makes the call
             key = "offer_call_me"
+        elif ctx.offered_role and key == "offer_call":  # the call, and the role in hand
+            key = "offer_call_role"
         return pick(settings[key], seed)
     if ctx.other_role and ctx.put_forward:  # the role the sender offers to put me forward
         return str(settings["put_forward"]).format(the_role=the_role(ctx.other_role))  # for
@@ -120,6 +122,8 @@ def forward_question(
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if ctx.follow_up in _CONSENT:  # "I'd like to contact you again, if that's ok": a yes,
         return follow_up_question(ctx, seed)  # even when the role was withdrawn
+    if ctx.offered_role and role_closed(ctx) == "withdrawn":  # a role in hand instead of
+        return str(settings["offered_role"][ctx.offered_role])  # the one put on hold
     if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit

@@ -391,3 +391,47 @@ def test_a_pay_package_above_the_approved_range_is_outside_the_candidates_contro
         "Sorry.\nNathan"
     )
     assert "salary" in read_context(message, policy=None).out_of_control
+
+
+def test_a_question_after_a_dash_is_read_and_its_gerund_said_back_in_base_form() -> None:
+    message = (
+        "Hi Priya,\nThey went with someone else. I have two roles coming in Leeds - would you be "
+        "ok with me putting your CV forward for those?\nCheers"
+    )
+    assert sender_asks(message) == (
+        "Yes, I would be happy for you to put my CV forward for those. What would you need from me?"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have an opening for a Branch Officer at our Leeds office.",
+        "I have one more opening in payments which may suit you.",
+        "We expect to open a data engineering position in Q2.",
+    ],
+)
+def test_a_role_in_hand_in_yet_more_words(sentence: str) -> None:
+    message = f"Hi Ana,\nThanks for the interviews; we went with another candidate. {sentence}\nTom"
+    assert read_context(message, policy=None).offered_role is not None
+
+
+def test_a_role_in_hand_is_taken_up_when_the_role_applied_for_is_on_hold() -> None:
+    message = (
+        "Hi Ana,\nThe client has put the Payments PM position on hold while they restructure. "
+        "I have one more opening in fintech which may suit you; can you share your updated CV?\n"
+        "Ravi"
+    )
+    context = read_context(message, policy=None)
+    assert "withdrawn" in context.out_of_control and context.offered_role == "one"
+    assert "other opening" in plan_of(message, [])[-1].text
+
+
+def test_a_call_offered_beside_a_role_in_hand_takes_up_both() -> None:
+    message = (
+        "Hi Ana,\nWe went with another candidate for the analyst job. We expect to open a "
+        "modelling position in Q2 that might suit you. Happy to set up a quick call about it.\n"
+        "Tom"
+    )
+    closing = plan_of(message, [])[-1].text
+    assert "call" in closing and ("role" in closing or "opening" in closing), closing
