@@ -881,6 +881,8 @@ def _experience_words(ctx: PlanContext, message: str) -> str | None:
     if cut.isupper() or cut.isdigit():
         return None  # the cut would fall inside a name ("upper Key | Stage 2")
     named = " ".join(said[:_NAMED_WORDS])
+    if len(said) < 2:  # "more offshore experience": named before the noun, not after it
+        return None
     if not _PRONOUNS.isdisjoint(named.lower().split()):  # "running her own caseload"
         return None
     quote = clean_quote(message, noun.start(), noun.start() + len(named))

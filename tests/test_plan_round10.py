@@ -10,7 +10,7 @@ from analyzer.planasks import sender_asks
 from analyzer.planbases import weak_point
 from analyzer.plancontext import read_context
 
-from .plan_helpers import plan_of
+from .plan_helpers import found, plan_of
 
 
 @pytest.fixture(scope="module")
@@ -435,3 +435,24 @@ def test_a_call_offered_beside_a_role_in_hand_takes_up_both() -> None:
     )
     closing = plan_of(message, [])[-1].text
     assert "call" in closing and ("role" in closing or "opening" in closing), closing
+
+
+def test_a_named_kind_of_experience_is_built_on_not_asked_again(analyzer: Analyzer) -> None:
+    message = (
+        "Hi Priya,\nHeard back from the client on the site role: they went with another "
+        "candidate who had more offshore experience. Sorry!\nCheers,\nDan"
+    )
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert any("offshore experience" in t and "gain" in t for t in texts), texts
+    assert not any('"more offshore experience"' in t for t in texts), texts
+
+
+def test_a_comparison_about_another_role_that_suits_better_is_not_asked() -> None:
+    message = (
+        "Hi Tom,\nThe client went with someone else. I've got another role in Reading that I "
+        "think suits you better - want me to send over the JD?\nPriya"
+    )
+    findings = [found(message, "suits you better", "unanchored_comparison")]
+    questions = plan_of(message, findings)
+    assert not any(q.phrase == "suits you better" for q in questions), questions
+    assert not any("stronger" in q.text or "better" in q.text for q in questions), questions
