@@ -199,14 +199,19 @@ def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
     return _compiled()["not_interviewed"].search(window) is not None
 
 
-def out_of_control(text: str, specific: Sequence[SpecificFeedback] = ()) -> frozenset[str]:
+def out_of_control(
+    text: str, specific: Sequence[SpecificFeedback] = (), *, stated: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The kinds of reason outside the candidate's control the message gives (budget, ...);
-    concrete feedback of the ``logistics`` cue counts as one even when no cue names its kind,
-    unless the message advises the kind of role to aim for (``advised_roles``)."""
+    concrete feedback of the ``logistics`` cue, or a message whose only stated reason is
+    ``logistics`` (``stated``: the reasons the message gives), counts as one even when no cue
+    names its kind, unless the message advises the kind of role to aim for
+    (``advised_roles``)."""
     hits = _matching(lower(text))
     found = {kind for kind in _compiled()["out_of_control"] if f"out_of_control.{kind}" in hits}
     advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
-    if any(s.cue == "logistics" for s in specific) and not found and not advice:
+    logistics = any(s.cue == "logistics" for s in specific) or stated == {"logistics"}
+    if logistics and not found and not advice:
         found.add("logistics")
     return frozenset(found)
 
@@ -471,7 +476,7 @@ def read_context(
         stage=stage,
         declines=policy == Policy.DECLINES.value or "declines" in hits,
         stated=stated,
-        out_of_control=out_of_control(text, specific),
+        out_of_control=out_of_control(text, specific, stated=stated),
         invites=policy == Policy.INVITES.value,
         offers_feedback=offers["feedback"],
         offers_call=offers["call"],

@@ -456,3 +456,28 @@ def test_a_comparison_about_another_role_that_suits_better_is_not_asked() -> Non
     questions = plan_of(message, findings)
     assert not any(q.phrase == "suits you better" for q in questions), questions
     assert not any("stronger" in q.text or "better" in q.text for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("This position has been closed and we are no longer accepting applications.", "closed"),
+        ("They went with someone available to start immediately.", "availability"),
+        (
+            "They need someone who can join within 30 days; your notice period is 90.",
+            "availability",
+        ),
+        ("Your expectations are above the approved range for this role.", "salary"),
+    ],
+)
+def test_more_reasons_outside_the_candidates_control(sentence: str, kind: str) -> None:
+    context = read_context(f"Hi Jo,\nThanks for your time. {sentence}\nBest, Kim", policy=None)
+    assert kind in context.out_of_control
+
+
+def test_a_message_whose_only_stated_reason_is_logistics_asks_nothing_about_merit() -> None:
+    from analyzer.plancontext import out_of_control
+
+    text = "Hi Jo,\nThe client wants someone on site in Perth four days a week. Sorry.\nKim"
+    assert out_of_control(text, stated=frozenset({"logistics"})) == {"logistics"}
+    assert out_of_control(text, stated=frozenset({"logistics", "skills"})) == frozenset()
