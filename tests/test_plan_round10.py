@@ -481,3 +481,15 @@ def test_a_message_whose_only_stated_reason_is_logistics_asks_nothing_about_meri
     text = "Hi Jo,\nThe client wants someone on site in Perth four days a week. Sorry.\nKim"
     assert out_of_control(text, stated=frozenset({"logistics"})) == {"logistics"}
     assert out_of_control(text, stated=frozenset({"logistics", "skills"})) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        ("There was not enough on donor reporting, which matters here.", "donor reporting"),
+        ("Good work overall. But the root cause part was quite thin.", "the root cause part"),
+        ("We did not hear much about how you would measure it.", None),  # the candidate's words
+    ],
+)
+def test_a_thin_part_of_a_note_is_named(sentence: str, point: str | None) -> None:
+    assert weak_point(f"Hi Ana,\n\n{sentence}\n\nBest, Tom") == point
