@@ -130,9 +130,12 @@ def _point_reader(key: str) -> tuple[tuple[re.Pattern[str], ...], int, frozenset
 
 
 @lru_cache(maxsize=2)
-def _point_leads(key: str) -> frozenset[str]:
-    """Adverbs that may open a point and are left out of its name (``lead_words``)."""
-    return frozenset(read_json("templates", "plan.json")[key].get("lead_words", ()))
+def _point_leads(key: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """Adverbs that may open a point and are left out of its name (``lead_words``), and the
+    words up to a verb of judging that are cut from its start (``lead_cut``)."""
+    settings = read_json("templates", "plan.json")[key]
+    cut = settings.get("lead_cut")
+    return frozenset(settings.get("lead_words", ())), re.compile(cut, re.I) if cut else None
 
 
 def main_point(message: str) -> str | None:
@@ -156,8 +159,11 @@ def _named_point(message: str, key: str) -> str | None:
     for pattern in patterns:
         for match in pattern.finditer(low):
             start, end = match.span("point")
-            named = message[start:end].split()
-            while len(named) > 1 and named[0].lower() in _point_leads(key):  # "mostly the ..."
+            leads, cut = _point_leads(key)
+            text = message[start:end]
+            judged = cut.match(text) if cut is not None else None
+            named = text[judged.end() if judged else 0 :].split()  # "the panel felt | the ..."
+            while len(named) > 1 and named[0].lower() in leads:  # "mostly the ..."
                 named = named[1:]
             point = " ".join(named)
             said = lower(point).split()

@@ -493,3 +493,17 @@ def test_a_message_whose_only_stated_reason_is_logistics_asks_nothing_about_meri
 )
 def test_a_thin_part_of_a_note_is_named(sentence: str, point: str | None) -> None:
     assert weak_point(f"Hi Ana,\n\n{sentence}\n\nBest, Tom") == point
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        ("The gap was on cost.", "cost"),
+        ("Where it didn't land for us was commerciality.", "commerciality"),
+        ("You scored below the required standard on the criterion for teamwork.", "teamwork"),
+        ("You were not very clear on datum selection, and more.", "datum selection"),
+        ("The panel felt the grant strategy was thinner - one scheme only.", "the grant strategy"),
+    ],
+)
+def test_yet_more_ways_of_naming_where_a_note_fell_short(sentence: str, point: str) -> None:
+    assert weak_point(f"Hi Ana,\n\nThanks for coming in. {sentence}\n\nBest, Tom") == point
