@@ -138,6 +138,12 @@ def _point_leads(key: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
     return frozenset(settings.get("lead_words", ())), re.compile(cut, re.I) if cut else None
 
 
+@lru_cache(maxsize=2)
+def _not_first(key: str) -> frozenset[str]:
+    """Words a named point may not open with (``not_first``)."""
+    return frozenset(read_json("templates", "plan.json")[key].get("not_first", ()))
+
+
 def main_point(message: str) -> str | None:
     """The point a feedback note names as its main one, in the note's own words ("The main
     thing was speed, really": "speed"), or ``None`` when no pattern of ``main_point`` reads a
@@ -168,6 +174,8 @@ def _named_point(message: str, key: str) -> str | None:
             point = " ".join(named)
             said = lower(point).split()
             if not 1 <= len(said) <= most or not banned.isdisjoint(said):
+                continue
+            if said[0] in _not_first(key):  # "for us was mostly on ...": read past its cue
                 continue
             if any(ch.isdigit() for ch in point) or ends_on_function_word(point):
                 continue

@@ -507,3 +507,8 @@ def test_a_thin_part_of_a_note_is_named(sentence: str, point: str | None) -> Non
 )
 def test_yet_more_ways_of_naming_where_a_note_fell_short(sentence: str, point: str) -> None:
     assert weak_point(f"Hi Ana,\n\nThanks for coming in. {sentence}\n\nBest, Tom") == point
+
+
+def test_a_point_read_past_its_cue_is_not_named_and_a_leading_preposition_is_dropped() -> None:
+    message = "Hi,\n\nWhere it fell down for us was mostly on the pipeline side. More soon.\n\nT"
+    assert weak_point(message) == "the pipeline side"
