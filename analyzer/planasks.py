@@ -22,8 +22,8 @@ from .resources import read_json
 MAX_ACTION_WORDS = 14
 #: A question that ends a sentence: what precedes it on its line, back to the last mark.
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
-#: A dash between clauses: the question is the clause after the last one.
-_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+#: A dash or a ", but" between clauses: the question is the clause after the last one.
+_DASH = re.compile(r"\s[-\u2013\u2014]\s|,\s+but\s+", re.IGNORECASE)
 #: Pronouns as the candidate says them back ("your CV" is "my CV").
 _TURNED = {
     "your": "my",

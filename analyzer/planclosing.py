@@ -15,16 +15,17 @@ from .similarity import too_close
 
 
 def offers_talk(ctx: PlanContext) -> bool:
-    """Whether the sender offers a call or to discuss further: the closing question then
-    accepts the conversation by name (``offer_talk``)."""
-    return ctx.offers_call or ctx.offers_discuss
+    """Whether the sender offers a call or to discuss further, or asks the candidate to ring
+    (``call_me``): the closing question then accepts the conversation by name (``offer_talk``)."""
+    return ctx.offers_call or ctx.offers_discuss or ctx.call_me
 
 
 def accepts_talk(text: str) -> bool:
     """Whether a question is the closing one that accepts an offered conversation (a draft
     that accepts the call in its own words leaves it out)."""
     forward = plan_settings()["forward"]
-    return any(text in forward[k] for k in ("offer_talk", "offer_call", "offer_talk_times"))
+    keys = ("offer_talk", "offer_call", "offer_talk_times", "offer_day_named", "offer_call_me")
+    return any(text in forward[k] for k in keys)
 
 
 def takes_up_survey(text: str) -> bool:

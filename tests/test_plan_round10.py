@@ -512,3 +512,32 @@ def test_yet_more_ways_of_naming_where_a_note_fell_short(sentence: str, point: s
 def test_a_point_read_past_its_cue_is_not_named_and_a_leading_preposition_is_dropped() -> None:
     message = "Hi,\n\nWhere it fell down for us was mostly on the pipeline side. More soon.\n\nT"
     assert weak_point(message) == "the pipeline side"
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "Would you be interested in doing some locum shifts with us on weekends?",
+            "Yes, I would be interested in doing some locum shifts with you on weekends.",
+        ),
+        ("Btw are you open for contract role?", "Yes, I would be open for contract role."),
+        (
+            "Not what you wanted, I know, but do you want me to keep you in mind for the next one?",
+            "Yes, please keep me in mind for the next one.",
+        ),
+    ],
+)
+def test_offers_of_work_and_a_question_after_but_are_answered(question: str, reply: str) -> None:
+    answer = sender_asks(f"Hi Sam,\nThe post went to someone else. {question}\nTo")
+    assert answer is not None and answer.startswith(reply), answer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["If you want, we can talk by phone next week.", "If you want to go over it, shoot me a note."],
+)
+def test_a_talk_offered_in_other_words_is_taken_up(sentence: str) -> None:
+    message = f"Hi Ana,\nThanks for the interviews; we went with another candidate. {sentence}\nTom"
+    closing = plan_of(message, [])[-1].text
+    assert any(w in closing for w in ("call", "conversation", "talk")), closing
