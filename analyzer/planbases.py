@@ -161,11 +161,11 @@ def weak_point(message: str) -> str | None:
 
 def _named_point(message: str, key: str) -> str | None:
     patterns, most, banned = _point_reader(key)
+    (leads, cut), not_first = _point_leads(key), _not_first(key)
     low = lower(message)
     for pattern in patterns:
         for match in pattern.finditer(low):
             start, end = match.span("point")
-            leads, cut = _point_leads(key)
             text = message[start:end]
             judged = cut.match(text) if cut is not None else None
             named = text[judged.end() if judged else 0 :].split()  # "the panel felt | the ..."
@@ -175,7 +175,7 @@ def _named_point(message: str, key: str) -> str | None:
             said = lower(point).split()
             if not 1 <= len(said) <= most or not banned.isdisjoint(said):
                 continue
-            if said[0] in _not_first(key):  # "for us was mostly on ...": read past its cue
+            if said[0] in not_first:  # "for us was mostly on ...": read past its cue
                 continue
             if any(ch.isdigit() for ch in point) or ends_on_function_word(point):
                 continue
