@@ -11,8 +11,10 @@ in ``templates/plan.json``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from .planwords import plan_settings
@@ -59,23 +61,29 @@ def _follow() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(f["cue"], re.I), str(f["question"])) for f in _replies()["follow"])
 
 
+@dataclass(frozen=True)
+class _Asks:
+    """``sender_asks`` of ``patterns/plan_context.json``, compiled: the dropped lead, the
+    forms, the verbs an action starts with, and gerunds with their base forms."""
+
+    lead: re.Pattern[str]
+    forms: tuple[_Form, ...]
+    actions: re.Pattern[str]
+    base_forms: Mapping[str, str]
+
+
 @lru_cache(maxsize=1)
-def _reader() -> tuple[re.Pattern[str], tuple[_Form, ...], re.Pattern[str]]:
+def _reader() -> _Asks:
     settings = read_json("patterns", "plan_context.json")["sender_asks"]
     forms = tuple(
         _Form(re.compile(f["pattern"], re.IGNORECASE), str(f["reply"])) for f in settings["forms"]
     )
-    return (
+    return _Asks(
         re.compile(settings["lead"], re.IGNORECASE),
         forms,
         re.compile(settings["actions"], re.IGNORECASE),
+        MappingProxyType(dict(settings["base_forms"])),
     )
-
-
-@lru_cache(maxsize=1)
-def _base_forms() -> dict[str, str]:
-    """Gerunds an action may start with, and their base forms (``sender_asks.base_forms``)."""
-    return dict(read_json("patterns", "plan_context.json")["sender_asks"]["base_forms"])
 
 
 def turned(action: str) -> str:
@@ -92,19 +100,19 @@ def sender_asks(text: str) -> str | None:
     """The reply to the last question in ``text`` in which the sender proposes to do something
     for the candidate, or ``None`` when it asks none. Lines quoted from earlier mail (``>``)
     are not read."""
-    lead, forms, actions = _reader()
+    asks = _reader()
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     found = None
     for match in _QUESTION.finditer(body):
         said = _DASH.split(" ".join(match.group(1).split()))[-1]  # "... next few weeks - would
-        question = lead.sub("", said).rstrip("?").strip()  # you be ok with me ...?"
-        reply = _reply(question, forms, actions)
+        question = asks.lead.sub("", said).rstrip("?").strip()  # you be ok with me ...?"
+        reply = _reply(question, asks)
         found = reply if reply is not None else found
     return found
 
 
-def _reply(question: str, forms: tuple[_Form, ...], actions: re.Pattern[str]) -> str | None:
-    for form in forms:
+def _reply(question: str, asks: _Asks) -> str | None:
+    for form in asks.forms:
         match = form.pattern.match(question)
         if match is None:
             continue
@@ -113,7 +121,7 @@ def _reply(question: str, forms: tuple[_Form, ...], actions: re.Pattern[str]) ->
         action = match.group("action").strip().rstrip(",;:")
         words = action.split()
         if (
-            not actions.match(action)
+            not asks.actions.match(action)
             or not words
             or len(words) > MAX_ACTION_WORDS
             or _PLACEHOLDER.search(action)
@@ -123,7 +131,7 @@ def _reply(question: str, forms: tuple[_Form, ...], actions: re.Pattern[str]) ->
         prep = match.groupdict().get("prep") or ""
         if form.reply != "open":  # "happy for you to put", not "... to putting"
             first, _, rest = action.partition(" ")
-            action = f"{_base_forms().get(first.lower(), first)} {rest}".strip()
+            action = f"{asks.base_forms.get(first.lower(), first)} {rest}".strip()
         yes = str(settings[form.reply]).format(action=turned(action), prep=prep.lower())
         follow = next((q for cue, q in _follow() if cue.search(action)), None)
         return yes if follow is None else f"{yes} {follow}"

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .cues import lower
+from .planwords import plan_settings
 from .quotes import ends_on_function_word
 from .report import Finding
-from .resources import read_json
 
 
 @lru_cache(maxsize=1)
 def _bases() -> dict[str, Any]:
-    return dict(read_json("templates", "plan.json")["bases"])
+    return dict(plan_settings()["bases"])
 
 
 #: What ends a sentence, and a clause, for the plan's look at the words around a phrase.
@@ -120,28 +121,32 @@ def basis(finding: Finding, message: str) -> tuple[str, str] | None:
     return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0], topic
 
 
-@lru_cache(maxsize=2)
-def _point_reader(key: str) -> tuple[tuple[re.Pattern[str], ...], int, frozenset[str]]:
-    """The patterns of a point a note names (``key`` in ``templates/plan.json``: ``main_point``
-    or ``weak_point``), its most words and the words it may not hold."""
-    settings = read_json("templates", "plan.json")[key]
-    patterns = tuple(re.compile(p) for p in (*settings["after"], *settings.get("before", ())))
-    return patterns, int(settings["max_words"]), frozenset(settings["not_words"])
+@dataclass(frozen=True)
+class _PointRules:
+    """How a note's named point is read (``main_point`` or ``weak_point`` in
+    ``templates/plan.json``): its patterns, its most words, the words it may not hold or open
+    with, the adverbs left out before it and the judging words cut from its start."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    most: int
+    banned: frozenset[str]
+    not_first: frozenset[str]
+    leads: frozenset[str]
+    cut: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=2)
-def _point_leads(key: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """Adverbs that may open a point and are left out of its name (``lead_words``), and the
-    words up to a verb of judging that are cut from its start (``lead_cut``)."""
-    settings = read_json("templates", "plan.json")[key]
+def _point_rules(key: str) -> _PointRules:
+    settings = plan_settings()[key]
     cut = settings.get("lead_cut")
-    return frozenset(settings.get("lead_words", ())), re.compile(cut, re.I) if cut else None
-
-
-@lru_cache(maxsize=2)
-def _not_first(key: str) -> frozenset[str]:
-    """Words a named point may not open with (``not_first``)."""
-    return frozenset(read_json("templates", "plan.json")[key].get("not_first", ()))
+    return _PointRules(
+        patterns=tuple(re.compile(p) for p in (*settings["after"], *settings.get("before", ()))),
+        most=int(settings["max_words"]),
+        banned=frozenset(settings["not_words"]),
+        not_first=frozenset(settings.get("not_first", ())),
+        leads=frozenset(settings.get("lead_words", ())),
+        cut=re.compile(cut, re.I) if cut else None,
+    )
 
 
 def main_point(message: str) -> str | None:
@@ -160,22 +165,21 @@ def weak_point(message: str) -> str | None:
 
 
 def _named_point(message: str, key: str) -> str | None:
-    patterns, most, banned = _point_reader(key)
-    (leads, cut), not_first = _point_leads(key), _not_first(key)
+    rules = _point_rules(key)
     low = lower(message)
-    for pattern in patterns:
+    for pattern in rules.patterns:
         for match in pattern.finditer(low):
             start, end = match.span("point")
             text = message[start:end]
-            judged = cut.match(text) if cut is not None else None
+            judged = rules.cut.match(text) if rules.cut is not None else None
             named = text[judged.end() if judged else 0 :].split()  # "the panel felt | the ..."
-            while len(named) > 1 and named[0].lower() in leads:  # "mostly the ..."
+            while len(named) > 1 and named[0].lower() in rules.leads:  # "mostly the ..."
                 named = named[1:]
             point = " ".join(named)
             said = lower(point).split()
-            if not 1 <= len(said) <= most or not banned.isdisjoint(said):
+            if not 1 <= len(said) <= rules.most or not rules.banned.isdisjoint(said):
                 continue
-            if said[0] in not_first:  # "for us was mostly on ...": read past its cue
+            if said[0] in rules.not_first:  # "for us was mostly on ...": read past its cue
                 continue
             if any(ch.isdigit() for ch in point) or ends_on_function_word(point):
                 continue

@@ -123,9 +123,9 @@ def forward_question(
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if ctx.follow_up in _CONSENT:  # "I'd like to contact you again, if that's ok": a yes,
         return follow_up_question(ctx, seed)  # even when the role was withdrawn
-    if ctx.offered_role and role_closed(ctx) == "withdrawn":  # a role in hand instead of
-        return str(settings["offered_role"][ctx.offered_role])  # the one put on hold
     if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
+        if ctx.offered_role:  # a role in hand instead of the one put on hold
+            return str(settings["offered_role"][ctx.offered_role])
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit
         told = reopen_told(ctx)
