@@ -578,14 +578,15 @@ def _decision(
 
 
 @lru_cache(maxsize=1)
-def _future_role_cue() -> re.Pattern[str]:
-    return re.compile(plan_settings()["future_role"]["cue"], re.IGNORECASE)
+def _future_role_cue() -> Cues:
+    return Cues([plan_settings()["future_role"]["cue"]])
 
 
 def _future_role_sentences(message: str) -> set[str]:
     """The sentences of ``message`` about a role that may open later (``future_role``), found
     once for the whole message."""
-    return {sentence_of(message, m.start(), m.end()) for m in _future_role_cue().finditer(message)}
+    found = _future_role_cue().finditer(lower(message))
+    return {sentence_of(message, m.start(), m.end()) for m in found}
 
 
 def _hooked(ctx: PlanContext, seed: int) -> str | None:

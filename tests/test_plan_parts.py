@@ -283,6 +283,41 @@ def test_cues_find_what_ignorecase_finds_on_the_corpus() -> None:
     assert pruned  # the prefilter does skip searches
 
 
+def test_plan_patterns_read_through_cues_find_what_re_finds_on_the_corpus() -> None:
+    """The named-point patterns (``main_point``, ``weak_point``) and the future-role cue of
+    ``templates/plan.json`` are searched as cue lists (a literal prefilter, then RE2 or an RE2
+    gate): on every corpus message each finds the spans, and the point, that ``re`` finds."""
+    import json
+    import re
+    from pathlib import Path
+
+    from analyzer.cues import lower
+    from analyzer.planbases import _point_rules
+    from analyzer.planwords import plan_settings
+    from analyzer.questions import _future_role_cue
+
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
+    texts = [json.loads(line)["text"] for f in sorted(corpus.glob("*.jsonl")) for line in f.open()]
+    texts += ["The gap was on cost. Where we had doubts was around testing", "İ WHERE İT FELL"]
+    checked = 0
+    for key in ("main_point", "weak_point"):
+        sources = [*plan_settings()[key]["after"], *plan_settings()[key].get("before", ())]
+        for (cues, group), source in zip(_point_rules(key).patterns, sources, strict=True):
+            slow = re.compile(source)
+            for text in texts:
+                low = lower(text)
+                got = [(m.span(), m.span(group)) for m in cues.finditer(low)]
+                assert got == [(m.span(), m.span("point")) for m in slow.finditer(low)], source
+                checked += bool(got)
+    future = re.compile(plan_settings()["future_role"]["cue"], re.IGNORECASE)
+    for text in texts:
+        straight = text.replace("\u2019", "'").replace("\u2018", "'")
+        got = [m.span() for m in _future_role_cue().finditer(lower(text))]
+        assert got == [m.span() for m in future.finditer(straight)], text[:80]
+        checked += bool(got)
+    assert checked > 20  # the patterns do match corpus mail
+
+
 _TRICKY = "ab’‘“”–—éèàçüßжΩ\u00a0\u2009\u0663 \n\x0b\x1c.,'-_0123456789"
 
 
