@@ -109,9 +109,21 @@ def _stand_in(match: re.Match[str]) -> str:
 
 def _twin_pattern(pattern: str) -> str | None:
     """``pattern`` for twins made by :func:`ascii_twin`, or ``None`` when it names a non-ASCII
-    character with no stand-in."""
-    out = "".join(STAND_INS.get(c, c) for c in pattern)
+    character with no stand-in. A non-ASCII character may be named by its ``\\uXXXX`` escape
+    (which RE2 does not read): it is taken as the character itself."""
+    out = "".join(STAND_INS.get(c, c) for c in _UNICODE_ESCAPE.sub(_unescaped, pattern))
     return out if out.isascii() else None
+
+
+#: An escaped backslash (kept) or a ``\uXXXX`` escape.
+_UNICODE_ESCAPE = re.compile(r"\\\\|\\u([0-9a-fA-F]{4})")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    """A ``\\uXXXX`` escape of a non-ASCII character as the character (an ASCII one may be a
+    regex mark, so its escape is kept)."""
+    code = match[1]
+    return match[0] if code is None or int(code, 16) < 0x80 else chr(int(code, 16))
 
 
 #: A match of either engine: ``start()``, ``end()`` and ``span()`` are offsets in the lowered

@@ -318,6 +318,30 @@ def test_plan_patterns_read_through_cues_find_what_re_finds_on_the_corpus() -> N
     assert checked > 20  # the patterns do match corpus mail
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text", "by_re2"),
+    [
+        (r"done[^.,\u2014]{2,20}", "done with it \u2014 all of it", True),  # in a class
+        (r"a\u2013b", "from a\u2013b, not a-b", True),
+        (r"\u0041x|z", "ax and z", False),  # an ASCII escape stays an escape: re reads it
+        (r"back\\u2014", "back\\u2014 slash", True),  # an escaped backslash, then letters
+    ],
+)
+def test_unicode_escapes_are_read_by_re2_as_their_characters(
+    pattern: str, text: str, by_re2: bool
+) -> None:
+    """RE2 reads no ``\\uXXXX`` escape: a cue list naming a dash that way is searched by RE2
+    over the twin with the dash's stand-in, and finds what ``re`` finds."""
+    import re
+
+    from analyzer.cues import Cues, lower
+
+    cues = Cues([pattern])
+    assert (cues.fast is not None) is by_re2
+    low = lower(text)
+    assert [m.span() for m in cues.finditer(low)] == [m.span() for m in re.finditer(pattern, low)]
+
+
 _TRICKY = "ab’‘“”–—éèàçüßжΩ\u00a0\u2009\u0663 \n\x0b\x1c.,'-_0123456789"
 
 
