@@ -27,6 +27,8 @@ CHANNELS = ("email", "phone")
 _QUOTE_START = re.compile(
     r"^(?:On\b.*wrote:|>|-{2,}\s*Original Message|From:\s)", re.MULTILINE | re.IGNORECASE
 )
+#: A blank the reply to a sender's question leaves for the candidate ("[your notice period]").
+_ANSWER_BLANK = re.compile(r"\[[^\[\]\n]{1,60}\]")
 _NAME_TOKEN = re.compile(r"[A-Z][A-Za-z'.-]*|&")
 
 
@@ -187,14 +189,22 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
         questions = tuple(q for q in questions if not accepts_talk(q.text))
     # a yes to what the sender proposed ("Shall I send over the job description?") is said
     # in a paragraph of its own, not listed among the questions
-    answer = next((q.text for q in questions if q.text == situation.sender_asks), None)
+    answer = next((q.text for q in questions if _answers(q.text, situation)), None)
     questions = tuple(q for q in questions if q.text != answer)
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
     parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
+    blanks += tuple(dict.fromkeys(_ANSWER_BLANK.findall(answer or "")))  # "[your figure]"
     advice = _advice(channel, kind, policy, situation)
     return Draft(channel, subject, body, asked, blanks, advice, bool(asked), ctx)
+
+
+def _answers(question: str, situation: PlanContext) -> bool:
+    """Whether ``question`` is the plan's answer to the sender: the yes to what they proposed,
+    or what they asked the candidate to tell (with its closing question)."""
+    told = situation.told is not None and question.startswith(situation.told)
+    return told or question == situation.sender_asks
 
 
 def _values(ctx: Context) -> dict[str, str]:

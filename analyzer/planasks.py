@@ -1,11 +1,14 @@
-"""A question the sender asks the candidate, proposing to do something for them.
+"""A question the sender asks the candidate: proposing to do something for them, or asking
+them to tell something.
 
 "Shall I send over the job description?", "Would you like me to put your CV forward for it?",
 "Are you happy for me to get in touch when it goes live?": the sender waits for a yes. The plan
 answers it in the sender's own words, with the pronouns turned round ("Yes, please put my CV
-forward for it."), and then asks the one thing that helps next. The forms of such a question
-are ``sender_asks`` in ``patterns/plan_context.json``; the replies are ``forward.sender_asks``
-in ``templates/plan.json``.
+forward for it."), and then asks the one thing that helps next. "What are your salary
+expectations?", "What's your notice period?": the sender waits for an answer only the
+candidate has, so the reply holds a marked blank for each ("my notice period is [your notice
+period]"). The forms of such questions are ``sender_asks`` in ``patterns/plan_context.json``;
+the replies are ``forward.sender_asks`` in ``templates/plan.json``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from .planwords import plan_settings
+from .planwords import capital, plan_settings
 from .resources import read_json
 
 #: The longest action, in words, that a reply repeats; a longer one is not echoed.
@@ -70,6 +73,7 @@ class _Asks:
     forms: tuple[_Form, ...]
     actions: re.Pattern[str]
     base_forms: Mapping[str, str]
+    answers: tuple[tuple[str, re.Pattern[str]], ...]  # what a question asks to be told
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +87,21 @@ def _reader() -> _Asks:
         forms,
         re.compile(settings["actions"], re.IGNORECASE),
         MappingProxyType(dict(settings["base_forms"])),
+        tuple((a["kind"], re.compile(a["pattern"], re.IGNORECASE)) for a in settings["answers"]),
     )
+
+
+def question_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the questions of ``text`` are (each from its start to its question mark): what the
+    sender asks is no statement of a reason ("What are your salary expectations?")."""
+    if "?" not in text:
+        return ()
+    return tuple(m.span(1) for m in _QUESTION.finditer(text))
+
+
+def in_question(spans: tuple[tuple[int, int], ...], at: int) -> bool:
+    """Whether offset ``at`` lies in one of the question ``spans``."""
+    return any(start <= at < end for start, end in spans)
 
 
 def turned(action: str) -> str:
@@ -97,27 +115,66 @@ def turned(action: str) -> str:
 
 
 def sender_asks(text: str) -> str | None:
-    """The reply to the last question in ``text`` in which the sender proposes to do something
-    for the candidate, or ``None`` when it asks none. Lines quoted from earlier mail (``>``)
-    are not read."""
+    """The yes to the last question in ``text`` in which the sender proposes to do something
+    for the candidate (and the question that follows it), or ``None`` when it asks none."""
+    found = _read(text)[0]
+    return None if found is None else " ".join(x for x in found if x)
+
+
+def sender_told(text: str) -> str | None:
+    """The answer to what the questions in ``text`` ask the candidate to tell (salary, notice
+    period, relocation ...), one clause each with a marked blank, or ``None``."""
+    told = _read(text)[1]
+    return capital(_joined(list(told))) + "." if told else None
+
+
+@lru_cache(maxsize=8)
+def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
+    """The yes (and its follow-up question) to the last question of ``text`` that proposes
+    something, and the answers to what its other questions ask to be told, in order. Lines
+    quoted from earlier mail (``>``) are not read."""
     asks = _reader()
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     found = None
+    told: dict[str, str] = {}  # by kind: one answer each
     for match in _QUESTION.finditer(body):
-        said = _DASH.split(" ".join(match.group(1).split()))[-1]  # "... next few weeks - would
-        question = asks.lead.sub("", said).rstrip("?").strip()  # you be ok with me ...?"
+        whole = " ".join(match.group(1).split())
+        said = _DASH.split(whole)[-1]  # "... next few weeks - would you be ok with me ...?"
+        question = asks.lead.sub("", said).rstrip("?").strip()
         reply = _reply(question, asks)
-        found = reply if reply is not None else found
+        if reply is not None:
+            found = reply
+            continue
+        for kind, clause in _answers(whole, asks):
+            told.setdefault(kind, clause)
+    return found, tuple(told.values())
+
+
+def _answers(question: str, asks: _Asks) -> list[tuple[str, str]]:
+    """Each thing ``question`` asks the candidate to tell (``answers``), with its answer."""
+    clauses = _replies()["answers"]
+    found = []
+    for kind, pattern in asks.answers:
+        match = pattern.search(question)
+        if match is not None:
+            what = (match.groupdict().get("what") or "").lower()
+            found.append((kind, str(clauses[kind]).format(what=what)))
     return found
 
 
-def _reply(question: str, asks: _Asks) -> str | None:
+def _joined(clauses: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return clauses[0] if len(clauses) == 1 else f"{', '.join(clauses[:-1])} and {clauses[-1]}"
+
+
+def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
+    """The yes to a question that proposes something, and the question that follows it."""
     for form in asks.forms:
         match = form.pattern.match(question)
         if match is None:
             continue
         if "action" not in form.pattern.groupindex:  # "Would you be open to that?": the
-            return str(_replies()[form.reply])  # offer was made before; a plain yes
+            return str(_replies()[form.reply]), None  # offer was made before; a plain yes
         action = match.group("action").strip().rstrip(",;:")
         words = action.split()
         if (
@@ -133,6 +190,5 @@ def _reply(question: str, asks: _Asks) -> str | None:
             first, _, rest = action.partition(" ")
             action = f"{asks.base_forms.get(first.lower(), first)} {rest}".strip()
         yes = str(settings[form.reply]).format(action=turned(action), prep=prep.lower())
-        follow = next((q for cue, q in _follow() if cue.search(action)), None)
-        return yes if follow is None else f"{yes} {follow}"
+        return yes, next((q for cue, q in _follow() if cue.search(action)), None)
     return None

@@ -88,9 +88,21 @@ _CONSENT = frozenset({"contact_request", "forward_request"})
 
 def answers_sender(ctx: PlanContext, question: str | None) -> bool:
     """Whether the closing ``question`` is the yes a sender waits for (to a question that
-    proposes something, or to a request for consent): kept before any clarification when a
-    short plan has room for only one more question."""
+    proposes something, or to a request for consent) or holds the answer to what the sender
+    asks the candidate to tell: kept before any clarification when a short plan has room for
+    only one more question."""
+    if ctx.told is not None:  # the sender waits for what only the candidate can tell
+        return True
     return question is not None and (question == ctx.sender_asks or ctx.follow_up in _CONSENT)
+
+
+def closing_with_answers(ctx: PlanContext, question: str | None) -> str | None:
+    """The closing ``question`` after the answer to what the sender asks the candidate to tell
+    (``ctx.told``), or after ``answers_follow`` when there is no closing question."""
+    if ctx.told is None:
+        return question
+    follow = question or str(plan_settings()["forward"]["sender_asks"]["answers_follow"])
+    return f"{ctx.told} {follow}"
 
 
 def forward_question(

@@ -17,7 +17,7 @@ from typing import Any
 
 from .cues import CueBook, Cues, lower
 from .labels import Policy, Reason
-from .planasks import sender_asks
+from .planasks import in_question, question_spans, sender_asks, sender_told
 from .planbases import SENTENCE_MARKS, between_marks
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
@@ -82,6 +82,10 @@ class PlanContext:
     #: the reply to a question in which the sender proposes to do something for the candidate
     #: ("Shall I send over the job description?"): see :mod:`.planasks`
     sender_asks: str | None = None
+    #: the answer, with marked blanks, to what the sender asks the candidate to tell them
+    #: ("What's your notice period?": "My notice period is [your notice period]."): said
+    #: before the closing question (:func:`.planclosing.closing_with_answers`)
+    told: str | None = None
 
     @property
     def interviewed(self) -> bool:
@@ -207,13 +211,24 @@ def out_of_control(
     ``logistics`` (``stated``: the reasons the message gives), counts as one even when no cue
     names its kind, unless the message advises the kind of role to aim for
     (``advised_roles``)."""
-    hits = _matching(lower(text))
-    found = {kind for kind in _compiled()["out_of_control"] if f"out_of_control.{kind}" in hits}
+    low = lower(text)
+    hits, questions = _matching(low), question_spans(text)
+    found = {  # "would you consider relocating?" asks; it states no reason
+        kind
+        for kind, cues in _compiled()["out_of_control"].items()
+        if f"out_of_control.{kind}" in hits
+        and (not questions or _stated_outside(questions, cues, low))
+    }
     advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
     logistics = any(s.cue == "logistics" for s in specific) or stated == {"logistics"}
     if logistics and not found and not advice:
         found.add("logistics")
     return frozenset(found)
+
+
+def _stated_outside(questions: tuple[tuple[int, int], ...], cues: Cues, low: str) -> bool:
+    """Whether ``cues`` match ``low`` outside the sender's ``questions``."""
+    return any(not in_question(questions, m.start()) for m in cues.finditer(low))
 
 
 def about_logistics(sentence: str) -> bool:
@@ -343,12 +358,16 @@ def timing_stated(text: str) -> bool:
 def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
     """The specific-sounding reasons the message states without explaining them (a language
     requirement, a pay level, a new direction, credentials), each as its kind and the span of
-    its first mention, in the order of ``remarks`` in ``plan_context.json``."""
+    its first mention, in the order of ``remarks`` in ``plan_context.json``. A mention in a
+    question the sender asks ("What are your salary expectations?") is no reason."""
     low = lower(text)
-    hits = _matching(low)
+    hits, questions = _matching(low), question_spans(text)
     found = []
     for kind, pattern in _compiled()["remarks"].items():
-        match = pattern.search(low) if f"remarks.{kind}" in hits else None
+        if f"remarks.{kind}" not in hits:
+            continue
+        stated = (m for m in pattern.finditer(low) if not in_question(questions, m.start()))
+        match = next(stated, None)
         if match is not None:
             found.append((kind, match.start(), match.end()))
     return tuple(found)
@@ -450,11 +469,14 @@ def _sentence_at(text: str, at: int) -> str:
 
 def _stated(reason: ReasonResult) -> bool:
     """Whether the message gives ``reason`` as a reason: some evidence that does not merely
-    describe the review ("we reviewed your skills and experience")."""
+    describe the review ("we reviewed your skills and experience") and is not a question."""
     if reason.label == Reason.NONE_GIVEN.value:
         return False
-    review = _compiled()["reason_not_stated"]
-    return any(review.search(lower(e.text)) is None for e in reason.evidence)
+    review = _compiled()["reason_not_stated"]  # a question the sender asks states nothing
+    return any(
+        review.search(lower(e.text)) is None and not e.text.rstrip().endswith("?")
+        for e in reason.evidence
+    )
 
 
 def read_context(
@@ -522,6 +544,7 @@ def read_context(
         admitted=admitted_vague(text) if "admitted_vague" in hits else (),
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
         sender_asks=sender_asks(text) if "?" in text else None,
+        told=sender_told(text) if "?" in text else None,
     )
 
 

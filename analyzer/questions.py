@@ -45,6 +45,7 @@ from .planclosing import (
     after_gap,
     answers_sender,
     asks_roles,
+    closing_with_answers,
     forward_question,
     improves,
     nothing_open,
@@ -245,7 +246,7 @@ def plan(
     forward = forward_question(ctx, seed, chosen, detailed=written)
     # the closing question is kept when the cap allows three, or two when it answers the sender
     kept = max_questions > 2 or (max_questions > 1 and answers_sender(ctx, forward))
-    reserved = 1 if forward is not None and kept else 0
+    reserved = 1 if (forward is not None or ctx.told is not None) and kept else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
     for candidate in _candidates(findings, specific, ctx, message, seed, written=written):
@@ -265,7 +266,10 @@ def plan(
     if forward is not None and clarify and forward != ctx.sender_asks and improves(forward):
         forward = after_gap(ctx, seed)  # "what fell short" is asked: not "what to strengthen"
     closing = []
-    if forward is not None and not too_close(forward, chosen[1:]):
+    if forward is not None and too_close(forward, chosen[1:]):
+        forward = None
+    forward = closing_with_answers(ctx, forward)  # what the sender asked me, answered first
+    if forward is not None:
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
     return [opener, *clarify, *closing][:max_questions]
 
