@@ -91,6 +91,7 @@ def _reader() -> _Asks:
     )
 
 
+@lru_cache(maxsize=8)
 def question_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the questions of ``text`` are (each from its start to its question mark): what the
     sender asks is no statement of a reason ("What are your salary expectations?")."""
