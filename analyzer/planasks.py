@@ -27,6 +27,8 @@ from .resources import read_json
 MAX_ACTION_WORDS = 14
 #: A question that ends a sentence: what precedes it on its line, back to the last mark.
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
+#: A sentence: what lies between marks that end one.
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 #: A dash or a ", but" between clauses: the question is the clause after the last one.
 _DASH = re.compile(r"\s[-\u2013\u2014]\s|,\s+but\s+", re.IGNORECASE)
 #: Pronouns as the candidate says them back ("your CV" is "my CV").
@@ -74,6 +76,7 @@ class _Asks:
     actions: re.Pattern[str]
     base_forms: Mapping[str, str]
     answers: tuple[tuple[str, re.Pattern[str]], ...]  # what a question asks to be told
+    requests: re.Pattern[str]  # a sentence that asks without a question mark
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +91,7 @@ def _reader() -> _Asks:
         re.compile(settings["actions"], re.IGNORECASE),
         MappingProxyType(dict(settings["base_forms"])),
         tuple((a["kind"], re.compile(a["pattern"], re.IGNORECASE)) for a in settings["answers"]),
+        re.compile(settings["requests"], re.IGNORECASE),
     )
 
 
@@ -148,6 +152,11 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             continue
         for kind, clause in _answers(whole, asks):
             told.setdefault(kind, clause)
+    requests = asks.requests.search(body) is not None  # most messages ask nothing this way
+    for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
+        if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):
+            for kind, clause in _answers(sentence, asks):
+                told.setdefault(kind, clause)
     return found, tuple(told.values())
 
 

@@ -98,11 +98,18 @@ def answers_sender(ctx: PlanContext, question: str | None) -> bool:
 
 def closing_with_answers(ctx: PlanContext, question: str | None) -> str | None:
     """The closing ``question`` after the answer to what the sender asks the candidate to tell
-    (``ctx.told``), or after ``answers_follow`` when there is no closing question."""
+    (``ctx.told``), or the answer and ``answers_follow`` when there is no closing question; a
+    yes to what the sender proposed comes first, its follow-up question last."""
     if ctx.told is None:
         return question
-    follow = question or str(plan_settings()["forward"]["sender_asks"]["answers_follow"])
-    return f"{ctx.told} {follow}"
+    settings = plan_settings()["forward"]["sender_asks"]
+    if question is not None and question == ctx.sender_asks:  # the yes first, then the answer
+        follows = (str(f["question"]) for f in settings["follow"])
+        after = next((f for f in follows if question.endswith(f" {f}")), "")
+        return " ".join(
+            x for x in (question[: len(question) - len(after)].rstrip(), ctx.told, after) if x
+        )
+    return f"{ctx.told} {question or settings['answers_follow']}"
 
 
 def forward_question(

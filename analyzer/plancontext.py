@@ -278,14 +278,17 @@ def other_roles_named(text: str) -> bool:
 def invites_after_decision(text: str) -> bool:
     """Whether a message states a decision against the candidate and invites a next step
     ("you weren't selected ... give us another shot", a survey to fill in, an offered call or
-    introduction): worth a short plan even when the kind model did not read it as a
-    rejection."""
+    introduction, a question that waits for the candidate's answer: "Would you be open to
+    that? What's your day rate?"): worth a short plan even when the kind model did not read it
+    as a rejection."""
     low = lower(text)  # one list first: most such messages state no decision at all
     if _compiled()["not_selected"].search(low) is None:
         return False
     hits = _matching(low)
     offered = any(f"offers.{k}" in hits for k in _OFFERED_STEPS)  # a call, an introduction
-    return follow_up(text) is not None or "survey" in hits or offered
+    if follow_up(text) is not None or "survey" in hits or offered:
+        return True
+    return "?" in text and (sender_asks(text) is not None or sender_told(text) is not None)
 
 
 #: The offers that are a next step worth a short plan after a decision (``offers``).
@@ -544,7 +547,7 @@ def read_context(
         admitted=admitted_vague(text) if "admitted_vague" in hits else (),
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
         sender_asks=sender_asks(text) if "?" in text else None,
-        told=sender_told(text) if "?" in text else None,
+        told=sender_told(text),
     )
 
 

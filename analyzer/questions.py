@@ -301,7 +301,7 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
     opener = _opener(context, seed)
-    forward = forward_question(context, seed, [opener])
+    forward = closing_with_answers(context, forward_question(context, seed, [opener]))
     closing = [Question(forward, Purpose.OPEN_ENDED.value)] if forward else []
     return [Question(opener, Purpose.OPENER.value), *closing]
 

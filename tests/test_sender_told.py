@@ -12,7 +12,8 @@ from analyzer.plancontext import board_notice, out_of_control, remarks
 
 TOLD = [
     ("What are your salary expectations?", "My salary expectation is [your figure]."),
-    ("Out of interest, what day rate would you be looking for?", "My salary expectation is"),
+    ("Out of interest, what day rate would you be looking for?", "My day rate is [your figure]."),
+    ("What are you currently earning?", "My current salary is [your figure]."),
     ("What's your notice period these days?", "My notice period is [your notice period]."),
     ("How soon could you start if it came to it?", "I could start [your earliest start date]."),
     ("Would you consider relocating to Dundee?", "I [would / would not] consider relocating."),
@@ -34,6 +35,24 @@ def test_what_the_sender_asks_to_be_told_is_answered_with_a_blank(
     text = f"Hi Lee,\n\nThey went with someone else, sorry. {question}\n\nCheers,\nRob"
     told = sender_told(text)
     assert told is not None and told.startswith(answer)
+
+
+REQUESTED = [
+    (
+        "Kindly let me know if you are open for Chennai location also. Please share your updated "
+        "CV and current CTC details.",
+        "I [would / would not] consider relocating, my current salary is [your figure] and I have "
+        "attached my updated CV [attach it before sending].",
+    ),
+    ("If your range is flexible, let me know.", "My range [is / is not] flexible."),
+]
+
+
+@pytest.mark.parametrize(("request_", "answer"), REQUESTED)
+def test_a_request_without_a_question_mark_is_answered_too(request_: str, answer: str) -> None:
+    assert sender_told(f"Hi Ana, the client went with another profile. {request_} Regards") == (
+        answer
+    )
 
 
 @pytest.mark.parametrize(
@@ -61,9 +80,50 @@ def test_a_proposal_gets_its_yes_and_the_asked_answer_stays_apart() -> None:
     assert sender_told(text) == "My notice period is [your notice period]."
 
 
-def test_an_offered_contract_to_consider_is_taken_up() -> None:
-    asked = sender_asks("They've gone another way. Would you consider a 6 month contract instead?")
-    assert asked == "Yes, I would consider a 6 month contract instead. What would the next step be?"
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "Would you consider a 6 month contract instead?",
+            "Yes, I would consider a 6 month contract instead. What would the next step be?",
+        ),
+        (
+            "In the meantime are you still open to temp work?",
+            "Yes, I would be open to temp work. What would the next step be?",
+        ),
+        (
+            "Are you still interested in the stores side?",
+            "Yes, I would be interested in the stores side. What would the next step be?",
+        ),
+    ],
+)
+def test_work_offered_in_a_question_is_taken_up(question: str, reply: str) -> None:
+    assert sender_asks(f"They've gone another way, sorry. {question}") == reply
+
+
+def test_a_yes_comes_before_the_answer_and_its_follow_up_last(analyzer: Analyzer) -> None:
+    text = (
+        "Gutted, they went with someone else. Would you like me to put you forward for the Hull "
+        "role? What's your notice period?\n\nCheers,\nSam"
+    )
+    assert analyzer.analyze(text).questions[-1].text == (
+        "Yes, please put me forward for the Hull role. My notice period is [your notice "
+        "period]. What would you need from me?"
+    )
+
+
+def test_a_message_read_as_other_that_waits_for_an_answer_gets_a_short_plan(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "Hey Jo,\n\nLoved the portfolio. Honestly we're looking for someone a bit more senior "
+        "for this one.\n\nWe do need freelance help most summers though. Would you be open to "
+        "that? What's your day rate?\n\nKit"
+    )
+    closing = analyzer.analyze(text).questions[-1].text
+    assert closing == (
+        "Yes, I would welcome that; thank you for thinking of me. My day rate is [your figure]."
+    )
 
 
 RECRUITER = (
@@ -78,6 +138,30 @@ def test_a_question_the_sender_asks_states_no_reason() -> None:
     assert out_of_control(RECRUITER) == frozenset()  # "relocating" and "salary" are asked
     assert remarks(RECRUITER) == ()
     assert not board_notice(RECRUITER)  # "I have": a person writes, not a job board
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("Dear {FIRST_NAME}, we will not be moving forward.", "mass_mail"),
+        ("Thanks for applying to the Picker role at [LOCATION_NAME]. Not this time.", "mass_mail"),
+        ("We can't move forward with your application in %CITY% at this time.", "mass_mail"),
+        ("Not successful this time. Reply STOP to opt out of texts.", "mass_mail"),
+        ("Sadly not this time.\n\nThis email address is not monitored.", "no_reply"),
+    ],
+)
+def test_unfilled_merge_fields_and_unread_addresses_are_read(text: str, reads: str) -> None:
+    from analyzer.cues import lower
+    from analyzer.plancontext import _matching
+
+    assert reads in _matching(lower(text))
+
+
+def test_an_anonymised_company_is_no_merge_field() -> None:
+    from analyzer.cues import lower
+    from analyzer.plancontext import _matching
+
+    assert "mass_mail" not in _matching(lower("Thank you for applying to [Company_G]."))
 
 
 def test_a_board_notice_stays_one_whatever_its_abbreviations() -> None:
@@ -109,3 +193,51 @@ def test_the_plan_answers_first_then_closes_and_the_draft_names_the_blanks(
 def test_a_short_plan_keeps_the_answer(analyzer: Analyzer) -> None:
     report = Analyzer(max_questions=2).analyze(RECRUITER)
     assert report.questions[-1].text.startswith("My salary expectation is [your figure]")
+
+
+CONTEXT = [
+    (
+        "Your background was great, but the comp range you shared is above what we have budgeted.",
+        "out_of_control",
+        frozenset({"salary"}),
+    ),
+    (
+        "The client has gone with someone internal, so it's a no this time.",
+        "out_of_control",
+        frozenset({"filled_internally"}),
+    ),
+    (
+        "They went with a candidate who has his gas ticket already; insurance insists on it.",
+        "requirement_named",
+        True,
+    ),
+    ("The other guy has got his blasting certificate already.", "requirement_named", True),
+    (
+        "Want to jump on a quick call next week to talk about what else is out there?",
+        "offers_call",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "field", "value"), CONTEXT)
+def test_reasons_and_offers_in_other_words(sentence: str, field: str, value: object) -> None:
+    from analyzer.plancontext import read_context
+
+    context = read_context(f"Hi Sam,\n\nSorry, no luck this time. {sentence}\n\nJo", policy=None)
+    assert getattr(context, field) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The client has gone ahead with another profile for the requirement.",
+        "We're looking for someone a bit more senior for this one.",
+        "They've decided to hold off on filling it for now.",
+    ],
+)
+def test_a_decision_in_other_words_with_a_question_gets_a_short_plan(sentence: str) -> None:
+    from analyzer.plancontext import invites_after_decision
+
+    assert invites_after_decision(f"Hi Al, {sentence} Are you still open to temp work?")
+    assert not invites_after_decision(f"Hi Al, {sentence}")
