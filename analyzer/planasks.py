@@ -20,6 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from .cues import Cues, lower
 from .planwords import capital, plan_settings
 from .resources import read_json
 
@@ -77,6 +78,7 @@ class _Asks:
     base_forms: Mapping[str, str]
     answers: tuple[tuple[str, re.Pattern[str]], ...]  # what a question asks to be told
     requests: re.Pattern[str]  # a sentence that asks without a question mark
+    any_request: Cues  # the same, searched once in a whole message (RE2, lowered)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +94,7 @@ def _reader() -> _Asks:
         MappingProxyType(dict(settings["base_forms"])),
         tuple((a["kind"], re.compile(a["pattern"], re.IGNORECASE)) for a in settings["answers"]),
         re.compile(settings["requests"], re.IGNORECASE),
+        Cues([settings["requests"]]),
     )
 
 
@@ -139,10 +142,12 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     something, and the answers to what its other questions ask to be told, in order. Lines
     quoted from earlier mail (``>``) are not read."""
     asks = _reader()
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    body = text
+    if ">" in text:
+        body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     found = None
     told: dict[str, str] = {}  # by kind: one answer each
-    for match in _QUESTION.finditer(body):
+    for match in _QUESTION.finditer(body) if "?" in body else ():
         whole = " ".join(match.group(1).split())
         said = _DASH.split(whole)[-1]  # "... next few weeks - would you be ok with me ...?"
         question = asks.lead.sub("", said).rstrip("?").strip()
@@ -152,7 +157,7 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             continue
         for kind, clause in _answers(whole, asks):
             told.setdefault(kind, clause)
-    requests = asks.requests.search(body) is not None  # most messages ask nothing this way
+    requests = asks.any_request.search(lower(body)) is not None  # most messages: none
     for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
         if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):
             for kind, clause in _answers(sentence, asks):
