@@ -30,8 +30,13 @@ MAX_ACTION_WORDS = 14
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
 #: A sentence: what lies between marks that end one.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-#: A dash or a ", but" between clauses: the question is the clause after the last one.
-_DASH = re.compile(r"\s[-\u2013\u2014]\s|,\s+but\s+", re.IGNORECASE)
+#: A dash, a ", but" or an ", and" before the question itself ("..., and I'm wondering if you'd
+#: be up for ...") between clauses: the question is the clause after the last one.
+_DASH = re.compile(
+    r"\s[-\u2013\u2014]\s|,\s+but\s+"
+    r"|,\s+(?:and|so)\s+(?=(?:i'?m |i was |just )?wondering\b|(?:would|are|do|could|can) you\b)",
+    re.IGNORECASE,
+)
 #: Pronouns as the candidate says them back ("your CV" is "my CV").
 _TURNED = {
     "your": "my",

@@ -326,7 +326,8 @@ def _opener(ctx: PlanContext, seed: int) -> str:
     leads = settings["offer_leads"]
     if ctx.offers_feedback and not offers_talk(ctx):  # a call is accepted by the closing
         return str(leads["feedback"]).format(question=capital(inner))  # question
-    if ctx.invites and not offers_talk(ctx):  # "if we can help in any way": an offer of help
+    mass_template = ctx.form_letter and ctx.auto_reply  # its "don't hesitate" is in every copy
+    if ctx.invites and not offers_talk(ctx) and not mass_template:  # "if we can help": help
         lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
         return str(lead).format(question=capital(inner))
     return text

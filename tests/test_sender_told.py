@@ -241,3 +241,61 @@ def test_a_decision_in_other_words_with_a_question_gets_a_short_plan(sentence: s
 
     assert invites_after_decision(f"Hi Al, {sentence} Are you still open to temp work?")
     assert not invites_after_decision(f"Hi Al, {sentence}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("Kindly note that no further correspondence will be entertained.", "declines", True),
+        ("Our Employment Equity Plan was taken into account.", "out_of_control", {"not_personal"}),
+        ("No signature is required.", "requirement_named", False),
+        (
+            "If you're ok, I can share your profile for one more opening in Mysore.",
+            "put_forward",
+            True,
+        ),
+    ],
+)
+def test_more_of_what_a_message_says(sentence: str, field: str, value: object) -> None:
+    from analyzer.plancontext import read_context
+
+    context = read_context(
+        f"Dear Sam, you were not shortlisted. {sentence} Regards, HR", policy=None
+    )
+    assert getattr(context, field) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Would you mind if I kept your resume?", "Yes, please keep my resume."),
+        (
+            "Your CV's a good one, and I'm wondering if you'd be up for the Deputy role instead?",
+            "Yes, I would be up for the Deputy role instead. What would the next step be?",
+        ),
+    ],
+)
+def test_more_forms_of_an_offer(question: str, reply: str) -> None:
+    assert sender_asks(f"We went another way. {question}").startswith(reply)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They have rejected the profile as they want someone with Kafka.",
+        "We've given the Site Manager job on the Leeds scheme to someone who has done it before.",
+    ],
+)
+def test_a_decision_in_these_words_is_a_rejection(analyzer: Analyzer, sentence: str) -> None:
+    text = f"Hi Raj,\n\n{sentence} Sorry about that.\n\nCheers,\nMick"
+    assert analyzer.analyze(text).kind.label == "rejection"
+
+
+def test_a_mass_template_is_not_thanked_for_inviting_questions() -> None:
+    from analyzer.plancontext import PlanContext
+    from analyzer.questions import plan
+
+    invited = PlanContext(invites=True)
+    template = PlanContext(invites=True, form_letter=True, auto_reply=True)
+    assert plan([], context=invited)[0].text.startswith("Thank you for being open to questions")
+    assert not plan([], context=template)[0].text.startswith("Thank you for being open")
