@@ -28,6 +28,8 @@ from .resources import read_json
 MAX_ACTION_WORDS = 14
 #: A question that ends a sentence: what precedes it on its line, back to the last mark.
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
+#: The question a request holds: "let me know if [you'd be keen]".
+_LET_KNOW = re.compile(r"\blet (?:me|us) know (?:if|whether) (.+)$", re.IGNORECASE)
 #: A sentence: what lies between marks that end one.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 #: A dash, a ", but" or an ", and" before the question itself ("..., and I'm wondering if you'd
@@ -165,6 +167,9 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     requests = asks.any_request.search(lower(body)) is not None  # most messages: none
     for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
         if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):
+            asked = _LET_KNOW.search(sentence)  # "let me know if you'd be keen": a question
+            reply = _reply(asked.group(1).rstrip(". "), asks) if asked else None
+            found = reply if reply is not None else found
             for kind, clause in _answers(sentence, asks):
                 told.setdefault(kind, clause)
     return found, tuple(told.values())

@@ -86,6 +86,8 @@ class PlanContext:
     #: ("What's your notice period?": "My notice period is [your notice period]."): said
     #: before the closing question (:func:`.planclosing.closing_with_answers`)
     told: str | None = None
+    #: a note gives its own advice ("my honest advice is ..."): no opener asks where to start
+    advised: bool = False
 
     @property
     def interviewed(self) -> bool:
@@ -127,6 +129,7 @@ _PLAIN_LISTS = (
     "advised_roles",
     "own_voice",
     "feedback_given",
+    "advice_given",
     "admitted_vague",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
@@ -546,8 +549,9 @@ def read_context(
         main_point="main_point" in hits,
         admitted=admitted_vague(text) if "admitted_vague" in hits else (),
         team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
-        sender_asks=sender_asks(text) if "?" in text else None,
+        sender_asks=sender_asks(text),
         told=sender_told(text),
+        advised="advice_given" in hits,
     )
 
 

@@ -299,3 +299,39 @@ def test_a_mass_template_is_not_thanked_for_inviting_questions() -> None:
     template = PlanContext(invites=True, form_letter=True, auto_reply=True)
     assert plan([], context=invited)[0].text.startswith("Thank you for being open to questions")
     assert not plan([], context=template)[0].text.startswith("Thank you for being open")
+
+
+NOTE = (
+    "Hi Sam,\n\nThanks for the trial shift on Friday. We're not going to offer you the role. "
+    "Your prep was spot on and the panel liked your attitude. Where it fell down was on the "
+    "pass: when it got busy you went quiet. {advice}\n\nAll the best,\nNick"
+)
+
+
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "My honest advice is to spend a season running a section in a busy kitchen.",
+        "I'd suggest a season running a section somewhere busy.",
+        "With another year on a busy line you'll be ready.",
+    ],
+)
+def test_a_note_that_gives_its_advice_is_not_asked_where_to_start(
+    analyzer: Analyzer, advice: str
+) -> None:
+    opener = analyzer.analyze(NOTE.format(advice=advice)).questions[0].text
+    assert "the pass" in opener and "ready for a role like this?" in opener
+    assert "first step" not in opener and "start" not in opener
+
+
+def test_a_note_without_advice_is_asked_about_its_weak_point(analyzer: Analyzer) -> None:
+    opener = analyzer.analyze(NOTE.format(advice="")).questions[0].text
+    assert "the pass" in opener and "ready for a role like this" not in opener
+
+
+def test_a_request_that_asks_whether_the_candidate_is_keen_gets_a_yes() -> None:
+    text = (
+        "If you want a commis spot we've got one coming up in a month, let me know if you'd be "
+        "keen. Cheers, Nick"
+    )
+    assert sender_asks(text) == "Yes, I am interested; thank you for thinking of me."
