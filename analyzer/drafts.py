@@ -15,7 +15,7 @@ from typing import Any
 
 from .clean import clean
 from .errors import InputError
-from .labels import DECISION_KINDS, Kind, Policy
+from .labels import DECISION_KINDS, Kind, Policy, Purpose
 from .planclosing import accepts_talk, takes_up_survey, without_offer_lead
 from .plancontext import PlanContext, context_of
 from .questions import met_in_person
@@ -190,14 +190,21 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     # a yes to what the sender proposed ("Shall I send over the job description?") is said
     # in a paragraph of its own, not listed among the questions
     answer = next((q.text for q in questions if _answers(q.text, situation)), None)
-    questions = tuple(q for q in questions if q.text != answer)
+    # a note that said what to do gets thanks, not a question: said as it is, not listed
+    noted = next((q.text for q in questions if _thanks_only(q)), None)
+    questions = tuple(q for q in questions if q.text not in (answer, noted))
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
-    parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer)
+    parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer, noted)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
     blanks += tuple(dict.fromkeys(_ANSWER_BLANK.findall(answer or "")))  # "[your figure]"
     advice = _advice(channel, kind, policy, situation)
     return Draft(channel, subject, body, asked, blanks, advice, bool(asked), ctx)
+
+
+def _thanks_only(question: Question) -> bool:
+    """Whether the plan's opener is thanks for a note that gave its own advice, not a question."""
+    return question.purpose == Purpose.OPENER.value and not question.text.rstrip().endswith("?")
 
 
 def _answers(question: str, situation: PlanContext) -> bool:
@@ -240,6 +247,8 @@ class _Parts:
     situation: PlanContext
     #: the yes to a question in which the sender proposed something (see :mod:`.planasks`)
     answer: str | None = None
+    #: the plan's thanks for a note that said what to do (no question: ``advised_thanks``)
+    noted: str | None = None
 
     def fill(self, template: str) -> str:
         return template.format(**self.values)
@@ -255,8 +264,10 @@ class _Parts:
                 "acceptance_out_of_control" if self.situation.out_of_control else "acceptance"
             ]
             paragraphs += [f"{thanks} {accepted}"]
+            paragraphs += [self.noted] if self.noted else []
             paragraphs += [self.answer] if self.answer else []
-            paragraphs += [self._request()]
+            if self.questions or not self.noted:  # no request where nothing is asked
+                paragraphs += [self._request()]
             if self.questions:
                 numbered = [f"{n}. {q.text}" for n, q in enumerate(self.questions, 1)]
                 outro = e[
@@ -322,6 +333,9 @@ class _Parts:
         accept = st["accept_out_of_control" if self.situation.out_of_control else "accept"]
         lines += [f"1. {greet}", f"   {st['not_now']}", f"2. {accept}"]
         n = 3
+        if self.noted:
+            lines.append(f"{n}. {self.noted}")
+            n += 1
         if self.answer:
             lines.append(f"{n}. {self.answer}")
             n += 1

@@ -30,6 +30,10 @@ MAX_ACTION_WORDS = 14
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
 #: The question a request holds: "let me know if [you'd be keen]".
 _LET_KNOW = re.compile(r"\blet (?:me|us) know (?:if|whether) (.+)$", re.IGNORECASE)
+#: A request that asks whether the candidate wants what was offered.
+_IF_INTERESTED = re.compile(
+    r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|keen)\b", re.IGNORECASE
+)
 #: A sentence: what lies between marks that end one.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 #: A dash, a ", but" or an ", and" before the question itself ("..., and I'm wondering if you'd
@@ -169,6 +173,8 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
         if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):
             asked = _LET_KNOW.search(sentence)  # "let me know if you'd be keen": a question
             reply = _reply(asked.group(1).rstrip(". "), asks) if asked else None
+            if reply is None and _IF_INTERESTED.search(sentence):  # "If interested just reply"
+                reply = str(_replies()["interested"]), None
             found = reply if reply is not None else found
             for kind, clause in _answers(sentence, asks):
                 told.setdefault(kind, clause)

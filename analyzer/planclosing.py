@@ -166,8 +166,8 @@ def forward_question(
         return pick(settings["relayed"], seed)  # employer: which roles to look at next
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
-    if detailed and (ctx.timing or ctx.timing_open):  # what to do and when are both said
-        return None
+    if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when
+        return None  # are both said, or the note's own advice says what to do next
     invited = follow_up_question(ctx, seed)
     if invited is not None:
         return invited

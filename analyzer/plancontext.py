@@ -291,7 +291,9 @@ def invites_after_decision(text: str) -> bool:
     offered = any(f"offers.{k}" in hits for k in _OFFERED_STEPS)  # a call, an introduction
     if follow_up(text) is not None or "survey" in hits or offered:
         return True
-    return "?" in text and (sender_asks(text) is not None or sender_told(text) is not None)
+    if "offered_role" in hits:  # "we would like to endorse you instead for our Telco Account"
+        return True
+    return sender_asks(text) is not None or sender_told(text) is not None
 
 
 #: The offers that are a next step worth a short plan after a decision (``offers``).

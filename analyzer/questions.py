@@ -280,18 +280,18 @@ def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
     control; when it names none, the point it says fell short, by name, unless that point is
     a reason outside the candidate's control
-    (:func:`analyzer.planbases.weak_point`); a note that gives its own advice is asked what
-    would show the candidate ready once they have followed it (naming the point when it can).
+    (:func:`analyzer.planbases.weak_point`); a note that gives its own advice is thanked for
+    it, with no question (``advised_thanks``), naming the point when it can.
     Experience is gained, not practised: a named experience has its own wordings."""
     openers = plan_settings()["openers"]
     point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
     weak = weak_point(message) if point is None else None
     if weak is not None and about_logistics(weak):  # a commute or a budget is no point to
         weak = None  # improve on
-    if ctx.advised:  # the note says what to do: ask what would show it was done
+    if ctx.advised:  # the note says what to do and how: thanks, no question re-asks it
         named = point or weak
-        key = "detailed_advised" if named is None else "detailed_advised_named"
-        return pick(openers[key], seed).format(point=named)
+        thanks = plan_settings()["advised_thanks"]
+        return pick(thanks["plain" if named is None else "named"], seed).format(point=named)
     if point is not None:
         key = "detailed_named_experience" if "experience" in point.lower() else "detailed_named"
         return pick(openers[key], seed).format(point=point)

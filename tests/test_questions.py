@@ -357,3 +357,10 @@ def test_basis_matches_equal_the_pattern_over_the_whole_text(pieces: list[str]) 
     pattern = basis_reader()[0]
     expected = [(m.span(), m.groupdict()) for m in pattern.finditer(low)]
     assert [(m.span(), m.groupdict()) for m in basis_matches(low)] == expected
+
+
+def test_thanks_for_a_note_with_advice_are_statements_that_dispute_nothing() -> None:
+    thanks = read_json("templates", "plan.json")["advised_thanks"]
+    for text in [*thanks["plain"], *thanks["named"]]:
+        assert text.startswith("Thank you") and "?" not in text
+        assert not any(word in text.lower() for word in DISPUTING)

@@ -316,17 +316,17 @@ NOTE = (
         "With another year on a busy line you'll be ready.",
     ],
 )
-def test_a_note_that_gives_its_advice_is_not_asked_where_to_start(
+def test_a_note_that_gives_its_advice_is_thanked_not_asked_again(
     analyzer: Analyzer, advice: str
 ) -> None:
-    opener = analyzer.analyze(NOTE.format(advice=advice)).questions[0].text
-    assert "the pass" in opener and "ready for a role like this?" in opener
-    assert "first step" not in opener and "start" not in opener
+    plan = [q.text for q in analyzer.analyze(NOTE.format(advice=advice)).questions]
+    assert len(plan) == 1 and "the pass" in plan[0] and "advice" in plan[0]
+    assert "?" not in plan[0]  # thanks: the note said what to work on, and how
 
 
 def test_a_note_without_advice_is_asked_about_its_weak_point(analyzer: Analyzer) -> None:
     opener = analyzer.analyze(NOTE.format(advice="")).questions[0].text
-    assert "the pass" in opener and "ready for a role like this" not in opener
+    assert "the pass" in opener and opener.endswith("?")
 
 
 def test_a_request_that_asks_whether_the_candidate_is_keen_gets_a_yes() -> None:
@@ -335,3 +335,12 @@ def test_a_request_that_asks_whether_the_candidate_is_keen_gets_a_yes() -> None:
         "keen. Cheers, Nick"
     )
     assert sender_asks(text) == "Yes, I am interested; thank you for thinking of me."
+
+
+def test_the_draft_says_the_thanks_for_advice_and_lists_no_question(analyzer: Analyzer) -> None:
+    note = NOTE.format(advice="My honest advice is to spend a season running a section.")
+    report = analyzer.analyze(note)
+    body = draft(report).body
+    assert report.questions[0].text in body
+    assert "\n1. " not in body  # nothing to number: the note answered what a question would ask
+    assert report.questions[0].text in draft(report, channel="phone").body
