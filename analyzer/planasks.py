@@ -34,6 +34,20 @@ _LET_KNOW = re.compile(r"\blet (?:me|us) know (?:if|whether) (.+)$", re.IGNORECA
 _IF_INTERESTED = re.compile(
     r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|keen)\b", re.IGNORECASE
 )
+#: An offer on the candidate's say-so: "I'd be happy to [flag you] if you're interested".
+_HAPPY_IF = re.compile(
+    r"\b(?:i'?d|i would|i'?m|i am|we'?d|we would|we'?re|we are) (?:be )?(?:more than )?"
+    r"(?:happy|glad|pleased) to (?P<action>[^.!?\n]{3,80}?),? if you(?:'re| are|'d be| would be)? "
+    r"(?:interested|keen)\b",
+    re.IGNORECASE,
+)
+#: "If you want to [come back and do a trial] I'd be keen." (a person's offer: a template's "we
+#: would be happy to consider you" invites an application, it waits for no yes)
+_IF_WANT = re.compile(
+    r"\bif you (?:want|'d like|would like|fancy) to (?P<action>[^.!?\n]{3,80}?),? (?:i'?d|i would) "
+    r"(?:be keen|be happy|be glad|love that|welcome (?:it|that|you))\b",
+    re.IGNORECASE,
+)
 #: A sentence: what lies between marks that end one.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 #: A dash, a ", but" or an ", and" before the question itself ("..., and I'm wondering if you'd
@@ -168,6 +182,8 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             continue
         for kind, clause in _answers(whole, asks):
             told.setdefault(kind, clause)
+    if "if you" in lower(body):  # "I'd be happy to flag you to them if you're interested"
+        found = _offered_if(body, asks) or found
     requests = asks.any_request.search(lower(body)) is not None  # most messages: none
     for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
         if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):
@@ -179,6 +195,25 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             for kind, clause in _answers(sentence, asks):
                 told.setdefault(kind, clause)
     return found, tuple(told.values())
+
+
+def _offered_if(body: str, asks: _Asks) -> tuple[str, str | None] | None:
+    """The yes to the last offer made in a statement on the candidate's say-so ("I'd be happy to
+    flag you to the hiring manager if you're interested", "If you want to come back and do a
+    trial in 12 months I'd be keen"), with the question that follows it."""
+    found, low = None, lower(body)  # curly apostrophes read as straight ones
+    for pattern, key in ((_HAPPY_IF, "happy"), (_IF_WANT, "like")):
+        for match in pattern.finditer(low):
+            action = " ".join(body[slice(*match.span("action"))].split()).rstrip(",;:")
+            first = action.split(" ", 1)[0].lower()
+            if len(action.split()) > MAX_ACTION_WORDS or _PLACEHOLDER.search(action):
+                continue
+            if key == "happy" and not asks.actions.match(action):
+                continue
+            action = turned(f"{asks.base_forms.get(first, first)}{action[len(first) :]}")
+            yes = str(_replies()[key]).format(action=action, prep="")
+            found = yes, next((q for cue, q in _follow() if cue.search(action)), None)
+    return found
 
 
 def _answers(question: str, asks: _Asks) -> list[tuple[str, str]]:

@@ -344,3 +344,31 @@ def test_the_draft_says_the_thanks_for_advice_and_lists_no_question(analyzer: An
     assert report.questions[0].text in body
     assert "\n1. " not in body  # nothing to number: the note answered what a question would ask
     assert report.questions[0].text in draft(report, channel="phone").body
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reply"),
+    [
+        (
+            "I’d be happy to flag you to the hiring manager if you’re interested.",
+            "Yes, I would be happy for you to flag me to the hiring manager. What would you need "
+            "from me?",
+        ),
+        (
+            "If you want to come back and do a trial in 12 months i'd be keen.",
+            "Yes, I would like to come back and do a trial in 12 months. What would the next step "
+            "be?",
+        ),
+    ],
+)
+def test_an_offer_made_on_the_candidates_say_so_gets_its_yes(sentence: str, reply: str) -> None:
+    assert sender_asks(f"We decided not to offer you the role.\n\n{sentence}\n\nBec") == reply
+
+
+def test_a_sender_who_answers_no_inquiries_gets_no_questions(analyzer: Analyzer) -> None:
+    text = (
+        "Hello Olivia, we have decided to proceed with other candidates. Due to the volume of "
+        "applications we are unable to respond to individual inquiries regarding this decision. "
+        "Regards, Human Resources"
+    )
+    assert analyzer.analyze(text).questions == ()
