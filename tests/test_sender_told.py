@@ -372,3 +372,35 @@ def test_a_sender_who_answers_no_inquiries_gets_no_questions(analyzer: Analyzer)
         "Regards, Human Resources"
     )
     assert analyzer.analyze(text).questions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("Dear [Candidate First Name], thank you for applying.", "mass_mail"),
+        ("Dear ,\nThank you for applying to the Night Porter role.", "mass_mail"),
+        ("Replies to this email cannot be processed.", "no_reply"),
+        ("So we ended up going w/ someone else for the analyst spot.", "not_selected"),
+        ("I presented you to the client and unfortunately they passed – sorry.", "not_selected"),
+    ],
+)
+def test_more_senders_and_decisions(text: str, reads: str) -> None:
+    from analyzer.cues import lower
+    from analyzer.plancontext import _compiled, _matching
+
+    if reads == "not_selected":  # searched on its own, before the book
+        assert _compiled()["not_selected"].search(lower(text)) is not None
+    else:
+        assert reads in _matching(lower(text))
+
+
+def test_an_anonymised_name_is_no_merge_field() -> None:
+    from analyzer.cues import lower
+    from analyzer.plancontext import _matching
+
+    assert "mass_mail" not in _matching(lower("Hi [Name], thank you for applying."))
+
+
+def test_a_question_after_can_i_ask_is_read() -> None:
+    asked = sender_asks("They passed. Can I ask, would you consider a contract-to-hire?")
+    assert asked == "Yes, I would consider a contract-to-hire. What would the next step be?"
