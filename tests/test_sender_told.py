@@ -217,6 +217,10 @@ CONTEXT = [
         "offers_call",
         True,
     ),
+    ("Kindly note that no further correspondence will be entertained.", "declines", True),
+    ("Our Employment Equity Plan was taken into account.", "out_of_control", {"not_personal"}),
+    ("No signature is required.", "requirement_named", False),
+    ("If you're ok, I can share your profile for one more opening in Mysore.", "put_forward", True),
 ]
 
 
@@ -241,28 +245,6 @@ def test_a_decision_in_other_words_with_a_question_gets_a_short_plan(sentence: s
 
     assert invites_after_decision(f"Hi Al, {sentence} Are you still open to temp work?")
     assert not invites_after_decision(f"Hi Al, {sentence}")
-
-
-@pytest.mark.parametrize(
-    ("sentence", "field", "value"),
-    [
-        ("Kindly note that no further correspondence will be entertained.", "declines", True),
-        ("Our Employment Equity Plan was taken into account.", "out_of_control", {"not_personal"}),
-        ("No signature is required.", "requirement_named", False),
-        (
-            "If you're ok, I can share your profile for one more opening in Mysore.",
-            "put_forward",
-            True,
-        ),
-    ],
-)
-def test_more_of_what_a_message_says(sentence: str, field: str, value: object) -> None:
-    from analyzer.plancontext import read_context
-
-    context = read_context(
-        f"Dear Sam, you were not shortlisted. {sentence} Regards, HR", policy=None
-    )
-    assert getattr(context, field) == value
 
 
 @pytest.mark.parametrize(
