@@ -34,33 +34,17 @@ _LET_KNOW = re.compile(r"\blet (?:me|us) know (?:if|whether) (.+)$", re.IGNORECA
 _IF_INTERESTED = re.compile(
     r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|keen)\b", re.IGNORECASE
 )
-#: An offer on the candidate's say-so: "I'd be happy to [flag you] if you're interested".
-_HAPPY_IF = (
-    r"\b(?:i'?d|i would|i'?m|i am|we'?d|we would|we'?re|we are) (?:be )?(?:more than )?"
-    r"(?:happy|glad|pleased) to (?P<action>[^.!?\n]{3,80}?),? if you(?:'re| are|'d be| would be)? "
-    r"(?:interested|keen)\b"
-)
-#: "If you want to [come back and do a trial] I'd be keen." (a person's offer: a template's "we
-#: would be happy to consider you" invites an application, it waits for no yes)
-_IF_WANT = (
-    r"\bif you (?:want|'d like|would like|fancy) to (?P<action>[^.!?\n]{3,80}?),? (?:i'?d|i would) "
-    r"(?:be keen|be happy|be glad|love that|welcome (?:it|that|you))\b"
-)
 
 
 @lru_cache(maxsize=1)
 def _offers_if() -> tuple[tuple[Cues, str], ...]:
-    """The two forms of an offer on the candidate's say-so, as cue lists (behind their literals,
-    searched by RE2: ``re`` tried each "I'd" of a message, 23 us a note), with their replies."""
-    return (Cues([_HAPPY_IF]), "happy"), (Cues([_IF_WANT]), "like")
+    """The forms of an offer made on the candidate's say-so (``offered_if`` of ``sender_asks``),
+    as cue lists (behind their literals, searched by RE2: ``re`` tried each "I'd" of a message,
+    23 us a note), each with its reply."""
+    forms = read_json("patterns", "plan_context.json")["sender_asks"]["offered_if"]
+    return tuple((Cues([f["pattern"]]), str(f["reply"])) for f in forms)
 
 
-#: The question a request holds: "let me know if [you'd be keen]".
-_LET_KNOW = re.compile(r"\blet (?:me|us) know (?:if|whether) (.+)$", re.IGNORECASE)
-#: A request that asks whether the candidate wants what was offered.
-_IF_INTERESTED = re.compile(
-    r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|keen)\b", re.IGNORECASE
-)
 #: A sentence: what lies between marks that end one.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 #: A dash, a ", but" or an ", and" before the question itself ("..., and I'm wondering if you'd
