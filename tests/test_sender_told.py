@@ -386,3 +386,31 @@ def test_an_anonymised_name_is_no_merge_field() -> None:
 def test_a_question_after_can_i_ask_is_read() -> None:
     asked = sender_asks("They passed. Can I ask, would you consider a contract-to-hire?")
     assert asked == "Yes, I would consider a contract-to-hire. What would the next step be?"
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("Please note this inbox does not accept replies.", "no_reply"),
+        ("Thank you for applying for the position of  at our Tulsa site.", "mass_mail"),
+    ],
+)
+def test_a_closed_inbox_and_a_merge_gap_are_read(text: str, reads: str) -> None:
+    from analyzer.cues import lower
+    from analyzer.plancontext import _matching
+
+    assert reads in _matching(lower(text))
+
+
+def test_a_different_direction_with_an_offer_gets_a_short_plan(analyzer: Analyzer) -> None:
+    text = (
+        "hey Nora - we went a different direction on the producer gig. would you be up for "
+        "doing some freelance scripting for us in the fall? lmk! - Jordan"
+    )
+    assert (
+        analyzer.analyze(text)
+        .questions[-1]
+        .text.startswith(
+            "Yes, I would be up for doing some freelance scripting for you in the fall."
+        )
+    )
