@@ -223,7 +223,9 @@ def out_of_control(
         and (not questions or _stated_outside(questions, cues, low))
     }
     advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
-    logistics = any(s.cue == "logistics" for s in specific) or stated == {"logistics"}
+    logistics = stated == {"logistics"} or any(  # a question the sender asks states nothing
+        s.cue == "logistics" and not in_question(questions, s.start) for s in specific
+    )
     if logistics and not found and not advice:
         found.add("logistics")
     return frozenset(found)

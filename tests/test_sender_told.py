@@ -414,3 +414,11 @@ def test_a_different_direction_with_an_offer_gets_a_short_plan(analyzer: Analyze
             "Yes, I would be up for doing some freelance scripting for you in the fall."
         )
     )
+
+
+def test_concrete_logistics_in_a_question_states_no_reason(analyzer: Analyzer) -> None:
+    from analyzer.plancontext import context_of
+
+    report = analyzer.analyze(RECRUITER)
+    assert any(s.cue == "logistics" for s in report.specific_feedback)  # read in the question
+    assert context_of(report).out_of_control == frozenset()
