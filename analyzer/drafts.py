@@ -189,7 +189,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
         questions = tuple(q for q in questions if not accepts_talk(q.text))
     # a yes to what the sender proposed ("Shall I send over the job description?") is said
     # in a paragraph of its own, not listed among the questions
-    answer = next((q.text for q in questions if _answers(q.text, situation)), None)
+    answer = next((q.text for q in questions if _is_answer(q.text, situation)), None)
     # a note that said what to do gets thanks, not a question: said as it is, not listed
     noted = next((q.text for q in questions if _thanks_only(q)), None)
     questions = tuple(q for q in questions if q.text not in (answer, noted))
@@ -207,10 +207,10 @@ def _thanks_only(question: Question) -> bool:
     return question.purpose == Purpose.OPENER.value and not question.text.rstrip().endswith("?")
 
 
-def _answers(question: str, situation: PlanContext) -> bool:
+def _is_answer(question: str, situation: PlanContext) -> bool:
     """Whether ``question`` is the plan's answer to the sender: the yes to what they proposed,
-    or what they asked the candidate to tell (with its closing question)."""
-    told = situation.told is not None and question.startswith(situation.told)
+    or the closing question that holds what they asked the candidate to tell."""
+    told = situation.told is not None and situation.told in question  # after a yes, or first
     return told or question == situation.sender_asks
 
 

@@ -36,15 +36,6 @@ _IF_INTERESTED = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _offers_if() -> tuple[tuple[Cues, str], ...]:
-    """The forms of an offer made on the candidate's say-so (``offered_if`` of ``sender_asks``),
-    as cue lists (behind their literals, searched by RE2: ``re`` tried each "I'd" of a message,
-    23 us a note), each with its reply."""
-    forms = read_json("patterns", "plan_context.json")["sender_asks"]["offered_if"]
-    return tuple((Cues([f["pattern"]]), str(f["reply"])) for f in forms)
-
-
 #: A sentence: what lies between marks that end one.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 #: A dash, a ", but" or an ", and" before the question itself ("..., and I'm wondering if you'd
@@ -101,6 +92,9 @@ class _Asks:
     answers: tuple[tuple[str, re.Pattern[str]], ...]  # what a question asks to be told
     requests: re.Pattern[str]  # a sentence that asks without a question mark
     any_request: Cues  # the same, searched once in a whole message (RE2, lowered)
+    #: offers made on the candidate's say-so, each with its reply: cue lists, behind their
+    #: literals and searched by RE2 (``re`` tried each "I'd" of a message, 23 us a note)
+    offered_if: tuple[tuple[Cues, str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +111,7 @@ def _reader() -> _Asks:
         tuple((a["kind"], re.compile(a["pattern"], re.IGNORECASE)) for a in settings["answers"]),
         re.compile(settings["requests"], re.IGNORECASE),
         Cues([settings["requests"]]),
+        tuple((Cues([f["pattern"]]), str(f["reply"])) for f in settings["offered_if"]),
     )
 
 
@@ -199,17 +194,11 @@ def _offered_if(body: str, asks: _Asks) -> tuple[str, str | None] | None:
     flag you to the hiring manager if you're interested", "If you want to come back and do a
     trial in 12 months I'd be keen"), with the question that follows it."""
     found, low = None, lower(body)  # curly apostrophes read as straight ones
-    for pattern, key in _offers_if():
+    for pattern, reply in asks.offered_if:
         for match in pattern.finditer(low):
-            action = " ".join(body[slice(*match.span(1))].split()).rstrip(",;:")  # "action"
-            first = action.split(" ", 1)[0].lower()
-            if len(action.split()) > MAX_ACTION_WORDS or _PLACEHOLDER.search(action):
-                continue
-            if key == "happy" and not asks.actions.match(action):
-                continue
-            action = turned(f"{asks.base_forms.get(first, first)}{action[len(first) :]}")
-            yes = str(_replies()[key]).format(action=action, prep="")
-            found = yes, next((q for cue, q in _follow() if cue.search(action)), None)
+            action = body[slice(*match.span(1))]  # the group "action", in the sender's case
+            yes = _yes(action, reply, asks, verb_needed=reply == "happy")
+            found = yes or found
     return found
 
 
@@ -238,20 +227,26 @@ def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
             continue
         if "action" not in form.pattern.groupindex:  # "Would you be open to that?": the
             return str(_replies()[form.reply]), None  # offer was made before; a plain yes
-        action = match.group("action").strip().rstrip(",;:")
-        words = action.split()
-        if (
-            not asks.actions.match(action)
-            or not words
-            or len(words) > MAX_ACTION_WORDS
-            or _PLACEHOLDER.search(action)
-        ):
-            return None
-        settings = _replies()
         prep = match.groupdict().get("prep") or ""
-        if form.reply != "open":  # "happy for you to put", not "... to putting"
-            first, _, rest = action.partition(" ")
-            action = f"{asks.base_forms.get(first.lower(), first)} {rest}".strip()
-        yes = str(settings[form.reply]).format(action=turned(action), prep=prep.lower())
-        return yes, next((q for cue, q in _follow() if cue.search(action)), None)
+        return _yes(match.group("action"), form.reply, asks, prep=prep)
     return None
+
+
+def _yes(
+    action: str, reply: str, asks: _Asks, *, prep: str = "", verb_needed: bool = True
+) -> tuple[str, str | None] | None:
+    """The yes that says ``action`` back in the wording ``reply`` (pronouns turned round, a
+    gerund in its base form except after "open to"), and the question that follows it, chosen by
+    the action; ``None`` for an action that is empty, too long, holds a merge field or, when
+    ``verb_needed``, starts with none of ``actions``."""
+    action = " ".join(action.split()).rstrip(",;:")
+    words = action.split()
+    if not words or len(words) > MAX_ACTION_WORDS or _PLACEHOLDER.search(action):
+        return None
+    if verb_needed and not asks.actions.match(action):
+        return None
+    if reply != "open":  # "happy for you to put", not "... to putting"
+        first, _, rest = action.partition(" ")
+        action = f"{asks.base_forms.get(first.lower(), first)} {rest}".strip()
+    yes = str(_replies()[reply]).format(action=turned(action), prep=prep.lower())
+    return yes, next((q for cue, q in _follow() if cue.search(action)), None)

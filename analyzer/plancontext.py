@@ -291,10 +291,8 @@ def invites_after_decision(text: str) -> bool:
         return False
     hits = _matching(low)
     offered = any(f"offers.{k}" in hits for k in _OFFERED_STEPS)  # a call, an introduction
-    if follow_up(text) is not None or "survey" in hits or offered:
-        return True
-    if "offered_role" in hits:  # "we would like to endorse you instead for our Telco Account"
-        return True
+    if offered or "offered_role" in hits or "survey" in hits or follow_up(text) is not None:
+        return True  # "offered_role": "we would like to endorse you instead for our Telco ..."
     return sender_asks(text) is not None or sender_told(text) is not None
 
 
