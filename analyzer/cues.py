@@ -167,10 +167,13 @@ def without_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
-#: The memory RE2 may give the cue book's set (its automaton's states are built as texts need
-#: them). At RE2's default (8 MB) a set of ~50 lists fills it within a few messages and starts
-#: afresh again and again: 115 us a message instead of 5 (measured over the 1k mailbox).
-SET_MAX_MEM = 32 << 20
+#: The cue lists in each of the cue book's RE2 sets, and the memory RE2 may give each set. A
+#: set's automaton is built state by state as texts need them, and a state holds every list's
+#: partial matches, so the states a set needs grow much faster than its lists: one set of all
+#: 80 lists filled 32 MB and started afresh again and again (600 us a message, steady), where
+#: sets of five fill a few MB each and answer in 3-4 us each once warm (docs/performance.md).
+SET_LISTS = 5
+SET_MAX_MEM = 8 << 20
 
 
 @lru_cache(maxsize=2)
@@ -288,7 +291,7 @@ class Cues:
         )
 
     # The two below are made when first needed: most lists are only ever searched by RE2 (or
-    # only through the cue book's set), and compiling and parsing every list with ``re`` at
+    # only through the cue book's sets), and compiling and parsing every list with ``re`` at
     # start-up cost about 50 ms of each short run.
 
     @cached_property
@@ -349,23 +352,31 @@ def _twin_of(low: str) -> bytes | None:
 
 
 class CueBook:
-    """Named cue lists searched together: one pass of an RE2 set over a message's ASCII twin
-    tells every list that RE2 reads whether it matches (``Cues.search(low) is not None``). A
-    list with a lookaround is in the set without it, as a gate: only when the gate matches is
-    the list searched with ``re``."""
+    """Named cue lists searched together: one pass of a few RE2 sets (:data:`SET_LISTS` lists
+    each) over a message's ASCII twin tells every list that RE2 reads whether it matches
+    (``Cues.search(low) is not None``). A list with a lookaround is in a set without it, as a
+    gate: only when the gate matches is the list searched with ``re``."""
 
-    def __init__(self, lists: Mapping[str, Cues]):
+    def __init__(self, lists: Mapping[str, Cues], *, set_lists: int = SET_LISTS):
         self.lists = MappingProxyType(dict(lists))
-        self._set = re2.Set.SearchSet(_re2_options(SET_MAX_MEM))
-        entries: list[tuple[str, bool]] = []  # (name, whether the set's answer is final)
-        for name, cues in self.lists.items():
-            source = cues.fast_source or cues.gate_source
-            if source is not None:
-                self._set.Add(source)
-                entries.append((name, cues.fast_source is not None))
-        self._set.Compile()
-        self._entries = tuple(entries)
-        listed = {name for name, _ in entries}
+        read = [
+            (name, cues.fast_source or cues.gate_source, cues.fast_source is not None)
+            for name, cues in self.lists.items()
+            if (cues.fast_source or cues.gate_source) is not None
+        ]
+        sets = []
+        # (name, whether the set's answer is final), one tuple a set, in its indices' order
+        entries: list[tuple[tuple[str, bool], ...]] = []
+        for start in range(0, len(read), set_lists):
+            group = read[start : start + set_lists]
+            regex_set = re2.Set.SearchSet(_re2_options(SET_MAX_MEM))
+            for _, source, _ in group:
+                regex_set.Add(source)
+            regex_set.Compile()
+            sets.append(regex_set)
+            entries.append(tuple((name, final) for name, _, final in group))
+        self._sets = tuple(zip(sets, entries, strict=True))
+        listed = {name for name, _, _ in read}
         self._unread = tuple(name for name in self.lists if name not in listed)
 
     def matching(self, low: str) -> frozenset[str]:
@@ -374,9 +385,10 @@ class CueBook:
         if twin is None:
             return frozenset(n for n, cues in self.lists.items() if cues.search(low) is not None)
         found = []
-        for index in self._set.Match(twin) or ():
-            name, final = self._entries[index]
-            if final or self.lists[name].search(low) is not None:
-                found.append(name)
+        for regex_set, entries in self._sets:
+            for index in regex_set.Match(twin) or ():
+                name, final = entries[index]
+                if final or self.lists[name].search(low) is not None:
+                    found.append(name)
         found += [n for n in self._unread if self.lists[n].search(low) is not None]
         return frozenset(found)

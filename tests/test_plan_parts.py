@@ -371,16 +371,22 @@ def test_the_fast_engine_finds_what_re_finds(pieces: list[str]) -> None:
     assert book.matching(low) == {n for n, cues in book.lists.items() if cues.regex.search(low)}
 
 
-def test_the_cue_book_tells_which_lists_match_as_each_list_does_on_the_corpus() -> None:
+@pytest.mark.parametrize("set_lists", [None, 1, 7, 1000])
+def test_the_cue_book_tells_which_lists_match_as_each_list_does_on_the_corpus(
+    set_lists: int | None,
+) -> None:
     """One pass of the cue book over a message names exactly the lists whose own search
-    matches, on every corpus message."""
+    matches, on every corpus message, however many lists each of its RE2 sets holds (the
+    shipped size, one list a set, sizes that leave a short last set, all lists in one set)."""
     import json
     from pathlib import Path
 
-    from analyzer.cues import lower
+    from analyzer.cues import CueBook, lower
     from analyzer.plancontext import _compiled
 
     book = _compiled()["book"]
+    if set_lists is not None:
+        book = CueBook(book.lists, set_lists=set_lists)
     corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
     texts = [json.loads(line)["text"] for f in sorted(corpus.glob("*.jsonl")) for line in f.open()]
     seen = set()
