@@ -133,10 +133,14 @@ def forward_question(
         elif ctx.call_me:  # "give me a ring": the candidate makes the call
             key = "offer_call_me"
         elif ctx.offered_role and key == "offer_call":  # the call, and the role in hand
+            if ctx.other_role or ctx.future_role:  # by its name when the message gives one
+                named = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
+                return str(settings["offer_call_named"]).format(the_role=named)
             key = "offer_call_role"
         return pick(settings[key], seed)
-    if ctx.other_role and ctx.put_forward:  # the role the sender offers to put me forward
-        return str(settings["put_forward"]).format(the_role=the_role(ctx.other_role))  # for
+    if ctx.put_forward and (ctx.other_role or ctx.future_role):  # the role the sender
+        named = the_role(ctx.other_role) if ctx.other_role else _definite(ctx.future_role)
+        return str(settings["put_forward"]).format(the_role=named)  # offers to put me forward for
     if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
         return ctx.sender_asks  # description?": a yes in its words (a request to keep the
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
@@ -158,6 +162,10 @@ def forward_question(
     if ctx.other_role:  # accepted when the sender offers to put the candidate forward
         key = "put_forward" if ctx.put_forward else "named_role"
         return str(settings[key]).format(the_role=the_role(ctx.other_role))
+    # "deputy roles in Yorkshire": taken up by name, unless the sender, whose reason was
+    # outside the candidate's control, already promised to come back about such a role
+    if ctx.future_role and not ctx.form_letter and not (ctx.out_of_control and ctx.timing_open):
+        return pick(settings["future_named"], seed).format(roles=ctx.future_role)
     if ctx.offered_role:  # "I've got another opening that might suit": yes, tell me more
         return str(settings["offered_role"][ctx.offered_role])
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against
@@ -266,3 +274,13 @@ def follow_up_question(ctx: PlanContext, seed: int = 0) -> str | None:
     return pick([options] if isinstance(options, str) else options, seed >> 4).format(
         community=community
     )
+
+
+def _definite(phrase: str | None) -> str:
+    """A named kind of role as one the sender has in hand: "the junior positions in January"
+    for "junior positions in January", "the charge role" for "a charge role"."""
+    text = phrase or ""
+    for article in ("a ", "an ", "the "):
+        if text.startswith(article):
+            text = text[len(article) :]
+    return f"the {text}"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from .cues import CueBook, Cues, lower
+from .futureroles import future_role
 from .labels import Policy, Reason
 from .planasks import in_question, question_spans, sender_asks, sender_told
 from .planbases import SENTENCE_MARKS, between_marks
@@ -40,6 +41,7 @@ class PlanContext:
     offers_call: bool = False
     other_role: str | None = None
     mentions_other_role: bool = False
+    future_role: str | None = None
     auto_reply: bool = False
     no_reply: bool = False
     offers_discuss: bool = False
@@ -502,6 +504,7 @@ def read_context(
     notice = board_notice(text)
     stage = stage_of(text)
     team = "team_signed" in hits and signed_by_team(text)  # the cue first: most have none
+    applied = role_of(text)
     return PlanContext(
         stage=stage,
         declines=policy == Policy.DECLINES.value or "declines" in hits,
@@ -518,7 +521,8 @@ def read_context(
         follow_up=follow_up(text),
         several_interviews="several_interviews" in hits,
         other_roles_named=mentions and other_roles_named(text),
-        role=_readable(role_of(text), other=name),
+        role=_readable(applied, other=name),
+        future_role=future_role(text, applied),
         board_notice=notice,
         timing=timing_stated(text),
         survey="survey" in hits,

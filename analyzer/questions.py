@@ -639,9 +639,12 @@ def _in_context(ctx: PlanContext, message: str, seed: int) -> str | None:
 def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candidate]:
     """The candidates without those that ask which requirement, skill, credential or
     experience mattered, plus one question that builds on the requirement the message named
-    (``named_requirement`` in ``plan.json``)."""
+    (``named_requirement`` in ``plan.json``), unless a question already builds on a basis in the
+    message's own words ("Since the role called for someone who has ...")."""
     settings = plan_settings()["named_requirement"]
     kept = [c for c in found if c.topic not in settings["topics"]]
+    if any(c.topic.endswith(_NAMED) for c in kept):  # built on in the message's own words
+        return kept
     body = str(settings["wording"]).format(material=material(ctx))
     value = int(plan_settings()["reason_value"])
     return [*kept, _Candidate(value, len(found), "named_requirement", body, lead=body)]
@@ -869,7 +872,11 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
         return []
     settings = plan_settings()["named_basis"]
     named = _experience_words(ctx, message) or _named_basis(message, "experience")
-    if named is None:
+    need = None if named is not None else _need_words(ctx, message)
+    if need is not None:  # "someone who has already run a full P&L at store level"
+        lead = one_of(settings["need_lead"], seed).replace("{need}", need)
+        body = settings["questions"]["experience"]
+    elif named is None:
         lead = one_of(settings["unnamed_lead"], seed)
         body = settings["questions"]["experience_unnamed"]
     else:
@@ -889,16 +896,38 @@ def _experience_words(ctx: PlanContext, message: str) -> str | None:
     tail = _BASIS_END.search(message, noun.end())
     stop = tail.start() if tail else len(message)
     said = message[noun.start() : stop].split()
+    if len(said) < 2:  # "more offshore experience": named before the noun, not after it
+        return None
+    if not _PRONOUNS.isdisjoint(w.lower() for w in said[:_NAMED_WORDS]):  # "her own caseload"
+        return None
     cut = said[_NAMED_WORDS][:1] if len(said) > _NAMED_WORDS else ""
     if cut.isupper() or cut.isdigit():
         return None  # the cut would fall inside a name ("upper Key | Stage 2")
-    named = " ".join(said[:_NAMED_WORDS])
-    if len(said) < 2:  # "more offshore experience": named before the noun, not after it
+    # the longest clean phrase of at most _NAMED_WORDS words: a cut that strands a word
+    # ("experience managing volunteer networks across a") backs off to where a phrase ends
+    for count in range(min(len(said), _NAMED_WORDS), 1, -1):
+        named = " ".join(said[:count])
+        quote = clean_quote(message, noun.start(), noun.start() + len(named))
+        if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):
+            return quote
+    return None
+
+
+def _need_words(ctx: PlanContext, message: str) -> str | None:
+    """The need a named basis spells out as a person ("someone who has already handled a WMS
+    migration"), whole to the end of its clause, when it quotes cleanly in at most
+    :data:`_NEED_WORDS` words."""
+    start, _ = ctx.basis_named[0]
+    head = _NEED_HEAD.match(message, start)
+    if head is None:
         return None
-    if not _PRONOUNS.isdisjoint(named.lower().split()):  # "running her own caseload"
+    tail = _NEED_END.search(message, head.end())
+    stop = tail.start() if tail else len(message)
+    words = message[start:stop].split()
+    if not 4 <= len(words) <= _NEED_WORDS:
         return None
-    quote = clean_quote(message, noun.start(), noun.start() + len(named))
-    return quote if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]) else None
+    quote = clean_quote(message, start, start + len(message[start:stop].rstrip()))
+    return quote if quote is not None and quote.endswith(words[-1]) else None
 
 
 @cache
@@ -916,7 +945,14 @@ _BASIS_END = re.compile(
 #: Words that make a named experience someone else's ("running her own caseload").
 _PRONOUNS = frozenset({"her", "his", "their", "them", "she", "he", "they"})
 #: The most words of a named experience a question repeats.
-_NAMED_WORDS = 6
+_NAMED_WORDS = 8
+#: A need spelled out as the person who has it: "someone who has", "someone with".
+_NEED_HEAD = re.compile(r"(?i)someone (?:who(?:'s| has| had)?|that(?:'s| has)|with)\b")
+#: Where that need ends: a mark (a word such as "and" may join two parts of the need itself:
+#: "a full profit and loss account").
+_NEED_END = re.compile(r"[.,;:!?()\n]|\s[-\u2013\u2014]\s")
+#: The most words of a need a question repeats.
+_NEED_WORDS = 12
 
 
 @lru_cache(maxsize=1)

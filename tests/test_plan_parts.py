@@ -267,6 +267,7 @@ def test_cues_find_what_ignorecase_finds_on_the_corpus() -> None:
 
     settings = {k: v for k, v in _settings().items() if k != "description"}
     settings["other_role"] = {"cues": settings["other_role"]["cues"]}
+    settings["future_roles"] = {"ahead": settings["future_roles"]["ahead"]}  # and words
     corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
     texts = [json.loads(line)["text"] for f in sorted(corpus.glob("*.jsonl")) for line in f.open()]
     texts += ["İSTANBUL office: WE CAN DISCUSS THIS FURTHER", "Sent via LinkedIn"]

@@ -1,0 +1,70 @@
+"""The kind of future role a message names for the candidate ("deputy roles in Yorkshire",
+"two junior positions in January", "our next charge role"), so that the plan's closing
+question takes it up by name instead of asking which roles would suit.
+
+A phrase counts only in a sentence that looks ahead (``future_roles.ahead`` in
+``patterns/plan_context.json``: keeping the candidate in mind, putting them forward, a role
+opening up) and only when a word of its own names the kind of role: "other", "future" or
+"suitable" roles name nothing (``future_roles.generic``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .cues import Cues, lower
+from .planbases import SENTENCE_MARKS, between_marks
+from .resources import read_json
+
+#: A role noun with up to three words before it and an optional place or month after it
+#: ("deputy roles that come up in Yorkshire", "similar opening comes up in Hosur or Salem").
+_PHRASE = re.compile(
+    r"(?<![\w'’])(?P<mods>(?:[A-Za-z][\w&-]*[ \t]+){1,3})"
+    r"(?P<noun>roles|role|positions|position|openings|opening|vacancies|vacancy|posts)\b"
+    r"(?:(?:[ \t]+(?:that|which))?[ \t]+(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
+    r"(?P<where>[ \t]+(?:in|at|across)[ \t]+[A-Z][\w-]+(?:[ \t]+(?:or|and)[ \t]+[A-Z][\w-]+)?)?"
+)
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict[str, Any]:
+    return dict(read_json("patterns", "plan_context.json")["future_roles"])
+
+
+@lru_cache(maxsize=1)
+def _ahead() -> Cues:
+    return Cues(_settings()["ahead"])
+
+
+def future_role(text: str, applied: str | None = None) -> str | None:
+    """The named kind of future role, as a question can say it ("deputy roles in Yorkshire",
+    "a charge role"), or ``None``; ``applied`` is the role applied for, which is never it."""
+    low = lower(text)
+    generic = frozenset(_settings()["generic"])
+    for cue in _ahead().finditer(low):
+        head, tail = between_marks(low, cue.start(), cue.end(), SENTENCE_MARKS)
+        for match in _PHRASE.finditer(text, head, tail):
+            named = _named(match, generic, applied)
+            if named is not None:
+                return named
+    return None
+
+
+def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -> str | None:
+    words = match.group("mods").split()
+    while words and words[0].lower() in generic:  # "our next", "any other", "two"
+        words = words[1:]
+    if not words or any(w.lower() in generic for w in words):
+        return None
+    if applied is not None and " ".join(words).lower() == applied.lower():
+        return None
+    noun = match.group("noun")
+    where = " ".join((match.group("where") or "").split())
+    phrase = " ".join([*words, noun] + ([where] if where else []))
+    if (noun.endswith("s") and noun != "posts") or noun == "vacancies" or noun == "posts":
+        return phrase  # plural: "deputy roles in Yorkshire"
+    if words[0][:1].isupper():
+        return f"the {phrase}"
+    return f"{'an' if words[0][:1].lower() in 'aeiou' else 'a'} {phrase}"

@@ -1,0 +1,155 @@
+"""The eleventh round's categories: a named future role taken up by name, a need spelled out
+as a person built on in its words, and stage words that are not the candidate's stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.futureroles import future_role
+from analyzer.planclosing import forward_question
+from analyzer.plancontext import read_context
+from analyzer.planwords import material
+
+from .plan_helpers import stated, texts_of
+
+# 1. A future role the message names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "I'll keep you in mind for supervisor roles that come up in Leeds.",
+            "supervisor roles in Leeds",
+        ),
+        (
+            "We're opening three graduate positions in March and I'd put you forward.",
+            "graduate positions in March",
+        ),
+        ("Do apply again when our next theatre nurse role opens up.", "a theatre nurse role"),
+        (
+            "If an Accounts Assistant position comes up, I'll let you know.",
+            "the Accounts Assistant position",
+        ),
+        (
+            "We've a few audit openings coming up in Galway over the summer.",
+            "audit openings in Galway",
+        ),
+        ("I'll keep you in mind for other roles that come up.", None),
+        ("We will keep your details on file for future vacancies.", None),
+        ("If a similar opening comes up in Pune, I'll call you.", None),
+        ("We often have openings, so keep an eye on our careers page.", None),
+        ("Thank you for applying for the Payroll Officer role.", None),
+    ],
+)
+def test_a_future_role_is_read_only_where_the_message_names_its_kind(
+    sentence: str, named: str | None
+) -> None:
+    assert future_role(f"Hi Ana,\nWe went with another candidate. {sentence}\nBest,\nLi") == named
+
+
+def test_the_role_applied_for_is_no_future_role() -> None:
+    message = "We're not hiring for the Data Analyst role now; it may open up again in spring."
+    assert future_role(message, "Data Analyst") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "I'd keep you in mind for deputy roles that come up in Kent, if that's of interest?",
+            "deputy roles in Kent",
+        ),
+        (
+            "We're opening two junior positions in May and I'd like to put you forward for those.",
+            "put forward for the junior positions in May",
+        ),
+        (
+            "We're about to advertise a Volunteer Coordinator role; happy to have a call about it.",
+            "the Volunteer Coordinator role",
+        ),
+    ],
+)
+def test_the_closing_takes_up_a_named_future_role_by_name(sentence: str, expected: str) -> None:
+    message = f"Hi Sam,\nThanks for the call. We went with someone else. {sentence}\nCheers,\nJo"
+    question = forward_question(read_context(message, policy=None), 0, [])
+    assert question is not None and expected in question
+    assert "other role you mentioned" not in question and "Which kinds" not in question
+
+
+def test_a_form_letter_is_not_answered_with_a_named_role() -> None:
+    message = (
+        "Dear Applicant,\nThank you for applying. We have decided not to progress your "
+        "application. We will keep your details for warehouse roles that come up in Derby.\n"
+        "Recruitment Team"
+    )
+    question = forward_question(read_context(message, policy=None), 0, [])
+    assert question is None or "warehouse roles" not in question
+
+
+# 2. A need spelled out as a person -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        (
+            "They wanted someone who has already handled a ledger migration.",
+            "someone who has already handled a ledger migration",
+        ),
+        (
+            "We chose someone with more experience running community programmes across a county.",
+            "experience running community programmes across a county",
+        ),
+    ],
+)
+def test_the_need_is_built_on_in_the_messages_words(sentence: str, quoted: str) -> None:
+    message = f"Hi Ciara,\nThanks for your time on the phone. {sentence}\nKind regards,\nNiamh"
+    texts = texts_of(message, reasons=[stated(message, "experience", sentence)])
+    assert any(quoted in t for t in texts), texts
+    assert not any("that experience" in t or "requirement you named" in t for t in texts)
+
+
+def test_a_need_too_long_to_quote_is_built_on_without_naming_it() -> None:
+    sentence = (
+        "They wanted someone who has already run a full profit and loss account at store "
+        "level for a number of years."
+    )
+    message = f"Hi Ciara,\nThanks for the call. {sentence}\nBest,\nNiamh"
+    texts = texts_of(message, reasons=[stated(message, "experience", sentence)])
+    assert any(t.startswith(("Since that experience", "As that experience")) for t in texts)
+
+
+# 3. Stage words --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage", "word"),
+    [
+        (
+            "The screening of applications for this competition has been completed.",
+            "applied",
+            "application",
+        ),
+        ("Thank you for coming to meet us on Thursday.", "interviewed", "interview"),
+        ("Thanks for coming in for the trial shift on Saturday.", "interviewed", "trial"),
+        ("Thank you for sitting the written test last week.", "take_home", "assessment"),
+        ("Thank you for your time on our screening call.", "screened", "background"),
+    ],
+)
+def test_the_stage_and_its_word(sentence: str, stage: str, word: str) -> None:
+    ctx = read_context(
+        f"Hi Kai,\n{sentence} We will not take your application further.\nJo", policy=None
+    )
+    assert ctx.stage == stage
+    assert material(ctx) == word
+
+
+def test_essential_qualifications_as_a_category_name_no_requirement() -> None:
+    message = (
+        "Dear Applicant,\nOnly those candidates who clearly demonstrated all essential "
+        "qualifications were invited to an interview.\nHuman Resources"
+    )
+    assert not read_context(message, policy=None).requirement_named
+    message = "Hi Bo,\nThe essential qualifications were a Class 2 licence and a forklift ticket."
+    assert read_context(message, policy=None).requirement_named
