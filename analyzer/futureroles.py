@@ -23,9 +23,14 @@ from .resources import read_json
 _PHRASE = re.compile(
     r"(?<![\w'’])(?P<mods>(?:[A-Za-z][\w&-]*[ \t]+){1,3})"
     r"(?P<noun>roles|role|positions|position|openings|opening|vacancies|vacancy|posts)\b"
-    r"(?:(?:[ \t]+(?:that|which))?[ \t]+(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
+    r"(?:(?:[ \t]+(?:that|which)(?:'s|\u2019s|[ \t]+is|[ \t]+are)?)?[ \t]+"
+    r"(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
     r"(?P<where>[ \t]+(?:in|at|across)[ \t]+[A-Z][\w-]+(?:[ \t]+(?:or|and)[ \t]+[A-Z][\w-]+)?)?"
 )
+
+
+#: Words before a role's own words that make it the one the sender has in mind.
+_DEFINITE = frozenset({"the", "our", "this", "that"})
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +39,9 @@ def _settings() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _ahead() -> Cues:
+def ahead_cues() -> Cues:
+    """The cues of a sentence that looks ahead (also in the plan context's cue book, so that
+    most messages, which have none, are not read here at all)."""
     return Cues(_settings()["ahead"])
 
 
@@ -43,7 +50,7 @@ def future_role(text: str, applied: str | None = None) -> str | None:
     "a charge role"), or ``None``; ``applied`` is the role applied for, which is never it."""
     low = lower(text)
     generic = frozenset(_settings()["generic"])
-    for cue in _ahead().finditer(low):
+    for cue in ahead_cues().finditer(low):
         head, tail = between_marks(low, cue.start(), cue.end(), SENTENCE_MARKS)
         for match in _PHRASE.finditer(text, head, tail):
             named = _named(match, generic, applied)
@@ -54,7 +61,9 @@ def future_role(text: str, applied: str | None = None) -> str | None:
 
 def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -> str | None:
     words = match.group("mods").split()
+    definite = False  # "the digital editor role that's coming up": the one the sender means
     while words and words[0].lower() in generic:  # "our next", "any other", "two"
+        definite = definite or words[0].lower() in _DEFINITE
         words = words[1:]
     if not words or any(w.lower() in generic for w in words):
         return None
@@ -65,6 +74,6 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     phrase = " ".join([*words, noun] + ([where] if where else []))
     if (noun.endswith("s") and noun != "posts") or noun == "vacancies" or noun == "posts":
         return phrase  # plural: "deputy roles in Yorkshire"
-    if words[0][:1].isupper():
+    if definite or words[0][:1].isupper():
         return f"the {phrase}"
     return f"{'an' if words[0][:1].lower() in 'aeiou' else 'a'} {phrase}"

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from .cues import CueBook, Cues, lower
-from .futureroles import future_role
+from .futureroles import ahead_cues, future_role
 from .labels import Policy, Reason
 from .planasks import in_question, question_spans, sender_asks, sender_told
 from .planbases import SENTENCE_MARKS, between_marks
@@ -153,6 +153,7 @@ def _compiled() -> dict[str, Any]:
         "other_role": Cues(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
         "roles_word": Cues([s["other_role"]["plural"]]),
+        "future_ahead": ahead_cues(),
         "stage_variants": {
             stage: {k: (Cues(v["cues"]), Cues(v["unless"])) for k, v in variants.items()}
             for stage, variants in s["stage_variants"].items()
@@ -522,7 +523,7 @@ def read_context(
         several_interviews="several_interviews" in hits,
         other_roles_named=mentions and other_roles_named(text),
         role=_readable(applied, other=name),
-        future_role=future_role(text, applied),
+        future_role=future_role(text, applied) if "future_ahead" in hits else None,
         board_notice=notice,
         timing=timing_stated(text),
         survey="survey" in hits,

@@ -153,3 +153,71 @@ def test_essential_qualifications_as_a_category_name_no_requirement() -> None:
     assert not read_context(message, policy=None).requirement_named
     message = "Hi Bo,\nThe essential qualifications were a Class 2 licence and a forklift ticket."
     assert read_context(message, policy=None).requirement_named
+
+
+# 4. The twelfth round: offers, stages and remarks in more words --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "I'd keep you in mind for the media editor role that's coming up in May.",
+            "the media editor role in May",
+        ),
+        (
+            "If you'd be interested in the night supervisor role I'm hoping to create, shout.",
+            "the night supervisor role",
+        ),
+    ],
+)
+def test_a_future_role_in_more_words(sentence: str, named: str) -> None:
+    assert future_role(f"Hi Ana,\nWe went with another candidate. {sentence}\nBest,\nLi") == named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attr"),
+    [
+        (
+            "If you ever look at the Leeds office, let me know and I'll make an intro.",
+            "offers_introduction",
+        ),
+        (
+            "Should you wish to discuss this outcome, you may contact the panel chair.",
+            "offers_discuss",
+        ),
+        (
+            "I have two other roles in mind, happy to share if you're free for a call tomorrow?",
+            "offers_call",
+        ),
+    ],
+)
+def test_offers_in_more_words(sentence: str, attr: str) -> None:
+    message = f"Hi Ana,\nWe will not take your application further. {sentence}\nLi"
+    assert getattr(read_context(message, policy=None), attr)
+
+
+def test_not_reaching_the_interview_stage_is_no_interview() -> None:
+    message = (
+        "Dear Applicant,\nI regret to advise that you were not successful in progressing to "
+        "the interview stage on this occasion.\nPeople and Culture"
+    )
+    assert read_context(message, policy=None).stage == "applied"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        (
+            "We went with someone else. The main ask was a 14-day price forecast per region.",
+            "pay_level",
+        ),
+        (
+            "We went with someone else.\nDarren Lim\nKestrel Talent | EA Licence No. 19C8842",
+            "credentials",
+        ),
+    ],
+)
+def test_no_remark_read_from_a_compound_or_a_signature(message: str, kind: str) -> None:
+    remarks = read_context(message, policy=None).remarks
+    assert kind not in [k for k, _, _ in remarks]

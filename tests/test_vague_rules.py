@@ -172,7 +172,7 @@ PARAPHRASES = [
     ),
     (
         "There were a few doubts about your stakeholder work.",
-        "There were a few doubts about",
+        "There were a few doubts",  # not the dangling "about"
         "subjective_impression",
     ),
     (

@@ -58,6 +58,7 @@ class VagueResolver(BatchedPipe):
             found = [(c.start, c.end, c.label_) for c in kept]
             flags = keep_candidates(doc, found, self._context, index)
             kept = [c for c, keep in zip(kept, flags, strict=True) if keep]
+        kept = [self._unstranded(span) for span in kept]
         chosen = [self._trimmed(span) for span in self._non_overlapping(kept)]
         if self.settings.get("merge_adjacent_same_type"):
             chosen = _merge_adjacent(chosen)
@@ -96,6 +97,28 @@ class VagueResolver(BatchedPipe):
         if end == span.end:
             return span
         return Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+
+    def _unstranded(self, span: Span) -> Span:
+        """``span`` without the words at its edges that cannot end a phrase (a determiner,
+        ``dangling_words``, and a preposition, ``dangling_before``, whose determiner the span
+        left out or ends on: "decided not to move forward at this", "decided not to move
+        forward at" before "this time") or open one (``dangling_openers``: the clitic of
+        "we're"); a span of one word stays as it is."""
+        ends = self.settings.get("dangling_words", ())
+        before = self.settings.get("dangling_before", ())
+        opens = self.settings.get("dangling_openers", ())
+        doc, start, end = span.doc, span.start, span.end
+        while end - start > 1 and doc[end - 1].lower_ in ends:
+            end -= 1
+        # a preposition whose object the span left out ("at" of "at this time")
+        cut = end < span.end or (end < len(doc) and doc[end].lower_ in ends)
+        if cut and end - start > 1 and doc[end - 1].lower_ in before:
+            end -= 1
+        while end - start > 1 and span.doc[start].lower_ in opens:
+            start += 1
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(span.doc, start, end, label=span.label_, span_id=span.id_)
 
     def _rank(self, span: Span) -> tuple[int, int, int]:
         source = "vague_ruler" if span.id_ else "unanchored_comparatives"
