@@ -22,7 +22,8 @@ from .resources import read_json
 #: ("deputy roles that come up in Yorkshire", "similar opening comes up in Hosur or Salem").
 _PHRASE = re.compile(
     r"(?<![\w'’])(?P<mods>(?:[A-Za-z][\w&-]*[ \t]+){1,3})"
-    r"(?P<noun>roles|role|positions|position|openings|opening|vacancies|vacancy|posts)\b"
+    r"(?P<noun>roles|role|positions|position|openings|opening|vacancies|vacancy|posts|postings"
+    r"|jobs|team)\b"
     r"(?:(?:[ \t]+(?:that|which)(?:'s|\u2019s|[ \t]+is|[ \t]+are)?)?[ \t]+"
     r"(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
     r"(?P<where>[ \t]+(?:in|at|across)[ \t]+[A-Z][\w-]+(?:[ \t]+(?:or|and)[ \t]+[A-Z][\w-]+)?)?"
@@ -70,10 +71,12 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     if applied is not None and " ".join(words).lower() == applied.lower():
         return None
     noun = match.group("noun")
+    if noun == "team" and not words[0][:1].isupper():  # "the recruitment team": no role
+        return None
     where = " ".join((match.group("where") or "").split())
     phrase = " ".join([*words, noun] + ([where] if where else []))
-    if (noun.endswith("s") and noun != "posts") or noun == "vacancies" or noun == "posts":
-        return phrase  # plural: "deputy roles in Yorkshire"
+    if noun.endswith("s"):  # plural: "deputy roles in Yorkshire", "the Parks Patrol postings"
+        return f"the {phrase}" if definite else phrase
     if definite or words[0][:1].isupper():
         return f"the {phrase}"
     return f"{'an' if words[0][:1].lower() in 'aeiou' else 'a'} {phrase}"

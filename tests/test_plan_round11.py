@@ -221,3 +221,37 @@ def test_not_reaching_the_interview_stage_is_no_interview() -> None:
 def test_no_remark_read_from_a_compound_or_a_signature(message: str, kind: str) -> None:
     remarks = read_context(message, policy=None).remarks
     assert kind not in [k for k, _, _ in remarks]
+
+
+# 5. The thirteenth round ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "I'll keep your number, we've got a couple of smaller jobs starting after Christmas.",
+            "smaller jobs",
+        ),
+        ("We usually open junior art roles again around mid-year.", "junior art roles"),
+        (
+            "I'd encourage you to watch for the Parks Patrol postings in March.",
+            "the Parks Patrol postings in March",
+        ),
+        (
+            "Our Enterprise Networks team is recruiting, happy to pass your details on.",
+            "the Enterprise Networks team",
+        ),
+        ("The recruitment team will keep you in mind.", None),
+    ],
+)
+def test_a_future_role_in_the_thirteenth_sets_words(sentence: str, named: str | None) -> None:
+    assert future_role(f"Hi Ana,\nWe went with another candidate. {sentence}\nBest,\nLi") == named
+
+
+def test_an_offer_to_write_to_colleagues_is_an_introduction() -> None:
+    message = (
+        "Hi Ana,\nWe went with another candidate. I'd be happy to write to a couple of "
+        "colleagues who may be hiring this summer.\nLi"
+    )
+    assert read_context(message, policy=None).offers_introduction

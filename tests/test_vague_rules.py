@@ -335,3 +335,23 @@ def test_years_in_the_next_sentence_still_state_the_basis(rules_only: Analyzer) 
     )
     findings = rules_only.analyze(text).findings
     assert not any(f.type == "decision_formula" for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "whole"),
+    [
+        ("We have decided not to move forward at this time.", "forward at", "at this time"),
+        ("Your CV will be kept on our database for six months.", "kept on our", None),
+        ("They felt the answer wasn't a perfect one.", None, "wasn't a perfect one"),
+    ],
+)
+def test_no_flag_is_cut_mid_phrase(
+    rules_only: Analyzer, text: str, cut: str | None, whole: str | None
+) -> None:
+    """A flag never ends on a determiner or on the preposition whose object it left out, nor
+    starts inside a word; the phrase the cut one ran into keeps its own flag."""
+    found = [f.text for f in rules_only.analyze(text).findings]
+    assert cut is None or not any(f.endswith(cut) for f in found), found
+    assert not any(f.endswith((" the", " our", " at", " on", " this")) for f in found), found
+    assert not any(f.startswith(("n't", "'re")) for f in found), found
+    assert whole is None or whole in found, found

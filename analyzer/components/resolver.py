@@ -116,6 +116,13 @@ class VagueResolver(BatchedPipe):
             end -= 1
         while end - start > 1 and span.doc[start].lower_ in opens:
             start += 1
+        hosted = self.settings.get("host_clitics", ())
+        if start > 0 and doc[start].lower_ in hosted and not doc[start - 1].whitespace_:
+            start -= 1  # "n't a perfect one": the word the clitic belongs to ("wasn't")
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            if doc[end].whitespace_:  # "more product-focused": the rest of the word
+                break
+            end += 2
         if (start, end) == (span.start, span.end):
             return span
         return Span(span.doc, start, end, label=span.label_, span_id=span.id_)
