@@ -212,9 +212,9 @@ class Analyzer:
         policy: str | None,
         reasons: tuple[ReasonResult, ...],
     ) -> list[Question]:
-        """The question plan of a decision message. A sender who declines feedback is sent no
-        questions (see :func:`questions.plan`), so the message is not read for the plan."""
-        if policy == Policy.DECLINES.value or self.max_questions <= 0:
+        """The question plan of a decision message (a sender who declines feedback is sent a
+        thank-you and no question: see :func:`questions.plan`)."""
+        if self.max_questions <= 0:
             return []
         context = read_context(text, policy=policy, reasons=reasons, specific=specific)
         return questions.plan(

@@ -2,11 +2,11 @@
 
 The checks are the measurable part of ``QUESTIONS-RUBRIC.md``: at most :data:`DEFAULT_MAX`
 questions; no two questions at or above the similarity threshold; every quote a clean, whole
-phrase of the message; no questions at all when the sender declines feedback; no "how could I
-be stronger" question when the reason was outside the candidate's control; no question about
-the person hired; no interview question to a candidate who had none; at most one question
-starting "You mentioned ..."; no question that invites a yes or a no; no questions to a job
-board's automated notice.
+phrase of the message; no question (a thank-you only) when the sender declines feedback; no
+"how could I be stronger" question when the reason was outside the candidate's control; no
+question about the person hired; no interview question to a candidate who had none; at most one
+question starting "You mentioned ..."; no question that invites a yes or a no; no questions to
+a job board's automated notice.
 """
 
 from __future__ import annotations
@@ -80,10 +80,10 @@ def check_plan(
         for b in texts[i + 1 :]:
             if (score := similarity(a, b)) >= threshold:
                 issues.append(PlanIssue("similar", a, f"{score:.2f} with: {b}"))
-    if context.declines and texts:
+    if context.declines and (asked := [t for t in texts if t.rstrip().endswith("?")]):
         issues.append(
             PlanIssue(
-                "declines", texts[0], f"{len(texts)} questions to a sender who declines feedback"
+                "declines", asked[0], f"{len(asked)} questions to a sender who declines feedback"
             )
         )
     if context.board_notice and texts:

@@ -230,12 +230,17 @@ def plan(
     ctx = context or PlanContext()
     if nothing_open(ctx):  # a filled role's form letter that says where roles appear
         return []
-    if max_questions <= 0 or ctx.declines or ctx.board_notice or ctx.no_reply:  # nobody
-        return []  # reads replies there: a question belongs to a named contact instead
-    if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
-        max_questions = min(max_questions, int(plan_settings()["auto_reply_max"]))
+    if max_questions <= 0 or ctx.board_notice or ctx.no_reply:  # nobody reads replies
+        return []  # there: a question belongs to a named contact instead
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
+    if ctx.declines:  # no feedback given: a short thank-you, no question (none to a mailbox
+        if ctx.auto_reply:  # nobody reads)
+            return []
+        thanks = pick(plan_settings()["declines_thanks"]["wording"], seed)
+        return [Question(thanks, Purpose.OPENER.value)]
+    if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
+        max_questions = min(max_questions, int(plan_settings()["auto_reply_max"]))
     written = written_feedback(ctx, specific, message)
     noted = ctx.feedback_given or (written and ctx.own_voice and not ctx.relayed)  # a person's
     # note of feedback; a recruiter relaying a decision passes on the client's, not theirs

@@ -51,8 +51,10 @@ class _Entry:
 
 
 def _worth_asking(questions: tuple[str, ...], clarify: tuple[str, ...]) -> tuple[str, ...]:
-    """The clarifying questions (at most :data:`MAX_QUESTIONS`), else the plan's first one."""
-    return clarify[:MAX_QUESTIONS] if clarify else questions[:1]
+    """The clarifying questions (at most :data:`MAX_QUESTIONS`), else the plan's first one (a
+    plan's thank-you, which asks nothing, is none)."""
+    asked = tuple(q for q in questions if q.rstrip().endswith("?"))
+    return clarify[:MAX_QUESTIONS] if clarify else asked[:1]
 
 
 def normalize_phrase(phrase: str) -> str:

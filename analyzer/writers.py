@@ -50,11 +50,13 @@ class RecordWriter(Protocol):
 
 
 def top_question(report: Report) -> str:
-    """The first clarifying question of the plan, else its first question, else ''."""
-    for question in report.questions:
+    """The first clarifying question of the plan, else its first question, else '' (a plan's
+    thank-you, which asks nothing, is no question)."""
+    asked = [q for q in report.questions if q.text.rstrip().endswith("?")]
+    for question in asked:
         if question.purpose == "clarify":
             return question.text
-    return report.questions[0].text if report.questions else ""
+    return asked[0].text if asked else ""
 
 
 class JsonlWriter:

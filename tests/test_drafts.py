@@ -234,6 +234,8 @@ def test_drafts_follow_the_plan_and_end_with_a_newline(rules_only: Analyzer, nam
     assert phone.body.endswith("\n") and email.body.endswith("\n")
     accepted = context_of(report).offers_call
     asked = [q for q in report.questions if not (accepted and accepts_talk(q.text))]
+    if context_of(report).declines:  # the thank-you is the draft's own, no question listed
+        asked = []
     assert len(email.questions) == len(asked)  # an offered call is accepted in the body
     for q in email.questions:
         assert q.text in email.body and q.text in phone.body

@@ -136,7 +136,8 @@ def test_the_closing_question_is_not_a_rewording_of_a_clarification(stage: str) 
 def test_no_feedback_wordings_are_declines(sentence: str) -> None:
     message = f"Thanks for applying to the courier role. {sentence}"
     assert read_context(message, policy="unspecified").declines
-    assert texts_of(message, policy="unspecified") == []
+    texts = texts_of(message, policy="unspecified")
+    assert len(texts) <= 1 and not any(t.endswith("?") for t in texts)  # a thank-you at most
 
 
 @pytest.mark.parametrize(

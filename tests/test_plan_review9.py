@@ -381,7 +381,8 @@ def test_not_replying_to_every_applicant_individually_declines_feedback() -> Non
         "every applicant individually.\nRecruitment Team"
     )
     ctx = read_context(message, policy=None)
-    assert ctx.declines and texts_of(message) == []
+    texts = texts_of(message)
+    assert ctx.declines and len(texts) <= 1 and not any(t.endswith("?") for t in texts)
 
 
 @pytest.mark.parametrize(

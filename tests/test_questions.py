@@ -181,8 +181,17 @@ def test_concrete_feedback_is_built_on_once() -> None:
     assert sum(q.phrase in {s.text for s in specific} for q in clarify) == 1
 
 
-def test_declines_gets_no_questions() -> None:
-    assert plan(MANY, message=MESSAGE, context=PlanContext(declines=True)) == []
+def test_declines_gets_a_thank_you_and_no_question() -> None:
+    """A sender who declines feedback is thanked, with the door kept open, and asked nothing;
+    where nobody reads replies (an auto-reply, a no-reply mailbox) there is nothing at all."""
+    thanks = plan(MANY, message=MESSAGE, context=PlanContext(declines=True))
+    assert [q.purpose for q in thanks] == ["opener"]
+    assert thanks[0].text.startswith("Thank you") and "?" not in thanks[0].text
+    for unread in (
+        PlanContext(declines=True, auto_reply=True),
+        PlanContext(declines=True, no_reply=True),
+    ):
+        assert plan(MANY, message=MESSAGE, context=unread) == []
 
 
 @pytest.mark.parametrize(
@@ -326,7 +335,9 @@ def test_every_category_example_passes_the_automated_checks(rules_only: Analyzer
         ctx = context_of(report)
         assert check_plan(report.text, report.questions, context=ctx) == [], name
         silent = ctx.declines or ctx.board_notice  # no one to answer, or no one willing
-        assert (len(report.questions) == 0) is silent, name
+        asked = [q for q in report.questions if q.text.endswith("?")]
+        assert (len(asked) == 0) is silent, name
+        assert not ctx.declines or len(report.questions) == 1, name  # the thank-you alone
         assert silent or 2 <= len(report.questions) <= DEFAULT_MAX, name
 
 

@@ -6,7 +6,7 @@ import json
 
 from ..questions import title
 from ..report import Report
-from .summary import marked_text, summary_line
+from .summary import marked_text, plan_heading, summary_line
 
 
 def to_json(report: Report, *, indent: int | None = 2) -> str:
@@ -30,7 +30,7 @@ def to_text(report: Report) -> str:
         lines += ["", "Concrete feedback:"]
         lines += [f"  - {s.text}" for s in report.specific_feedback]
     if report.questions:
-        lines += ["", "Questions to ask, in order:"]
+        lines += ["", f"{plan_heading(report)}:"]
         lines += [f"  {n}. {q.text}" for n, q in enumerate(report.questions, 1)]
     lines += [f"Note: {note}" for note in report.notes]
     return "\n".join(lines) + "\n"
@@ -51,7 +51,7 @@ def to_markdown(report: Report) -> str:
         lines += ["", "## Concrete feedback", ""]
         lines += [f"- {s.text}" for s in report.specific_feedback]
     if report.questions:
-        lines += ["", "## Questions to ask", ""]
+        lines += ["", f"## {plan_heading(report).removesuffix(', in order')}", ""]
         lines += [f"{n}. {q.text}" for n, q in enumerate(report.questions, 1)]
     lines += [f"\n_Note: {note}_" for note in report.notes]
     return "\n".join(lines) + "\n"

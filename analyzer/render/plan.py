@@ -18,6 +18,7 @@ from ..plancontext import context_of
 from ..questions import title
 from ..report import Question, Report
 from ..resources import read_json
+from .summary import plan_heading
 
 
 def _words(name: str) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def plan_to_text(report: Report) -> str:
     """The plan, numbered, each question with the phrase it clarifies."""
     if not report.questions:
         return ""
-    lines = [f"{_words('plan.json')['heading']}:", ""]
+    lines = [f"{plan_heading(report)}:", ""]
     for n, q in enumerate(report.questions, 1):
         lines += [f"{n:>3}. {q.text}", f"     [{_gloss(q)}]"]
     return "\n".join(lines) + "\n"
@@ -67,7 +68,7 @@ def plan_to_text(report: Report) -> str:
 
 def plan_to_markdown(report: Report) -> str:
     """The plan as a Markdown numbered list."""
-    lines = [f"## {_words('plan.json')['heading']}", ""]
+    lines = [f"## {plan_heading(report)}", ""]
     for n, q in enumerate(report.questions, 1):
         lines.append(f"{n}. {q.text}  \n   _{_gloss(q)}_")
     lines += [f"\n_{note}_" for note in plan_notes(report)]
@@ -94,9 +95,7 @@ def plan_to_rich(report: Report) -> RenderableType:
         body.append(f"{n}. ", style="bold")
         body.append(f"{q.text}\n")
         body.append(f"   {_gloss(q)}\n", style="dim")
-    parts: list[RenderableType] = [
-        Panel(body, title=_words("plan.json")["heading"], title_align="left")
-    ]
+    parts: list[RenderableType] = [Panel(body, title=plan_heading(report), title_align="left")]
     parts += [Text(note, style="yellow") for note in plan_notes(report)]
     return Group(*parts)
 

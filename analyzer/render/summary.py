@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..questions import title
 from ..report import Report
+from ..resources import read_json
 
 
 def _plural(n: int, word: str) -> str:
@@ -19,6 +20,15 @@ def _bare(name: str) -> str:
         if lowered.startswith(article):
             return lowered[len(article) :]
     return lowered
+
+
+def plan_heading(report: Report) -> str:
+    """The heading of the report's plan: "Questions to ask, in order", or "What to reply" when
+    the plan asks nothing (a thank-you to a sender who gives no feedback)."""
+    words = read_json("templates", "plan.json")["render"]
+    if any(q.text.rstrip().endswith("?") for q in report.questions):
+        return str(words["heading"])
+    return str(words["heading_reply"])
 
 
 def summary_line(report: Report) -> str:

@@ -12,7 +12,7 @@ from rich.text import Text
 from ..labels import VagueType
 from ..questions import title
 from ..report import Report
-from .summary import summary_line
+from .summary import plan_heading, summary_line
 
 STYLES = MappingProxyType(
     {
@@ -60,7 +60,7 @@ def render(report: Report) -> RenderableType:
             concrete.append(f"  • {s.text}\n")
         parts.append(concrete)
     if report.questions:
-        plan = Text("Questions to ask, in order\n", style="bold")
+        plan = Text(f"{plan_heading(report)}\n", style="bold")
         for n, q in enumerate(report.questions, 1):
             plan.append(f"  {n}. {q.text}\n")
         parts.append(plan)
