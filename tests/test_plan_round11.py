@@ -255,3 +255,36 @@ def test_an_offer_to_write_to_colleagues_is_an_introduction() -> None:
         "colleagues who may be hiring this summer.\nLi"
     )
     assert read_context(message, policy=None).offers_introduction
+
+
+# 6. Reasons outside the candidate's control in the fourteenth set's words ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A big part of it was the distance: we need someone closer to Kenmare.", "location"),
+        ("The Museum has put a hold on all new hires through the end of the year.", "withdrawn"),
+    ],
+)
+def test_out_of_control_reasons_in_more_words(sentence: str, kind: str) -> None:
+    message = f"Hi Dan,\nThanks for meeting us. {sentence}\nBest,\nCarla"
+    assert kind in read_context(message, policy=None).out_of_control
+
+
+def test_distance_learning_is_no_location_reason() -> None:
+    message = "Hi Dan,\nWe went with someone else; the distance learning module was weaker.\nCarla"
+    assert "location" not in read_context(message, policy=None).out_of_control
+
+
+def test_a_promise_to_write_when_the_role_is_reposted_answers_the_reopening() -> None:
+    message = (
+        "Hi Dan,\nThe Museum has put a hold on all new hires. If the position is reposted in "
+        "the summer, I'll email you directly.\nCarla"
+    )
+    assert read_context(message, policy=None).reopen_told
+
+
+def test_not_meeting_the_salary_is_a_pay_remark() -> None:
+    message = "Hi Dan,\nWe're not in a position to meet the salary you mentioned.\nSeán"
+    assert "pay_level" in [k for k, _, _ in read_context(message, policy=None).remarks]
