@@ -113,6 +113,13 @@ def title(vague_type: str) -> str:
     return str(vague_types()[vague_type]["title"])
 
 
+def is_boilerplate(vague_type: str) -> bool:
+    """Whether a vague type is standard wording (``boilerplate`` in ``vague_types.json``: a
+    decision announced with no reason, a noncommittal promise), rarely worth a question of its
+    own: reports list it apart from the phrases worth asking about."""
+    return bool(vague_types()[vague_type].get("boilerplate", False))
+
+
 @cache
 def _topics(vague_type: str) -> tuple[tuple[frozenset[str], str], ...]:
     return tuple((frozenset(t["heads"]), t["topic"]) for t in vague_types()[vague_type]["topics"])

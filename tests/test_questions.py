@@ -375,3 +375,26 @@ def test_thanks_for_a_note_with_advice_are_statements_that_dispute_nothing() -> 
     for text in [*thanks["plain"], *thanks["named"]]:
         assert text.startswith("Thank you") and "?" not in text
         assert not any(word in text.lower() for word in DISPUTING)
+
+
+@pytest.mark.parametrize(
+    ("types", "headings"),
+    [
+        (["decision_formula", "unanchored_comparison"], ["Vague phrases", "Standard wording"]),
+        (["noncommittal_future"], ["Standard wording"]),
+        (["fit_euphemism", "subjective_impression"], ["Vague phrases"]),
+        ([], []),
+    ],
+)
+def test_reports_list_standard_wording_apart(types: list[str], headings: list[str]) -> None:
+    """Decision formulas and noncommittal promises (``boilerplate`` types) are listed under
+    their own heading, after the vague phrases worth asking about; each finding once."""
+    from analyzer.render.summary import finding_groups
+    from analyzer.report import Finding, Prediction, Report
+
+    findings = tuple(Finding(f"phrase {n}", 0, 1, t, "", "") for n, t in enumerate(types))
+    unknown = Prediction(None, None, "unavailable")
+    report = Report(text="x", kind=unknown, feedback_policy=unknown, findings=findings)
+    groups = finding_groups(report)
+    assert [h.split(" (")[0] for h, _ in groups] == headings
+    assert sorted(f.type for _, found in groups for f in found) == sorted(types)

@@ -6,7 +6,7 @@ import json
 
 from ..questions import title
 from ..report import Report
-from .summary import marked_text, plan_heading, summary_line
+from .summary import finding_groups, marked_text, plan_heading, summary_line
 
 
 def to_json(report: Report, *, indent: int | None = 2) -> str:
@@ -18,9 +18,9 @@ def to_text(report: Report) -> str:
     """A readable plain-text report with no colour or markup."""
     lines = [summary_line(report), "", "Message (vague phrases in [brackets]):", ""]
     lines += ["  " + line for line in marked_text(report).strip().splitlines()]
-    if report.findings:
-        lines += ["", "Vague phrases:"]
-        for n, f in enumerate(report.findings, 1):
+    for heading, found in finding_groups(report):
+        lines += ["", f"{heading}:"]
+        for n, f in enumerate(found, 1):
             lines += [
                 f'  {n}. "{f.text}" - {title(f.type)}',
                 f"     Why: {f.explanation}",
@@ -41,10 +41,10 @@ def to_markdown(report: Report) -> str:
     quoted = marked_text(report, "**", "**").strip().splitlines()
     lines = ["# Feedback analysis", "", f"_{summary_line(report)}_", ""]
     lines += ["> " + line if line.strip() else ">" for line in quoted]
-    if report.findings:
-        lines += ["", "## Vague phrases", "", "| Phrase | Type | Why it is vague | What to ask |"]
+    for heading, found in finding_groups(report):
+        lines += ["", f"## {heading}", "", "| Phrase | Type | Why it is vague | What to ask |"]
         lines += ["| --- | --- | --- | --- |"]
-        for f in report.findings:
+        for f in found:
             cells = [f.text, title(f.type), f.explanation, f.question]
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     if report.specific_feedback:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..questions import title
-from ..report import Report
+from ..questions import is_boilerplate, title
+from ..report import Finding, Report
 from ..resources import read_json
 
 
@@ -20,6 +20,17 @@ def _bare(name: str) -> str:
         if lowered.startswith(article):
             return lowered[len(article) :]
     return lowered
+
+
+def finding_groups(report: Report) -> list[tuple[str, list[Finding]]]:
+    """The findings as the reports list them: the vague phrases worth asking about, then the
+    standard wording (:func:`~analyzer.questions.is_boilerplate`), each under its heading and
+    only when it has any."""
+    words = read_json("templates", "plan.json")["render"]
+    asked = [f for f in report.findings if not is_boilerplate(f.type)]
+    standard = [f for f in report.findings if is_boilerplate(f.type)]
+    groups = [(str(words["vague_heading"]), asked), (str(words["boilerplate_heading"]), standard)]
+    return [(heading, found) for heading, found in groups if found]
 
 
 def plan_heading(report: Report) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
 
 from rich.console import Console, Group, RenderableType
@@ -11,8 +12,8 @@ from rich.text import Text
 
 from ..labels import VagueType
 from ..questions import title
-from ..report import Report
-from .summary import plan_heading, summary_line
+from ..report import Finding, Report
+from .summary import finding_groups, plan_heading, summary_line
 
 STYLES = MappingProxyType(
     {
@@ -35,12 +36,12 @@ def highlighted(report: Report) -> Text:
     return text
 
 
-def findings_table(report: Report) -> Table:
-    table = Table(title="Vague phrases", show_lines=True, expand=True)
+def findings_table(heading: str, findings: Sequence[Finding]) -> Table:
+    table = Table(title=heading, show_lines=True, expand=True)
     table.add_column("Phrase", ratio=2)
     table.add_column("Why it is vague", ratio=4)
     table.add_column("What to ask", ratio=4)
-    for f in report.findings:
+    for f in findings:
         phrase = Text(f.text, style=STYLES.get(f.type, "bold"))
         phrase.append(f"\n{title(f.type)}", style="dim")
         table.add_row(phrase, f.explanation, f.question)
@@ -52,8 +53,7 @@ def render(report: Report) -> RenderableType:
     parts: list[RenderableType] = [
         Panel(highlighted(report), title="Message", title_align="left"),
     ]
-    if report.findings:
-        parts.append(findings_table(report))
+    parts += [findings_table(heading, found) for heading, found in finding_groups(report)]
     if report.specific_feedback:
         concrete = Text("Concrete feedback\n", style="bold green")
         for s in report.specific_feedback:
