@@ -265,6 +265,8 @@ def test_an_offer_to_write_to_colleagues_is_an_introduction() -> None:
     [
         ("A big part of it was the distance: we need someone closer to Kenmare.", "location"),
         ("The Museum has put a hold on all new hires through the end of the year.", "withdrawn"),
+        ("We're too far apart on compensation; the budget tops out at $68K.", "salary"),
+        ("We're currently only set up to employ people in twelve states.", "location"),
     ],
 )
 def test_out_of_control_reasons_in_more_words(sentence: str, kind: str) -> None:
