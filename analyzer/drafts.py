@@ -204,7 +204,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
 
 def _thanks_only(question: Question) -> bool:
     """Whether the plan's opener is thanks for a note that gave its own advice, not a question."""
-    return question.purpose == Purpose.OPENER.value and not question.text.rstrip().endswith("?")
+    return question.purpose == Purpose.OPENER.value and not question.asks
 
 
 def _is_answer(question: str, situation: PlanContext) -> bool:

@@ -40,6 +40,11 @@ def _settings() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(_settings()["generic"])
+
+
+@lru_cache(maxsize=1)
 def ahead_cues() -> Cues:
     """The cues of a sentence that looks ahead (also in the plan context's cue book, so that
     most messages, which have none, are not read here at all)."""
@@ -50,7 +55,7 @@ def future_role(text: str, applied: str | None = None) -> str | None:
     """The named kind of future role, as a question can say it ("deputy roles in Yorkshire",
     "a charge role"), or ``None``; ``applied`` is the role applied for, which is never it."""
     low = lower(text)
-    generic = frozenset(_settings()["generic"])
+    generic = _generic()
     for cue in ahead_cues().finditer(low):
         head, tail = between_marks(low, cue.start(), cue.end(), SENTENCE_MARKS)
         for match in _PHRASE.finditer(text, head, tail):

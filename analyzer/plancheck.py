@@ -21,7 +21,7 @@ from typing import Any
 from .plancontext import PlanContext
 from .questions import DEFAULT_MAX, attributed
 from .quotes import quote_in
-from .report import Question
+from .report import Question, asks
 from .resources import read_json
 from .similarity import THRESHOLD, max_similarity, similarity
 
@@ -80,7 +80,7 @@ def check_plan(
         for b in texts[i + 1 :]:
             if (score := similarity(a, b)) >= threshold:
                 issues.append(PlanIssue("similar", a, f"{score:.2f} with: {b}"))
-    if context.declines and (asked := [t for t in texts if t.rstrip().endswith("?")]):
+    if context.declines and (asked := [t for t in texts if asks(t)]):
         issues.append(
             PlanIssue(
                 "declines", asked[0], f"{len(asked)} questions to a sender who declines feedback"

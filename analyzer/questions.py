@@ -241,9 +241,9 @@ def plan(
         return []  # there: a question belongs to a named contact instead
     source = message or " ".join(f.text for f in findings)
     seed = zlib.crc32(source.encode("utf-8", "surrogatepass"))
-    if ctx.declines:  # no feedback given: a short thank-you, no question (none to a mailbox
-        if ctx.auto_reply:  # nobody reads)
-            return []
+    if ctx.declines and ctx.auto_reply:  # no feedback, and nobody reads replies
+        return []
+    if ctx.declines:  # no feedback given: a short thank-you that keeps the door open
         thanks = pick(plan_settings()["declines_thanks"]["wording"], seed)
         return [Question(thanks, Purpose.OPENER.value)]
     if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter

@@ -77,6 +77,17 @@ class Question:
     phrase: str | None = None
     type: str | None = None
 
+    @property
+    def asks(self) -> bool:
+        """Whether the step asks something, rather than thanking (a plan for a sender who
+        gives no feedback, a note that gave its own advice): see :func:`asks`."""
+        return asks(self.text)
+
+
+def asks(text: str) -> bool:
+    """Whether a plan step's text asks something: it ends with a question mark."""
+    return text.rstrip().endswith("?")
+
 
 @dataclass(frozen=True)
 class Report:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .labels import DECISION_KINDS, Policy, Reason
 from .language import language_name
-from .report import Report
+from .report import Report, asks
 
 #: How recent a rejection must be (by its Date header) to be worth asking about.
 FRESH_WINDOW = timedelta(days=2)
@@ -53,7 +53,7 @@ class _Entry:
 def _worth_asking(questions: tuple[str, ...], clarify: tuple[str, ...]) -> tuple[str, ...]:
     """The clarifying questions (at most :data:`MAX_QUESTIONS`), else the plan's first one (a
     plan's thank-you, which asks nothing, is none)."""
-    asked = tuple(q for q in questions if q.rstrip().endswith("?"))
+    asked = tuple(q for q in questions if asks(q))
     return clarify[:MAX_QUESTIONS] if clarify else asked[:1]
 
 

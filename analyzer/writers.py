@@ -52,7 +52,7 @@ class RecordWriter(Protocol):
 def top_question(report: Report) -> str:
     """The first clarifying question of the plan, else its first question, else '' (a plan's
     thank-you, which asks nothing, is no question)."""
-    asked = [q for q in report.questions if q.text.rstrip().endswith("?")]
+    asked = [q for q in report.questions if q.asks]
     for question in asked:
         if question.purpose == "clarify":
             return question.text

@@ -114,7 +114,7 @@ class VagueResolver(BatchedPipe):
         cut = end < span.end or (end < len(doc) and doc[end].lower_ in ends)
         if cut and end - start > 1 and doc[end - 1].lower_ in before:
             end -= 1
-        while end - start > 1 and span.doc[start].lower_ in opens:
+        while end - start > 1 and doc[start].lower_ in opens:
             start += 1
         hosted = self.settings.get("host_clitics", ())
         if start > 0 and doc[start].lower_ in hosted and not doc[start - 1].whitespace_:
@@ -125,7 +125,7 @@ class VagueResolver(BatchedPipe):
             end += 2
         if (start, end) == (span.start, span.end):
             return span
-        return Span(span.doc, start, end, label=span.label_, span_id=span.id_)
+        return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
     def _rank(self, span: Span) -> tuple[int, int, int]:
         source = "vague_ruler" if span.id_ else "unanchored_comparatives"

@@ -51,7 +51,7 @@ def to_markdown(report: Report) -> str:
         lines += ["", "## Concrete feedback", ""]
         lines += [f"- {s.text}" for s in report.specific_feedback]
     if report.questions:
-        lines += ["", f"## {plan_heading(report).removesuffix(', in order')}", ""]
+        lines += ["", f"## {plan_heading(report)}", ""]
         lines += [f"{n}. {q.text}" for n, q in enumerate(report.questions, 1)]
     lines += [f"\n_Note: {note}_" for note in report.notes]
     return "\n".join(lines) + "\n"

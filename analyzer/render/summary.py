@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..planwords import plan_settings
 from ..questions import is_boilerplate, title
 from ..report import Finding, Report
-from ..resources import read_json
 
 
 def _plural(n: int, word: str) -> str:
@@ -26,7 +26,7 @@ def finding_groups(report: Report) -> list[tuple[str, list[Finding]]]:
     """The findings as the reports list them: the vague phrases worth asking about, then the
     standard wording (:func:`~analyzer.questions.is_boilerplate`), each under its heading and
     only when it has any."""
-    words = read_json("templates", "plan.json")["render"]
+    words = plan_settings()["render"]
     asked = [f for f in report.findings if not is_boilerplate(f.type)]
     standard = [f for f in report.findings if is_boilerplate(f.type)]
     groups = [(str(words["vague_heading"]), asked), (str(words["boilerplate_heading"]), standard)]
@@ -36,8 +36,8 @@ def finding_groups(report: Report) -> list[tuple[str, list[Finding]]]:
 def plan_heading(report: Report) -> str:
     """The heading of the report's plan: "Questions to ask, in order", or "What to reply" when
     the plan asks nothing (a thank-you to a sender who gives no feedback)."""
-    words = read_json("templates", "plan.json")["render"]
-    if any(q.text.rstrip().endswith("?") for q in report.questions):
+    words = plan_settings()["render"]
+    if any(q.asks for q in report.questions):
         return str(words["heading"])
     return str(words["heading_reply"])
 
