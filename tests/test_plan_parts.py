@@ -399,6 +399,32 @@ def test_the_cue_book_tells_which_lists_match_as_each_list_does_on_the_corpus(
     assert len(seen) > len(book.lists) // 2  # the lists do match, not only fail alike
 
 
+@pytest.mark.parametrize(
+    ("patterns", "parts"),
+    [
+        (
+            [r"\bcalled\b", r"\binterview\b(?! stage)"],
+            [[r"\bcalled\b"], [r"\binterview\b(?! stage)"]],
+        ),
+        ([r"(?<!not )chosen", r"picked(?= you)"], [[r"(?<!not )chosen", r"picked(?= you)"]]),
+        ([r"\bchosen\b", r"\bpicked\b"], [[r"\bchosen\b", r"\bpicked\b"]]),
+    ],
+)
+def test_the_cue_book_searches_apart_only_a_lists_patterns_with_lookarounds(
+    patterns: list[str], parts: list[list[str]]
+) -> None:
+    """A list RE2 reads is one part; a list with a lookaround is split into the patterns RE2
+    reads and the rest, and the book still names the list wherever either part matches."""
+    from analyzer.cues import CueBook, Cues, book_parts, lower
+
+    cues = Cues(patterns)
+    assert [list(part.patterns) for part in book_parts(cues)] == parts
+    book = CueBook({"list": cues})
+    for text in ["We called you.", "Your interview went well.", "the interview stage", "chosen"]:
+        low = lower(text)
+        assert book.matching(low) == ({"list"} if cues.regex.search(low) else set()), text
+
+
 def test_every_shipped_cue_list_but_the_lookahead_one_has_the_fast_engine() -> None:
     from analyzer.plancontext import _compiled
 
