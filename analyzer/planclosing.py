@@ -121,7 +121,9 @@ def forward_question(
     since the sender waits for the answer), an offered reference accepted, the role the sender
     mentioned, the next step the message invites (in a form letter, none when it
     already says where roles appear: :func:`answered_form_letter`), related roles when the
-    reason was outside the candidate's control (not in a form letter), otherwise what to change
+    reason was outside the candidate's control (not in a form letter; after a budget cut, how to
+    hear when the role is funded again, since a freeze stops the other roles too), otherwise
+    what to change
     for the next time at this stage; none after spelled-out feedback that also says when to
     apply again. A survey about the process is taken up here when the message invites no other
     step, else by the draft (:func:`takes_up_survey`)."""
@@ -191,7 +193,7 @@ def forward_question(
         if ctx.form_letter or ctx.timing_open or "visa" in ctx.out_of_control:
             return None  # a team mailbox cannot say which roles would suit; the message says
             # when it will be in touch; any other role needs the same work permit
-        key = "out_of_control"
+        key = "out_of_control_budget" if "budget" in ctx.out_of_control else "out_of_control"
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     options = [o for o in options if not (ctx.agency and reapplies(o))]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]

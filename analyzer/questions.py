@@ -293,7 +293,9 @@ def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     control; when it names none, the point it says fell short, by name, unless that point is
     a reason outside the candidate's control
     (:func:`analyzer.planbases.weak_point`); a note that gives its own advice is thanked for
-    it, with no question (``advised_thanks``), naming the point when it can.
+    it, with no question (``advised_thanks``), naming the point when it can; a note whose
+    only reason is outside the candidate's control is thanked for its openness about it
+    (:func:`_reason_thanks`).
     Experience is gained, not practised: a named experience has its own wordings."""
     openers = plan_settings()["openers"]
     point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
@@ -309,7 +311,31 @@ def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
         return pick(openers[key], seed).format(point=point)
     if weak is not None:  # no main point, but the note says where it fell short
         return pick(openers["detailed_weak"], seed).format(point=weak)
+    if ctx.out_of_control:  # the note explains a reason nobody could improve on
+        return _reason_thanks(ctx, seed)
     return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
+
+
+def _thanked_kinds(ctx: PlanContext) -> frozenset[str]:
+    """The kinds of reason outside the candidate's control that have their own thanks
+    (``reason_thanks``' ``order``: a pay range, a location, a budget...); a role scoped below
+    the candidate only when no other role is on offer (``asks_roles``: its thanks asks which
+    roles would fit better)."""
+    wordings = plan_settings()["reason_thanks"]
+    kinds = ctx.out_of_control.intersection(wordings["order"])
+    if ctx.put_forward or ctx.offered_role or ctx.other_role or ctx.future_role:
+        kinds = kinds.difference(wordings["asks_roles"])
+    return kinds
+
+
+def _reason_thanks(ctx: PlanContext, seed: int) -> str:
+    """Thanks for a reason outside the candidate's control, by its kind (the first of
+    :func:`_thanked_kinds` in ``order``; else ``default``), with a question that asks nothing
+    to improve."""
+    wordings = plan_settings()["reason_thanks"]
+    kinds = _thanked_kinds(ctx)
+    kind = next((k for k in wordings["order"] if k in kinds), "default")
+    return pick(wordings[kind], seed)
 
 
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
@@ -332,6 +358,8 @@ def _opener(ctx: PlanContext, seed: int) -> str:
         told = f"{closed}_told" if reopen_told(ctx) else closed  # unless the sender will say
         wordings = settings["closed_role_openers"]
         return pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
+    if _thanked_kinds(ctx) and not ctx.offers_feedback:  # nothing to ask what came closest
+        return _reason_thanks(ctx, seed)
     key = stage_key(ctx, openers, "_role" if ctx.role else "")
     if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
         key = "no_opening"

@@ -1,0 +1,136 @@
+"""The twelfth round's categories: a reason outside the candidate's control is thanked for by
+its kind, and no opener asks what to improve or where to start after it; a role filled is a
+decision stated in so many words."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.classify.decide import stated_cue
+from analyzer.plancontext import read_context
+
+from .plan_helpers import plan_of, stated
+
+#: Words of an opener that asks the candidate to improve on something.
+IMPROVE = ("start", "stronger", "improve", "work on", "first step", "closest")
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+# 1. A reason outside the candidate's control -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reason", "kind", "thanked"),
+    [
+        (
+            "The budget for the post tops out at 52k and you were looking for the low sixties, "
+            "so I didn't want to waste your time with another round.",
+            "salary",
+            ("pay range", "budget for the role"),
+        ),
+        (
+            "Payroll tell me we can only employ people in nine provinces, and Manitoba is not "
+            "one of them yet, so we can't take this further.",
+            "location",
+            ("location", "where the role can be based"),
+        ),
+        (
+            "Head office has frozen the budget for the new hire until the spring, so we can't "
+            "go ahead with your application.",
+            "budget",
+            ("budget situation",),
+        ),
+    ],
+)
+def test_a_note_whose_reason_is_outside_the_candidates_control_is_thanked_for_it(
+    reason: str, kind: str, thanked: tuple[str, ...]
+) -> None:
+    message = (
+        f"Hi Dana,\nThanks for the chat on Thursday, I enjoyed it.\n{reason}\n"
+        "Sorry it's not better news.\nBest,\nOmar"
+    )
+    ctx = read_context(message, policy=None, reasons=[stated(message, "logistics", reason)])
+    assert kind in ctx.out_of_control
+    opener = plan_of(message, reasons=[stated(message, "logistics", reason)])[0]
+    assert opener.purpose == "opener"
+    assert any(words in opener.text for words in thanked), opener.text
+    assert not any(word in opener.text.lower() for word in IMPROVE), opener.text
+
+
+def test_a_note_whose_reason_is_in_the_candidates_control_keeps_its_feedback_opener() -> None:
+    message = (
+        "Hi Dana,\nThanks for the chat on Thursday. The main thing was that your SQL answers "
+        "stayed at the level of simple joins, and the role writes window functions daily.\n"
+        "Best,\nOmar"
+    )
+    opener = plan_of(message)[0].text
+    assert "pay" not in opener and "budget" not in opener and "location" not in opener
+
+
+def test_the_thanks_names_one_kind_when_the_note_gives_several() -> None:
+    message = (
+        "Hi Dana,\nWe can't sponsor a visa for this role, and the salary band tops out below "
+        "what you asked for.\nBest,\nOmar"
+    )
+    ctx = read_context(message, policy=None)
+    assert {"visa", "salary"} <= ctx.out_of_control
+    opener = plan_of(message)[0].text
+    assert "pay range" in opener or "budget for the role" in opener  # salary comes first
+
+
+# 2. A filled role states the decision ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At this time, the Full Time - Junior Analyst role has been filled.",
+        "Unfortunately the Night Porter position you applied for has now been filled.",
+        "We have now filled the Warehouse Operative vacancy.",
+        "The post is now filled.",
+    ],
+)
+def test_a_role_filled_is_a_decision_stated_in_so_many_words(
+    analyzer: Analyzer, sentence: str
+) -> None:
+    text = (
+        f"Hi Applicant,\nThank you for your interest in Corlith! {sentence} We encourage you "
+        "to look at our other openings.\nThanks,\nCorlith Recruitment"
+    )
+    assert analyzer.analyze(text).kind.label == "rejection"
+    assert stated_cue().pattern.search(text.lower()) is not None
+
+
+# 3. The sender's own question, and a budget's closing --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Mind if I reach back out in a couple of months?", "Yes, please reach back out"),
+        ("Would you mind if I check back in after the summer?", "Yes, please check back in"),
+        ("Mind if we circle back when the role reopens?", "Yes, please circle back"),
+    ],
+)
+def test_a_sender_who_asks_to_come_back_gets_a_yes(question: str, reply: str) -> None:
+    message = (
+        "Hi Chris,\nI'm sorry to say we're pausing the search for the Growth Lead role, since "
+        f"our budget got cut this quarter. The team liked you a lot. {question}\nThanks,\nDana"
+    )
+    assert plan_of(message)[-1].text.startswith(reply)
+
+
+def test_after_a_budget_cut_the_closing_asks_how_to_hear_when_the_role_is_funded() -> None:
+    message = (
+        "Hi Chris,\nThanks for the call last week. Our budget for the role has been cut, so we "
+        "can't move forward with your application right now.\nThanks,\nDana"
+    )
+    closing = plan_of(message)[-1]
+    assert closing.purpose == "open_ended"
+    assert "funded again" in closing.text or "budget for the role comes back" in closing.text
+    assert "other" not in closing.text  # a freeze stops the other roles too
