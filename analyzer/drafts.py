@@ -18,7 +18,7 @@ from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy, Purpose
 from .planclosing import accepts_talk, takes_up_survey, without_offer_lead
 from .plancontext import PlanContext, context_of
-from .questions import met_in_person
+from .planopeners import met_in_person
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -188,10 +188,16 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     if situation.offers_call:  # the draft accepts the call in its own words
         questions = tuple(q for q in questions if not accepts_talk(q.text))
     # a yes to what the sender proposed ("Shall I send over the job description?") is said
-    # in a paragraph of its own, not listed among the questions
+    # in a paragraph of its own, not listed among the questions; so is a closing that asks
+    # nothing ("I would welcome hearing from you if a senior role opens up")
     answer = next((q.text for q in questions if _is_answer(q.text, situation)), None)
-    # a note that said what to do gets thanks, not a question: said as it is, not listed
+    answer = answer or next((q.text for q in questions if _closing_statement(q)), None)
+    # a note that said what to do gets thanks, not a question: said as it is, not listed;
+    # thanks for a reason outside the candidate's control is the draft's own acceptance
     noted = next((q.text for q in questions if _thanks_only(q)), None)
+    if situation.out_of_control and not situation.advised:
+        questions = tuple(q for q in questions if q.text != noted)
+        noted = None
     questions = tuple(q for q in questions if q.text not in (answer, noted))
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
     parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer, noted)
@@ -205,6 +211,11 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
 def _thanks_only(question: Question) -> bool:
     """Whether the plan's opener is thanks for a note that gave its own advice, not a question."""
     return question.purpose == Purpose.OPENER.value and not question.asks
+
+
+def _closing_statement(question: Question) -> bool:
+    """Whether the plan's closing step asks nothing (a welcome of contact the sender promised)."""
+    return question.purpose == Purpose.OPEN_ENDED.value and not question.asks
 
 
 def _is_answer(question: str, situation: PlanContext) -> bool:
@@ -266,7 +277,7 @@ class _Parts:
             paragraphs += [f"{thanks} {accepted}"]
             paragraphs += [self.noted] if self.noted else []
             paragraphs += [self.answer] if self.answer else []
-            if self.questions or not self.noted:  # no request where nothing is asked
+            if self.questions or not (self.noted or self.answer):  # none where nothing is asked
                 paragraphs += [self._request()]
             if self.questions:
                 numbered = [f"{n}. {q.text}" for n, q in enumerate(self.questions, 1)]

@@ -4,13 +4,14 @@ that the question plan builds on.
 A comparison, fit phrase or gap often names what it is about in its own clause ("candidates
 whose skills and experience more closely align"); :func:`basis` reads that name with the
 basis nouns of ``bases`` in ``templates/plan.json``. :func:`sentence_of` and
-:func:`between_marks` give the sentence or clause around a phrase.
+:func:`between_marks` give the sentence or clause around a phrase;
+:func:`impression_answered` tells an impression whose sentence says what it is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from .cues import Cues, lower
 from .planwords import plan_settings
 from .quotes import ends_on_function_word
-from .report import Finding
+from .report import Finding, TextSpan
 
 
 @lru_cache(maxsize=1)
@@ -188,3 +189,16 @@ def _named_point(message: str, key: str) -> str | None:
                 continue
             return point[0].lower() + point[1:] if point[1:2].islower() else point
     return None
+
+
+def impression_answered(message: str, start: int, end: int, specific: Sequence[TextSpan]) -> bool:
+    """Whether the sentence an impression at ``message[start:end]`` opens says what the
+    impression is (``lead_in.answered`` in ``plan.json``): a concrete point after it in the same
+    sentence (one of ``specific``), or praise with no criticism ("the panel thought your
+    presentation was well structured")."""
+    _, tail = between_marks(message, start, end, SENTENCE_MARKS)
+    if any(end <= s.start < tail for s in specific):
+        return True
+    said = set(re.findall(r"[a-z]+(?:'t)?|n't", message[end:tail].lower().replace("’", "'")))
+    answered = plan_settings()["lead_in"]["answered"]
+    return bool(said & set(answered["praise"])) and not said & set(answered["criticism"])

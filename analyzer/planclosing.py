@@ -122,7 +122,8 @@ def forward_question(
     mentioned, the next step the message invites (in a form letter, none when it
     already says where roles appear: :func:`answered_form_letter`), related roles when the
     reason was outside the candidate's control (not in a form letter; after a budget cut, how to
-    hear when the role is funded again, since a freeze stops the other roles too), otherwise
+    hear when hiring resumes, since a freeze stops the other roles too; a welcome when the
+    sender promises to be in touch on a condition, ``contact_when``), otherwise
     what to change
     for the next time at this stage; none after spelled-out feedback that also says when to
     apply again. A survey about the process is taken up here when the message invites no other
@@ -190,6 +191,8 @@ def forward_question(
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
+        if ctx.contact_when and not ctx.form_letter:  # "if a senior role opens up, I'll be in
+            return pick(settings["contact_when"], seed).format(when=ctx.contact_when)  # touch"
         if ctx.form_letter or ctx.timing_open or "visa" in ctx.out_of_control:
             return None  # a team mailbox cannot say which roles would suit; the message says
             # when it will be in touch; any other role needs the same work permit

@@ -55,6 +55,7 @@ class PlanContext:
     remarks: tuple[tuple[str, int, int], ...] = ()
     stage_variant: str | None = None
     timing_open: bool = False
+    contact_when: str | None = None
     praise: tuple[str, str] | None = None
     community: str | None = None
     team_signed: bool = False
@@ -152,6 +153,8 @@ def _compiled() -> dict[str, Any]:
         },
         "other_role": Cues(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
+        "contact_when": re.compile(s["contact_when"]["pattern"]),
+        "contact_promise": re.compile(s["contact_when"]["promise"]),
         "roles_word": Cues([s["other_role"]["plural"]]),
         "future_ahead": ahead_cues(),
         "stage_variants": {
@@ -232,6 +235,24 @@ def out_of_control(
     if logistics and not found and not advice:
         found.add("logistics")
     return frozenset(found)
+
+
+def contact_when(text: str) -> str | None:
+    """The condition on which the sender promises to be in touch ("if a more senior role opens
+    up", "when things pick up again"), as the candidate can repeat it, or ``None``: a clause of
+    a sentence in which the sender promises contact (``contact_promise``) that holds no "you"
+    or "your"."""
+    c = _compiled()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        low = lower(sentence)
+        if c["contact_promise"].search(low) is None:
+            continue
+        found = c["contact_when"].search(low)
+        if found is not None:
+            clause = sentence[found.start() : found.end()]
+            if not re.search(r"\byour?\b", clause, re.IGNORECASE):
+                return clause[0].lower() + clause[1:]
+    return None
 
 
 def _stated_outside(questions: tuple[tuple[int, int], ...], cues: Cues, low: str) -> bool:
@@ -502,6 +523,7 @@ def read_context(
     offers = {k: f"offers.{k}" in hits for k in _compiled()["offers"]}
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
+    outside = out_of_control(text, specific, stated=stated)
     notice = board_notice(text)
     stage = stage_of(text)
     team = "team_signed" in hits and signed_by_team(text)  # the cue first: most have none
@@ -510,7 +532,7 @@ def read_context(
         stage=stage,
         declines=policy == Policy.DECLINES.value or "declines" in hits,
         stated=stated,
-        out_of_control=out_of_control(text, specific, stated=stated),
+        out_of_control=outside,
         invites=policy == Policy.INVITES.value,
         offers_feedback=offers["feedback"],
         offers_call=offers["call"],
@@ -530,6 +552,7 @@ def read_context(
         remarks=remarks(text),
         stage_variant=stage_variant(text, stage),
         timing_open="timing_open" in hits,
+        contact_when=contact_when(text) if outside else None,
         praise=praise(text),
         community=community_term(text),
         team_signed=team,

@@ -37,9 +37,8 @@ from .planbases import (
     basis_matches,
     basis_reader,
     between_marks,
-    main_point,
+    impression_answered,
     sentence_of,
-    weak_point,
 )
 from .planclosing import (
     after_gap,
@@ -49,11 +48,10 @@ from .planclosing import (
     forward_question,
     improves,
     nothing_open,
-    offers_talk,
-    reopen_told,
     role_closed,
 )
 from .plancontext import PlanContext, about_logistics, experience_modifiers, language_names
+from .planopeners import opener_text, real_praise, role_in_hand, thanks_for_note
 from .planwords import (
     capital,
     lower_first,
@@ -61,9 +59,7 @@ from .planwords import (
     one_of,
     pick,
     plan_settings,
-    stage_key,
     team_words,
-    the_role,
     vague_types,
 )
 from .quotes import clean_quote, is_clean_phrase, words
@@ -251,9 +247,9 @@ def plan(
     written = written_feedback(ctx, specific, message)
     noted = ctx.feedback_given or (written and ctx.own_voice and not ctx.relayed)  # a person's
     # note of feedback; a recruiter relaying a decision passes on the client's, not theirs
-    opener = Question(_opener(ctx, seed), Purpose.OPENER.value)
+    opener = Question(opener_text(ctx, seed), Purpose.OPENER.value)
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
-        opener = Question(_thanks_for_note(ctx, message, seed), Purpose.OPENER.value)
+        opener = Question(thanks_for_note(ctx, message, seed), Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
     # the closing question is kept when the cap allows three, or two when it answers the sender
@@ -286,128 +282,16 @@ def plan(
     return [opener, *clarify, *closing][:max_questions]
 
 
-def _thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
-    """The opener of a note that spells out its feedback: thanks, then which point matters
-    most or, when the note names its main point, how to improve on it, by name when the note's
-    words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
-    control; when it names none, the point it says fell short, by name, unless that point is
-    a reason outside the candidate's control
-    (:func:`analyzer.planbases.weak_point`); a note that gives its own advice is thanked for
-    it, with no question (``advised_thanks``), naming the point when it can; a note whose
-    only reason is outside the candidate's control is thanked for its openness about it
-    (:func:`_reason_thanks`).
-    Experience is gained, not practised: a named experience has its own wordings."""
-    openers = plan_settings()["openers"]
-    point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
-    weak = weak_point(message) if point is None else None
-    if weak is not None and about_logistics(weak):  # a commute or a budget is no point to
-        weak = None  # improve on
-    if ctx.advised:  # the note says what to do and how: thanks, no question re-asks it
-        named = point or weak
-        thanks = plan_settings()["advised_thanks"]
-        return pick(thanks["plain" if named is None else "named"], seed).format(point=named)
-    if point is not None:
-        key = "detailed_named_experience" if "experience" in point.lower() else "detailed_named"
-        return pick(openers[key], seed).format(point=point)
-    if weak is not None:  # no main point, but the note says where it fell short
-        return pick(openers["detailed_weak"], seed).format(point=weak)
-    if ctx.out_of_control:  # the note explains a reason nobody could improve on
-        return _reason_thanks(ctx, seed)
-    return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
-
-
-def _thanked_kinds(ctx: PlanContext) -> frozenset[str]:
-    """The kinds of reason outside the candidate's control that have their own thanks
-    (``reason_thanks``' ``order``: a pay range, a location, a budget...); a role scoped below
-    the candidate only when no other role is on offer (``asks_roles``: its thanks asks which
-    roles would fit better)."""
-    wordings = plan_settings()["reason_thanks"]
-    kinds = ctx.out_of_control.intersection(wordings["order"])
-    if ctx.put_forward or ctx.offered_role or ctx.other_role or ctx.future_role:
-        kinds = kinds.difference(wordings["asks_roles"])
-    return kinds
-
-
-def _reason_thanks(ctx: PlanContext, seed: int) -> str:
-    """Thanks for a reason outside the candidate's control, by its kind (the first of
-    :func:`_thanked_kinds` in ``order``; else ``default``), with a question that asks nothing
-    to improve."""
-    wordings = plan_settings()["reason_thanks"]
-    kinds = _thanked_kinds(ctx)
-    kind = next((k for k in wordings["order"] if k in kinds), "default")
-    return pick(wordings[kind], seed)
-
-
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     """The opener and the closing question only: for a message that invites a next step but
     gives nothing to clarify (see :func:`analyzer.plancontext.invites_after_decision`)."""
     if context.declines or context.board_notice or context.no_reply or nothing_open(context):
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
-    opener = _opener(context, seed)
+    opener = opener_text(context, seed)
     forward = closing_with_answers(context, forward_question(context, seed, [opener]))
     closing = [Question(forward, Purpose.OPEN_ENDED.value)] if forward else []
     return [Question(opener, Purpose.OPENER.value), *closing]
-
-
-def _opener(ctx: PlanContext, seed: int) -> str:
-    settings = plan_settings()
-    openers = settings["openers"]
-    closed = role_closed(ctx)
-    if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        told = f"{closed}_told" if reopen_told(ctx) else closed  # unless the sender will say
-        wordings = settings["closed_role_openers"]
-        return pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
-    if _thanked_kinds(ctx) and not ctx.offers_feedback:  # nothing to ask what came closest
-        return _reason_thanks(ctx, seed)
-    key = stage_key(ctx, openers, "_role" if ctx.role else "")
-    if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
-        key = "no_opening"
-    if ctx.relayed:  # a recruiter passes on a client's decision: what did they say
-        key = "relayed"
-    text = pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
-    inner = lower_first(text)
-    if ctx.praise is not None and _real_praise(ctx):  # build on what the message praised
-        text, inner = _praised(*ctx.praise)
-    leads = settings["offer_leads"]
-    if ctx.offers_feedback and not offers_talk(ctx):  # a call is accepted by the closing
-        return str(leads["feedback"]).format(question=capital(inner))  # question
-    mass_template = ctx.form_letter and ctx.auto_reply  # its "don't hesitate" is in every copy
-    if ctx.invites and not offers_talk(ctx) and not mass_template:  # "if we can help": help
-        lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
-        return str(lead).format(question=capital(inner))
-    return text
-
-
-def met_in_person(ctx: PlanContext) -> bool:
-    """Whether the message reports a real conversation: a call or an interview, in a message
-    a person wrote (not an automated one or a board's notice). Only then does a reply say it
-    enjoyed the conversation too."""
-    return ctx.stage != "applied" and not ctx.auto_reply and not ctx.board_notice
-
-
-def _real_praise(ctx: PlanContext) -> bool:
-    """Whether the opener may build on the message's praise: not in a form letter (no writer
-    speaking as themself, ``form_letter``), whose "impressed by your skills" is in every copy;
-    and "we enjoyed getting to know you" needs a real meeting (``needs_meeting`` kinds in
-    ``praise_openers``)."""
-    if ctx.praise is None or ctx.form_letter:  # a form letter's praise is its template's
-        return False
-    return ctx.praise[0] not in plan_settings()["praise_openers"]["needs_meeting"] or met_in_person(
-        ctx
-    )
-
-
-def _praised(kind: str, what: str) -> tuple[str, str]:
-    """The opener that builds on the message's praise, alone and after an offer's lead-in."""
-    wordings = plan_settings()["praise_openers"]
-    what = what or str(wordings["default_what"])  # "learning about you": the background
-    part = wordings["part"]["several" if what.endswith("s") else "one"]
-    entry = wordings[kind]
-    return (
-        str(entry["alone"]).format(what=what, part=part),
-        str(entry["after_lead"]).format(what=what),
-    )
 
 
 def _admitted(candidate: _Candidate, ctx: PlanContext) -> bool:
@@ -463,6 +347,12 @@ def _candidates(
             continue  # "we feel X is a better fit": one idea, asked through the comparison
         if f.type == _IMPRESSION and _lead_in_to_basis(f, message, ctx):
             continue  # "the panel felt [others had stronger hands-on experience]"
+        if (
+            f.type == _IMPRESSION
+            and message
+            and impression_answered(message, f.start, f.end, specific)
+        ):
+            continue  # "the panel thought [your presentation was well structured]"
         if ctx.out_of_control and f.type not in _ABOUT_THE_CANDIDATE:
             continue
         if ctx.out_of_control and about_logistics(sentence_of(message, f.start, f.end)):
@@ -643,7 +533,7 @@ def _future_role_sentences(message: str) -> set[str]:
 def _hooked(ctx: PlanContext, seed: int) -> str | None:
     """The question a bare decision gets in a message that states a positive impression of
     the candidate (``decisions.hooked`` in ``plan.json``): it builds on that impression."""
-    if ctx.praise is None or not _real_praise(ctx):
+    if ctx.praise is None or not real_praise(ctx):
         return None
     kind, what = ctx.praise
     wordings = plan_settings()["decisions"]["hooked"].get(kind)
@@ -759,15 +649,16 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
     them (a language requirement, a pay level, a new direction, credentials, a changed scope),
     quoted when the words are a clean phrase. They ask about the requirement or the role, never
     how the candidate could have been stronger, so they stand even when the reason is outside
-    the candidate's control."""
+    the candidate's control; one that asks which level or kind of role would suit
+    (``asks_roles``) is left to the closing when the message offers a role."""
     settings = plan_settings()
     templates = settings["remarks"]
     spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
     found = []
     for n, (kind, start, end) in enumerate(spans):
         entry = templates.get(kind)
-        if entry is None:
-            continue
+        if entry is None or (entry.get("asks_roles") and role_in_hand(ctx)):
+            continue  # "which level of role would match": the role on offer answers it
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
         named = team_words(ctx)

@@ -208,15 +208,19 @@ def test_a_visa_reason_gets_no_other_roles_question() -> None:
     assert not any("roles" in t for t in texts_of(message))
 
 
-def test_an_out_of_control_reason_with_a_promise_to_reconnect_gets_no_closing_question() -> None:
+def test_an_out_of_control_reason_with_a_promise_to_reconnect_gets_a_welcome_not_a_question() -> (
+    None
+):
     message = (
         "Hi Dev, thanks for the chat. The salary you're looking for is above our band for this "
         "role. If a more senior role opens up, I'd be glad to reconnect. Regards, Ana"
     )
     ctx = read_context(message, policy=None)
     assert ctx.timing_open and "salary" in ctx.out_of_control
+    assert ctx.contact_when == "if a more senior role opens up"
     questions = plan_of(message)
-    assert questions and "open_ended" not in [q.purpose for q in questions]
+    assert not any(q.asks for q in questions)  # thanks for the reason, a welcome of the contact
+    assert questions[-1].text.endswith("if a more senior role opens up.")
 
 
 # 6. When the message says when ---------------------------------------------------------------

@@ -197,7 +197,7 @@ def test_declines_gets_a_thank_you_and_no_question() -> None:
 @pytest.mark.parametrize(
     ("kind", "closing"),
     [
-        ("budget", "fund"),  # a freeze stops the other roles too
+        ("budget", "the role"),  # a freeze stops the other roles too: this role, again
         ("location", "roles"),
         ("salary", "roles"),
         ("withdrawn", "role"),

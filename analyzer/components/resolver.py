@@ -81,6 +81,8 @@ class VagueResolver(BatchedPipe):
         anchorable = span.id_ in self.settings.get("drop_when_basis_stated", ())
         if anchorable and has_stated_basis(span, self._lexicon):
             return True
+        if _process_verb(span, self.settings.get("drop_when_next", {}).get(span.id_)):
+            return True
         rules = self.settings["drop_when_sentence_has"]
         present = cue_labels.get(sent_of[span.start], set())
         for key in (span.label_, span.id_):
@@ -201,3 +203,13 @@ def make_vague_resolver(
         specific_key=specific_key,
         settings=settings,
     )
+
+
+def _process_verb(span: Span, next_words: dict[str, list[str]] | None) -> bool:
+    """Whether ``span`` ends on a verb that, before the next word, names a step of the process
+    rather than a judgement (``drop_when_next``: "the panel considered [all applications]",
+    not "the panel considered [that] ...")."""
+    if not next_words or span.end >= len(span.doc):
+        return False
+    after = next_words.get(span.doc[span.end - 1].lower_)
+    return after is not None and span.doc[span.end].lower_ in after

@@ -1,0 +1,142 @@
+"""The opening step of a question plan: a safe first question fitted to what the message
+says (its stage, its praise, an offer of feedback), or a thank-you where a question would
+re-ask what the message says (a note that gives its own advice, a reason outside the
+candidate's control, a closed role). Wordings are in ``templates/plan.json``."""
+
+from __future__ import annotations
+
+from .planbases import main_point, weak_point
+from .planclosing import offers_talk, reopen_told, role_closed
+from .plancontext import PlanContext, about_logistics
+from .planwords import (
+    capital,
+    lower_first,
+    material,
+    pick,
+    plan_settings,
+    stage_key,
+    team_words,
+    the_role,
+)
+
+
+def thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
+    """The opener of a note that spells out its feedback: thanks, then which point matters
+    most or, when the note names its main point, how to improve on it, by name when the note's
+    words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
+    control; when it names none, the point it says fell short, by name, unless that point is
+    a reason outside the candidate's control
+    (:func:`analyzer.planbases.weak_point`); a note that gives its own advice is thanked for
+    it, with no question (``advised_thanks``), naming the point when it can; a note whose
+    only reason is outside the candidate's control is thanked for its openness about it
+    (:func:`reason_thanks`).
+    Experience is gained, not practised: a named experience has its own wordings."""
+    openers = plan_settings()["openers"]
+    point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
+    weak = weak_point(message) if point is None else None
+    if weak is not None and about_logistics(weak):  # a commute or a budget is no point to
+        weak = None  # improve on
+    if ctx.advised:  # the note says what to do and how: thanks, no question re-asks it
+        named = point or weak
+        thanks = plan_settings()["advised_thanks"]
+        return pick(thanks["plain" if named is None else "named"], seed).format(point=named)
+    if point is not None:
+        key = "detailed_named_experience" if "experience" in point.lower() else "detailed_named"
+        return pick(openers[key], seed).format(point=point)
+    if weak is not None:  # no main point, but the note says where it fell short
+        return pick(openers["detailed_weak"], seed).format(point=weak)
+    if ctx.out_of_control:  # the note explains a reason nobody could improve on
+        return reason_thanks(ctx, seed)
+    return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
+
+
+def thanked_kinds(ctx: PlanContext) -> frozenset[str]:
+    """The kinds of reason outside the candidate's control that have their own thanks
+    (``reason_thanks``' ``order``: a pay range, a location, a budget...); a role scoped below
+    the candidate only when no other role is on offer (``asks_roles``: its thanks asks which
+    roles would fit better)."""
+    wordings = plan_settings()["reason_thanks"]
+    kinds = ctx.out_of_control.intersection(wordings["order"])
+    if role_in_hand(ctx):
+        kinds = kinds.difference(wordings["asks_roles"])
+    return kinds
+
+
+def role_in_hand(ctx: PlanContext) -> bool:
+    """Whether the message offers a role besides the one applied for: to put the candidate
+    forward for, in hand, named, or named as one to come (the closing takes it up)."""
+    return bool(ctx.put_forward or ctx.offered_role or ctx.other_role or ctx.future_role)
+
+
+def reason_thanks(ctx: PlanContext, seed: int) -> str:
+    """Thanks for a reason outside the candidate's control, by its kind (the first of
+    :func:`thanked_kinds` in ``order``; else ``default``), with a question that asks nothing
+    to improve."""
+    wordings = plan_settings()["reason_thanks"]
+    kinds = thanked_kinds(ctx)
+    kind = next((k for k in wordings["order"] if k in kinds), "default")
+    return pick(wordings[kind], seed)
+
+
+def opener_text(ctx: PlanContext, seed: int) -> str:
+    """The plan's first step: for a closed role, thanks and what happens to the role; for a
+    reason outside the candidate's control of a kind with its own thanks, that thank-you;
+    else a safe question for the stage reached (built on the message's praise when a person
+    wrote it), after the lead-in of an offer of feedback or an invitation to ask."""
+    settings = plan_settings()
+    openers = settings["openers"]
+    closed = role_closed(ctx)
+    if closed is not None:  # nothing to assess: thank, and ask about the role's future
+        told = f"{closed}_told" if reopen_told(ctx) else closed  # unless the sender will say
+        wordings = settings["closed_role_openers"]
+        return pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
+    if thanked_kinds(ctx) and not ctx.offers_feedback:  # nothing to ask what came closest
+        return reason_thanks(ctx, seed)
+    key = stage_key(ctx, openers, "_role" if ctx.role else "")
+    if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
+        key = "no_opening"
+    if ctx.relayed:  # a recruiter passes on a client's decision: what did they say
+        key = "relayed"
+    text = pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
+    inner = lower_first(text)
+    if ctx.praise is not None and real_praise(ctx):  # build on what the message praised
+        text, inner = praised(*ctx.praise)
+    leads = settings["offer_leads"]
+    if ctx.offers_feedback and not offers_talk(ctx):  # a call is accepted by the closing
+        return str(leads["feedback"]).format(question=capital(inner))  # question
+    mass_template = ctx.form_letter and ctx.auto_reply  # its "don't hesitate" is in every copy
+    if ctx.invites and not offers_talk(ctx) and not mass_template:  # "if we can help": help
+        lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
+        return str(lead).format(question=capital(inner))
+    return text
+
+
+def met_in_person(ctx: PlanContext) -> bool:
+    """Whether the message reports a real conversation: a call or an interview, in a message
+    a person wrote (not an automated one or a board's notice). Only then does a reply say it
+    enjoyed the conversation too."""
+    return ctx.stage != "applied" and not ctx.auto_reply and not ctx.board_notice
+
+
+def real_praise(ctx: PlanContext) -> bool:
+    """Whether the opener may build on the message's praise: not in a form letter (no writer
+    speaking as themself, ``form_letter``), whose "impressed by your skills" is in every copy;
+    and "we enjoyed getting to know you" needs a real meeting (``needs_meeting`` kinds in
+    ``praise_openers``)."""
+    if ctx.praise is None or ctx.form_letter:  # a form letter's praise is its template's
+        return False
+    return ctx.praise[0] not in plan_settings()["praise_openers"]["needs_meeting"] or met_in_person(
+        ctx
+    )
+
+
+def praised(kind: str, what: str) -> tuple[str, str]:
+    """The opener that builds on the message's praise, alone and after an offer's lead-in."""
+    wordings = plan_settings()["praise_openers"]
+    what = what or str(wordings["default_what"])  # "learning about you": the background
+    part = wordings["part"]["several" if what.endswith("s") else "one"]
+    entry = wordings[kind]
+    return (
+        str(entry["alone"]).format(what=what, part=part),
+        str(entry["after_lead"]).format(what=what),
+    )
