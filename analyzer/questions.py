@@ -865,7 +865,8 @@ def _need_words(ctx: PlanContext, message: str) -> str | None:
 def _modified() -> re.Pattern[str]:
     """The named experience, with the modifier the comparison gives it ("hands-on experience";
     :func:`~analyzer.plancontext.experience_modifiers`)."""
-    return re.compile(rf"(?:(?:{'|'.join(map(re.escape, experience_modifiers()))}) )?experience\b")
+    modifiers = "|".join(map(re.escape, experience_modifiers()))  # a whole word ("FP&A": none)
+    return re.compile(rf"(?:(?<![\w&])(?:{modifiers}) )?experience\b")
 
 
 #: Where a named experience ends: a mark, or a word that starts another clause.

@@ -151,7 +151,7 @@ def _dangles(message: str, token: tuple[int, int], r: dict[str, Any]) -> bool:
     return word in r["function"] or _base(word) in r["function"]
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)[ \t]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w&/+.-])([A-Za-z][A-Za-z'’]*)[ \t]+$")  # whole: not "FP&[A]"
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*)")
 
 

@@ -205,3 +205,43 @@ def test_a_panel_that_considered_the_applications_is_no_impression(
     text = f"Dear Sam, unfortunately your application was not successful. {sentence} Regards, HR"
     types = [f.type for f in Analyzer(use_models=False).analyze(text).findings]
     assert ("subjective_impression" in types) is flagged
+
+
+# 6. The experience a comparison names, in more wordings --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "We're looking for someone with deeper FP&A experience in a multi-entity "
+            "environment for this one.",
+            "experience in a multi-entity environment",
+        ),
+        (
+            "We've gone with another candidate who had a bit more experience on highways projects.",
+            "experience on highways projects",
+        ),
+        (
+            "The panel chose another candidate who has prior experience in oncology trials.",
+            "experience in oncology trials",
+        ),
+    ],
+)
+def test_a_named_experience_is_built_on_in_its_words(sentence: str, named: str) -> None:
+    message = f"Hi Tom,\nThanks for interviewing with us. {sentence}\nBest,\nGareth"
+    ctx = read_context(message, policy=None)
+    assert ctx.basis_named
+    reason = stated(message, "experience", sentence)
+    texts = [q.text for q in plan_of(message, reasons=[reason])]
+    assert any(named in t for t in texts), texts
+    assert not any("what kind of experience" in t for t in texts)
+
+
+def test_a_quote_is_not_widened_over_a_letter_of_a_joined_word() -> None:
+    from analyzer.quotes import clean_quote
+
+    message = "We need deeper FP&A experience in a multi-entity environment."
+    start = message.index("experience")
+    quote = clean_quote(message, start, start + len("experience in a multi-entity environment"))
+    assert quote == "experience in a multi-entity environment"
