@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from .cues import CueBook, Cues, lower
@@ -237,6 +238,11 @@ def out_of_control(
     return frozenset(found)
 
 
+#: The sender's own words, as the candidate says them back to the sender.
+_TO_SENDER = MappingProxyType({"we": "you", "our": "your", "us": "you"})
+_SENDER_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
 def contact_when(text: str) -> str | None:
     """The condition on which the sender promises to be in touch ("if a more senior role opens
     up", "when things pick up again"), as the candidate can repeat it, or ``None``: a clause of
@@ -250,8 +256,9 @@ def contact_when(text: str) -> str | None:
         found = c["contact_when"].search(low)
         if found is not None:
             clause = sentence[found.start() : found.end()]
-            if not re.search(r"\byour?\b", clause, re.IGNORECASE):
-                return clause[0].lower() + clause[1:]
+            if not re.search(r"\byour?\b", clause, re.IGNORECASE):  # said to the sender:
+                clause = _SENDER_WORDS.sub(lambda m: _TO_SENDER[m[0].lower()], clause)
+                return clause[0].lower() + clause[1:]  # "if you ever open a second site"
     return None
 
 

@@ -245,3 +245,57 @@ def test_a_quote_is_not_widened_over_a_letter_of_a_joined_word() -> None:
     start = message.index("experience")
     quote = clean_quote(message, start, start + len("experience in a multi-entity environment"))
     assert quote == "experience in a multi-entity environment"
+
+
+# 7. Reasons, policies and promises in more words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "I'm going to go with someone who lives closer, as the drive from Leek is long.",
+            "location",
+        ),
+        ("The role is capped at $92k and there isn't room to flex that.", "salary"),
+    ],
+)
+def test_more_wordings_of_a_reason_outside_the_candidates_control(sentence: str, kind: str) -> None:
+    assert kind in read_context(f"Hi Sam,\n{sentence}\nRob", policy=None).out_of_control
+
+
+def test_no_answers_to_questions_about_hiring_decisions_is_a_no_feedback_policy() -> None:
+    message = (
+        "Dear Applicant,\nWe have decided to pursue other candidates. We regret that we are not "
+        "able to respond individually to questions about our hiring decisions.\nHiring Committee"
+    )
+    assert read_context(message, policy=None).declines
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "If we ever open the second site out south I'll be in touch.",
+            "if you ever open the second site out south",
+        ),
+        (
+            "If anything opens at the senior level I'll reach out directly.",
+            "if anything opens at the senior level",
+        ),
+    ],
+)
+def test_a_promise_in_the_senders_words_is_said_back_in_the_candidates(
+    sentence: str, when: str
+) -> None:
+    message = f"Hi Sam,\nThe pay band for the role is capped at $92k. {sentence}\nRob"
+    assert read_context(message, policy=None).contact_when == when
+
+
+@pytest.mark.parametrize(
+    "apology", ["Sorry it's not a better answer.", "Sorry I can't be more concrete."]
+)
+def test_an_apology_is_no_comparison(apology: str) -> None:
+    text = f"Hi Ben, we've decided to pass on this one for now. {apology} Cheers, Alex"
+    found = Analyzer(use_models=False).analyze(text).findings
+    assert not any(f.type == "unanchored_comparison" for f in found), found
