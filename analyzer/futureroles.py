@@ -22,8 +22,8 @@ from .resources import read_json
 #: ("deputy roles that come up in Yorkshire", "similar opening comes up in Hosur or Salem").
 _PHRASE = re.compile(
     r"(?<![\w'’])(?P<mods>(?:[A-Za-z][\w&-]*[ \t]+){1,3})"
-    r"(?P<noun>roles|role|positions|position|openings|opening|vacancies|vacancy|posts|postings"
-    r"|jobs|team)\b"
+    r"(?P<noun>(?i:roles|role|positions|position|openings|opening|vacancies|vacancy|posts|postings"
+    r"|jobs|programme|program|scheme|internships|internship|apprenticeship|opportunity)|team)\b"
     r"(?:(?:[ \t]+(?:that|which)(?:'s|\u2019s|[ \t]+is|[ \t]+are)?)?[ \t]+"
     r"(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
     r"(?P<where>[ \t]+(?:in|at|across)[ \t]+[A-Z][\w-]+(?:[ \t]+(?:or|and)[ \t]+[A-Z][\w-]+)?)?"
@@ -68,14 +68,15 @@ def future_role(text: str, applied: str | None = None) -> str | None:
 def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -> str | None:
     words = match.group("mods").split()
     definite = False  # "the digital editor role that's coming up": the one the sender means
-    while words and words[0].lower() in generic:  # "our next", "any other", "two"
+    while words and _generic_word(words[0], generic):  # "our next", "any other", "two"
         definite = definite or words[0].lower() in _DEFINITE
         words = words[1:]
-    if not words or any(w.lower() in generic for w in words):
+    if not words or any(_generic_word(w, generic) for w in words):
         return None
     if applied is not None and " ".join(words).lower() == applied.lower():
         return None
     noun = match.group("noun")
+    noun = noun if words[-1][:1].isupper() else noun.lower()  # "QC Graduate Programme"
     if noun == "team" and not words[0][:1].isupper():  # "the recruitment team": no role
         return None
     where = " ".join((match.group("where") or "").split())
@@ -85,3 +86,14 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     if definite or words[0][:1].isupper():
         return f"the {phrase}"
     return f"{'an' if words[0][:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+def _generic_word(word: str, generic: frozenset[str]) -> bool:
+    """Whether ``word`` names no kind of role: a generic word, unless capitalised as part of a
+    name ("Team Lead"); a determiner is generic however it is written."""
+    low = word.lower()
+    return low in generic and (low in _ALWAYS_GENERIC or not word[:1].isupper())
+
+
+#: Generic words however they are written (a capital there starts the sentence).
+_ALWAYS_GENERIC = frozenset({"a", "an", "the", "our", "this", "that", "any", "some", "your"})

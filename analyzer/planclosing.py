@@ -118,7 +118,8 @@ def forward_question(
     """The closing question: an offered call accepted, the named role the sender offers to put
     the candidate forward for, a question in which the sender proposes something, or a request
     for consent, answered with a yes (:mod:`.planasks`; before a withdrawn role's own closing,
-    since the sender waits for the answer), an offered reference accepted, the role the sender
+    since the sender waits for the answer), an offer of freelance or relief work taken up by its
+    kind, an offered reference accepted, the role the sender
     mentioned, the next step the message invites (in a form letter, none when it
     already says where roles appear: :func:`answered_form_letter`), related roles when the
     reason was outside the candidate's control (not in a form letter; after a budget cut, how to
@@ -158,6 +159,8 @@ def forward_question(
         if told or ctx.form_letter:
             return None
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))
+    if ctx.work_offered:  # "if you're open to freelance, I'd love your name on the list"
+        return pick(settings["work_offered"], seed).format(work=ctx.work_offered)
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
     if ctx.offers_introduction:  # "I could introduce you to ...": taken up by name

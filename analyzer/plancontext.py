@@ -69,6 +69,8 @@ class PlanContext:
     offers_help: bool = False
     offers_reference: bool = False
     offers_introduction: bool = False
+    #: the kind of work the sender offers besides the role ("freelance", "relief"), if any
+    work_offered: str | None = None
     asks_times: bool = False
     day_named: bool = False
     call_me: bool = False
@@ -236,6 +238,19 @@ def out_of_control(
     if logistics and not found and not advice:
         found.add("logistics")
     return frozenset(found)
+
+
+def work_offered(text: str) -> str | None:
+    """The kind of work the sender offers to keep the candidate in mind for, besides the role
+    (``offers.work``: "if you're open to freelance, I'd love to have your name on the list"):
+    its word, lowered ("freelance", "relief", "supply")."""
+    found = _WORK_KIND.search(lower(text))
+    return None if found is None else found[0]
+
+
+_WORK_KIND = re.compile(
+    r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank)(?: (?:relief|supply|cover))?\b"
+)
 
 
 #: The sender's own words, as the candidate says them back to the sender.
@@ -571,6 +586,7 @@ def read_context(
         offers_help=offers["help"],
         offers_reference=offers["reference"],
         offers_introduction=offers["introduction"],
+        work_offered=work_offered(text) if offers["work"] else None,
         asks_times=offers["times"],
         day_named=offers["day_named"],
         call_me=offers["call_me"],

@@ -299,3 +299,54 @@ def test_an_apology_is_no_comparison(apology: str) -> None:
     text = f"Hi Ben, we've decided to pass on this one for now. {apology} Cheers, Alex"
     found = Analyzer(use_models=False).analyze(text).findings
     assert not any(f.type == "unanchored_comparison" for f in found), found
+
+
+# 8. Work offered besides the role, and programmes named -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "work"),
+    [
+        (
+            "If you're open to freelance, we bring in outside designers for pitches and I'd love "
+            "to have your name on the list.",
+            "freelance",
+        ),
+        ("We'd be happy to have you on our casual relief list for Term 3.", "casual relief"),
+        (
+            "We do sometimes need freelance help around Christmas, so I may get in touch.",
+            "freelance",
+        ),
+        ("We will keep your CV on file.", None),
+    ],
+)
+def test_work_offered_besides_the_role_is_taken_up_by_its_kind(
+    sentence: str, work: str | None
+) -> None:
+    message = f"Hi Aoife,\nWe've gone with another candidate for the role. {sentence}\nBest,\nLou"
+    ctx = read_context(message, policy=None)
+    assert ctx.work_offered == work
+    if work is not None:
+        assert f"{work} work" in plan_of(message)[-1].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "We'd really encourage you to apply for the QC Graduate Programme when it opens.",
+            "the QC Graduate Programme",
+        ),
+        (
+            "There may be a Team Lead opportunity coming up in the new year.",
+            "the Team Lead opportunity",
+        ),
+        ("Our team roles come up often.", None),
+    ],
+)
+def test_a_programme_or_a_named_opportunity_is_a_future_role(
+    sentence: str, named: str | None
+) -> None:
+    from analyzer.futureroles import future_role
+
+    assert future_role(f"Hi Sinead,\nWe went with another candidate. {sentence}\nEoin") == named
