@@ -28,8 +28,8 @@ def thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     a reason outside the candidate's control
     (:func:`analyzer.planbases.weak_point`); a note that gives its own advice is thanked for
     it, with no question (``advised_thanks``), naming the point when it can; a note whose
-    only reason is outside the candidate's control is thanked for its openness about it
-    (:func:`reason_thanks`).
+    reason is outside the candidate's control (of a kind with its own thanks, or the only
+    reason it states) is thanked for its openness about it (:func:`reason_thanks`).
     Experience is gained, not practised: a named experience has its own wordings."""
     openers = plan_settings()["openers"]
     point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
@@ -45,8 +45,8 @@ def thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
         return pick(openers[key], seed).format(point=point)
     if weak is not None:  # no main point, but the note says where it fell short
         return pick(openers["detailed_weak"], seed).format(point=weak)
-    if ctx.out_of_control:  # the note explains a reason nobody could improve on
-        return reason_thanks(ctx, seed)
+    if thanked_kinds(ctx) or (ctx.out_of_control and ctx.stated <= {"logistics"}):
+        return reason_thanks(ctx, seed)  # the note explains a reason nobody could improve on
     return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
 
 

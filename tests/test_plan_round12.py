@@ -350,3 +350,37 @@ def test_a_programme_or_a_named_opportunity_is_a_future_role(
     from analyzer.futureroles import future_role
 
     assert future_role(f"Hi Sinead,\nWe went with another candidate. {sentence}\nEoin") == named
+
+
+def test_freelance_bits_offered_as_a_question_are_taken_up() -> None:
+    message = (
+        "Hi Elena,\nWe're not hiring at senior level for now. Your work was great and I'd love "
+        "to get you in for freelance bits if that's ever of interest?\nBest,\nGeorgie"
+    )
+    assert read_context(message, policy=None).work_offered == "freelance"
+    assert "freelance work" in plan_of(message)[-1].text
+
+
+@pytest.mark.parametrize(
+    ("stated_reasons", "thanked"),
+    [
+        (frozenset({"experience", "fit", "logistics"}), False),  # feedback, and a stray cue
+        (frozenset({"logistics"}), True),  # the reason is the only one
+    ],
+)
+def test_a_feedback_note_is_thanked_for_a_reason_only_when_that_is_its_reason(
+    stated_reasons: frozenset[str], thanked: bool
+) -> None:
+    from analyzer.plancontext import PlanContext
+    from analyzer.questions import plan
+
+    message = "We won't be moving forward. The panel felt other candidates had more depth there."
+    ctx = PlanContext(
+        stage="interviewed",
+        feedback_given=True,
+        own_voice=True,
+        stated=stated_reasons,
+        out_of_control=frozenset({"logistics"}),
+    )
+    opener = plan([], message=message, context=ctx)[0].text
+    assert ("reason" in opener and not opener.endswith("?")) is thanked, opener
