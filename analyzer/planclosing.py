@@ -115,11 +115,12 @@ def closing_with_answers(ctx: PlanContext, question: str | None) -> str | None:
 def forward_question(
     ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
 ) -> str | None:
-    """The closing question: an offered call accepted, the named role the sender offers to put
-    the candidate forward for, a question in which the sender proposes something, or a request
-    for consent, answered with a yes (:mod:`.planasks`; before a withdrawn role's own closing,
-    since the sender waits for the answer), an offer of freelance or relief work taken up by its
-    kind, an offered reference accepted, the role the sender
+    """The closing question: the person the message names to contact about the outcome, by
+    name (the candidate will get in touch), an offered call accepted, the named role the sender
+    offers to put the candidate forward for, a question in which the sender proposes
+    something, or a request for consent, answered with a yes (:mod:`.planasks`; before a
+    withdrawn role's own closing, since the sender waits for the answer), an offer of freelance
+    or relief work taken up by its kind, an offered reference accepted, the role the sender
     mentioned, the next step the message invites (in a form letter, none when it
     already says where roles appear: :func:`answered_form_letter`), related roles when the
     reason was outside the candidate's control (not in a form letter; after a budget cut, how to
@@ -130,6 +131,8 @@ def forward_question(
     apply again. A survey about the process is taken up here when the message invites no other
     step, else by the draft (:func:`takes_up_survey`)."""
     settings = plan_settings()["forward"]
+    if ctx.contact_named:  # "you may contact the panel convenor, Ms Louise Barrett": by name
+        return pick(settings["contact_named"], seed).format(name=ctx.contact_named)
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
         if ctx.asks_times or ctx.day_named:  # no "which day" when the sender names one

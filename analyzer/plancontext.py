@@ -71,6 +71,8 @@ class PlanContext:
     offers_introduction: bool = False
     #: the kind of work the sender offers besides the role ("freelance", "relief"), if any
     work_offered: str | None = None
+    #: the person the message says to contact about the outcome ("Ms Louise Barrett"), if any
+    contact_named: str | None = None
     asks_times: bool = False
     day_named: bool = False
     call_me: bool = False
@@ -158,6 +160,7 @@ def _compiled() -> dict[str, Any]:
         "role_name": re.compile(s["other_role"]["name"]),
         "contact_when": re.compile(s["contact_when"]["pattern"]),
         "contact_promise": re.compile(s["contact_when"]["promise"]),
+        "contact_named": re.compile(s["contact_named"]["pattern"]),
         "roles_word": Cues([s["other_role"]["plural"]]),
         "future_ahead": ahead_cues(),
         "stage_variants": {
@@ -238,6 +241,24 @@ def out_of_control(
     if logistics and not found and not advice:
         found.add("logistics")
     return frozenset(found)
+
+
+def contact_named(text: str) -> str | None:
+    """The person the message says to contact about the outcome or for feedback, by title and
+    name as written ("Mr Paul Lindqvist"), or ``None`` (``contact_named``: in a sentence about
+    feedback, the outcome or questions)."""
+    if _TITLED.search(text) is None:  # most messages name nobody by title: no more reading
+        return None
+    about = _settings()["contact_named"]["about"]
+    for found in _compiled()["contact_named"].finditer(text):
+        head, tail = between_marks(text, found.start(), found.end(), SENTENCE_MARKS)
+        sentence = lower(text[head:tail])
+        if any(word in sentence for word in about):
+            return " ".join(found["name"].split())
+    return None
+
+
+_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.?\s+[A-Z]")
 
 
 def work_offered(text: str) -> str | None:
@@ -587,6 +608,7 @@ def read_context(
         offers_reference=offers["reference"],
         offers_introduction=offers["introduction"],
         work_offered=work_offered(text) if offers["work"] else None,
+        contact_named=contact_named(text),
         asks_times=offers["times"],
         day_named=offers["day_named"],
         call_me=offers["call_me"],

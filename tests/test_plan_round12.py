@@ -384,3 +384,35 @@ def test_a_feedback_note_is_thanked_for_a_reason_only_when_that_is_its_reason(
     )
     opener = plan([], message=message, context=ctx)[0].text
     assert ("reason" in opener and not opener.endswith("?")) is thanked, opener
+
+
+# 9. A named person to contact about the outcome -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Should you wish to obtain feedback regarding your application, you may contact the "
+            "panel convenor, Ms Louise Barrett, on (07) 5550 1182.",
+            "Ms Louise Barrett",
+        ),
+        (
+            "If you would like to discuss the outcome, you may contact the convenor of the "
+            "selection panel, Mr Paul Lindqvist, on (02) 5550 1847.",
+            "Mr Paul Lindqvist",
+        ),
+        ("Please contact Mr. John Smith for questions about the outcome.", "Mr. John Smith"),
+        ("Our director, Dr Jane Doe, thanks you for applying.", None),
+    ],
+)
+def test_a_named_contact_for_the_outcome_is_named_in_the_closing(
+    sentence: str, name: str | None
+) -> None:
+    message = (
+        "Dear Hannah,\nI regret to advise that you have not been recommended for appointment. "
+        f"{sentence}\nYours sincerely\nWorkforce Services"
+    )
+    assert read_context(message, policy=None).contact_named == name
+    closing = plan_of(message)[-1].text
+    assert (name is not None and name in closing) or (name is None and "Doe" not in closing)
