@@ -28,8 +28,9 @@ def thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     a reason outside the candidate's control
     (:func:`analyzer.planbases.weak_point`); a note that gives its own advice is thanked for
     it, with no question (``advised_thanks``), naming the point when it can; a note whose
-    reason is outside the candidate's control (of a kind with its own thanks, or the only
-    reason it states) is thanked for its openness about it (:func:`reason_thanks`).
+    reason is outside the candidate's control, and that states no reason in the candidate's
+    control (``reason_thanks.in_control``), is thanked for its openness about it
+    (:func:`reason_thanks`).
     Experience is gained, not practised: a named experience has its own wordings."""
     openers = plan_settings()["openers"]
     point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
@@ -45,8 +46,9 @@ def thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
         return pick(openers[key], seed).format(point=point)
     if weak is not None:  # no main point, but the note says where it fell short
         return pick(openers["detailed_weak"], seed).format(point=weak)
-    if thanked_kinds(ctx) or (ctx.out_of_control and ctx.stated <= {"logistics"}):
-        return reason_thanks(ctx, seed)  # the note explains a reason nobody could improve on
+    in_control = ctx.stated.intersection(plan_settings()["reason_thanks"]["in_control"])
+    if ctx.out_of_control and not in_control:  # the note explains a reason nobody could
+        return reason_thanks(ctx, seed)  # improve on ("the commute" beside feedback is none)
     return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
 
 
@@ -102,7 +104,8 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     if ctx.praise is not None and real_praise(ctx):  # build on what the message praised
         text, inner = praised(*ctx.praise)
     leads = settings["offer_leads"]
-    if ctx.offers_feedback and not offers_talk(ctx):  # a call is accepted by the closing
+    offered = ctx.offers_feedback and not ctx.contact_named  # the named contact gives it
+    if offered and not offers_talk(ctx):  # a call is accepted by the closing
         return str(leads["feedback"]).format(question=capital(inner))  # question
     mass_template = ctx.form_letter and ctx.auto_reply  # its "don't hesitate" is in every copy
     if ctx.invites and not offers_talk(ctx) and not mass_template:  # "if we can help": help

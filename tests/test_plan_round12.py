@@ -416,3 +416,31 @@ def test_a_named_contact_for_the_outcome_is_named_in_the_closing(
     assert read_context(message, policy=None).contact_named == name
     closing = plan_of(message)[-1].text
     assert (name is not None and name in closing) or (name is None and "Doe" not in closing)
+
+
+def test_a_commute_mentioned_beside_feedback_is_no_reason_to_thank_for() -> None:
+    from analyzer.plancontext import PlanContext
+    from analyzer.questions import plan
+
+    message = "I know the commute isn't fun. The deciding factor was site experience."
+    ctx = PlanContext(
+        stage="interviewed",
+        feedback_given=True,
+        own_voice=True,
+        stated=frozenset({"experience", "logistics"}),
+        out_of_control=frozenset({"location"}),
+    )
+    assert "location" not in plan([], message=message, context=ctx)[0].text
+
+
+def test_a_named_contact_gives_the_feedback_so_the_opener_does_not_take_it_up() -> None:
+    message = (
+        "Dear Ms Lee,\nYou have not been recommended for appointment. If you would like feedback "
+        "on your application, please contact the panel convenor, Ms Deborah Lyle, on "
+        "(08) 9555 0147.\nRecruitment Services"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offers_feedback and ctx.contact_named == "Ms Deborah Lyle"
+    questions = plan_of(message)
+    assert "offer of feedback" not in questions[0].text
+    assert "Ms Deborah Lyle" in questions[-1].text
