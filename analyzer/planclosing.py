@@ -184,7 +184,9 @@ def forward_question(
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
     if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when
-        return None  # are both said, or the note's own advice says what to do next
+        if ctx.contact_when and not ctx.form_letter:  # are both said, or the note's own
+            return pick(settings["contact_when"], seed).format(when=ctx.contact_when)  # advice
+        return None  # says what to do next; a promise of contact is welcomed
     invited = follow_up_question(ctx, seed)
     if invited is not None:
         return invited

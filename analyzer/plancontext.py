@@ -595,7 +595,7 @@ def read_context(
         remarks=remarks(text),
         stage_variant=stage_variant(text, stage),
         timing_open="timing_open" in hits,
-        contact_when=contact_when(text) if outside else None,
+        contact_when=contact_when(text) if outside or "timing_open" in hits else None,
         praise=praise(text),
         community=community_term(text),
         team_signed=team,

@@ -444,3 +444,14 @@ def test_a_named_contact_gives_the_feedback_so_the_opener_does_not_take_it_up() 
     questions = plan_of(message)
     assert "offer of feedback" not in questions[0].text
     assert "Ms Deborah Lyle" in questions[-1].text
+
+
+def test_a_feedback_note_that_promises_contact_is_welcomed_on_its_condition() -> None:
+    message = (
+        "Hi Aoife,\nThanks for the take-home. Where it fell short: there were no tests, and the "
+        "filter state was lost on reload. The component structure was clean. If a role like "
+        "that opens up I'll let you know directly.\nBest,\nDan"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.contact_when == "if a role like that opens up"
+    assert plan_of(message)[-1].text.endswith("if a role like that opens up.")
