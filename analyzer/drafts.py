@@ -195,10 +195,9 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     # a note that said what to do gets thanks, not a question: said as it is, not listed;
     # thanks for a reason outside the candidate's control is the draft's own acceptance
     noted = next((q.text for q in questions if _thanks_only(q)), None)
-    if situation.out_of_control and not situation.advised:
-        questions = tuple(q for q in questions if q.text != noted)
-        noted = None
     questions = tuple(q for q in questions if q.text not in (answer, noted))
+    if situation.out_of_control and not situation.advised:
+        noted = None
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
     parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer, noted)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())

@@ -96,4 +96,4 @@ def _generic_word(word: str, generic: frozenset[str]) -> bool:
 
 
 #: Generic words however they are written (a capital there starts the sentence).
-_ALWAYS_GENERIC = frozenset({"a", "an", "the", "our", "this", "that", "any", "some", "your"})
+_ALWAYS_GENERIC = _DEFINITE | {"a", "an", "any", "some", "your"}

@@ -199,6 +199,7 @@ def impression_answered(message: str, start: int, end: int, specific: Sequence[T
     _, tail = between_marks(message, start, end, SENTENCE_MARKS)
     if any(end <= s.start < tail for s in specific):
         return True
-    said = set(re.findall(r"[a-z]+(?:'t)?|n't", message[end:tail].lower().replace("’", "'")))
+    after = message[end:tail].lower().replace("\u2019", "'")
+    said = set(re.findall(r"[a-z]+", after)) | ({"n't"} if "n't" in after else set())
     answered = plan_settings()["lead_in"]["answered"]
     return bool(said & set(answered["praise"])) and not said & set(answered["criticism"])

@@ -184,9 +184,8 @@ def forward_question(
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
     if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when
-        if ctx.contact_when and not ctx.form_letter:  # are both said, or the note's own
-            return pick(settings["contact_when"], seed).format(when=ctx.contact_when)  # advice
-        return None  # says what to do next; a promise of contact is welcomed
+        return _welcome(ctx, seed)  # are both said, or the note's own advice says what to do
+        # next; a promise of contact is welcomed
     invited = follow_up_question(ctx, seed)
     if invited is not None:
         return invited
@@ -199,8 +198,9 @@ def forward_question(
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:
-        if ctx.contact_when and not ctx.form_letter:  # "if a senior role opens up, I'll be in
-            return pick(settings["contact_when"], seed).format(when=ctx.contact_when)  # touch"
+        welcome = _welcome(ctx, seed)  # "if a senior role opens up, I'll be in touch"
+        if welcome is not None:
+            return welcome
         if ctx.form_letter or ctx.timing_open or "visa" in ctx.out_of_control:
             return None  # a team mailbox cannot say which roles would suit; the message says
             # when it will be in touch; any other role needs the same work permit
@@ -287,6 +287,14 @@ def follow_up_question(ctx: PlanContext, seed: int = 0) -> str | None:
     return pick([options] if isinstance(options, str) else options, seed >> 4).format(
         community=community
     )
+
+
+def _welcome(ctx: PlanContext, seed: int) -> str | None:
+    """The welcome of contact a person promises on a condition (``contact_when``: "I would
+    welcome hearing from you if a more senior role opens up"); none in a form letter."""
+    if not ctx.contact_when or ctx.form_letter:
+        return None
+    return pick(plan_settings()["forward"]["contact_when"], seed).format(when=ctx.contact_when)
 
 
 def _definite(phrase: str | None) -> str:

@@ -179,6 +179,7 @@ def test_a_promised_contact_is_welcomed_in_the_draft_not_listed_as_a_question() 
     [
         ("The panel thought your presentation was well structured and clear.", False),
         ("The panel felt your answers on budgeting were not detailed enough.", True),
+        ("The panel thought your answer on budgeting wasn't clear.", True),  # praise word negated
         ("We felt you could be stronger in some areas.", True),
     ],
 )
