@@ -5,7 +5,9 @@ question takes it up by name instead of asking which roles would suit.
 A phrase counts only in a sentence that looks ahead (``future_roles.ahead`` in
 ``patterns/plan_context.json``: keeping the candidate in mind, putting them forward, a role
 opening up) and only when a word of its own names the kind of role: "other", "future" or
-"suitable" roles name nothing (``future_roles.generic``).
+"suitable" roles name nothing (``future_roles.generic``), except a job title in capitals
+("a few more CSMs"). A time said right after it is kept with it ("maternity cover in the
+autumn", "junior positions in January").
 """
 
 from __future__ import annotations
@@ -21,13 +23,21 @@ from .resources import read_json
 #: A role noun with up to three words before it and an optional place or month after it
 #: ("deputy roles that come up in Yorkshire", "similar opening comes up in Hosur or Salem").
 _PHRASE = re.compile(
-    r"(?<![\w'’])(?P<mods>(?:[A-Za-z][\w&-]*[ \t]+){1,3})"
+    r"(?<![\w'’])(?P<mods>(?:[A-Za-z][\w&-]*[ \t]+){0,3})"
     r"(?P<noun>(?i:roles|role|positions|position|openings|opening|vacancies|vacancy|posts|postings"
-    r"|jobs|programme|program|scheme|internships|internship|apprenticeship|opportunity)|team)\b"
+    r"|jobs|programme|program|scheme|internships|internship|apprenticeship|opportunity|cover"
+    r"|contracts|contract)|team|[A-Z]{2,5}s)\b"
+    r"(?:[ \t]+or[ \t]+(?:two|so))?"
     r"(?:(?:[ \t]+(?:that|which)(?:'s|\u2019s|[ \t]+is|[ \t]+are)?)?[ \t]+"
     r"(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
     r"(?P<where>[ \t]+(?:in|at|across)[ \t]+[A-Z][\w-]+(?:[ \t]+(?:or|and)[ \t]+[A-Z][\w-]+)?)?"
+    r"(?P<when>[ \t]+(?:(?:in|around|from|over)[ \t]+(?:the[ \t]+)?(?:spring|summer|autumn|fall"
+    r"|winter|new[ \t]+year|Q[1-4]|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)|next[ \t]+(?:month|quarter|year)|later[ \t]+this[ \t]+year"
+    r"|once[ \t]+(?:our|the)[ \t]+[a-z]+[ \t]+(?:closes|is[ \t]+done|completes|lands)))?"
 )
+#: A plural job title in capitals ("CSMs", "BDRs"): a kind of role by itself.
+_TITLE_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
 
 #: Words before a role's own words that make it the one the sender has in mind.
@@ -67,25 +77,38 @@ def future_role(text: str, applied: str | None = None) -> str | None:
 
 def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -> str | None:
     words = match.group("mods").split()
-    definite = False  # "the digital editor role that's coming up": the one the sender means
-    while words and _generic_word(words[0], generic):  # "our next", "any other", "two"
+    definite = False  # "the digital editor role that's coming up": the one the sender means;
+    # "our next", "any other", "two" name no kind of role
+    while words and (_generic_word(words[0], generic) or _opens_sentence(words, generic)):
         definite = definite or words[0].lower() in _DEFINITE
         words = words[1:]
+    noun = match.group("noun")
+    if not words and _TITLE_PLURAL.fullmatch(noun):  # "a few more CSMs": the title alone
+        return " ".join([noun, *match.group("when").split()] if match.group("when") else [noun])
     if not words or any(_generic_word(w, generic) for w in words):
         return None
     if applied is not None and " ".join(words).lower() == applied.lower():
         return None
-    noun = match.group("noun")
     noun = noun if words[-1][:1].isupper() else noun.lower()  # "QC Graduate Programme"
     if noun == "team" and not words[0][:1].isupper():  # "the recruitment team": no role
         return None
     where = " ".join((match.group("where") or "").split())
-    phrase = " ".join([*words, noun] + ([where] if where else []))
-    if noun.endswith("s"):  # plural: "deputy roles in Yorkshire", "the Parks Patrol postings"
+    when = " ".join((match.group("when") or "").split())
+    phrase = " ".join([*words, noun] + [x for x in (where, when) if x])
+    # plural or a mass noun: "deputy roles in Yorkshire", "the Parks Patrol postings",
+    # "maternity cover in the autumn"
+    if noun.endswith("s") or noun == "cover":
         return f"the {phrase}" if definite else phrase
     if definite or words[0][:1].isupper():
         return f"the {phrase}"
     return f"{'an' if words[0][:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+def _opens_sentence(words: list[str], generic: frozenset[str]) -> bool:
+    """Whether the first word is a generic one capitalised only because it opens the sentence
+    ("If deputy roles ..."): the word after it is in lower case, as no name's is ("Team
+    Lead")."""
+    return len(words) > 1 and words[0].lower() in generic and not words[1][:1].isupper()
 
 
 def _generic_word(word: str, generic: frozenset[str]) -> bool:

@@ -172,9 +172,12 @@ def forward_question(
         key = "put_forward" if ctx.put_forward else "named_role"
         return str(settings[key]).format(the_role=the_role(ctx.other_role))
     # "deputy roles in Yorkshire": taken up by name, unless the sender, whose reason was
-    # outside the candidate's control, already promised to come back about such a role
+    # outside the candidate's control, already promised to come back about such a role; a
+    # welcome, not a question, when the sender keeps my details or already gave advice
     if ctx.future_role and not ctx.form_letter and not (ctx.out_of_control and ctx.timing_open):
-        return pick(settings["future_named"], seed).format(roles=ctx.future_role)
+        key = "future_named_advised" if ctx.advised else "future_named"
+        key = "future_named_promised" if ctx.future_promised else key
+        return pick(settings[key], seed).format(roles=ctx.future_role)
     if ctx.offered_role:  # "I've got another opening that might suit": yes, tell me more
         return str(settings["offered_role"][ctx.offered_role])
     if ctx.advised_roles:  # never ask to reapply for the kind of role advised against

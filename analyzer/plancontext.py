@@ -43,6 +43,9 @@ class PlanContext:
     other_role: str | None = None
     mentions_other_role: bool = False
     future_role: str | None = None
+    #: the sender keeps the candidate's details or promises to be in touch, so a named future
+    #: role is welcomed, not asked about (:func:`promises_contact`)
+    future_promised: bool = False
     auto_reply: bool = False
     no_reply: bool = False
     offers_discuss: bool = False
@@ -277,6 +280,16 @@ _WORK_KIND = re.compile(
 #: The sender's own words, as the candidate says them back to the sender.
 _TO_SENDER = MappingProxyType({"we": "you", "our": "your", "us": "you"})
 _SENDER_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def promises_contact(text: str) -> bool:
+    """Whether the sender keeps the candidate's details or promises to be in touch ("I'll hold
+    onto your details", "I'll let you know directly"): ``contact_promise`` or a kept résumé
+    (``follow_up``'s ``keep_resume``)."""
+    low = lower(text)
+    return _compiled()["contact_promise"].search(low) is not None or (
+        "follow_up.keep_resume" in _matching(low)
+    )
 
 
 def contact_when(text: str) -> str | None:
@@ -589,6 +602,7 @@ def read_context(
         other_roles_named=mentions and other_roles_named(text),
         role=_readable(applied, other=name),
         future_role=future_role(text, applied) if "future_ahead" in hits else None,
+        future_promised="future_ahead" in hits and promises_contact(text),
         board_notice=notice,
         timing=timing_stated(text),
         survey="survey" in hits,

@@ -20,7 +20,7 @@ from .planwords import (
 )
 
 
-def thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
+def thanks_for_note(ctx: PlanContext, message: str, seed: int, *, hedged: bool = False) -> str:
     """The opener of a note that spells out its feedback: thanks, then which point matters
     most or, when the note names its main point, how to improve on it, by name when the note's
     words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
@@ -31,8 +31,15 @@ def thanks_for_note(ctx: PlanContext, message: str, seed: int) -> str:
     reason is outside the candidate's control, and that states no reason in the candidate's
     control (``reason_thanks.in_control``), is thanked for its openness about it
     (:func:`reason_thanks`).
-    Experience is gained, not practised: a named experience has its own wordings."""
+    Experience is gained, not practised: a named experience has its own wordings.
+    ``hedged``: the note leaves a point vague or says so itself; it is thanked without being
+    called clear or detailed (``hedged_thanks``, ``advised_thanks.hedged``) and the plan
+    asks about that point instead of which point matters most."""
     openers = plan_settings()["openers"]
+    if hedged:
+        settings = plan_settings()
+        hedged_thanks = settings["advised_thanks"]["hedged"] if ctx.advised else None
+        return pick(hedged_thanks or settings["hedged_thanks"]["wording"], seed)
     point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
     weak = weak_point(message) if point is None else None
     if weak is not None and about_logistics(weak):  # a commute or a budget is no point to

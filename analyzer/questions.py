@@ -247,9 +247,14 @@ def plan(
     written = written_feedback(ctx, specific, message)
     noted = ctx.feedback_given or (written and ctx.own_voice and not ctx.relayed)  # a person's
     # note of feedback; a recruiter relaying a decision passes on the client's, not theirs
+    candidates = _candidates(findings, specific, ctx, message, seed, written=written)
+    # a note's own vague point ("it wasn't quite the right fit"): asked, and the note is not
+    # thanked as clear
+    unclear = next((c for c in candidates if _still_vague(c)), None) if noted else None
     opener = Question(opener_text(ctx, seed), Purpose.OPENER.value)
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
-        opener = Question(thanks_for_note(ctx, message, seed), Purpose.OPENER.value)
+        hedged = unclear is not None or bool(ctx.admitted)
+        opener = Question(thanks_for_note(ctx, message, seed, hedged=hedged), Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
     # the closing question is kept when the cap allows three, or two when it answers the sender
@@ -257,12 +262,17 @@ def plan(
     reserved = 1 if (forward is not None or ctx.told is not None) and kept else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
-    for candidate in _candidates(findings, specific, ctx, message, seed, written=written):
+    for candidate in candidates:
         if len(clarify) >= room:
             break
         if candidate.topic == _NO_OPENING and asks_roles(forward):
             continue  # the closing question asks which roles would suit: asked once
-        if noted and candidate.topic not in _remark_topics() and not _admitted(candidate, ctx):
+        if (
+            noted
+            and candidate is not unclear
+            and candidate.topic not in _remark_topics()
+            and not _admitted(candidate, ctx)
+        ):
             continue  # the note explains its points: the opener asked which matters most
         text = _text(candidate, seed + len(clarify))
         if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
@@ -292,6 +302,15 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     forward = closing_with_answers(context, forward_question(context, seed, [opener]))
     closing = [Question(forward, Purpose.OPEN_ENDED.value)] if forward else []
     return [Question(opener, Purpose.OPENER.value), *closing]
+
+
+def _still_vague(candidate: _Candidate) -> bool:
+    """Whether ``candidate`` is a point a spelled-out note leaves vague: a fit, a gap or an
+    impression quoted in the note's own clean words that are more than a lead-in ("we felt"):
+    the one clarification such a note gets (``note_vague_types`` in ``plan.json``)."""
+    if candidate.quote is None or candidate.type not in plan_settings()["note_vague_types"]:
+        return False
+    return not set(words(candidate.quote)) <= set(plan_settings()["lead_in"]["words"])
 
 
 def _admitted(candidate: _Candidate, ctx: PlanContext) -> bool:

@@ -48,6 +48,9 @@ def _rules() -> dict[str, Any]:
         "np_heads": frozenset(data["np_heads"]),
         "partitive_heads": frozenset(data["partitive_heads"]),
         "second_person": frozenset(data["second_person"]),
+        "auxiliaries": frozenset(data["subject_widen"]["auxiliaries"]),
+        "subjects": frozenset(data["subject_widen"]["subjects"]),
+        "copula_next": frozenset(data["subject_widen"]["next"]),
     }
 
 
@@ -153,6 +156,7 @@ def _dangles(message: str, token: tuple[int, int], r: dict[str, Any]) -> bool:
 
 _WORD_BEFORE = re.compile(r"(?<![\w&/+.-])([A-Za-z][A-Za-z'’]*)[ \t]+$")  # whole: not "FP&[A]"
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*)")
+_FIRST_WORD = re.compile(r"([A-Za-z][A-Za-z'’]*)")
 
 
 def _word_before(message: str, start: int) -> tuple[str, int] | None:
@@ -174,6 +178,21 @@ def _widened(message: str, start: int) -> int:
             break
         start = before[1]
     return start
+
+
+def _with_subject(message: str, start: int) -> int:
+    """``start`` moved left over the subject pronoun of a span that opens on a negated
+    copula followed by a noun phrase or a degree word ("it" before "wasn't quite the right
+    fit"): the clause is quoted whole."""
+    r = _rules()
+    first = _FIRST_WORD.match(message, start)
+    if first is None or first.group(1).lower().replace("’", "'") not in r["auxiliaries"]:
+        return start
+    following = _WORD_AFTER.match(message, first.end())
+    if following is None or following.group(1).lower() not in r["copula_next"]:
+        return start  # "weren't sure the match": a clause cut short, no phrase to quote
+    before = _word_before(message, start)
+    return before[1] if before is not None and before[0] in r["subjects"] else start
 
 
 def whole_constituent(message: str, start: int, end: int) -> bool:
@@ -203,7 +222,7 @@ def clean_quote(message: str, start: int, end: int) -> str | None:
     if _stranded(message, start, end):
         return None
     start, end = _trimmed(message, start, end)
-    start = _widened(message, start)
+    start = _widened(message, _with_subject(message, start))
     end = _with_head(message, end)
     if not whole_words_at(message, start, end) or not whole_constituent(message, start, end):
         return None

@@ -33,7 +33,7 @@ from .plan_helpers import stated, texts_of
         ),
         (
             "We've a few audit openings coming up in Galway over the summer.",
-            "audit openings in Galway",
+            "audit openings in Galway over the summer",
         ),
         ("I'll keep you in mind for other roles that come up.", None),
         ("We will keep your details on file for future vacancies.", None),

@@ -340,7 +340,7 @@ def test_work_offered_besides_the_role_is_taken_up_by_its_kind(
         ),
         (
             "There may be a Team Lead opportunity coming up in the new year.",
-            "the Team Lead opportunity",
+            "the Team Lead opportunity in the new year",
         ),
         ("Our team roles come up often.", None),
     ],

@@ -83,6 +83,8 @@ class VagueResolver(BatchedPipe):
             return True
         if _process_verb(span, self.settings.get("drop_when_next", {}).get(span.id_)):
             return True
+        if span.id_ in self.settings.get("drop_before_colon", ()) and _heading(span):
+            return True
         rules = self.settings["drop_when_sentence_has"]
         present = cue_labels.get(sent_of[span.start], set())
         for key in (span.label_, span.id_):
@@ -203,6 +205,13 @@ def make_vague_resolver(
         specific_key=specific_key,
         settings=settings,
     )
+
+
+def _heading(span: Span) -> bool:
+    """Whether a colon follows ``span`` within two words ("Areas to work [on]:"): a heading,
+    whose points the message names after it."""
+    after = span.doc[span.end : span.end + 2]
+    return any(t.text == ":" for t in after)
 
 
 def _process_verb(span: Span, next_words: dict[str, list[str]] | None) -> bool:
