@@ -1,7 +1,9 @@
 """The thirteenth round's categories: a spelled-out feedback note's own vague point is asked
 about, and the note is then not thanked as clear; an impression in a verb and an adjective
 ("felt thin") is flagged; a future opening is taken up by its name and time, and welcomed, not
-asked about, when the sender keeps the candidate's details."""
+asked about, when the sender keeps the candidate's details; a recruiter's "won't be
+progressing you to interview" states a decision; freelance work offered in passing is taken
+up; a hire who can start at once is a reason outside the candidate's control."""
 
 from __future__ import annotations
 
@@ -176,3 +178,43 @@ def test_a_future_opening_the_sender_does_not_promise_is_asked_about() -> None:
     assert not ctx.future_promised
     closing = plan_of(message)[-1]
     assert "maternity cover" in closing.text
+
+
+# 4. A recruiter's "won't be progressing you", freelance asked, a start date ------------------
+
+
+def test_a_recruiter_who_will_not_progress_you_to_interview_states_a_decision(
+    analyzer: Analyzer,
+) -> None:
+    message = (
+        "Hi Tom, just touching base on the Payroll Lead role. The client liked your CV but your "
+        "day rate is above what they have signed off, so they won't be progressing you to "
+        "interview. I've a couple of other contracts that may suit, happy to chat this week? "
+        "Cheers, Amy | Consultant | Ridgeway Search"
+    )
+    assert analyzer.analyze(message).kind.label == "rejection"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If we end up needing freelance help over the summer would you be keen?",
+        "Do stay in touch, we get busy in spring and sometimes need freelance support.",
+    ],
+)
+def test_freelance_work_offered_in_passing_is_taken_up(sentence: str) -> None:
+    message = (
+        "Hi Jo,\nThanks for coming in. We've decided to go with someone else for the designer "
+        f"role. {sentence}\nThanks again,\nBec"
+    )
+    assert read_context(message, policy=None).work_offered == "freelance"
+    assert "freelance" in plan_of(message)[-1].text
+
+
+def test_a_hire_who_can_start_at_once_is_a_reason_outside_the_candidates_control() -> None:
+    message = (
+        "Hi Jo,\nThanks for coming in last week. We've gone with someone else, mainly because "
+        "they can start straight away and we have two launches next month.\nThanks again,\nBec"
+    )
+    assert "availability" in read_context(message, policy=None).out_of_control
+    assert not any("stronger" in q.text for q in plan_of(message))
