@@ -16,7 +16,7 @@ from typing import Any
 from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy, Purpose
-from .planclosing import accepts_talk, takes_up_survey, without_offer_lead
+from .planclosing import accepts_talk, second_offer_of, takes_up_survey, without_offer_lead
 from .plancontext import PlanContext, context_of
 from .planopeners import met_in_person
 from .report import Question, Report
@@ -185,7 +185,10 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     if situation.declines:
         policy = Policy.DECLINES.value
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
+    also = None  # a second offer the accepted call took up ("I would also ...") is kept
     if situation.offers_call:  # the draft accepts the call in its own words
+        accepted = [q.text for q in questions if accepts_talk(q.text)]
+        also = next((x for x in map(second_offer_of, accepted) if x), None)
         questions = tuple(q for q in questions if not accepts_talk(q.text))
     # a yes to what the sender proposed ("Shall I send over the job description?") is said
     # in a paragraph of its own, not listed among the questions; so is a closing that asks
@@ -199,7 +202,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     if situation.out_of_control and not situation.advised:
         noted = None
     asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
-    parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer, noted)
+    parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer, noted, also)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
     blanks += tuple(dict.fromkeys(_ANSWER_BLANK.findall(answer or "")))  # "[your figure]"
@@ -259,6 +262,8 @@ class _Parts:
     answer: str | None = None
     #: the plan's thanks for a note that said what to do (no question: ``advised_thanks``)
     noted: str | None = None
+    #: a second offer taken up beside the accepted call ("I would also ...")
+    also: str | None = None
 
     def fill(self, template: str) -> str:
         return template.format(**self.values)
@@ -276,8 +281,10 @@ class _Parts:
             paragraphs += [f"{thanks} {accepted}"]
             paragraphs += [self.noted] if self.noted else []
             paragraphs += [self.answer] if self.answer else []
-            if self.questions or not (self.noted or self.answer):  # none where nothing is asked
+            # none where nothing is asked, unless a call is to be accepted
+            if self.questions or self.situation.offers_call or not (self.noted or self.answer):
                 paragraphs += [self._request()]
+            paragraphs += [self.also] if self.also else []
             if self.questions:
                 numbered = [f"{n}. {q.text}" for n, q in enumerate(self.questions, 1)]
                 outro = e[
@@ -346,9 +353,10 @@ class _Parts:
         if self.noted:
             lines.append(f"{n}. {self.noted}")
             n += 1
-        if self.answer:
-            lines.append(f"{n}. {self.answer}")
-            n += 1
+        for said in (self.answer, self.also):
+            if said:
+                lines.append(f"{n}. {said}")
+                n += 1
         if self.questions:
             lines.append(f"{n}. {st['questions']}")
             lines += [f"   {chr(97 + i)}. {q.text}" for i, q in enumerate(self.questions)]

@@ -6,7 +6,8 @@ A phrase counts only in a sentence that looks ahead (``future_roles.ahead`` in
 ``patterns/plan_context.json``: keeping the candidate in mind, putting them forward, a role
 opening up) and only when a word of its own names the kind of role: "other", "future" or
 "suitable" roles name nothing (``future_roles.generic``), except a job title in capitals
-("a few more CSMs"). A time said right after it is kept with it ("maternity cover in the
+("a few more CSMs"); a number belongs to a name only after a word of it ("Band 6 post",
+not "2 roles"). A time said right after it is kept with it ("maternity cover in the
 autumn", "junior positions in January").
 """
 
@@ -23,10 +24,10 @@ from .resources import read_json
 #: A role noun with up to three words before it and an optional place or month after it
 #: ("deputy roles that come up in Yorkshire", "similar opening comes up in Hosur or Salem").
 _PHRASE = re.compile(
-    r"(?<![\w'’])(?P<mods>(?:[A-Za-z][\w&-]*[ \t]+){0,3})"
+    r"(?<![\w'’])(?P<mods>(?:[A-Za-z0-9][\w&-]*[ \t]+){0,3})"
     r"(?P<noun>(?i:roles|role|positions|position|openings|opening|vacancies|vacancy|posts|postings"
     r"|jobs|programme|program|scheme|internships|internship|apprenticeship|opportunity|cover"
-    r"|contracts|contract)|team|[A-Z]{2,5}s)\b"
+    r"|contracts|contract|post)|team|[A-Z]{2,5}s)\b"
     r"(?:[ \t]+or[ \t]+(?:two|so))?"
     r"(?:(?:[ \t]+(?:that|which)(?:'s|\u2019s|[ \t]+is|[ \t]+are)?)?[ \t]+"
     r"(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
@@ -79,13 +80,15 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     words = match.group("mods").split()
     definite = False  # "the digital editor role that's coming up": the one the sender means;
     # "our next", "any other", "two" name no kind of role
-    while words and (_generic_word(words[0], generic) or _opens_sentence(words, generic)):
+    while words and (
+        _generic_word(words[0], generic) or _opens_sentence(words, generic) or words[0].isdigit()
+    ):
         definite = definite or words[0].lower() in _DEFINITE
         words = words[1:]
     noun = match.group("noun")
     if not words and _TITLE_PLURAL.fullmatch(noun):  # "a few more CSMs": the title alone
         return " ".join([noun, *match.group("when").split()] if match.group("when") else [noun])
-    if not words or any(_generic_word(w, generic) for w in words):
+    if not words or any(_generic_word(w, generic) for w in words if not w.isdigit()):
         return None
     if applied is not None and " ".join(words).lower() == applied.lower():
         return None

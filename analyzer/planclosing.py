@@ -22,10 +22,50 @@ def offers_talk(ctx: PlanContext) -> bool:
 
 def accepts_talk(text: str) -> bool:
     """Whether a question is the closing one that accepts an offered conversation (a draft
-    that accepts the call in its own words leaves it out)."""
+    that accepts the call in its own words leaves it out), with or without a second offer
+    taken up in it (:func:`with_second_offer`)."""
     forward = plan_settings()["forward"]
-    keys = ("offer_talk", "offer_call", "offer_talk_times", "offer_day_named", "offer_call_me")
+    keys = (
+        "offer_talk",
+        "offer_call",
+        "offer_talk_times",
+        "offer_day_named",
+        "offer_call_me",
+        "offer_booking",
+    )
+    text = _ALSO.sub("", text)
     return any(text in forward[k] for k in keys)
+
+
+#: The sentence by which an accepted call also takes up a second offer (``second_offer``).
+_ALSO = re.compile(r" I (?:would|will) also [^.?!]*\.")
+
+
+def second_offer_of(text: str) -> str | None:
+    """The sentence by which an accepted call also takes up a second offer, if ``text`` holds
+    one (:func:`with_second_offer`): the draft, which accepts the call in its own words, keeps
+    it."""
+    found = _ALSO.search(text)
+    return None if found is None else found.group().strip()
+
+
+def with_second_offer(ctx: PlanContext, accepted: str) -> str:
+    """``accepted`` (a call or a talk taken up) with a second offer of the message taken up too,
+    before its question: an introduction, a role the sender names, or a future role by its name
+    (``second_offer`` in ``plan.json``); unchanged when there is none."""
+    wordings = plan_settings()["forward"]["second_offer"]
+    if ctx.offers_introduction:
+        extra = str(wordings["introduction"])
+    elif ctx.other_role:
+        extra = str(wordings["other_role"]).format(the_role=the_role(ctx.other_role))
+    elif ctx.future_role:
+        extra = str(wordings["future_role"]).format(roles=ctx.future_role)
+    else:
+        return accepted
+    cut = accepted.rfind(". ")
+    if not accepted.endswith("?") or cut < 0:
+        return f"{accepted} {extra}"
+    return f"{accepted[: cut + 1]} {extra}{accepted[cut + 1 :]}"
 
 
 def takes_up_survey(text: str) -> bool:
@@ -135,16 +175,18 @@ def forward_question(
         return pick(settings["contact_named"], seed).format(name=ctx.contact_named)
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
-        if ctx.asks_times or ctx.day_named:  # no "which day" when the sender names one
-            key = "offer_day_named" if ctx.day_named else "offer_talk_times"
-        elif ctx.call_me:  # "give me a ring": the candidate makes the call
+        if ctx.call_me:  # "please ring me, I'm in clinic Monday to Wednesday": I make the call
             key = "offer_call_me"
+        elif ctx.books_slot:  # "grab a slot in my calendar": I book it
+            key = "offer_booking"
+        elif ctx.asks_times or ctx.day_named:  # no "which day" when the sender names one
+            key = "offer_day_named" if ctx.day_named else "offer_talk_times"
         elif ctx.offered_role and key == "offer_call":  # the call, and the role in hand
             if ctx.other_role or ctx.future_role:  # by its name when the message gives one
                 named = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
                 return str(settings["offer_call_named"]).format(the_role=named)
             key = "offer_call_role"
-        return pick(settings[key], seed)
+        return with_second_offer(ctx, pick(settings[key], seed))
     if ctx.put_forward and (ctx.other_role or ctx.future_role):  # the role the sender
         named = the_role(ctx.other_role) if ctx.other_role else _definite(ctx.future_role)
         return str(settings["put_forward"]).format(the_role=named)  # offers to put me forward for

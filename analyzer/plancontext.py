@@ -78,6 +78,8 @@ class PlanContext:
     contact_named: str | None = None
     asks_times: bool = False
     day_named: bool = False
+    #: the sender asks the candidate to book a slot in a calendar ("grab a slot in my calendar")
+    books_slot: bool = False
     call_me: bool = False
     feedback_given: bool = False
     own_voice: bool = False
@@ -261,7 +263,7 @@ def contact_named(text: str) -> str | None:
     return None
 
 
-_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.?\s+[A-Z]")
+_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mx|Professor|Prof)\.?\s+[A-Z]")
 
 
 def work_offered(text: str) -> str | None:
@@ -625,6 +627,7 @@ def read_context(
         contact_named=contact_named(text),
         asks_times=offers["times"],
         day_named=offers["day_named"],
+        books_slot=offers["booking"],
         call_me=offers["call_me"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, team)),

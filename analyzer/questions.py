@@ -242,6 +242,12 @@ def plan(
     if ctx.declines:  # no feedback given: a short thank-you that keeps the door open
         thanks = pick(plan_settings()["declines_thanks"]["wording"], seed)
         return [Question(thanks, Purpose.OPENER.value)]
+    if ctx.contact_named:  # the feedback comes from a named person, not this sender: a
+        thanks = pick(plan_settings()["contact_named_thanks"]["wording"], seed)  # thank-you
+        contact = forward_question(ctx, seed, [thanks])  # and that person, by name
+        return [Question(thanks, Purpose.OPENER.value)] + (
+            [Question(contact, Purpose.OPEN_ENDED.value)] if contact else []
+        )
     if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
         max_questions = min(max_questions, int(plan_settings()["auto_reply_max"]))
     written = written_feedback(ctx, specific, message)
@@ -250,7 +256,7 @@ def plan(
     candidates = _candidates(findings, specific, ctx, message, seed, written=written)
     # a note's own vague point ("it wasn't quite the right fit"): asked, and the note is not
     # thanked as clear
-    unclear = next((c for c in candidates if _still_vague(c)), None) if noted else None
+    unclear = next((c for c in candidates if _still_vague(c, message)), None) if noted else None
     opener = Question(opener_text(ctx, seed), Purpose.OPENER.value)
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
         hedged = unclear is not None or bool(ctx.admitted)
@@ -304,13 +310,33 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     return [Question(opener, Purpose.OPENER.value), *closing]
 
 
-def _still_vague(candidate: _Candidate) -> bool:
+def _still_vague(candidate: _Candidate, message: str) -> bool:
     """Whether ``candidate`` is a point a spelled-out note leaves vague: a fit, a gap or an
-    impression quoted in the note's own clean words that are more than a lead-in ("we felt"):
-    the one clarification such a note gets (``note_vague_types`` in ``plan.json``)."""
-    if candidate.quote is None or candidate.type not in plan_settings()["note_vague_types"]:
+    impression quoted in the note's own clean words that are more than a lead-in ("we felt")
+    and that neither the words right after ("lacked depth [on topics like caching]":
+    ``note_vague_types`` and ``note_named_after`` in ``plan.json``) nor a list of points after
+    it explains: the one clarification such a note gets."""
+    settings = plan_settings()
+    if candidate.quote is None or candidate.type not in settings["note_vague_types"]:
         return False
-    return not set(words(candidate.quote)) <= set(plan_settings()["lead_in"]["words"])
+    if set(words(candidate.quote)) <= set(settings["lead_in"]["words"]):
+        return False
+    if candidate.start is None or candidate.phrase is None:
+        return True
+    after = message[candidate.start + len(candidate.phrase) :]
+    if len(_LIST_ITEM.findall(after)) >= 2:  # "Overall ... not quite the right fit. A few
+        return False  # specifics: - ... - ...": the list after it says what it means
+    return _named_after().match(after) is None
+
+
+#: An item of a list written as lines ("- ...", "• ...", "1. ...").
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+\S")
+
+
+@lru_cache(maxsize=1)
+def _named_after() -> re.Pattern[str]:
+    """Words right after a vague phrase that name what it means (``note_named_after``)."""
+    return re.compile(str(plan_settings()["note_named_after"]), re.IGNORECASE)
 
 
 def _admitted(candidate: _Candidate, ctx: PlanContext) -> bool:

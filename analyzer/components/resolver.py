@@ -217,8 +217,16 @@ def _heading(span: Span) -> bool:
 def _process_verb(span: Span, next_words: dict[str, list[str]] | None) -> bool:
     """Whether ``span`` ends on a verb that, before the next word, names a step of the process
     rather than a judgement (``drop_when_next``: "the panel considered [all applications]",
-    not "the panel considered [that] ...")."""
+    not "the panel considered [that] ..."), or a stage of the process rather than a
+    comparison ("further along [in the process]"); an entry may be several words."""
     if not next_words or span.end >= len(span.doc):
         return False
     after = next_words.get(span.doc[span.end - 1].lower_)
-    return after is not None and span.doc[span.end].lower_ in after
+    if after is None:
+        return False
+    for words in after:  # a listed entry may be several words ("in the process")
+        wanted = words.split()
+        found = span.doc[span.end : span.end + len(wanted)]
+        if [t.lower_ for t in found] == wanted:
+            return True
+    return False

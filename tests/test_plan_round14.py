@@ -1,0 +1,203 @@
+"""The fourteenth round's categories: a note's vague phrase that the words or the list after it
+explain is not asked; an accepted call takes up a second offer too; who calls whom, and how a
+time is found, follows the sender; a named person who gives feedback is the one to contact; a
+main point, a stage of the process, a role filled before the application was read, a
+disclaimer about qualifications, consent to keep details and a promise to send roles are read
+as their senders mean them."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.futureroles import future_role
+from analyzer.planbases import main_point
+from analyzer.plancontext import read_context
+
+from .plan_helpers import plan_of
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _note(feedback: str, after: str = "") -> str:
+    return (
+        "Hi Sam,\n\nThank you for the three rounds with us for the Platform Engineer role. "
+        "After the debrief we have decided not to move ahead with your application. I wanted to "
+        f"share some feedback from the panel.\n\n{feedback}\n\n{after}"
+        "Best regards,\nPriya Nair\nEngineering Manager"
+    )
+
+
+# 1. A vague phrase the note explains ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        "The main concern was the design round, where the panel felt you lacked depth on topics "
+        "like sharding, retries and back-pressure.",
+        "Overall the team felt you were not quite the right fit for the platform team.\n"
+        "A few specifics from the panel:\n"
+        "- Your Terraform exercise was well structured and the module layout was clean.\n"
+        "- When we asked about running an on-call rotation your experience sounded fairly "
+        "limited, and the answers on incident review were a bit theoretical.\n"
+        "- The load test plan had no ramp-up stage, which the brief asked for.",
+    ],
+)
+def test_a_vague_phrase_the_note_explains_is_not_asked(analyzer: Analyzer, feedback: str) -> None:
+    questions = analyzer.analyze(_note(feedback)).questions
+    assert not [q for q in questions if q.purpose == "clarify"], [q.text for q in questions]
+
+
+# 2. A second offer beside an accepted call ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("offer", "taken_up"),
+    [
+        (
+            "I'm happy to schedule a call to share more, and I'd also like to introduce you to "
+            "our partner, Fernbank Trust, who are hiring.",
+            "introduction",
+        ),
+        (
+            "Happy to have a call about it. We are expecting to advertise another Band 6 post "
+            "in the community team in the autumn.",
+            "Band 6 post",
+        ),
+    ],
+)
+def test_an_accepted_call_takes_up_the_second_offer(offer: str, taken_up: str) -> None:
+    closing = plan_of(_note("It was a close decision.", f"{offer}\n\n"))[-1]
+    assert "call" in closing.text and taken_up in closing.text, closing.text
+    assert closing.text.endswith("?")
+
+
+# 3. Who calls whom, and how a time is found ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("offer", "said"),
+    [
+        (
+            "If you would like to discuss it, please ring me on the number below; I'm in clinic "
+            "Monday to Wednesday.",
+            ("ring you", "give you a call"),
+        ),
+        ("Happy to set up 20 minutes on the phone, just reply with a couple of times.", ("times",)),
+        ("Happy to do a call, just grab a slot in my calendar.", ("slot",)),
+    ],
+)
+def test_the_accepted_call_follows_the_senders_way_of_arranging_it(
+    offer: str, said: tuple[str, ...]
+) -> None:
+    closing = plan_of(_note("It was a close decision.", f"{offer}\n\n"))[-1].text
+    assert any(words in closing for words in said), closing
+    assert "Which time works best for you?" not in closing
+
+
+# 4. A named person gives the feedback ---------------------------------------------------------
+
+
+def test_the_person_named_for_feedback_is_contacted_and_the_sender_asked_nothing() -> None:
+    message = (
+        "Dear Dr Mensah,\n\nThank you for attending interview for the above post. The panel "
+        "has decided not to offer you the post on this occasion. If you would like feedback "
+        "on your interview, please contact the Chair of the panel, Professor Alan Reid, at "
+        "a.reid@example.ac.uk.\n\nYours sincerely,\nHR Officer"
+    )
+    questions = plan_of(message)
+    assert [q.purpose for q in questions] == ["opener", "open_ended"]
+    assert not questions[0].text.endswith("?")
+    assert "Professor Alan Reid" in questions[-1].text
+
+
+# 5. What the sender means ---------------------------------------------------------------------
+
+
+def test_a_concern_named_as_the_main_one_is_the_notes_main_point() -> None:
+    message = _note("1. The API design was clean.\n2. Test coverage was our main concern.")
+    assert main_point(message) == "test coverage"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("We made an offer to a candidate who was further along in the process.", False),
+        ("We went with candidates who were further along in their careers.", True),
+    ],
+)
+def test_further_along_in_the_process_is_no_comparison(
+    analyzer: Analyzer, sentence: str, flagged: bool
+) -> None:
+    report = analyzer.analyze(_note(sentence))
+    assert any("further along" in f.text for f in report.findings) is flagged
+
+
+def test_a_role_filled_before_the_application_was_read_asks_nothing_about_it() -> None:
+    message = (
+        "Hi Conor,\nWe've filled the Account Manager role: we made an offer to a candidate "
+        "before your application came through, so we didn't get a chance to properly look at "
+        "yours.\nThanks,\nNiamh"
+    )
+    assert "closed" in read_context(message, policy=None).out_of_control
+    assert not any("application" in q.text and "closest" in q.text for q in plan_of(message))
+
+
+def test_a_disclaimer_about_qualifications_states_no_reason() -> None:
+    sentence = "Please do not understand this as a judgement of your qualifications."
+    message = _note(sentence)
+    from .plan_helpers import stated
+
+    ctx = read_context(message, policy=None, reasons=[stated(message, "qualifications", sentence)])
+    assert "qualifications" not in ctx.stated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        (
+            "With your permission, we would like to keep your details in our talent pool for "
+            "12 months.",
+            "follow_up",
+            "keep_request",
+        ),
+        (
+            "Feel free to reach out if you want to talk through any of the above.",
+            "offers_discuss",
+            True,
+        ),
+        (
+            "If anything fully remote opens up on the data side I'll send it your way first.",
+            "contact_when",
+            "if anything fully remote opens up on the data side",
+        ),
+    ],
+)
+def test_consent_talk_and_promises_are_read(sentence: str, field: str, value: object) -> None:
+    message = (
+        "Hi Chris,\nWe're not able to move forward, purely on location: the team is in the "
+        f"office four days a week in Austin. {sentence}\nBest,\nAlyssa"
+    )
+    assert getattr(read_context(message, policy=None), field) == value
+
+
+def test_a_numbered_post_expected_to_be_advertised_is_a_future_role() -> None:
+    sentence = "We are expecting to advertise another Band 6 post in the autumn."
+    assert future_role(sentence) == "the Band 6 post in the autumn"
+
+
+def test_the_draft_accepts_the_call_and_keeps_the_second_offer(analyzer: Analyzer) -> None:
+    from analyzer.drafts import draft
+
+    message = _note(
+        "Where the panel had doubts was the on-call side: your incident examples were thin.",
+        "I'd encourage you to have a look at the SRE Associate opening on our payments team. "
+        "I'm happy to set up a call to talk it through.\n\n",
+    )
+    body = draft(analyzer.analyze(message)).body
+    assert "call" in body.split("Thank you again")[0].lower()
+    assert "I would also like to hear more about the SRE Associate role." in body
