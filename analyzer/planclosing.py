@@ -41,6 +41,11 @@ def accepts_talk(text: str) -> bool:
 _ALSO = re.compile(r" I (?:would|will) also [^.?!]*\.")
 
 
+#: Follow-ups by which a person keeps the candidate's details (their promise of contact, when
+#: it has a condition, is welcomed on it).
+_KEPT_DETAILS = frozenset({"keep_resume", "keep_in_touch"})
+
+
 def second_offer_of(text: str) -> str | None:
     """The sentence by which an accepted call also takes up a second offer, if ``text`` holds
     one (:func:`with_second_offer`): the draft, which accepts the call in its own words, keeps
@@ -231,6 +236,10 @@ def forward_question(
     if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when
         return _welcome(ctx, seed)  # are both said, or the note's own advice says what to do
         # next; a promise of contact is welcomed
+    if ctx.follow_up in _KEPT_DETAILS and not ctx.form_letter:  # "I'll keep your CV and
+        welcome = _welcome(ctx, seed)  # give you a shout if anything similar comes up": a
+        if welcome is not None:  # welcome on its condition, not "which kind of role"
+            return welcome
     invited = follow_up_question(ctx, seed)
     if invited is not None:
         return invited

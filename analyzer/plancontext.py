@@ -284,6 +284,12 @@ _TO_SENDER = MappingProxyType({"we": "you", "our": "your", "us": "you"})
 _SENDER_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
+#: Cue-book names after which a promise of contact may carry its condition: an open timing,
+#: or a kept résumé ("I'll keep your CV on file and give you a shout if anything similar
+#: comes up").
+_KEPT = frozenset({"timing_open", "follow_up.keep_resume", "follow_up.keep_in_touch"})
+
+
 def promises_contact(text: str) -> bool:
     """Whether the sender keeps the candidate's details or promises to be in touch ("I'll hold
     onto your details", "I'll let you know directly"): ``contact_promise`` or a kept résumé
@@ -611,7 +617,7 @@ def read_context(
         remarks=remarks(text),
         stage_variant=stage_variant(text, stage),
         timing_open="timing_open" in hits,
-        contact_when=contact_when(text) if outside or "timing_open" in hits else None,
+        contact_when=contact_when(text) if outside or _KEPT.intersection(hits) else None,
         praise=praise(text),
         community=community_term(text),
         team_signed=team,

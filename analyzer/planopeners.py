@@ -96,9 +96,12 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     openers = settings["openers"]
     closed = role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        told = f"{closed}_told" if reopen_told(ctx) else closed  # unless the sender will say
+        told = reopen_told(ctx)  # unless the sender said already how I would hear of one
+        if told and closed in settings["closed_role_thanks"]:
+            return pick(settings["closed_role_thanks"][closed], seed)
         wordings = settings["closed_role_openers"]
-        return pick(wordings.get(told, wordings[closed]), seed).format(**team_words(ctx))
+        key = f"{closed}_told" if told else closed
+        return pick(wordings.get(key, wordings[closed]), seed).format(**team_words(ctx))
     if thanked_kinds(ctx) and not ctx.offers_feedback:  # nothing to ask what came closest
         return reason_thanks(ctx, seed)
     key = stage_key(ctx, openers, "_role" if ctx.role else "")

@@ -201,3 +201,15 @@ def test_the_draft_accepts_the_call_and_keeps_the_second_offer(analyzer: Analyze
     body = draft(analyzer.analyze(message)).body
     assert "call" in body.split("Thank you again")[0].lower()
     assert "I would also like to hear more about the SRE Associate role." in body
+
+
+def test_a_kept_cv_with_a_promise_on_a_condition_is_welcomed_on_it() -> None:
+    message = (
+        "Hi Priya,\nThanks for the chat on Tuesday. We've decided to fill the Buyer role "
+        "internally. I'll keep your CV on file and give you a shout if anything similar comes "
+        "up in the spring.\nCheers,\nTom"
+    )
+    opener, closing = plan_of(message)
+    assert not opener.text.endswith("?"), opener.text  # the sender already said how I'd hear
+    assert "if anything similar comes up in the spring" in closing.text
+    assert not closing.text.endswith("?"), closing.text
