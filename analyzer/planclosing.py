@@ -102,8 +102,10 @@ def answered_form_letter(ctx: PlanContext) -> bool:
 
 def reopen_told(ctx: PlanContext) -> bool:
     """Whether the message says already what happens if a paused role reopens: that the sender
-    will say, will be in touch, or keeps the résumé (``reopen_answered_by``)."""
-    return ctx.reopen_told or ctx.follow_up in plan_settings()["forward"]["reopen_answered_by"]
+    will say, will be in touch (on a condition too: ``contact_when``), or keeps the résumé
+    (``reopen_answered_by``)."""
+    answered_by = plan_settings()["forward"]["reopen_answered_by"]
+    return ctx.reopen_told or ctx.contact_when is not None or ctx.follow_up in answered_by
 
 
 def nothing_open(ctx: PlanContext) -> bool:
@@ -206,6 +208,8 @@ def forward_question(
         # said already: where openings appear, or that the sender will be in touch; and a
         # team mailbox cannot say which other roles would suit
         told = reopen_told(ctx)
+        if told and ctx.contact_when and not ctx.form_letter:  # "I'll get back in touch as
+            return _welcome(ctx, seed)  # soon as we're in a position to hire again": welcomed
         if told or ctx.form_letter:
             return None
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))

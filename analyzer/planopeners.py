@@ -96,9 +96,12 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     openers = settings["openers"]
     closed = role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
-        told = reopen_told(ctx)  # unless the sender said already how I would hear of one
-        if told and closed in settings["closed_role_thanks"]:
-            return pick(settings["closed_role_thanks"][closed], seed)
+        # unless the sender said already how I would hear of one: then thanks, no question
+        # (a paused role only when the closing welcomes a promise on its condition)
+        told = reopen_told(ctx)
+        thanks = settings["closed_role_thanks"]
+        if told and closed in thanks and (closed != "withdrawn" or ctx.contact_when):
+            return pick(thanks[closed], seed)
         wordings = settings["closed_role_openers"]
         key = f"{closed}_told" if told else closed
         return pick(wordings.get(key, wordings[closed]), seed).format(**team_words(ctx))

@@ -375,7 +375,7 @@ def test_a_promise_to_say_when_the_role_reopens_is_not_asked_again() -> None:
     )
     assert texts_of(message, policy="unspecified") == []  # a form letter: nothing left open
     texts = texts_of(f"{message} I am sorry.", policy="unspecified")
-    assert texts and not any("reopen" in t for t in texts)
+    assert texts and not any("reopen" in t and t.endswith("?") for t in texts)  # welcomed only
 
 
 # 2. Misread phrases: a pay or market phrase is no skill gap -----------------------------------

@@ -213,3 +213,49 @@ def test_a_kept_cv_with_a_promise_on_a_condition_is_welcomed_on_it() -> None:
     assert not opener.text.endswith("?"), opener.text  # the sender already said how I'd hear
     assert "if anything similar comes up in the spring" in closing.text
     assert not closing.text.endswith("?"), closing.text
+
+
+# 6. After the thirty-ninth set --------------------------------------------------------------
+
+
+def test_a_site_manager_going_with_someone_else_states_a_decision(analyzer: Analyzer) -> None:
+    message = (
+        "G'day Jo,\nThanks for coming out to site Monday. I'm going to go with another bloke "
+        "for the leading hand job, he's already got his tickets.\nYou've got a good attitude "
+        "and I'd have you on as a labourer if that's any use to you? Let me know.\nCheers\nMick"
+    )
+    report = analyzer.analyze(message)
+    assert report.kind.label == "rejection"
+    assert report.questions[-1].text == "Yes, I would be glad for you to have me on as a labourer."
+
+
+def test_a_hiring_pause_for_funding_with_a_promise_is_thanked_and_welcomed() -> None:
+    message = (
+        "Hi Niamh,\nWe've decided to hold off on hiring the Support Lead for now. Our seed "
+        "extension has slipped into the new year and I don't want to hire without the runway "
+        "sorted. I'll get back in touch as soon as we're in a position to hire again, probably "
+        "in March.\nConor"
+    )
+    ctx = read_context(message, policy=None)
+    assert {"withdrawn", "budget"} <= ctx.out_of_control
+    opener, closing = plan_of(message)
+    assert not opener.text.endswith("?") and not closing.text.endswith("?")
+    assert "in a position to hire again" in closing.text
+
+
+def test_an_employment_equity_plan_is_thanked_for_with_no_question() -> None:
+    message = (
+        "Dear Applicant,\nYour application was unsuccessful on this occasion. Preference was "
+        "given to candidates in line with the company's Employment Equity Plan.\nHuman Resources"
+    )
+    assert "equity" in read_context(message, policy=None).out_of_control
+    assert not any(q.text.endswith("?") for q in plan_of(message))
+
+
+def test_a_kept_cv_on_the_candidates_consent_is_a_request_to_answer() -> None:
+    message = (
+        "Dear Applicant,\nWe have decided to continue with other candidates. We would like to "
+        "keep your CV in our database for future recruitment. If you agree, please confirm by "
+        "replying to this message.\nRecruitment Team"
+    )
+    assert read_context(message, policy=None).follow_up == "keep_request"

@@ -178,7 +178,7 @@ CONTEXT = [
         True,
     ),
     ("Kindly note that no further correspondence will be entertained.", "declines", True),
-    ("Our Employment Equity Plan was taken into account.", "out_of_control", {"not_personal"}),
+    ("Our Employment Equity Plan was taken into account.", "out_of_control", {"equity"}),
     ("No signature is required.", "requirement_named", False),
     ("If you're ok, I can share your profile for one more opening in Mysore.", "put_forward", True),
 ]
