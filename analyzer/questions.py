@@ -251,8 +251,9 @@ def plan(
     if ctx.auto_reply:  # nobody reads replies: short, for a named recruiter
         max_questions = min(max_questions, int(plan_settings()["auto_reply_max"]))
     written = written_feedback(ctx, specific, message)
-    noted = ctx.feedback_given or (written and ctx.own_voice and not ctx.relayed)  # a person's
-    # note of feedback; a recruiter relaying a decision passes on the client's, not theirs
+    noted = ctx.feedback_given or (  # a person's note of feedback; a recruiter relaying a
+        written and ctx.own_voice and not ctx.relayed and not ctx.team_signed  # decision
+    )  # passes on the client's, and a team's letter with a reason is no note of its own
     candidates = _candidates(findings, specific, ctx, message, seed, written=written)
     # a note's own vague point ("it wasn't quite the right fit"): asked, and the note is not
     # thanked as clear

@@ -259,3 +259,45 @@ def test_a_kept_cv_on_the_candidates_consent_is_a_request_to_answer() -> None:
         "replying to this message.\nRecruitment Team"
     )
     assert read_context(message, policy=None).follow_up == "keep_request"
+
+
+def test_a_teams_letter_with_one_reason_and_data_lines_is_no_note_of_points() -> None:
+    message = (
+        "Hi Sofia,\nThank you for applying for the position of Data Engineer. Unfortunately, we "
+        "have decided not to proceed with your application. We were looking for a profile with "
+        "more hands-on experience running streaming pipelines in production.\nIn line with the "
+        "GDPR, we will delete your personal data four weeks after the end of this procedure, "
+        "unless you give us permission to keep it for one year.\nKind regards,\nRecruitment team"
+    )
+    texts = [q.text for q in plan_of(message)]
+    assert not any("these points" in t or "these pointers" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("I'm happy to grab 15 minutes on the phone, just reply with a time.", "offers_call", True),
+        (
+            "We'd be open to talking about a Senior Engineer role on the Integrations team.",
+            "other_role",
+            "Senior Engineer",
+        ),
+        ("I can connect you with the hiring manager.", "offers_introduction", True),
+        (
+            "We've got a mid-weight role likely opening early next year.",
+            "future_role",
+            "a mid-weight role",
+        ),
+    ],
+)
+def test_more_offers_in_their_senders_words(sentence: str, field: str, value: object) -> None:
+    message = (
+        "Hi Georgia,\nWe've decided to go with another candidate for the copywriter role. "
+        f"{sentence}\nThanks,\nBec"
+    )
+    assert getattr(read_context(message, policy=None), field) == value
+
+
+def test_a_main_point_is_named_without_its_preposition() -> None:
+    message = _note("The main concern was around data fetching, really.")
+    assert main_point(message) == "data fetching"
