@@ -301,3 +301,37 @@ def test_more_offers_in_their_senders_words(sentence: str, field: str, value: ob
 def test_a_main_point_is_named_without_its_preposition() -> None:
     message = _note("The main concern was around data fetching, really.")
     assert main_point(message) == "data fetching"
+
+
+# 7. After the fortieth set --------------------------------------------------------------------
+
+
+def test_no_correspondence_about_the_outcome_is_a_no_feedback_policy() -> None:
+    message = (
+        "Dear Candidate,\nYou have not been selected to proceed to the next stage. Please note "
+        "that this decision is final and we are unable to enter into correspondence regarding "
+        "the outcome.\nHuman Capital Department"
+    )
+    assert read_context(message, policy=None).declines
+    assert not any(q.text.endswith("?") for q in plan_of(message))
+
+
+def test_an_owner_who_passes_for_now_states_a_decision_and_his_referral_gets_a_yes(
+    analyzer: Analyzer,
+) -> None:
+    message = (
+        "Hi Kevin,\nThanks for sending your resume over. I'm going to pass for now, I really "
+        "need someone who's done residential renos. My buddy runs a commercial builder and is "
+        "looking for an assistant PM. Mind if I pass your resume along to him?\nCheers,\nRick"
+    )
+    report = analyzer.analyze(message)
+    assert report.kind.label == "rejection"
+    assert report.questions[-1].text.startswith("Yes, please pass my resume along to him.")
+
+
+def test_experience_well_beyond_what_the_role_needs_is_overqualified() -> None:
+    message = (
+        "Kia ora Michael,\nI won't be taking your application forward. Your experience is well "
+        "beyond what this role needs, and you'd find it limiting.\nAroha"
+    )
+    assert "overqualified" in read_context(message, policy=None).out_of_control
