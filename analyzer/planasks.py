@@ -32,7 +32,7 @@ _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTIL
 _LET_KNOW = re.compile(r"\blet (?:me|us) know (?:if|whether) (.+)$", re.IGNORECASE)
 #: A request that asks whether the candidate wants what was offered.
 _IF_INTERESTED = re.compile(
-    r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|keen)\b", re.IGNORECASE
+    r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|intrested|keen)\b", re.IGNORECASE
 )
 
 
@@ -42,7 +42,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 #: be up for ...") between clauses: the question is the clause after the last one.
 _DASH = re.compile(
     r"\s[-\u2013\u2014]\s|,\s+but\s+"
-    r"|,\s+(?:and|so)\s+(?=(?:i'?m |i was |just )?wondering\b|(?:would|are|do|could|can) you\b)",
+    r"|,\s+(?:and|so)\s+(?=(?:i'?m |i was |just )?wondering\b|(?:would|are|do|could|can) you\b)"
+    r"|,\s+(?=(?:would|are|could|can) you (?:be )?(?:ok|okay|happy|alright|fine|open)\b)",
     re.IGNORECASE,
 )
 #: Pronouns as the candidate says them back ("your CV" is "my CV").

@@ -102,10 +102,15 @@ def answered_form_letter(ctx: PlanContext) -> bool:
 
 def reopen_told(ctx: PlanContext) -> bool:
     """Whether the message says already what happens if a paused role reopens: that the sender
-    will say, will be in touch (on a condition too: ``contact_when``), or keeps the résumé
-    (``reopen_answered_by``)."""
+    will say, will be in touch (on a condition too: ``contact_when``; or asks whether it may:
+    :func:`reopen_contact`), or keeps the résumé (``reopen_answered_by``)."""
     answered_by = plan_settings()["forward"]["reopen_answered_by"]
-    return ctx.reopen_told or ctx.contact_when is not None or ctx.follow_up in answered_by
+    return (
+        ctx.reopen_told
+        or ctx.contact_when is not None
+        or ctx.follow_up in answered_by
+        or reopen_contact(ctx)
+    )
 
 
 def nothing_open(ctx: PlanContext) -> bool:
@@ -198,7 +203,7 @@ def forward_question(
         named = the_role(ctx.other_role) if ctx.other_role else _definite(ctx.future_role)
         return str(settings["put_forward"]).format(the_role=named)  # offers to put me forward for
     if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
-        return ctx.sender_asks  # description?": a yes in its words (a request to keep the
+        return _yes_alone(ctx)  # description?": a yes in its words (a request to keep the
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if ctx.follow_up in _CONSENT:  # "I'd like to contact you again, if that's ok": a yes,
         return follow_up_question(ctx, seed)  # even when the role was withdrawn
@@ -294,6 +299,28 @@ def reapplies(question: str) -> bool:
 @lru_cache(maxsize=1)
 def _improve_cue() -> re.Pattern[str]:
     return re.compile(plan_settings()["forward"]["improve_cue"])
+
+
+def _yes_alone(ctx: PlanContext) -> str | None:
+    """The yes to what the sender proposed, without its follow-up question when that asks what
+    to work on and the reason was outside the candidate's control (a hiring freeze: "Yes, I
+    would be happy for you to reach out directly.")."""
+    said = ctx.sender_asks
+    if said is None or not ctx.out_of_control or not improves(said):
+        return said
+    yes, _, _ = said.partition(". ")
+    return f"{yes}." if not yes.endswith((".", "?", "!")) else yes
+
+
+def reopen_contact(ctx: PlanContext) -> bool:
+    """Whether the sender proposes to get in touch when the role reopens ("would you be OK with
+    me reaching out directly?"): then nobody asks how the candidate would hear."""
+    said = ctx.sender_asks or ""
+    return _CONTACT_YES.search(said) is not None
+
+
+#: A yes to the sender's proposal to contact the candidate.
+_CONTACT_YES = re.compile(r"\b(?:reach out|get in touch|contact me|be in touch|let me know)\b")
 
 
 def improves(question: str) -> bool:

@@ -6,7 +6,7 @@ candidate's control, a closed role). Wordings are in ``templates/plan.json``."""
 from __future__ import annotations
 
 from .planbases import main_point, weak_point
-from .planclosing import offers_talk, reopen_told, role_closed
+from .planclosing import offers_talk, reopen_contact, reopen_told, role_closed
 from .plancontext import PlanContext, about_logistics
 from .planwords import (
     capital,
@@ -97,10 +97,12 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     closed = role_closed(ctx)
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
         # unless the sender said already how I would hear of one: then thanks, no question
-        # (a paused role only when the closing welcomes a promise on its condition)
+        # (a paused role only when the closing welcomes a promise on its condition, or says
+        # yes to the sender's offer to be in touch)
         told = reopen_told(ctx)
         thanks = settings["closed_role_thanks"]
-        if told and closed in thanks and (closed != "withdrawn" or ctx.contact_when):
+        promised = ctx.contact_when is not None or reopen_contact(ctx)
+        if told and closed in thanks and (closed != "withdrawn" or promised):
             return pick(thanks[closed], seed)
         wordings = settings["closed_role_openers"]
         key = f"{closed}_told" if told else closed

@@ -335,3 +335,64 @@ def test_experience_well_beyond_what_the_role_needs_is_overqualified() -> None:
         "beyond what this role needs, and you'd find it limiting.\nAroha"
     )
     assert "overqualified" in read_context(message, policy=None).out_of_control
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "Thank you for applying for the Advisor, Service Design role with us.",
+            "Advisor, Service Design",
+        ),
+        (
+            "Thanks for your application for the Lead - Business Analytics role.",
+            "Lead - Business Analytics",
+        ),
+        (
+            "Thank you for applying for the Data Engineer position at Fenwick & Rhodes.",
+            "Data Engineer",
+        ),
+    ],
+)
+def test_a_role_named_with_a_comma_or_a_dash_is_read_whole(sentence: str, role: str) -> None:
+    from analyzer.roles import role_of
+
+    assert role_of(f"{sentence} We'll be recruiting for a Senior Analyst position later.") == role
+
+
+def test_a_freeze_with_an_offer_to_reach_out_gets_a_yes_and_no_question() -> None:
+    message = (
+        "Hi Aisha,\nWe've had a hiring freeze come down from head office, and the Data Analyst "
+        "position has been cancelled for now. It's nothing to do with your application.\nIf it "
+        "does reopen, would you be OK with me reaching out directly?\nBest,\nGraham"
+    )
+    opener, closing = plan_of(message)
+    assert closing.text == "Yes, I would be happy for you to reach out directly."
+    assert not opener.text.endswith("?"), opener.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        (
+            "If you'd like to discuss it, please do email me and I'll give you a call.",
+            "offers_call",
+        ),
+        (
+            "If you want an intro to a couple of founders I know, happy to make it.",
+            "offers_introduction",
+        ),
+    ],
+)
+def test_a_call_or_an_introduction_offered_in_other_words(sentence: str, field: str) -> None:
+    message = f"Hi Sofia,\nWe've decided not to go ahead with your application. {sentence}\nJoost"
+    assert getattr(read_context(message, policy=None), field)
+
+
+def test_putting_a_name_forward_if_the_candidate_would_consider_it_gets_a_yes() -> None:
+    message = (
+        "Dear Oliver,\nWe've decided not to progress your application for the Associate role. "
+        "We'll be recruiting for a Senior Analyst position later in the year, and I'd be happy "
+        "to put your name forward if you'd consider it. Let me know.\nJames"
+    )
+    assert "Senior Analyst position" in plan_of(message)[-1].text
