@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .plancontext import PlanContext
+from .plancontext import KEPT_DETAILS, PlanContext
 from .planwords import capital, pick, plan_settings, stage_key, team_words, the_role
 from .similarity import too_close
 
@@ -39,11 +39,6 @@ def accepts_talk(text: str) -> bool:
 
 #: The sentence by which an accepted call also takes up a second offer (``second_offer``).
 _ALSO = re.compile(r" I (?:would|will) also [^.?!]*\.")
-
-
-#: Follow-ups by which a person keeps the candidate's details (their promise of contact, when
-#: it has a condition, is welcomed on it).
-_KEPT_DETAILS = frozenset({"keep_resume", "keep_in_touch"})
 
 
 def second_offer_of(text: str) -> str | None:
@@ -245,7 +240,7 @@ def forward_question(
     if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when
         return _welcome(ctx, seed)  # are both said, or the note's own advice says what to do
         # next; a promise of contact is welcomed
-    if ctx.follow_up in _KEPT_DETAILS and not ctx.form_letter:  # "I'll keep your CV and
+    if ctx.follow_up in KEPT_DETAILS and not ctx.form_letter:  # "I'll keep your CV and
         welcome = _welcome(ctx, seed)  # give you a shout if anything similar comes up": a
         if welcome is not None:  # welcome on its condition, not "which kind of role"
             return welcome

@@ -284,10 +284,13 @@ _TO_SENDER = MappingProxyType({"we": "you", "our": "your", "us": "you"})
 _SENDER_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
-#: Cue-book names after which a promise of contact may carry its condition: an open timing,
-#: or a kept résumé ("I'll keep your CV on file and give you a shout if anything similar
-#: comes up").
-_KEPT = frozenset({"timing_open", "follow_up.keep_resume", "follow_up.keep_in_touch"})
+#: Follow-ups by which a person keeps the candidate's details: their promise of contact, when
+#: it has a condition, is read and welcomed on it ("I'll keep your CV on file and give you a
+#: shout if anything similar comes up").
+KEPT_DETAILS = frozenset({"keep_resume", "keep_in_touch"})
+#: Cue-book names after which a promise of contact may carry its condition: an open timing, or
+#: a kept résumé.
+_KEPT = frozenset({"timing_open", *(f"follow_up.{kind}" for kind in KEPT_DETAILS)})
 
 
 def promises_contact(text: str) -> bool:
