@@ -257,7 +257,9 @@ def plan(
     candidates = _candidates(findings, specific, ctx, message, seed, written=written)
     # a note's own vague point ("it wasn't quite the right fit"): asked, and the note is not
     # thanked as clear
-    unclear = next((c for c in candidates if _still_vague(c, message)), None) if noted else None
+    unclear = (
+        next((c for c in candidates if _still_vague(c, message, specific)), None) if noted else None
+    )
     opener = Question(opener_text(ctx, seed), Purpose.OPENER.value)
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
         hedged = unclear is not None or bool(ctx.admitted)
@@ -274,6 +276,8 @@ def plan(
             break
         if candidate.topic == _NO_OPENING and asks_roles(forward):
             continue  # the closing question asks which roles would suit: asked once
+        if _named_right_after(candidate, message):
+            continue  # "lacked depth on topics like caching": the area is named
         if (
             noted
             and candidate is not unclear
@@ -311,12 +315,15 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     return [Question(opener, Purpose.OPENER.value), *closing]
 
 
-def _still_vague(candidate: _Candidate, message: str) -> bool:
+def _still_vague(
+    candidate: _Candidate, message: str, specific: Sequence[SpecificFeedback] = ()
+) -> bool:
     """Whether ``candidate`` is a point a spelled-out note leaves vague: a fit, a gap or an
     impression quoted in the note's own clean words that are more than a lead-in ("we felt")
     and that neither the words right after ("lacked depth [on topics like caching]":
-    ``note_vague_types`` and ``note_named_after`` in ``plan.json``) nor a list of points after
-    it explains: the one clarification such a note gets."""
+    ``note_vague_types`` and ``note_named_after`` in ``plan.json``) nor a list of points or two
+    pieces of concrete feedback (``specific``) after it explain: the one clarification such a
+    note gets."""
     settings = plan_settings()
     if candidate.quote is None or candidate.type not in settings["note_vague_types"]:
         return False
@@ -324,10 +331,39 @@ def _still_vague(candidate: _Candidate, message: str) -> bool:
         return False
     if candidate.start is None or candidate.phrase is None:
         return True
-    after = message[candidate.start + len(candidate.phrase) :]
+    end = candidate.start + len(candidate.phrase)
+    after = message[end:]
+    if _named_right_after(candidate, message, strict=False):
+        return False
     if len(_LIST_ITEM.findall(after)) >= 2:  # "Overall ... not quite the right fit. A few
         return False  # specifics: - ... - ...": the list after it says what it means
-    return _named_after().match(after) is None
+    return sum(s.start >= end for s in specific) < 2  # "... not quite the right fit. Your
+    # tests were ... However, in the group exercise you ...": explained
+
+
+def _named_right_after(candidate: _Candidate, message: str, *, strict: bool = True) -> bool:
+    """Whether the words right after a fit, gap or impression name what it means ("lacked
+    depth [on topics like caching]", "[and that you did not push far enough into ...]":
+    ``explained_after``; in a note of feedback, ``note_named_after``, which also takes any
+    prepositional phrase: "stronger in some areas [around scheduling]"): asking which area
+    would re-ask what the sentence says."""
+    if candidate.start is None or candidate.phrase is None or not message:
+        return False
+    if candidate.type not in plan_settings()["note_vague_types"]:
+        return False
+    end = candidate.start + len(candidate.phrase)
+    cue = _explained_after() if strict else _named_after()
+    return cue.match(message[end : end + _NAMED_AFTER_SPAN]) is not None
+
+
+@lru_cache(maxsize=1)
+def _explained_after() -> re.Pattern[str]:
+    """Words right after a vague phrase that say what it means (``explained_after``)."""
+    return re.compile(str(plan_settings()["explained_after"]), re.IGNORECASE)
+
+
+#: How far after a phrase the words that name it are read (characters).
+_NAMED_AFTER_SPAN = 160
 
 
 #: An item of a list written as lines ("- ...", "• ...", "1. ...").
