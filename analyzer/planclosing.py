@@ -311,11 +311,13 @@ def reopen_contact(ctx: PlanContext) -> bool:
     """Whether the sender proposes to get in touch when the role reopens ("would you be OK with
     me reaching out directly?"): then nobody asks how the candidate would hear."""
     said = ctx.sender_asks or ""
-    return _CONTACT_YES.search(said) is not None
+    return _contact_yes().search(said) is not None
 
 
-#: A yes to the sender's proposal to contact the candidate.
-_CONTACT_YES = re.compile(r"\b(?:reach out|get in touch|contact me|be in touch|let me know)\b")
+@lru_cache(maxsize=1)
+def _contact_yes() -> re.Pattern[str]:
+    """A yes to the sender's proposal to contact the candidate (``sender_asks.contact_yes``)."""
+    return re.compile(plan_settings()["forward"]["sender_asks"]["contact_yes"])
 
 
 def improves(question: str) -> bool:

@@ -165,7 +165,10 @@ def _compiled() -> dict[str, Any]:
         "role_name": re.compile(s["other_role"]["name"]),
         "contact_when": re.compile(s["contact_when"]["pattern"]),
         "contact_promise": re.compile(s["contact_when"]["promise"]),
-        "contact_named": re.compile(s["contact_named"]["pattern"]),
+        "contact_named": re.compile(
+            s["contact_named"]["pattern"].replace("{titles}", _titles(s["contact_named"]))
+        ),
+        "titled": re.compile(rf"\b(?:{_titles(s['contact_named'])})\.?\s+[A-Z]"),
         "roles_word": Cues([s["other_role"]["plural"]]),
         "future_ahead": ahead_cues(),
         "stage_variants": {
@@ -252,7 +255,7 @@ def contact_named(text: str) -> str | None:
     """The person the message says to contact about the outcome or for feedback, by title and
     name as written ("Mr Paul Lindqvist"), or ``None`` (``contact_named``: in a sentence about
     feedback, the outcome or questions)."""
-    if _TITLED.search(text) is None:  # most messages name nobody by title: no more reading
+    if _compiled()["titled"].search(text) is None:  # most messages name nobody by title
         return None
     about = _settings()["contact_named"]["about"]
     for found in _compiled()["contact_named"].finditer(text):
@@ -263,7 +266,9 @@ def contact_named(text: str) -> str | None:
     return None
 
 
-_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Mx|Professor|Prof)\.?\s+[A-Z]")
+def _titles(settings: dict[str, Any]) -> str:
+    """The titles of a named contact (``contact_named.titles``) as a regex alternative."""
+    return "|".join(re.escape(t) for t in settings["titles"])
 
 
 def work_offered(text: str) -> str | None:
@@ -295,12 +300,13 @@ _KEPT = frozenset({"timing_open", *(f"follow_up.{kind}" for kind in KEPT_DETAILS
 
 def promises_contact(text: str) -> bool:
     """Whether the sender keeps the candidate's details or promises to be in touch ("I'll hold
-    onto your details", "I'll let you know directly"): ``contact_promise`` or a kept résumé
-    (``follow_up``'s ``keep_resume``)."""
+    onto your details", "I'll let you know directly"): ``contact_promise``, or a follow-up that
+    keeps the candidate's details (:data:`KEPT_DETAILS`)."""
     low = lower(text)
-    return _compiled()["contact_promise"].search(low) is not None or (
-        "follow_up.keep_resume" in _matching(low)
-    )
+    if _compiled()["contact_promise"].search(low) is not None:
+        return True
+    hits = _matching(low)
+    return any(f"follow_up.{kind}" in hits for kind in KEPT_DETAILS)
 
 
 def contact_when(text: str) -> str | None:
