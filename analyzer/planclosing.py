@@ -219,6 +219,8 @@ def forward_question(
         return pick(settings["reference"], seed)
     if ctx.offers_introduction:  # "I could introduce you to ...": taken up by name
         return pick(settings["introduction"], seed)
+    if ctx.invited_when:  # "if you are ever relocating, please reach out": I will
+        return pick(settings["invited_when"], seed).format(when=ctx.invited_when)
     if ctx.other_role:  # accepted when the sender offers to put the candidate forward
         key = "put_forward" if ctx.put_forward else "named_role"
         return str(settings[key]).format(the_role=the_role(ctx.other_role))
@@ -238,8 +240,10 @@ def forward_question(
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
     if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when
-        return _welcome(ctx, seed)  # are both said, or the note's own advice says what to do
-        # next; a promise of contact is welcomed
+        if ctx.reapply_when and not ctx.contact_when:  # are both said, or the note's own
+            return pick(settings["reapply_when"], seed).format(when=ctx.reapply_when)  # advice
+        return _welcome(ctx, seed)  # says what to do next; a promise of contact is
+        # welcomed, and a new application invited for a time is taken up for it
     if ctx.follow_up in KEPT_DETAILS and not ctx.form_letter:  # "I'll keep your CV and
         welcome = _welcome(ctx, seed)  # give you a shout if anything similar comes up": a
         if welcome is not None:  # welcome on its condition, not "which kind of role"
@@ -262,11 +266,18 @@ def forward_question(
         if ctx.form_letter or ctx.timing_open or "visa" in ctx.out_of_control:
             return None  # a team mailbox cannot say which roles would suit; the message says
             # when it will be in touch; any other role needs the same work permit
-        key = "out_of_control_budget" if "budget" in ctx.out_of_control else "out_of_control"
+        kinds = (k for k in _OWN_CLOSINGS if k in ctx.out_of_control)  # a freeze stops other
+        own = next(kinds, None)  # roles too; the hours a role needs are what to hear about
+        key = f"out_of_control_{own}" if own else "out_of_control"
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     options = [o for o in options if not (ctx.agency and reapplies(o))]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
     return next((o for o in ordered if not too_close(o, chosen)), None)
+
+
+#: Reasons outside the candidate's control with a closing of their own
+#: (``forward.out_of_control_<kind>``), in order of precedence.
+_OWN_CLOSINGS = ("budget", "availability")
 
 
 @lru_cache(maxsize=1)

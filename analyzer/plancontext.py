@@ -60,6 +60,8 @@ class PlanContext:
     stage_variant: str | None = None
     timing_open: bool = False
     contact_when: str | None = None
+    invited_when: str | None = None
+    reapply_when: str | None = None
     praise: tuple[str, str] | None = None
     community: str | None = None
     team_signed: bool = False
@@ -144,6 +146,7 @@ _PLAIN_LISTS = (
     "feedback_given",
     "advice_given",
     "admitted_vague",
+    "invited_when",
 )
 #: The keys of ``plan_context.json`` that hold named cue lists.
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
@@ -165,6 +168,7 @@ def _compiled() -> dict[str, Any]:
         "role_name": re.compile(s["other_role"]["name"]),
         "contact_when": re.compile(s["contact_when"]["pattern"]),
         "contact_promise": re.compile(s["contact_when"]["promise"]),
+        "contact_time": re.compile(s["contact_when"]["time"]),
         "contact_named": re.compile(
             s["contact_named"]["pattern"].replace("{titles}", _titles(s["contact_named"]))
         ),
@@ -313,9 +317,12 @@ def contact_when(text: str) -> str | None:
     """The condition on which the sender promises to be in touch ("if a more senior role opens
     up", "when things pick up again"), as the candidate can repeat it, or ``None``: a clause of
     a sentence in which the sender promises contact (``contact_promise``) that holds no "you"
-    or "your"."""
+    or "your"; failing that, a time the promise or the sentence before it names
+    (``contact_when.time``: "Things should pick up in the spring. I'd love to reconnect")."""
     c = _compiled()
+    before = ""  # the sentence before the promise
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        earlier, before = before, sentence
         low = lower(sentence)
         if c["contact_promise"].search(low) is None:
             continue
@@ -325,7 +332,40 @@ def contact_when(text: str) -> str | None:
             if not re.search(r"\byour?\b", clause, re.IGNORECASE):  # said to the sender:
                 clause = _SENDER_WORDS.sub(lambda m: _TO_SENDER[m[0].lower()], clause)
                 return clause[0].lower() + clause[1:]  # "if you ever open a second site"
+        for said in (sentence, earlier):  # no condition, but a time: "in the spring"
+            time = c["contact_time"].search(lower(said))
+            if time is not None:
+                return said[time.start() : time.end()]
     return None
+
+
+def invited_when(text: str) -> str | None:
+    """The condition on which the sender invites the candidate to get in touch ("if you are
+    ever relocating, please reach out", "feel free to email me directly when you apply"), said
+    as the candidate says it ("if I am ever relocating"), or ``None`` (``invited_when``: not a
+    general "if you have any questions")."""
+    low = lower(text)
+    found = _compiled()["invited_when"].regex.search(low)
+    if found is None:
+        return None
+    group = "before" if found["before"] else "after"
+    clause = text[found.start(group) : found.end(group)].strip()
+    clause = _IN_MY_WORDS.sub(lambda m: _MINE[m[0].lower()], clause)
+    return clause[0].lower() + clause[1:]
+
+
+#: The sender's "you" in the candidate's words.
+_MINE = MappingProxyType(
+    {
+        "you are": "I am",
+        "you're": "I'm",
+        "you’re": "I'm",
+        "you": "I",
+        "your": "my",
+        "yourself": "myself",
+    }
+)
+_IN_MY_WORDS = re.compile(r"\byou(?:\s+are|['’]re)\b|\byour(?:self)?\b|\byou\b", re.IGNORECASE)
 
 
 def _stated_outside(questions: tuple[tuple[int, int], ...], cues: Cues, low: str) -> bool:
@@ -458,6 +498,18 @@ def timing_stated(text: str) -> bool:
         c["timing_topics"].search(_sentence_at(low, m.start())) is not None
         for m in c["timing"].finditer(low)
     )
+
+
+def reapply_when(text: str) -> str | None:
+    """The time at which the message invites a new application ("we'll likely have openings
+    again in the spring and I'd be glad to see your application"): a time of the year
+    (``contact_when.time``) in a sentence that says when to apply again (``timing_topics``),
+    as the message writes it, or ``None``."""
+    c, low = _compiled(), lower(text)
+    for found in c["contact_time"].finditer(low):
+        if c["timing_topics"].search(_sentence_at(low, found.start())) is not None:
+            return text[found.start() : found.end()]
+    return None
 
 
 def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
@@ -627,6 +679,8 @@ def read_context(
         stage_variant=stage_variant(text, stage),
         timing_open="timing_open" in hits,
         contact_when=contact_when(text) if outside or _KEPT.intersection(hits) else None,
+        invited_when=invited_when(text) if "invited_when" in hits else None,
+        reapply_when=reapply_when(text) if "timing" in hits else None,
         praise=praise(text),
         community=community_term(text),
         team_signed=team,
@@ -683,6 +737,31 @@ def _not_names() -> frozenset[str]:
 
 #: A sign-off line that is only a person's name ("Beatriz", "Sam Okafor").
 _PERSON_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
+#: A sign-off followed by a name and a short title in a flattened letter ("All the best,
+#: Meghna Design Lead, Kirana Cart"): the sign-off, the name, what follows it.
+_RUN_ON_SIGN_OFF = re.compile(
+    r"(?:^|[.!?]\s+)(?i:best(?: wishes| regards)?|all the best|kind regards|warm regards|regards"
+    r"|many thanks|thanks(?: again)?|thank you|cheers|sincerely|warmly|take care)[,!]?\s+"
+    r"(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    rf"(?P<rest>(?:\s+\S+){{0,{2 * _TITLE_WORDS}}})\s*$"
+)
+
+
+def _flattened_signature(text: str) -> list[str]:
+    """The signature of a letter whose lines were run together, as its lines: the name after
+    the last sign-off, then what follows it (a title and an employer), or nothing."""
+    found = _RUN_ON_SIGN_OFF.search(text.strip()[-_RUN_ON_CHARS:])
+    if found is None:
+        return []
+    return [
+        "(sign-off)",
+        found["name"],
+        *([found["rest"].strip()] if found["rest"].strip() else []),
+    ]
+
+
+#: How far from its end a flattened letter's signature is looked for.
+_RUN_ON_CHARS = 200
 
 
 def signed_by_person(text: str) -> bool:
@@ -691,8 +770,10 @@ def signed_by_person(text: str) -> bool:
     name may stand above a short title and the employer's name ("Lerato Dlamini / Analytics
     Lead / Karoo Fresh"); a team named in the last lines makes it a team's signature."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    if len(lines) < 2:
-        return False
+    if len(lines) < 2 or len(lines[-1].split()) > _TITLE_WORDS:  # a flattened letter: its
+        lines = _flattened_signature(text)  # signature's lines run on after the sign-off
+        if len(lines) < 2:
+            return False
     tail = lines[-1 - min(_TITLE_LINES, len(lines) - 2) :]
     if _compiled()["team_signed"].search(lower("\n".join(tail))) is not None:
         return False

@@ -98,8 +98,8 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     if closed is not None:  # nothing to assess: thank, and ask about the role's future
         # unless the sender said already how I would hear of one: then thanks, no question
         # (a paused role only when the closing welcomes a promise on its condition, or says
-        # yes to the sender's offer to be in touch)
-        told = reopen_told(ctx)
+        # yes to the sender's offer to be in touch); a role on offer answers it too
+        told = reopen_told(ctx) or role_in_hand(ctx)
         thanks = settings["closed_role_thanks"]
         promised = ctx.contact_when is not None or reopen_contact(ctx)
         if told and closed in thanks and (closed != "withdrawn" or promised):

@@ -48,6 +48,7 @@ from .planclosing import (
     forward_question,
     improves,
     nothing_open,
+    offers_talk,
     role_closed,
 )
 from .plancontext import PlanContext, about_logistics, experience_modifiers, language_names
@@ -267,7 +268,10 @@ def plan(
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
     # the closing question is kept when the cap allows three, or two when it answers the sender
-    kept = max_questions > 2 or (max_questions > 1 and answers_sender(ctx, forward))
+    # or takes up the call or discussion the sender offers
+    kept = max_questions > 2 or (
+        max_questions > 1 and (answers_sender(ctx, forward) or offers_talk(ctx))
+    )
     reserved = 1 if (forward is not None or ctx.told is not None) and kept else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
@@ -345,15 +349,25 @@ def _named_right_after(candidate: _Candidate, message: str, *, strict: bool = Tr
     """Whether the words right after a fit, gap or impression name what it means ("lacked
     depth [on topics like caching]", "[and that you did not push far enough into ...]":
     ``explained_after``; in a note of feedback, ``note_named_after``, which also takes any
-    prepositional phrase: "stronger in some areas [around scheduling]"): asking which area
-    would re-ask what the sentence says."""
+    prepositional phrase: "stronger in some areas [around scheduling]", and the object of a
+    phrase that ends on its preposition: "there were some questions on [edge cases]"): asking
+    which area would re-ask what the sentence says."""
     if candidate.start is None or candidate.phrase is None or not message:
         return False
     if candidate.type not in plan_settings()["note_vague_types"]:
         return False
     end = candidate.start + len(candidate.phrase)
+    after = message[end : end + _NAMED_AFTER_SPAN]
+    if not strict and _ENDS_ON_PREPOSITION.search(candidate.phrase) and _OBJECT.match(after):
+        return True
     cue = _explained_after() if strict else _named_after()
-    return cue.match(message[end : end + _NAMED_AFTER_SPAN]) is not None
+    return cue.match(after) is not None
+
+
+#: A phrase that ends on a preposition ("there were some questions on"): its object follows.
+_ENDS_ON_PREPOSITION = re.compile(r"\s(?:on|about|around|regarding|over|with)$", re.IGNORECASE)
+#: The object that names what such a phrase is about: a word, not a mark or a pronoun.
+_OBJECT = re.compile(r"\s+(?!(?:it|this|that|them|these|those)\b)[A-Za-z][\w'’-]*")
 
 
 @lru_cache(maxsize=1)
@@ -732,14 +746,20 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
     quoted when the words are a clean phrase. They ask about the requirement or the role, never
     how the candidate could have been stronger, so they stand even when the reason is outside
     the candidate's control; one that asks which level or kind of role would suit
-    (``asks_roles``) is left to the closing when the message offers a role."""
+    (``asks_roles``) is left to the closing when the message offers a role, and a remark that
+    states the answer itself (``answers_topic``: "C1 or native") leaves its topic unasked."""
     settings = plan_settings()
     templates = settings["remarks"]
     spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
+    answered = {
+        templates[k]["topic"] for k, _, _ in spans if templates.get(k, {}).get("answers_topic")
+    }
     found = []
     for n, (kind, start, end) in enumerate(spans):
         entry = templates.get(kind)
-        if entry is None or (entry.get("asks_roles") and role_in_hand(ctx)):
+        if entry is None or entry["topic"] in answered:
+            continue  # "it has to be C1 or native": no "what level" question
+        if entry.get("asks_roles") and role_in_hand(ctx):
             continue  # "which level of role would match": the role on offer answers it
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
@@ -953,8 +973,8 @@ def _modified() -> re.Pattern[str]:
 
 #: Where a named experience ends: a mark, or a word that starts another clause.
 _BASIS_END = re.compile(
-    r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|for|to|was|were|is|are|had|has"
-    r"|would|could|should|will|might|may)\b"
+    r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|since|while|whereas|though"
+    r"|although|if|when|where|for|to|was|were|is|are|had|has|would|could|should|will|might|may)\b"
 )
 #: Words that make a named experience someone else's ("running her own caseload").
 _PRONOUNS = frozenset({"her", "his", "their", "them", "she", "he", "they"})

@@ -1,0 +1,309 @@
+"""The fifteenth round's categories: a hiring pause said as "not in a position to take anyone
+on" is a decision and a reason outside the candidate's control, and a reconnection promised for
+a season is welcomed by its time; a call offered as a question is an offer of a call; a
+requirement with a number of years names the requirement; praise relayed as "they liked your
+background" is thanked, not asked about again; a recruiter who spoke with the hiring manager
+relays; a language level stated as a grade answers the question of level; a filled role beside
+another role on offer asks nothing about similar roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.plancontext import read_context, signed_by_person
+
+from .plan_helpers import found, plan_of, stated
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+_PAUSE = (
+    "Hi Ines,\n\nThanks for coming by the workshop on Tuesday and for walking me through your "
+    "sketchbooks.\n\nI'll be straight with you: we lost one of our main retail accounts last "
+    "month and I'm not in a position to take on an apprentice this year. Business usually picks "
+    "up in the new year. If you're still looking then, I'd love to reconnect.\n\nAll the best,\n"
+    "Wendell\nOwner, Birchline Joinery"
+)
+
+
+def test_a_pause_in_hiring_is_a_decision_and_a_reason_outside_the_candidates_control(
+    analyzer: Analyzer,
+) -> None:
+    assert analyzer.analyze(_PAUSE).kind.label == "rejection"
+    assert "budget" in read_context(_PAUSE, policy=None).out_of_control
+
+
+def test_a_reconnection_promised_for_a_season_is_welcomed_by_its_time() -> None:
+    ctx = read_context(_PAUSE, policy=None)
+    assert ctx.contact_when == "in the new year"
+    closing = plan_of(_PAUSE)[-1].text
+    assert "in the new year" in closing and "?" not in closing, closing
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Would you be open to a quick call next week so I can tell you more about the team?",
+        "If you're up for a short chat, I can explain where the team is heading.",
+    ],
+)
+def test_a_call_offered_as_a_question_is_an_offer_of_a_call(ask: str) -> None:
+    message = (
+        "Hello Tariq,\n\nThank you for interviewing for the Payroll Lead role. We have offered "
+        f"the position to another candidate.\n\n{ask}\n\nRegards,\nHelen"
+    )
+    assert read_context(message, policy=None).offers_call
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They want someone with ideally 4+ years on hospital fit-outs.",
+        "The client is after someone with 5+ years on rail signalling projects.",
+        "The role needs at least three years of hands-on payroll work.",
+    ],
+)
+def test_a_requirement_with_its_measure_is_a_named_requirement(sentence: str) -> None:
+    message = (
+        "Hi Dev,\n\nQuick update on the Site Engineer role: unfortunately they won't be "
+        f"progressing you to interview. {sentence}\n\nCheers,\nMarta"
+    )
+    assert read_context(message, policy=None).requirement_named
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "They liked your hospitality management background a lot.",
+        "Your profile went down really well with the operations director.",
+        "The feedback on your CV was good.",
+    ],
+)
+def test_relayed_praise_is_thanked_and_not_asked_about_again(praise: str) -> None:
+    message = (
+        "Hi Noor,\n\nI spoke with the hiring manager this morning about the Front Office "
+        f"Manager role and unfortunately they've gone with someone else. {praise}\n\n"
+        "Speak soon,\nAlfie\nSenior Consultant, Harbourside Recruitment"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.relayed and ctx.praise is not None and ctx.praise[0] == "liked"
+    opener = plan_of(message)[0].text
+    assert opener.startswith("I was glad to hear") and "else" in opener, opener
+
+
+def test_a_language_level_stated_as_a_grade_is_not_asked_about() -> None:
+    message = (
+        "Hi Tom,\n\nI heard back from the hiring manager about the Account Manager role in "
+        "Lyon. They were impressed by your sales record, but the clients are all French-speaking. "
+        "With a B2 they felt it would be too big a step, so it really needs to be C1 or "
+        "native.\n\nBest,\nClaire\nRecruitment Consultant"
+    )
+    texts = [q.text for q in plan_of(message)]
+    assert not any("level" in t or "came across" in t for t in texts), texts
+
+
+def test_a_role_filled_internally_beside_another_role_on_offer_asks_about_no_similar_role() -> None:
+    message = (
+        "Hi Aoife,\n\nThe bank has decided to fill the Treasury Analyst role internally. I do "
+        "have a Cash Manager role with an insurer in Cork that could suit you. Are you free for "
+        "a call tomorrow?\n\nThanks,\nRory\nSenior Consultant"
+    )
+    opener = plan_of(message)[0].text
+    assert "?" not in opener and "similar" not in opener, opener
+
+
+# The second set of this round: from a blind review of new unseen mail ----------------------
+
+
+def test_a_comparison_followed_by_since_is_not_quoted_with_it() -> None:
+    message = (
+        "Hi Jo,\n\nThanks for showing us your portfolio. We liked it, but we've gone with "
+        "someone with more editorial experience since most of our work is moving to print.\n\n"
+        "Best,\nKit"
+    )
+    texts = [q.text for q in plan_of(message)]
+    assert not any("experience since" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the end I hired someone who already has her SIA badge.",
+        "I went with another applicant who holds a clean licence, which is something I really "
+        "need for the van routes.",
+        "Your application did not show that you meet the following essential criteria:\n"
+        "- Experience managing a team of five or more",
+    ],
+)
+def test_a_credential_or_listed_criterion_is_a_named_requirement(sentence: str) -> None:
+    message = f"Hello Sam,\n\nThanks for applying for the Warehouse Lead job. {sentence}\n\nPat"
+    assert read_context(message, policy=None).requirement_named
+
+
+def test_a_do_not_reply_letter_that_offers_a_discussion_keeps_its_acceptance() -> None:
+    message = (
+        "Dear Candidate,\n\nThank you for applying. Your application was not retained as it did "
+        "not meet the following essential qualification:\n- A degree in public policy\n\nIf you "
+        "wish to discuss this decision, you may request an informal discussion with the "
+        "selection board within 5 business days.\n\nPlease do not reply to this email.\n\n"
+        "Staffing Services"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.auto_reply and ctx.offers_discuss
+    closing = plan_of(message)[-1]
+    assert closing.purpose == "open_ended" and "conversation" in closing.text, closing.text
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        "Sharing some feedback as promised: your wireframes were tidy, but the research summary "
+        "was thin.",
+        "Where we felt it fell a bit short was the pacing of your lesson.",
+    ],
+)
+def test_a_persons_note_that_says_it_gives_feedback_is_a_note_of_feedback(feedback: str) -> None:
+    message = (
+        f"Hi Ada, Thank you for the final round. We have decided not to move ahead. {feedback} "
+        "All the best, Meghan Design Lead, Tallow Studio"
+    )
+    assert read_context(message, policy=None).feedback_given
+
+
+@pytest.mark.parametrize(
+    ("ending", "person"),
+    [
+        ("All the best, Meghan Design Lead, Tallow Studio", True),
+        ("Regards, Dr. Ruth Ames Head of Science, Fernlea School", True),
+        ("Cheers, The Copper Pot Hospitality Group People & Culture", False),
+        ("Kind regards, Human Resources", False),
+    ],
+)
+def test_a_flattened_letters_signature_is_read_on_its_last_line(ending: str, person: bool) -> None:
+    message = f"Hi Ada, Thank you for applying. We will not be taking this further. {ending}"
+    assert signed_by_person(message) is person
+
+
+def test_an_offer_to_keep_the_candidate_in_mind_for_freelance_work_is_taken_up() -> None:
+    message = (
+        "Hi Lou,\n\nThanks for meeting us. We've gone with someone with more 3D experience. "
+        "I'd be happy to keep you in mind for freelance projects if you're open to that.\n\nNora"
+    )
+    assert read_context(message, policy=None).work_offered == "freelance"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "I enjoyed our chat and will keep your CV should something more junior come up "
+            "later in the year.",
+            "should something more junior come up later in the year",
+        ),
+        (
+            "I'd be happy to write to you if we get funding for the river survey next year.",
+            "if you get funding for the river survey next year",
+        ),
+    ],
+)
+def test_a_promise_on_a_condition_in_a_persons_words_is_welcomed_on_it(
+    sentence: str, when: str
+) -> None:
+    message = (
+        "Dear Kofi,\n\nThe post has been restructured as a senior role, so we won't be taking "
+        f"your application further. {sentence}\n\nRegards\nAnna Berg\nFinance Manager"
+    )
+    reasons = [stated(message, "logistics", "The post has been restructured as a senior role")]
+    assert read_context(message, policy=None, reasons=reasons).contact_when == when
+    assert when in plan_of(message, reasons=reasons)[-1].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("If you are ever relocating, please reach out.", "if I am ever relocating"),
+        ("Feel free to email me directly when you apply.", "when I apply"),
+    ],
+)
+def test_an_invitation_to_get_in_touch_on_the_candidates_condition_is_accepted_on_it(
+    sentence: str, said: str
+) -> None:
+    message = (
+        "Hi Ravi,\n\nThanks for the call. We went with someone based in Leeds, as we need the "
+        f"person in the office three days a week. {sentence}\n\nBest,\nJonas"
+    )
+    assert read_context(message, policy=None).invited_when == said
+    closing = plan_of(message)[-1].text
+    assert said in closing and "?" not in closing, closing
+
+
+def test_a_general_invitation_to_ask_questions_is_no_condition_of_contact() -> None:
+    message = (
+        "Hi Ravi,\n\nWe went with another candidate. If you have any questions, please reach "
+        "out.\n\nJonas"
+    )
+    assert read_context(message, policy=None).invited_when is None
+
+
+def test_hours_the_role_needs_are_outside_the_candidates_control() -> None:
+    message = (
+        "Hi Niamh, thanks for the trial shift on Saturday. We've gone with someone who can do "
+        "more weekday hours so won't be offering you the job. Good luck. Orla"
+    )
+    assert "availability" in read_context(message, policy=None).out_of_control
+    texts = [q.text for q in plan_of(message)]
+    assert not any("trial did not show" in t or "stronger" in t for t in texts), texts
+    assert "availability" in texts[-1], texts
+
+
+def test_a_talk_that_was_well_received_is_praise() -> None:
+    message = (
+        "Dear Dr Osei,\n\nThank you for the seminar last month. We have decided to offer the "
+        "post to another applicant. Your talk was well received.\n\nWith best wishes,\n"
+        "Helen Marsh\nAssociate Professor"
+    )
+    assert read_context(message, policy=None).praise == ("liked", "talk")
+
+
+def test_a_notes_impression_whose_object_names_the_topic_is_not_asked() -> None:
+    message = (
+        "Hi Tom,\n\nI'm sorry to say we won't be moving forward. Here is some feedback from the "
+        "panel: the code was clean. In the discussion there were some questions on retries "
+        "(timeouts, idempotency) which we felt could have gone further.\n\nBest,\nRachel\n"
+        "Engineering Manager"
+    )
+    asked = [
+        q.phrase
+        for q in plan_of(
+            message, [found(message, "there were some questions on", "subjective_impression")]
+        )
+        if q.phrase
+    ]
+    assert not asked
+
+
+def test_offering_the_position_to_another_candidate_states_a_decision(analyzer: Analyzer) -> None:
+    message = (
+        "Hi Ms. Alvarez, Thank you for teaching the demo lesson on Thursday. We have decided to "
+        "offer the 6th grade science position to another candidate. The committee liked your "
+        "rapport with the students. Best, Dr. Lisa Brandt Principal, Oakfield Middle School"
+    )
+    assert analyzer.analyze(message).kind.label == "rejection"
+
+
+def test_a_new_application_invited_for_a_season_is_taken_up_for_it() -> None:
+    message = (
+        "Hi Jamie,\n\nThank you for teaching the sample lesson on Monday. We have decided to "
+        "offer the post to another candidate. Where we felt it fell a bit short was the "
+        "pacing: the plenary was rushed and there was little questioning. We will probably "
+        "have vacancies again in the autumn and I'd be glad to see your application.\n\n"
+        "Best,\nDr Ruth Hale\nHeadteacher"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.reapply_when == "in the autumn"
+    closing = plan_of(message)[-1].text
+    assert "in the autumn" in closing and "?" not in closing, closing
