@@ -18,7 +18,7 @@ from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy, Purpose
 from .planclosing import accepts_talk, second_offer_of, takes_up_survey, without_offer_lead
 from .plancontext import PlanContext, context_of
-from .planopeners import met_in_person
+from .planopeners import met_in_person, without_template_thanks
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -201,7 +201,9 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     questions = tuple(q for q in questions if q.text not in (answer, noted))
     if situation.out_of_control and not situation.advised:
         noted = None
-    asked = tuple(replace(q, text=without_offer_lead(q.text)) for q in questions)
+    asked = tuple(  # the draft thanks in words of its own: a template's thanks is dropped
+        replace(q, text=without_template_thanks(without_offer_lead(q.text))) for q in questions
+    )
     parts = _Parts(_texts(), _values(ctx), kind, policy, asked, situation, answer, noted, also)
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)

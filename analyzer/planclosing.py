@@ -20,6 +20,16 @@ def offers_talk(ctx: PlanContext) -> bool:
     return ctx.offers_call or ctx.offers_discuss or ctx.call_me
 
 
+def template_letter(ctx: PlanContext) -> bool:
+    """Whether the message is a team's template rather than a person's note: a form letter at
+    the application stage, or a letter signed by a team at any stage, with no offer to take up.
+    Its plan thanks and asks one question: a second, generic one (its mirror: "which part came
+    closest", "which need could it have met better") reads as a form sent back to a form, as
+    blind reviews of four unseen sets read it."""
+    offers = ctx.offers_feedback or offers_talk(ctx) or ctx.invites
+    return (ctx.form_letter or (ctx.team_signed and not ctx.own_voice)) and not offers
+
+
 def accepts_talk(text: str) -> bool:
     """Whether a question is the closing one that accepts an offered conversation (a draft
     that accepts the call in its own words leaves it out), with or without a second offer
@@ -254,6 +264,8 @@ def forward_question(
     if ctx.mentions_other_role:
         key = "other_role" if ctx.other_roles_named else "neutral_other_role"
         return str(settings[key]).format(**team_words(ctx))
+    if template_letter(ctx):  # a team's template: its one question is the opener's
+        return None
     key = stage_key(ctx, settings)
     if detailed:  # the written feedback already says what to do differently
         key = "after_detailed"

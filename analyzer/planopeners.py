@@ -6,7 +6,7 @@ candidate's control, a closed role). Wordings are in ``templates/plan.json``."""
 from __future__ import annotations
 
 from .planbases import main_point, weak_point
-from .planclosing import offers_talk, reopen_contact, reopen_told, role_closed
+from .planclosing import offers_talk, reopen_contact, reopen_told, role_closed, template_letter
 from .plancontext import PlanContext, about_logistics
 from .planwords import (
     capital,
@@ -126,6 +126,17 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     if ctx.invites and not offers_talk(ctx) and not mass_template:  # "if we can help": help
         lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
         return str(lead).format(question=capital(inner))
+    if template_letter(ctx):  # a team's letter: thanked before its one question
+        return f"{pick(settings['template_thanks'], seed)} {text}"
+    return text
+
+
+def without_template_thanks(text: str) -> str:
+    """An opener without the thanks a team's template gets (``template_thanks``): for a plan
+    whose closing thanks already."""
+    for thanks in plan_settings()["template_thanks"]:
+        if text.startswith(f"{thanks} "):
+            return text[len(thanks) + 1 :]
     return text
 
 

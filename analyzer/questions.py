@@ -50,9 +50,16 @@ from .planclosing import (
     nothing_open,
     offers_talk,
     role_closed,
+    template_letter,
 )
 from .plancontext import PlanContext, about_logistics, experience_modifiers, language_names
-from .planopeners import opener_text, real_praise, role_in_hand, thanks_for_note
+from .planopeners import (
+    opener_text,
+    real_praise,
+    role_in_hand,
+    thanks_for_note,
+    without_template_thanks,
+)
 from .planwords import (
     capital,
     lower_first,
@@ -296,14 +303,18 @@ def plan(
             continue
         chosen.append(text)
         clarify.append(Question(text, Purpose.CLARIFY.value, candidate.phrase, candidate.type))
-    if forward is not None and clarify and forward != ctx.sender_asks and improves(forward):
+    asked_gap = bool(clarify) or template_letter(ctx)  # a template's opener asks what was best:
+    if forward is not None and asked_gap and forward != ctx.sender_asks and improves(forward):
         forward = after_gap(ctx, seed)  # "what fell short" is asked: not "what to strengthen"
+        # (nor, after a template's one question, its mirror)
     closing = []
     if forward is not None and too_close(forward, chosen[1:]):
         forward = None
     forward = closing_with_answers(ctx, forward)  # what the sender asked me, answered first
     if forward is not None:
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
+        if forward.startswith(("Thank", "I appreciate")):  # one thank-you a plan
+            opener = replace(opener, text=without_template_thanks(opener.text))
     return [opener, *clarify, *closing][:max_questions]
 
 
@@ -431,6 +442,7 @@ def _candidates(
     out: named only by its kind, it would point at nothing the reader can find."""
     found: list[_Candidate] = []
     withdrawn = role_closed(ctx) is not None
+    template = template_letter(ctx)
     compared = _comparison_sentences(findings, message)
     remarked = _remark_sentences(ctx, message)
     future = _future_role_sentences(message)
@@ -462,8 +474,9 @@ def _candidates(
         if f.type in _COMPARES and sentence_of(message, f.start, f.end) in future:
             continue  # "if something more consumer-focused opens up": no comparison with me
         quoted = int(kind["value"]) > _FORMULA_VALUE
-        if not quoted:
-            found.append(_decision(f, order, ctx, seed, message))
+        if not quoted:  # a team's template: only a decision the message's context names
+            decision = _decision(f, order, ctx, seed, message, hooked_only=template)
+            found += [decision] if decision is not None else []
             continue
         topic = topic_of(f.type, words(f.text))
         keep = topic in plan_settings()["bases"]["keep_topics"]
@@ -519,6 +532,8 @@ def _candidates(
     if not ranked and not ctx.out_of_control and not ctx.basis_named:  # a named basis says
         value = int(plan_settings()["requirement_value"])  # what made the difference
         hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
+        if hooked is None and template:  # a team's template: its opener's one question
+            return ranked
         body = hooked or capital(_body("requirement", ctx.stage, seed, ctx=ctx))
         ranked = [_Candidate(value, 0, "requirement", body)]
     return ranked
@@ -586,19 +601,28 @@ def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
 
 
 def _decision(
-    finding: Finding, order: int, ctx: PlanContext, seed: int, message: str = ""
-) -> _Candidate:
+    finding: Finding,
+    order: int,
+    ctx: PlanContext,
+    seed: int,
+    message: str = "",
+    *,
+    hooked_only: bool = False,
+) -> _Candidate | None:
     """The question about a bare decision: an open question about the candidate's own
     application, built on the impression the message states ("Given what you liked in my
     skills, ..."), else on what the message says of the decision (a strong field, an interview
     not reached: :func:`_in_context`), else worded after the message's own decision ("which
     part of my application fell shortest of what you needed?"), or the stock fallback when the
-    phrase names no decision (``decisions``)."""
+    phrase names no decision (``decisions``); with ``hooked_only``, only the first two
+    (``None`` otherwise: a team's template gets its opener's question alone)."""
     hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
     if hooked is not None:
         return _Candidate(
             _FORMULA_VALUE, order, "requirement", hooked, phrase=finding.text, type=finding.type
         )
+    if hooked_only:
+        return None
     low = lower(finding.text)
     for cue, wordings in _decision_kinds():
         if cue.search(low) is not None:

@@ -50,7 +50,8 @@ def test_bare_rejections_name_their_role_and_differ() -> None:
         message = bare(role)
         texts = texts_of(message, [found(message, "will not be moving", "decision_formula")])
         assert any(f"the {role} role" in t for t in texts), texts
-        assert 2 <= len(texts) <= 3
+        # a team's template: thanked, and asked one question (its mirror reads as a form)
+        assert len(texts) == 1 and texts[0].startswith("Thank") and texts[0].endswith("?")
         plans.append(tuple(texts))
     assert len(set(plans)) == len(roles)
 

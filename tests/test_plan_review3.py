@@ -191,8 +191,9 @@ def test_a_bare_decision_gets_an_open_question_about_the_application(decision: s
     """Fourth review: the question no longer restates the decision ("You decided not to
     proceed with me; ...") nor asks a yes/no ("was there one requirement ...?")."""
     message = f"Thank you for applying for the Gear Cutter role. Unfortunately {decision}."
-    variants = [
-        texts_of(f"{message} Ref {n}.", [found(message, decision, "decision_formula")])[1]
+    signed = "\nBest wishes,\nMara Quinn"  # a person's note: a team's template asks its
+    variants = [  # opener's question alone
+        texts_of(f"{message} Ref {n}.{signed}", [found(message, decision, "decision_formula")])[1]
         for n in range(8)
     ]
     assert len(set(variants)) >= 2
@@ -204,7 +205,10 @@ def test_a_bare_decision_gets_an_open_question_about_the_application(decision: s
 def test_stock_wording_is_only_the_fallback_and_varies() -> None:
     bodies = set()
     for n in range(12):
-        message = f"Thank you for applying (ref {n}). After careful consideration, we regret."
+        message = (
+            f"Thank you for applying (ref {n}). After careful consideration, we regret.\n"
+            "Kind regards,\nTom Byrne"
+        )
         texts = texts_of(
             message, [found(message, "After careful consideration", "decision_formula")]
         )

@@ -448,10 +448,10 @@ def test_the_closing_question_does_not_ask_again_what_fell_short(
 ) -> None:
     questions = rules_only.analyze(message).questions
     purposes = [q.purpose for q in questions]
-    if closing_asks is None:
-        assert purposes == ["opener", "clarify"], questions
+    if closing_asks is None:  # a team's template: its opener's one question
+        assert purposes == ["opener"], questions
         return
-    assert purposes == ["opener", "clarify", "open_ended"], questions
+    assert purposes == ["opener", "open_ended"], questions
     closing = questions[-1].text
     assert closing_asks in closing
     assert not any(word in closing for word in IMPROVES)
@@ -464,7 +464,7 @@ def test_no_closing_question_when_the_message_already_says_when() -> None:
 
     message = (
         "Thank you for applying for the Rope Splicer role. We have decided not to proceed "
-        "with your application."
+        "with your application.\nRegards,\nTom Byrne"  # a person's: a clarification first
     )
     ctx = replace(read_context(message, policy=None), timing_open=True)
     assert ctx.follow_up is None

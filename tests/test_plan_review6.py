@@ -36,8 +36,10 @@ def test_a_strong_field_is_no_premise_of_a_question() -> None:
         "We received a high volume of applications.",
     ):
         for tail in TAILS:
-            (question,) = clarifications(BARE.format(middle=middle, tail=tail))
-            assert not any(w in question for w in ("field", "so many", "competition")), question
+            message = BARE.format(middle=middle, tail=tail)
+            ctx = read_context(message, policy=None)
+            for question in (q.text for q in plan([], message=message, context=ctx)):
+                assert not any(w in question for w in ("field", "so many", "competition"))
 
 
 @pytest.mark.parametrize(
@@ -64,9 +66,16 @@ def test_what_the_sender_reviewed_is_what_the_question_asks_about() -> None:
 
 
 def test_a_bare_decision_with_nothing_else_said_keeps_its_own_wording() -> None:
-    message = BARE.format(middle="", tail=TAILS[0])
-    (question,) = clarifications(message)
+    message = BARE.format(middle="", tail=TAILS[0]) + "\nBest,\nNell Garvey"  # a person's
+    (question,) = clarifications(message)  # (a team's template asks its opener's alone)
     assert not any(w in question for w in ("field", "applied", "interview", "background"))
+
+
+def test_a_teams_bare_template_is_thanked_and_asked_one_question() -> None:
+    message = BARE.format(middle="", tail=TAILS[0])
+    questions = plan([], message=message, context=read_context(message, policy=None))
+    assert len(questions) == 1 and questions[0].purpose == "opener", questions
+    assert questions[0].text.startswith("Thank") and questions[0].text.endswith("?")
 
 
 ADVICE = (

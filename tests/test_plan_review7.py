@@ -39,11 +39,12 @@ def test_a_form_letter_that_says_where_roles_appear_gets_no_closing_question(off
     assert not any(w in t for t in texts for w in ("how soon", "hear about", "apply for another"))
 
 
-def test_a_form_letter_that_says_nothing_of_what_comes_next_ends_with_its_clarification() -> None:
+def test_a_form_letter_that_says_nothing_of_what_comes_next_asks_no_closing_question() -> None:
     """How to hear of similar roles has an obvious answer (the careers page), and when to apply
-    again is a stock line unprompted: a form letter's plan ends with what it left vague."""
+    again is a stock line unprompted; a second, generic question mirrors the opener's: a form
+    letter's plan is its thanks and one question."""
     questions = plan_of(LETTER.format(offer=""))
-    assert [q.purpose for q in questions] == ["opener", "clarify"], questions
+    assert [q.purpose for q in questions] == ["opener"], questions
 
 
 def test_a_filled_roles_form_letter_that_points_to_openings_gets_an_empty_plan_and_a_note() -> None:
