@@ -350,10 +350,12 @@ def improves(question: str) -> bool:
 
 def after_gap(ctx: PlanContext, seed: int) -> str | None:
     """The closing question of a plan whose clarifications already ask what fell short: the
-    roles to watch for when the message invites a new application, none when it says when,
-    comes from an agency or from a team mailbox, otherwise where the sender would see the
-    candidate next (``forward.after_gap``): not when to apply again, which unprompted reads as
-    a stock line."""
+    roles to watch for when the message invites a new application, where the sender would see
+    the candidate next when the sender invites questions and is neither an agency nor a team
+    mailbox (``forward.after_gap``), otherwise none: not when to apply again, which unprompted
+    reads as a stock line, nor, asked of a sender who did not invite questions, where they
+    would see the candidate next, which blind reviews of three unseen sets read as career
+    advice asked of a stranger, following from nothing in the message."""
     wordings = plan_settings()["forward"]["after_gap"]
     if ctx.follow_up == "reapply":
         return pick(wordings["reapply"], seed)
@@ -362,7 +364,7 @@ def after_gap(ctx: PlanContext, seed: int) -> str | None:
     # a team mailbox (a form letter, or a note signed by a team) cannot say where it would see
     # the candidate next, and how to hear of similar roles has an obvious answer (the careers
     # page): the plan ends with its clarification
-    if ctx.form_letter or ctx.team_signed:
+    if ctx.form_letter or ctx.team_signed or not (ctx.invites or ctx.offers_feedback):
         return None
     return pick(wordings["untimed"], seed)
 

@@ -331,6 +331,7 @@ def contact_when(text: str) -> str | None:
             clause = sentence[found.start() : found.end()]
             if not re.search(r"\byour?\b", clause, re.IGNORECASE):  # said to the sender:
                 clause = _SENDER_WORDS.sub(lambda m: _TO_SENDER[m[0].lower()], clause)
+                clause = re.sub(r"^in case\b", "if", clause, flags=re.IGNORECASE)  # said back
                 return clause[0].lower() + clause[1:]  # "if you ever open a second site"
         for said in (sentence, earlier):  # no condition, but a time: "in the spring"
             time = c["contact_time"].search(lower(said))

@@ -113,7 +113,7 @@ def test_a_diagnosis_and_its_rewording_give_one_question() -> None:
 def test_the_closing_question_is_not_a_rewording_of_a_clarification(stage: str) -> None:
     message = "Someone else was a better match for the brief."
     findings = [found(message, "a better match", "unanchored_comparison")]
-    questions = plan(findings, message=message, context=PlanContext(stage=stage))
+    questions = plan(findings, message=message, context=PlanContext(stage=stage, invites=True))
     clarify = [q.text for q in questions if q.purpose == "clarify"]
     closing = questions[-1].text
     assert questions[-1].purpose == "open_ended"

@@ -330,16 +330,19 @@ def test_an_opening_in_hand_is_taken_up(sentence: str, closing: str) -> None:
     assert question is not None and closing in question
 
 
-def test_after_a_gap_a_form_letter_asks_nothing_more_a_person_where_they_see_me() -> None:
+def test_after_a_gap_only_a_person_who_invites_questions_is_asked_where_they_see_me() -> None:
     body = (
         "Thank you for applying for the Tram Planner role. We went with applicants whose "
         "experience more closely matched the brief."
     )
     form, note = f"Dear Applicant,\n{body}\nThe Talent Team", f"Hi Jo,\n{body}\nBest,\nPriya"
+    inviting = note.replace("\nBest", " Happy to answer any questions.\nBest")
     form_findings = [found(form, "more closely matched", "unanchored_comparison")]
     assert [q.purpose for q in plan_of(form, form_findings)][-1] == "clarify"
     findings = [found(note, "more closely matched", "unanchored_comparison")]
-    closing = texts_of(note, findings)[-1]
+    assert [q.purpose for q in plan_of(note, findings)][-1] == "clarify"  # (fifteenth round)
+    findings = [found(inviting, "more closely matched", "unanchored_comparison")]
+    closing = texts_of(inviting, findings, policy="invites")[-1]
     assert any(e in closing for e in ("see me", "next")) and not reapplies(closing)
 
 

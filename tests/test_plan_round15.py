@@ -307,3 +307,92 @@ def test_a_new_application_invited_for_a_season_is_taken_up_for_it() -> None:
     assert ctx.reapply_when == "in the autumn"
     closing = plan_of(message)[-1].text
     assert "in the autumn" in closing and "?" not in closing, closing
+
+
+# The third set of this round: from the blind review of a third unseen set -----------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "stage"),
+    [
+        ("Thanks for interviewing for the Ward Clerk post last week.", "interviewed"),
+        ("Cheers for coming in on Monday.", "interviewed"),
+        ("Thanks for coming by the yard on Tuesday.", "interviewed"),
+        ("Thanks for your interest and for the nice conversation.", "screened"),
+    ],
+)
+def test_a_visit_or_a_conversation_is_the_stage_reached(opening: str, stage: str) -> None:
+    message = f"Hi Lee,\n\n{opening} We've gone with someone else this time.\n\nRick"
+    assert read_context(message, policy=None).stage == stage
+
+
+def test_a_case_study_is_called_a_case_study_not_take_home_work() -> None:
+    message = (
+        "Hi Mo,\n\nThank you for the case study presentation for the Pricing Analyst role. We "
+        "have decided not to move ahead at this stage.\n\nRegards,\nAnil Rao\nHead of Pricing"
+    )
+    ctx = read_context(message, policy=None)
+    assert (ctx.stage, ctx.stage_variant) == ("take_home", "case_study")
+    texts = [q.text for q in plan_of(message)]
+    assert not any("take-home" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        "Sharing some feedback as requested: the dashboards were clean but the story was thin.",
+        "Feedback from the panel was that your answers on rostering were general.",
+        "The areas that let you down were the rostering scenario and the audit question.",
+    ],
+)
+def test_feedback_in_other_words_makes_a_note_of_feedback(feedback: str) -> None:
+    message = (
+        f"Hi Bea,\n\nThank you for interviewing with us. I'm sorry we won't be offering you the "
+        f"role. {feedback}\n\nKind regards,\nMegan Doyle\nUnit Manager"
+    )
+    assert read_context(message, policy=None).feedback_given
+
+
+def test_considering_the_candidate_again_after_a_time_says_when() -> None:
+    message = (
+        "Hi Sneha, we will not be moving ahead with your candidature. We would be open to "
+        "considering you again after 6 months. Regards, Karthik Menon Hiring Manager"
+    )
+    assert read_context(message, policy=None).timing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "We do sometimes need casual hands on weekends, if that's something you'd want "
+            "send me a text.",
+            "casual",
+        ),
+        ("If we have freelance projects in English I will let you know.", "freelance"),
+    ],
+)
+def test_other_work_offered_in_passing_is_taken_up(sentence: str, kind: str) -> None:
+    message = f"Hi Sam,\n\nThanks for your time. We've gone with someone else. {sentence}\n\nDave"
+    assert read_context(message, policy=None).work_offered == kind
+    assert kind in plan_of(message)[-1].text
+
+
+def test_a_number_kept_in_case_of_more_work_in_a_season_is_welcomed_on_it() -> None:
+    message = (
+        "Hi Kev,\n\nThanks for coming by on Tuesday. We went with someone who already has his "
+        "gas ticket. I'll hang onto your number in case we pick up more work in the spring.\n\n"
+        "Rick"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.contact_when == "if you pick up more work in the spring"
+    assert ctx.contact_when in plan_of(message)[-1].text
+
+
+def test_a_persons_note_is_not_asked_where_they_would_see_me_next() -> None:
+    message = (
+        "Hi Ann,\n\nThanks for meeting us on Friday. We went with a candidate who was a "
+        "stronger fit for the team.\n\nBest,\nJoe\nOperations Manager"
+    )
+    texts = [q.text for q in plan_of(message)]
+    assert not any("see me" in t or "aim for next" in t or "look out for next" in t for t in texts)

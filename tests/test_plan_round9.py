@@ -33,14 +33,18 @@ def test_a_team_named_in_the_body_does_not_sign(text: str, team: bool) -> None:
     [
         (PlanContext(stage="take_home", team_signed=True), None),
         (PlanContext(stage="applied", form_letter=True), None),
-        (PlanContext(stage="interviewed"), "untimed"),
+        (PlanContext(stage="interviewed"), None),
+        (PlanContext(stage="interviewed", invites=True), "untimed"),
+        (PlanContext(stage="interviewed", follow_up="reapply"), "reapply"),
     ],
 )
 def test_a_team_is_not_asked_where_it_would_see_me(
     context: PlanContext, wording: str | None
 ) -> None:
     """A team mailbox cannot say which role it would see the candidate in, whatever the stage,
-    and how to hear of similar roles has an obvious answer: no closing question."""
+    and how to hear of similar roles has an obvious answer: no closing question; nor is a person
+    who did not invite questions asked for career advice (the fifteenth round). An invitation
+    to apply again is taken up by the roles to watch for."""
     question = after_gap(context, seed=3)
     if wording is None:
         assert question is None

@@ -105,6 +105,8 @@ MESSAGE = (
     "in testing. The panel felt you were unsure. The others were more qualified and a better "
     "fit. We will keep you in mind at this time."
 )
+#: A sender who invites questions: the plan closes with a forward-looking question.
+INVITING = PlanContext(invites=True)
 MANY = [
     found(MESSAGE, "decided not to proceed", "decision_formula"),
     found(MESSAGE, "not the right fit", "fit_euphemism"),
@@ -118,7 +120,7 @@ MANY = [
 
 @pytest.mark.parametrize("cap", range(0, 10))
 def test_cap_order_and_one_forward_question(cap: int) -> None:
-    questions = plan(MANY, message=MESSAGE, max_questions=cap)
+    questions = plan(MANY, message=MESSAGE, max_questions=cap, context=INVITING)
     assert len(questions) <= cap
     purposes = [q.purpose for q in questions]
     if cap:
@@ -131,7 +133,7 @@ def test_cap_order_and_one_forward_question(cap: int) -> None:
 
 
 def test_default_plan_has_four_questions_and_two_clarifications() -> None:
-    questions = plan(MANY, message=MESSAGE)
+    questions = plan(MANY, message=MESSAGE, context=INVITING)
     assert DEFAULT_MAX == 4 and len(questions) == 4
     assert [q.type for q in questions[1:3]] == ["fit_euphemism", "unspecified_gap"]
 
@@ -144,7 +146,7 @@ def test_formulas_and_hedges_give_no_question_when_better_phrases_exist() -> Non
 def test_a_bare_formula_gives_one_standalone_question() -> None:
     message = "After careful consideration, we decided not to proceed."
     findings = [found(message, "After careful consideration", "decision_formula")]
-    questions = plan(findings, message=message)
+    questions = plan(findings, message=message, context=INVITING)
     assert len(questions) == 3
     assert not any(quotes_of(q.text) for q in questions)
     assert "requirement" in questions[1].text
