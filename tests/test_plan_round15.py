@@ -396,3 +396,20 @@ def test_a_persons_note_is_not_asked_where_they_would_see_me_next() -> None:
     )
     texts = [q.text for q in plan_of(message)]
     assert not any("see me" in t or "aim for next" in t or "look out for next" in t for t in texts)
+
+
+def test_a_right_to_a_written_statement_of_reasons_is_an_offer_of_feedback() -> None:
+    message = (
+        "Dear Applicant,\n\nYou have not been selected for the Rates Officer position. "
+        "Candidates may request a statement of the reasons for their non-selection in writing "
+        "within 5 working days.\n\nPeople and Culture, Harrow District Council"
+    )
+    assert read_context(message, policy=None).offers_feedback
+
+
+def test_a_sender_who_says_a_point_is_not_specific_admits_it_is_vague() -> None:
+    message = (
+        "Hi Ola,\n\nWe went with someone with more time running services in production. I know "
+        "that's not hugely specific, happy to talk it through.\n\nBest,\nKim"
+    )
+    assert read_context(message, policy=None).admitted
