@@ -24,7 +24,7 @@ from .resources import read_json
 #: A role noun with up to three words before it and an optional place or month after it
 #: ("deputy roles that come up in Yorkshire", "similar opening comes up in Hosur or Salem").
 _PHRASE = re.compile(
-    r"(?<![\w'’])(?P<mods>(?:[A-Za-z0-9][\w&-]*[ \t]+){0,3})"
+    r"(?<![\w'’/])(?P<mods>(?:[A-Za-z0-9][\w&/-]*[ \t]+){0,3})"
     r"(?P<noun>(?i:roles|role|positions|position|openings|opening|vacancies|vacancy|posts|postings"
     r"|jobs|programme|program|scheme|internships|internship|apprenticeship|opportunity|cover"
     r"|contracts|contract|post)|team|[A-Z]{2,5}s)\b"
@@ -81,7 +81,9 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     definite = False  # "the digital editor role that's coming up": the one the sender means;
     # "our next", "any other", "two" name no kind of role
     while words and (
-        _generic_word(words[0], generic) or _opens_sentence(words, generic) or words[0].isdigit()
+        _generic_word(words[0], generic)
+        or _opens_sentence(words, generic)
+        or (words[0].isdigit() and not _measures(words))  # "two roles", not "6 month contract"
     ):
         definite = definite or words[0].lower() in _DEFINITE
         words = words[1:]
@@ -105,6 +107,15 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     if definite or words[0][:1].isupper():
         return f"the {phrase}"
     return f"{'an' if words[0][:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+def _measures(words: list[str]) -> bool:
+    """Whether a number opens a length of time ("6 month contract", "12-week cover")."""
+    return len(words) > 1 and words[1].lower().rstrip("s") in _UNITS
+
+
+#: Units of time a number before a role's noun measures.
+_UNITS = frozenset({"day", "week", "month", "year"})
 
 
 def _opens_sentence(words: list[str], generic: frozenset[str]) -> bool:

@@ -126,7 +126,7 @@ def basis(finding: Finding, message: str) -> tuple[str, str] | None:
 class _PointRules:
     """How a note's named point is read (``main_point`` or ``weak_point`` in
     ``templates/plan.json``): its patterns, its most words, the words it may not hold or open
-    with, the adverbs left out before it and the judging words cut from its start."""
+    with, the adverbs left out before and after it and the judging words cut from its start."""
 
     patterns: tuple[tuple[Cues, int], ...]  # each with its group ``point``'s number
     most: int
@@ -134,6 +134,7 @@ class _PointRules:
     not_first: frozenset[str]
     leads: frozenset[str]
     cut: re.Pattern[str] | None
+    trails: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -149,6 +150,7 @@ def _point_rules(key: str) -> _PointRules:
         banned=frozenset(settings["not_words"]),
         not_first=frozenset(settings.get("not_first", ())),
         leads=frozenset(settings.get("lead_words", ())),
+        trails=frozenset(settings.get("trail_words", ())),
         cut=re.compile(cut, re.I) if cut else None,
     )
 
@@ -179,6 +181,8 @@ def _named_point(message: str, key: str) -> str | None:
             named = text[judged.end() if judged else 0 :].split()  # "the panel felt | the ..."
             while len(named) > 1 and named[0].lower() in rules.leads:  # "mostly the ..."
                 named = named[1:]
+            while len(named) > 1 and named[-1].lower() in rules.trails:  # "... case studies
+                named = named[:-1]  # also [felt thin]"
             point = " ".join(named)
             said = lower(point).split()
             if not 1 <= len(said) <= rules.most or not rules.banned.isdisjoint(said):

@@ -173,6 +173,7 @@ def _compiled() -> dict[str, Any]:
             s["contact_named"]["pattern"].replace("{titles}", _titles(s["contact_named"]))
         ),
         "titled": re.compile(rf"\b(?:{_titles(s['contact_named'])})\.?\s+[A-Z]"),
+        "contact_role": re.compile(s["contact_named"]["role"]),
         "roles_word": Cues([s["other_role"]["plural"]]),
         "future_ahead": ahead_cues(),
         "stage_variants": {
@@ -257,16 +258,19 @@ def out_of_control(
 
 def contact_named(text: str) -> str | None:
     """The person the message says to contact about the outcome or for feedback, by title and
-    name as written ("Mr Paul Lindqvist"), or ``None`` (``contact_named``: in a sentence about
-    feedback, the outcome or questions)."""
-    if _compiled()["titled"].search(text) is None:  # most messages name nobody by title
-        return None
+    name as written ("Mr Paul Lindqvist") or by role ("the recruiting manager"), or ``None``
+    (``contact_named``: in a sentence about feedback, the outcome or questions)."""
     about = _settings()["contact_named"]["about"]
-    for found in _compiled()["contact_named"].finditer(text):
-        head, tail = between_marks(text, found.start(), found.end(), SENTENCE_MARKS)
-        sentence = lower(text[head:tail])
-        if any(word in sentence for word in about):
-            return " ".join(found["name"].split())
+    c = _compiled()
+    found_by = (  # most messages name nobody by title
+        [(text, c["contact_named"], "")] if c["titled"].search(text) is not None else []
+    )
+    found_by.append((lower(text), c["contact_role"], "the "))
+    for searched, pattern, article in found_by:
+        for found in pattern.finditer(searched):
+            head, tail = between_marks(searched, found.start(), found.end(), SENTENCE_MARKS)
+            if any(word in lower(searched[head:tail]) for word in about):
+                return article + " ".join(found["name"].split())
     return None
 
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .cues import Cues, lower
 from .labels import Purpose
 from .planbases import (
@@ -315,7 +317,19 @@ def plan(
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
         if forward.startswith(("Thank", "I appreciate")):  # one thank-you a plan
             opener = replace(opener, text=without_template_thanks(opener.text))
-    return [opener, *clarify, *closing][:max_questions]
+    return [_in_its_words(q, message) for q in [opener, *clarify, *closing][:max_questions]]
+
+
+def _in_its_words(question: Question, message: str) -> Question:
+    """``question`` with "résumé" in the message's word for it when the message calls it a CV
+    and never a résumé (a reply says CV to a sender who does)."""
+    if "résumé" not in question.text or not _CV.search(message) or _RESUME.search(message):
+        return question
+    return replace(question, text=question.text.replace("résumé", "CV"))
+
+
+#: A message's word for the candidate's record of experience.
+_CV, _RESUME = re.compile(r"\bCVs?\b"), re.compile(r"\br[eé]sum[eé]s?\b", re.IGNORECASE)
 
 
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
@@ -1032,10 +1046,31 @@ def _named_basis(message: str, topic: str) -> str | None:
             continue
         if low.endswith(("your ", "our "), 0, match.start()):  # "your QA background": the
             continue  # candidate's own; "our hiring experience": the company's process
+        start = match.start("mod")  # "team handling experience": a lower-case modifier
+        if message[start : match.end("mod")].islower():  # is read with the words of its
+            start = _compound_start(low, start)  # compound ("PLC skills" is whole)
         head, tail = between_marks(low, match.start(), match.end(), SENTENCE_MARKS)
         if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
-            return f"{message[match.start('mod') : match.end('mod')]} {nouns[group][0]}"
+            return f"{message[start : match.end('mod')]} {nouns[group][0]}"
     return None
+
+
+def _compound_start(low: str, start: int) -> int:
+    """Where a modifier that starts at ``start`` in lowered text begins with the content words
+    right before it (at most :data:`_COMPOUND_WORDS` more): "team handling experience", not
+    "handling experience" cut from it; a function word ("more", "of") ends the compound."""
+    for _ in range(_COMPOUND_WORDS):
+        found = _WORD_BEFORE.search(low, 0, start)
+        if found is None or found[1] in STOP_WORDS:
+            break
+        start = found.start(1)
+    return start
+
+
+#: The most words a compound modifier of a named basis takes from before its last word.
+_COMPOUND_WORDS = 2
+#: The word right before a position (a word of letters, then one space).
+_WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*) $")
 
 
 def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:

@@ -16,9 +16,13 @@ from .cues import case_twin, fast_compile, lower
 from .resources import read_json
 
 _CAP = r"(?:[A-Z][\w+#/'-]*|[a-z]+[A-Z][\w]*)"
-#: A role's name: capitalised words, joined by spaces, "of", "and", "&", a comma or a spaced
-#: hyphen ("Associate, Infrastructure Investment", "Lead - Business Analytics").
-_ROLE = rf"{_CAP}(?:[ \t]+(?:of|and|&|{_CAP})|,[ \t]+{_CAP}|[ \t]+-[ \t]+{_CAP})*"
+#: A role's name: capitalised words, joined by spaces, "of", "and", "&", a number between
+#: two of them or ending the name, a comma or a spaced hyphen ("Associate, Infrastructure
+#: Investment", "Lead - Business Analytics", "Band 5 Staff Nurse - Ward 3").
+_ROLE = (
+    rf"{_CAP}(?:[ \t]+(?:of|and|&|{_CAP})|[ \t]+[0-9]{{1,2}}(?=[ \t]+[A-Z]|[.,;:)]|$)|,[ \t]+{_CAP}"
+    rf"|[ \t]+-[ \t]+{_CAP})*"
+)
 _COMPANY = rf"{_CAP}(?:[ \t]+(?:&|and|of|{_CAP}))*"
 _CONNECTORS = frozenset({"of", "and", "&"})
 

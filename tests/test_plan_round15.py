@@ -11,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from analyzer.analysis import Analyzer
+from analyzer.futureroles import future_role
 from analyzer.plancontext import read_context, signed_by_person
+from analyzer.roles import role_of
 
 from .plan_helpers import found, plan_of, stated
 
@@ -413,3 +415,88 @@ def test_a_sender_who_says_a_point_is_not_specific_admits_it_is_vague() -> None:
         "that's not hugely specific, happy to talk it through.\n\nBest,\nKim"
     )
     assert read_context(message, policy=None).admitted
+
+
+# The fourth set of this round: from the blind review of a fourth unseen set ----------------
+
+
+def test_a_notes_point_is_named_without_a_trailing_also() -> None:
+    message = (
+        "Hi Ana,\n\nThanks for walking us through your portfolio. I wanted to give you a bit of "
+        "feedback as you asked for it. The layouts were clean. The case studies also felt a "
+        "bit thin in places.\n\nAll the best,\nTom\nCreative Director"
+    )
+    opener = plan_of(message)[0].text
+    assert "also" not in opener, opener
+
+
+def test_a_named_experience_is_quoted_with_its_whole_compound() -> None:
+    message = (
+        "Hi Ravi,\n\nThanks for your time on Friday. We need someone with more hands on crew "
+        "scheduling experience, so we won't be moving ahead.\n\nRegards,\nArjun"
+    )
+    reasons = [stated(message, "experience", "We need someone with more hands on crew")]
+    texts = [q.text for q in plan_of(message, reasons=reasons)]
+    assert any("crew scheduling experience" in t for t in texts), texts
+    assert not any(" scheduling experience" in t.replace("crew scheduling", "") for t in texts)
+
+
+def test_an_offer_to_share_the_cv_if_the_candidate_would_like_is_a_request_to_answer() -> None:
+    message = (
+        "Hi Sam,\n\nWe won't be moving ahead for the Shift Lead role. We have a Planner opening "
+        "in the same team. Let me know if you'd like me to share your CV with that panel.\n\n"
+        "Regards,\nArjun"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.follow_up == "forward_request"
+    closing = plan_of(message)[-1].text
+    assert closing.startswith("Yes") and "CV" in closing and "résumé" not in closing, closing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("They have a 6 month contract coming up on the airport site.", "a 6 month contract"),
+        ("We expect to post another Analyst I/II position in the spring.", "the Analyst I/II"),
+    ],
+)
+def test_a_future_role_keeps_its_length_and_its_grades(sentence: str, role: str) -> None:
+    assert (future_role(sentence) or "").startswith(role)
+
+
+def test_a_role_named_with_a_band_number_is_read_whole() -> None:
+    message = "Thank you for attending interview for the post of Band 6 Staff Nurse - Ward 3."
+    assert role_of(message) == "Band 6 Staff Nurse - Ward 3"
+
+
+def test_reaching_out_now_is_no_promise_of_contact() -> None:
+    message = (
+        "Hi Sara,\n\nUnfortunately you were not selected. Since you asked about feedback I "
+        "wanted to reach out directly. We expect to post another Chemist position in the "
+        "spring and I'd encourage you to apply.\n\nThanks,\nMike"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.future_role is not None and not ctx.future_promised
+
+
+def test_a_gap_explained_by_the_clause_after_its_comma_is_not_asked_in_a_note() -> None:
+    message = (
+        "Hi Sara,\n\nFollowing up on your interview. Unfortunately you were not selected, but "
+        "since you asked about feedback I wanted to share it. Your field work is strong. The "
+        "written exercise needed more polish, a couple of the conclusions did not follow from "
+        "the data.\n\nThanks,\nMike\nProgram Supervisor"
+    )
+    findings = [found(message, "needed more polish", "unspecified_gap")]
+    assert not [q for q in plan_of(message, findings) if q.phrase]
+
+
+@pytest.mark.parametrize("who", ["the recruiting manager", "the hiring manager"])
+def test_feedback_from_a_person_named_by_role_is_sought_from_them(who: str) -> None:
+    message = (
+        "Dear Fiona  Thank you for attending interview for the post of Staff Nurse. On this "
+        "occasion your application has been unsuccessful. If you would like feedback please "
+        f"contact {who} directly. Kind regards  Recruitment Services"
+    )
+    assert read_context(message, policy=None).contact_named == who
+    texts = [q.text for q in plan_of(message)]
+    assert len(texts) == 2 and who in texts[-1] and not any("?" in t for t in texts), texts
