@@ -173,7 +173,8 @@ def _compiled() -> dict[str, Any]:
             s["contact_named"]["pattern"].replace("{titles}", _titles(s["contact_named"]))
         ),
         "titled": re.compile(rf"\b(?:{_titles(s['contact_named'])})\.?\s+[A-Z]"),
-        "contact_role": re.compile(s["contact_named"]["role"]),
+        "contact_role": Cues([s["contact_named"]["role"]]),  # a literal prefilter and RE2
+        "contact_role_group": re.compile(s["contact_named"]["role"]).groupindex["name"],
         "roles_word": Cues([s["other_role"]["plural"]]),
         "future_ahead": ahead_cues(),
         "stage_variants": {
@@ -262,15 +263,18 @@ def contact_named(text: str) -> str | None:
     (``contact_named``: in a sentence about feedback, the outcome or questions)."""
     about = _settings()["contact_named"]["about"]
     c = _compiled()
-    found_by = (  # most messages name nobody by title
-        [(text, c["contact_named"], "")] if c["titled"].search(text) is not None else []
+    # (the text searched, the pattern, its group of the name, the name's article); RE2, which
+    # searches the role's pattern, numbers its groups
+    found_by: list[tuple[str, Any, str | int, str]] = (  # most messages name nobody by title
+        [(text, c["contact_named"], "name", "")] if c["titled"].search(text) is not None else []
     )
-    found_by.append((lower(text), c["contact_role"], "the "))
-    for searched, pattern, article in found_by:
+    found_by.append((lower(text), c["contact_role"], c["contact_role_group"], "the "))
+    for searched, pattern, group, article in found_by:
         for found in pattern.finditer(searched):
             head, tail = between_marks(searched, found.start(), found.end(), SENTENCE_MARKS)
             if any(word in lower(searched[head:tail]) for word in about):
-                return article + " ".join(found["name"].split())
+                name = searched[found.start(group) : found.end(group)]
+                return article + " ".join(name.split())
     return None
 
 
