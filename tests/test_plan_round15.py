@@ -500,3 +500,37 @@ def test_feedback_from_a_person_named_by_role_is_sought_from_them(who: str) -> N
     assert read_context(message, policy=None).contact_named == who
     texts = [q.text for q in plan_of(message)]
     assert len(texts) == 2 and who in texts[-1] and not any("?" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        (
+            "When we asked about load shedding your answer was general. We hoped for more depth "
+            "there.",
+            "hoped for more depth",
+        ),
+        (
+            "The role involves grant reporting, and we felt you lacked depth in that area.",
+            "lacked depth",
+        ),
+    ],
+)
+def test_a_gap_that_points_back_to_its_area_is_not_asked_which_area(
+    sentence: str, phrase: str
+) -> None:
+    message = f"Hi Kev,\n\nWe have decided not to move forward. {sentence}\n\nThanks,\nDan"
+    findings = [found(message, phrase, "unspecified_gap")]
+    assert not [q for q in plan_of(message, findings) if q.phrase], plan_of(message, findings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We would welcome an application from you for future roles.",
+        "We hope you'll consider us again down the road.",
+    ],
+)
+def test_a_welcome_to_a_future_application_invites_one(sentence: str) -> None:
+    message = f"Dear Ali,\n\nWe offered the role to another candidate. {sentence}\n\nGrace"
+    assert read_context(message, policy=None).follow_up == "reapply"
