@@ -350,9 +350,10 @@ def _still_vague(
     """Whether ``candidate`` is a point a spelled-out note leaves vague: a fit, a gap or an
     impression quoted in the note's own clean words that are more than a lead-in ("we felt")
     and that neither the words right after ("lacked depth [on topics like caching]":
-    ``note_vague_types`` and ``note_named_after`` in ``plan.json``) nor a list of points or two
-    pieces of concrete feedback (``specific``) after it explain: the one clarification such a
-    note gets."""
+    ``note_vague_types`` and ``note_named_after`` in ``plan.json``), nor the words before it in
+    its sentence (``note_named_before``: "when we asked how you'd measure success"), nor a list
+    of points or two pieces of concrete feedback (``specific``) after it explain: the one
+    clarification such a note gets."""
     settings = plan_settings()
     if candidate.quote is None or candidate.type not in settings["note_vague_types"]:
         return False
@@ -364,6 +365,9 @@ def _still_vague(
     after = message[end:]
     if _named_right_after(candidate, message, strict=False):
         return False
+    head, _ = between_marks(message, candidate.start, end, SENTENCE_MARKS)
+    if _named_before().search(lower(message[head : candidate.start])):  # "when we asked how
+        return False  # you'd measure success it felt a bit vague": the topic is said
     if len(_LIST_ITEM.findall(after)) >= 2:  # "Overall ... not quite the right fit. A few
         return False  # specifics: - ... - ...": the list after it says what it means
     return sum(s.start >= end for s in specific) < 2  # "... not quite the right fit. Your
@@ -393,6 +397,13 @@ def _named_right_after(candidate: _Candidate, message: str, *, strict: bool = Tr
 _ENDS_ON_PREPOSITION = re.compile(r"\s(?:on|about|around|regarding|over|with)$", re.IGNORECASE)
 #: The object that names what such a phrase is about: a word, not a mark or a pronoun.
 _OBJECT = re.compile(r"\s+(?!(?:it|this|that|them|these|those)\b)[A-Za-z][\w'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _named_before() -> re.Pattern[str]:
+    """Words before a note's vague point, in its sentence, that say what it is about
+    (``note_named_before``: "when we asked about scaling, ...")."""
+    return re.compile(str(plan_settings()["note_named_before"]))
 
 
 @lru_cache(maxsize=1)

@@ -534,3 +534,82 @@ def test_a_gap_that_points_back_to_its_area_is_not_asked_which_area(
 def test_a_welcome_to_a_future_application_invites_one(sentence: str) -> None:
     message = f"Dear Ali,\n\nWe offered the role to another candidate. {sentence}\n\nGrace"
     assert read_context(message, policy=None).follow_up == "reapply"
+
+
+# The fifth set of this round: from the blind review of a fifth unseen set ------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "variant"),
+    [
+        ("Thanks for coming in for the trial on Sunday.", "trial"),
+        ("Thanks again for presenting to us on Friday.", "presentation"),
+    ],
+)
+def test_a_trial_or_a_presentation_is_named_as_such(opening: str, variant: str) -> None:
+    message = (
+        f"Hi Jo,\n\n{opening} We've gone with someone else. Your prep was tidy.\n\n"
+        "Cheers,\nBen\nHead Chef"
+    )
+    ctx = read_context(message, policy=None)
+    assert (ctx.stage, ctx.stage_variant) == ("interviewed", variant)
+    assert not any("interview" in q.text for q in plan_of(message))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "We offered it to someone who lives in the town, as the early starts are too much "
+            "from the coast without a car.",
+            "location",
+        ),
+        (
+            "We've decided to change the scope of the role and hire a more senior lead instead.",
+            "scope",
+        ),
+    ],
+)
+def test_more_reasons_outside_the_candidates_control(sentence: str, kind: str) -> None:
+    message = f"Hi Beth,\n\nThanks for coming in. {sentence}\n\nGareth"
+    reasons = [stated(message, "logistics", sentence.rstrip("."))]
+    ctx = read_context(message, policy=None, reasons=reasons)
+    assert kind in ctx.out_of_control
+    texts = [q.text for q in plan_of(message, reasons=reasons)]
+    assert not any("stronger" in t or "addressed better" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        ("Let me know if I can send your CV through for it.", "forward_request"),
+        ("We'd be happy to consider you for our casual pool if that's of interest.", "casual"),
+        ("Wanted to give you some feedback as promised.", "feedback"),
+        ("Feedback from the panel: the idea was creative.", "feedback"),
+    ],
+)
+def test_offers_and_feedback_in_more_words(sentence: str, reading: str) -> None:
+    message = f"Hi Sipho,\n\nThe client won't be taking you further. {sentence}\n\nNadia"
+    ctx = read_context(message, policy=None)
+    found_reading = {
+        "forward_request": ctx.follow_up == "forward_request",
+        "casual": ctx.work_offered == "casual",
+        "feedback": ctx.feedback_given,
+    }
+    assert found_reading[reading], ctx
+
+
+def test_a_typo_is_not_quoted_back() -> None:
+    message = "Hey Josh, we've gone with someone who's done alot more a la carte. Cheers, Ben"
+    texts = [q.text for q in plan_of(message)]
+    assert not any("alot" in t for t in texts), texts
+
+
+def test_a_notes_impression_whose_sentence_says_what_was_asked_is_not_asked() -> None:
+    message = (
+        "Hi Con,\n\nThanks for presenting to us. I'm sorry it wasn't good news. Feedback from "
+        "the panel: the idea was creative. When Sinead asked how you'd measure success it felt "
+        "a bit vague.\n\nBest,\nOrla\nMarketing Lead"
+    )
+    findings = [found(message, "felt a bit vague", "subjective_impression")]
+    assert not [q for q in plan_of(message, findings) if q.phrase]
