@@ -87,9 +87,16 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     ):
         definite = definite or words[0].lower() in _DEFINITE
         words = words[1:]
+    generic_at = [i for i, w in enumerate(words) if _generic_word(w, generic)]
+    if generic_at and not words[: generic_at[-1] + 1][-1].isdigit():  # "CV for any [opening
+        definite = definite or words[generic_at[-1]].lower() in _DEFINITE  # in Lagos]": the
+        words = words[generic_at[-1] + 1 :]  # words after the last generic one
     noun = match.group("noun")
     if not words and _TITLE_PLURAL.fullmatch(noun):  # "a few more CSMs": the title alone
         return " ".join([noun, *match.group("when").split()] if match.group("when") else [noun])
+    where = " ".join((match.group("where") or "").split())
+    if not words and where and noun.lower() in _PLACED:  # "any opening in Lagos": the place
+        return f"{noun.lower()} {where}" if noun.endswith("s") else f"an opening {where}"
     if not words or any(_generic_word(w, generic) for w in words if not w.isdigit()):
         return None
     if applied is not None and " ".join(words).lower() == applied.lower():
@@ -97,7 +104,6 @@ def _named(match: re.Match[str], generic: frozenset[str], applied: str | None) -
     noun = noun if words[-1][:1].isupper() else noun.lower()  # "QC Graduate Programme"
     if noun == "team" and not words[0][:1].isupper():  # "the recruitment team": no role
         return None
-    where = " ".join((match.group("where") or "").split())
     when = " ".join((match.group("when") or "").split())
     phrase = " ".join([*words, noun] + [x for x in (where, when) if x])
     # plural or a mass noun: "deputy roles in Yorkshire", "the Parks Patrol postings",
@@ -114,6 +120,10 @@ def _measures(words: list[str]) -> bool:
     return len(words) > 1 and words[1].lower().rstrip("s") in _UNITS
 
 
+#: Nouns a place alone names a kind of ("any opening in Lagos", "roles in Leeds").
+_PLACED = frozenset(
+    {"opening", "openings", "role", "roles", "vacancy", "vacancies", "position", "positions"}
+)
 #: Units of time a number before a role's noun measures.
 _UNITS = frozenset({"day", "week", "month", "year"})
 

@@ -37,7 +37,8 @@ from .plan_helpers import stated, texts_of
         ),
         ("I'll keep you in mind for other roles that come up.", None),
         ("We will keep your details on file for future vacancies.", None),
-        ("If a similar opening comes up in Pune, I'll call you.", None),
+        # its place is its kind (the fifteenth round): "an opening in Pune" is taken up by name
+        ("If a similar opening comes up in Pune, I'll call you.", "an opening in Pune"),
         ("We often have openings, so keep an eye on our careers page.", None),
         ("Thank you for applying for the Payroll Officer role.", None),
     ],

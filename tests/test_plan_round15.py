@@ -613,3 +613,40 @@ def test_a_notes_impression_whose_sentence_says_what_was_asked_is_not_asked() ->
     )
     findings = [found(message, "felt a bit vague", "subjective_impression")]
     assert not [q for q in plan_of(message, findings) if q.phrase]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("I'd like to keep you in mind if it reopens in Q3.", "if it reopens in Q3"),
+    ],
+)
+def test_keeping_the_candidate_in_mind_on_a_condition_is_welcomed_on_it(
+    sentence: str, when: str
+) -> None:
+    message = (
+        "Hi Andre,\n\nThe headcount for the role got cut in this quarter's budget, so we've had "
+        f"to close the req. {sentence}\n\nMegan"
+    )
+    assert read_context(message, policy=None).contact_when == when
+    assert when in plan_of(message)[-1].text
+
+
+def test_an_invitation_on_the_candidates_availability_is_accepted_on_it() -> None:
+    message = (
+        "Hi Mia,\n\nWe need someone who can do Friday nights every week, so I'm going to go "
+        "with someone else for now. If your availability changes let me know.\n\nGrant"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.invited_when == "if my availability changes"
+    assert "if my availability changes" in plan_of(message)[-1].text
+
+
+def test_a_cv_kept_for_any_opening_in_a_place_names_the_place() -> None:
+    message = (
+        "Dear Emeka,\n\nThank you for the interview. The role is based in our Kano depot and "
+        "needs someone resident there. "
+        "We will keep your CV for any opening in Lagos.\n\nRegards,\nMr. A. Bello"
+    )
+    assert read_context(message, policy=None).future_role == "an opening in Lagos"
+    assert "Lagos" in plan_of(message)[-1].text
