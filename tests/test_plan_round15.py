@@ -650,3 +650,16 @@ def test_a_cv_kept_for_any_opening_in_a_place_names_the_place() -> None:
     )
     assert read_context(message, policy=None).future_role == "an opening in Lagos"
     assert "Lagos" in plan_of(message)[-1].text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you don't want us to keep your resume, let us know.",
+        "If you would prefer we did not keep your details, let us know.",
+        "If you do not wish us to keep it, please let us know.",
+    ],
+)
+def test_an_opt_out_is_no_invitation_to_get_in_touch(sentence: str) -> None:
+    message = f"Dear Applicant,\n\nWe will not be moving forward. {sentence}\n\nRecruiting"
+    assert read_context(message, policy=None).invited_when is None
