@@ -795,8 +795,9 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
     quoted when the words are a clean phrase. They ask about the requirement or the role, never
     how the candidate could have been stronger, so they stand even when the reason is outside
     the candidate's control; one that asks which level or kind of role would suit
-    (``asks_roles``) is left to the closing when the message offers a role, and a remark that
-    states the answer itself (``answers_topic``: "C1 or native") leaves its topic unasked."""
+    (``asks_roles``) is left to the closing when the message offers a role, a remark that
+    states the answer itself (``answers_topic``: "C1 or native") leaves its topic unasked, and
+    one a named requirement answers (``named_answers``) is not asked beside it."""
     settings = plan_settings()
     templates = settings["remarks"]
     spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
@@ -808,6 +809,8 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
         entry = templates.get(kind)
         if entry is None or entry["topic"] in answered:
             continue  # "it has to be C1 or native": no "what level" question
+        if entry.get("named_answers") and ctx.requirement_named:  # "someone who already has
+            continue  # his high risk licence": the message says which qualification
         if entry.get("asks_roles") and role_in_hand(ctx):
             continue  # "which level of role would match": the role on offer answers it
         quote = clean_quote(message, start, end) if message and start >= 0 else None

@@ -447,10 +447,10 @@ def test_a_comparison_about_another_role_that_suits_better_is_not_asked() -> Non
     ("sentence", "kind"),
     [
         ("This position has been closed and we are no longer accepting applications.", "closed"),
-        ("They went with someone available to start immediately.", "availability"),
+        ("They went with someone available to start immediately.", "start"),
         (
             "They need someone who can join within 30 days; your notice period is 90.",
-            "availability",
+            "start",  # a start date is a kind of its own (the fifteenth round)
         ),
         ("Your expectations are above the approved range for this role.", "salary"),
     ],

@@ -216,5 +216,5 @@ def test_a_hire_who_can_start_at_once_is_a_reason_outside_the_candidates_control
         "Hi Jo,\nThanks for coming in last week. We've gone with someone else, mainly because "
         "they can start straight away and we have two launches next month.\nThanks again,\nBec"
     )
-    assert "availability" in read_context(message, policy=None).out_of_control
+    assert "start" in read_context(message, policy=None).out_of_control  # (a kind of its own)
     assert not any("stronger" in q.text for q in plan_of(message))

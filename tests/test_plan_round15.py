@@ -663,3 +663,32 @@ def test_a_cv_kept_for_any_opening_in_a_place_names_the_place() -> None:
 def test_an_opt_out_is_no_invitation_to_get_in_touch(sentence: str) -> None:
     message = f"Dear Applicant,\n\nWe will not be moving forward. {sentence}\n\nRecruiting"
     assert read_context(message, policy=None).invited_when is None
+
+
+# The sixth set of this round: from the blind review of a sixth unseen set -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We went with a candidate who can join immediately, as we cannot wait for your 60 days "
+        "notice period.",
+        "We've gone with someone who can start straight away.",
+    ],
+)
+def test_a_start_date_is_thanked_as_one_not_as_hours(sentence: str) -> None:
+    message = f"Dear Ankit,\n\nThanks for coming for the interview. {sentence}\n\nRegards,\nSunil"
+    reasons = [stated(message, "logistics", sentence.split(",")[0].rstrip("."))]
+    ctx = read_context(message, policy=None, reasons=reasons)
+    assert "start" in ctx.out_of_control and "availability" not in ctx.out_of_control
+    texts = [q.text for q in plan_of(message, reasons=reasons)]
+    assert "start date" in texts[0] and not any("shift" in t or "hours" in t for t in texts)
+
+
+def test_a_named_credential_is_not_asked_which_qualification() -> None:
+    message = (
+        "Hi Mick,\n\nThanks for coming out to site. We've gone with someone who already has his "
+        "forklift licence.\n\nCheers\nDave\nSite Manager"
+    )
+    texts = [q.text for q in plan_of(message)]
+    assert not any("Which qualifications" in t for t in texts), texts
