@@ -87,3 +87,22 @@ def the_role(role: str | None) -> str:
     if not role or len(role.split()) > int(settings["max_words"]) or _role_code().search(role):
         return str(settings["short"])
     return str(settings["named"]).format(role=role)
+
+
+def in_its_words(text: str, message: str) -> str:
+    """``text`` with "résumé" in the message's word for it when the message calls it a CV and
+    never a résumé (a reply says CV to a sender who does)."""
+    if "résumé" not in text or not _CV.search(message) or _RESUME.search(message):
+        return text
+    return text.replace("résumé", "CV")
+
+
+#: A message's word for the candidate's record of experience.
+_CV, _RESUME = re.compile(r"\bCVs?\b"), re.compile(r"\br[eé]sum[eé]s?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def named_before() -> re.Pattern[str]:
+    """Words before a note's vague point, in its sentence, that say what it is about
+    (``note_named_before``: "when we asked about scaling, ...")."""
+    return re.compile(str(plan_settings()["note_named_before"]))

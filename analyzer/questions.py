@@ -29,15 +29,11 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .cues import Cues, lower
 from .labels import Purpose
 from .planbases import (
     SENTENCE_MARKS,
     basis,
-    basis_matches,
-    basis_reader,
     between_marks,
     impression_answered,
     sentence_of,
@@ -54,7 +50,8 @@ from .planclosing import (
     role_closed,
     template_letter,
 )
-from .plancontext import PlanContext, about_logistics, experience_modifiers, language_names
+from .plancontext import PlanContext, about_logistics, language_names
+from .plannamed import experience_words, named_basis, need_words
 from .planopeners import (
     opener_text,
     real_praise,
@@ -64,8 +61,10 @@ from .planopeners import (
 )
 from .planwords import (
     capital,
+    in_its_words,
     lower_first,
     material,
+    named_before,
     one_of,
     pick,
     plan_settings,
@@ -317,19 +316,10 @@ def plan(
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
         if forward.startswith(("Thank", "I appreciate")):  # one thank-you a plan
             opener = replace(opener, text=without_template_thanks(opener.text))
-    return [_in_its_words(q, message) for q in [opener, *clarify, *closing][:max_questions]]
-
-
-def _in_its_words(question: Question, message: str) -> Question:
-    """``question`` with "résumé" in the message's word for it when the message calls it a CV
-    and never a résumé (a reply says CV to a sender who does)."""
-    if "résumé" not in question.text or not _CV.search(message) or _RESUME.search(message):
-        return question
-    return replace(question, text=question.text.replace("résumé", "CV"))
-
-
-#: A message's word for the candidate's record of experience.
-_CV, _RESUME = re.compile(r"\bCVs?\b"), re.compile(r"\br[eé]sum[eé]s?\b", re.IGNORECASE)
+    return [
+        replace(q, text=in_its_words(q.text, message))
+        for q in [opener, *clarify, *closing][:max_questions]
+    ]
 
 
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
@@ -366,7 +356,7 @@ def _still_vague(
     if _named_right_after(candidate, message, strict=False):
         return False
     head, _ = between_marks(message, candidate.start, end, SENTENCE_MARKS)
-    if _named_before().search(lower(message[head : candidate.start])):  # "when we asked how
+    if named_before().search(lower(message[head : candidate.start])):  # "when we asked how
         return False  # you'd measure success it felt a bit vague": the topic is said
     if len(_LIST_ITEM.findall(after)) >= 2:  # "Overall ... not quite the right fit. A few
         return False  # specifics: - ... - ...": the list after it says what it means
@@ -397,13 +387,6 @@ def _named_right_after(candidate: _Candidate, message: str, *, strict: bool = Tr
 _ENDS_ON_PREPOSITION = re.compile(r"\s(?:on|about|around|regarding|over|with)$", re.IGNORECASE)
 #: The object that names what such a phrase is about: a word, not a mark or a pronoun.
 _OBJECT = re.compile(r"\s+(?!(?:it|this|that|them|these|those)\b)[A-Za-z][\w'’-]*")
-
-
-@lru_cache(maxsize=1)
-def _named_before() -> re.Pattern[str]:
-    """Words before a note's vague point, in its sentence, that say what it is about
-    (``note_named_before``: "when we asked about scaling, ...")."""
-    return re.compile(str(plan_settings()["note_named_before"]))
 
 
 @lru_cache(maxsize=1)
@@ -939,7 +922,7 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
         value = int(settings["reason_value"])
         heads = tuple(entry.get("heads", ()))
         lead = one_of(entry["lead"], seed + n)
-        named = _named_basis(message, topic) if message and "name" in entry else None
+        named = named_basis(message, topic) if message and "name" in entry else None
         if named is not None:  # "contract experience": which kind is said, ask how to build it
             lead = one_of(settings["named_basis"]["lead"], seed).replace("{basis}", named)
             body = settings["named_basis"]["questions"][topic]
@@ -956,8 +939,8 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
     if not message:
         return []
     settings = plan_settings()["named_basis"]
-    named = _experience_words(ctx, message) or _named_basis(message, "experience")
-    need = None if named is not None else _need_words(ctx, message)
+    named = experience_words(ctx, message) or named_basis(message, "experience")
+    need = None if named is not None else need_words(ctx, message)
     if need is not None:  # "someone who has already run a full P&L at store level"
         lead = one_of(settings["need_lead"], seed).replace("{need}", need)
         body = settings["questions"]["experience"]
@@ -969,122 +952,6 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
         body = settings["questions"]["experience"]
     value = int(plan_settings()["reason_value"])
     return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
-
-
-def _experience_words(ctx: PlanContext, message: str) -> str | None:
-    """The experience the first named basis spells out after the noun ("experience running
-    multi-site teams"), when it quotes cleanly, whole and not with the hire's pronoun."""
-    start, end = ctx.basis_named[0]
-    noun = _modified().search(lower(message), start, end)
-    if noun is None:
-        return None
-    tail = _BASIS_END.search(message, noun.end())
-    stop = tail.start() if tail else len(message)
-    said = message[noun.start() : stop].split()
-    if len(said) < 2:  # "more offshore experience": named before the noun, not after it
-        return None
-    if not _PRONOUNS.isdisjoint(w.lower() for w in said[:_NAMED_WORDS]):  # "her own caseload"
-        return None
-    cut = said[_NAMED_WORDS][:1] if len(said) > _NAMED_WORDS else ""
-    if cut.isupper() or cut.isdigit():
-        return None  # the cut would fall inside a name ("upper Key | Stage 2")
-    # the longest clean phrase of at most _NAMED_WORDS words: a cut that strands a word
-    # ("experience managing volunteer networks across a") backs off to where a phrase ends
-    for count in range(min(len(said), _NAMED_WORDS), 1, -1):
-        named = " ".join(said[:count])
-        quote = clean_quote(message, noun.start(), noun.start() + len(named))
-        if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):
-            return quote
-    return None
-
-
-def _need_words(ctx: PlanContext, message: str) -> str | None:
-    """The need a named basis spells out as a person ("someone who has already handled a WMS
-    migration"), whole to the end of its clause, when it quotes cleanly in at most
-    :data:`_NEED_WORDS` words."""
-    start, _ = ctx.basis_named[0]
-    head = _NEED_HEAD.match(message, start)
-    if head is None:
-        return None
-    tail = _NEED_END.search(message, head.end())
-    stop = tail.start() if tail else len(message)
-    words = message[start:stop].split()
-    if not 4 <= len(words) <= _NEED_WORDS:
-        return None
-    quote = clean_quote(message, start, start + len(message[start:stop].rstrip()))
-    return quote if quote is not None and quote.endswith(words[-1]) else None
-
-
-@cache
-def _modified() -> re.Pattern[str]:
-    """The named experience, with the modifier the comparison gives it ("hands-on experience";
-    :func:`~analyzer.plancontext.experience_modifiers`)."""
-    modifiers = "|".join(map(re.escape, experience_modifiers()))  # a whole word ("FP&A": none)
-    return re.compile(rf"(?:(?<![\w&])(?:{modifiers}) )?experience\b")
-
-
-#: Where a named experience ends: a mark, or a word that starts another clause.
-_BASIS_END = re.compile(
-    r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|since|while|whereas|though"
-    r"|although|if|when|where|for|to|was|were|is|are|had|has|would|could|should|will|might|may)\b"
-)
-#: Words that make a named experience someone else's ("running her own caseload").
-_PRONOUNS = frozenset({"her", "his", "their", "them", "she", "he", "they"})
-#: The most words of a named experience a question repeats.
-_NAMED_WORDS = 8
-#: A need spelled out as the person who has it: "someone who has", "someone with".
-_NEED_HEAD = re.compile(r"(?i)someone (?:who(?:'s| has| had)?|that(?:'s| has)|with)\b")
-#: Where that need ends: a mark (a word such as "and" may join two parts of the need itself:
-#: "a full profit and loss account").
-_NEED_END = re.compile(r"[.,;:!?()\n]|\s[-\u2013\u2014]\s")
-#: The most words of a need a question repeats.
-_NEED_WORDS = 12
-
-
-@lru_cache(maxsize=1)
-def _praise_cue() -> re.Pattern[str]:
-    return re.compile(plan_settings()["named_basis"]["praise"])
-
-
-def _named_basis(message: str, topic: str) -> str | None:
-    """The message's own name for a basis of ``topic`` with a word of its own before the noun
-    ("contract experience"), outside sentences that only describe the review."""
-    _, nouns, review = basis_reader()
-    not_modifiers = frozenset(plan_settings()["bases"]["not_modifiers"])
-    praised = _praise_cue()
-    low = lower(message)
-    for match in basis_matches(low):
-        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
-        modifier = match.group("mod")
-        if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
-            continue
-        if low.endswith(("your ", "our "), 0, match.start()):  # "your QA background": the
-            continue  # candidate's own; "our hiring experience": the company's process
-        start = match.start("mod")  # "team handling experience": a lower-case modifier
-        if message[start : match.end("mod")].islower():  # is read with the words of its
-            start = _compound_start(low, start)  # compound ("PLC skills" is whole)
-        head, tail = between_marks(low, match.start(), match.end(), SENTENCE_MARKS)
-        if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
-            return f"{message[start : match.end('mod')]} {nouns[group][0]}"
-    return None
-
-
-def _compound_start(low: str, start: int) -> int:
-    """Where a modifier that starts at ``start`` in lowered text begins with the content words
-    right before it (at most :data:`_COMPOUND_WORDS` more): "team handling experience", not
-    "handling experience" cut from it; a function word ("more", "of") ends the compound."""
-    for _ in range(_COMPOUND_WORDS):
-        found = _WORD_BEFORE.search(low, 0, start)
-        if found is None or found[1] in STOP_WORDS:
-            break
-        start = found.start(1)
-    return start
-
-
-#: The most words a compound modifier of a named basis takes from before its last word.
-_COMPOUND_WORDS = 2
-#: The word right before a position (a word of letters, then one space).
-_WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*) $")
 
 
 def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:

@@ -1,0 +1,132 @@
+"""The experience, need or basis a message names in its own words, as a question may repeat
+them: "experience running multi-site teams", "someone who has already run a full P&L", "team
+handling experience" (the plan's named bases: :mod:`analyzer.questions`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .cues import lower
+from .planbases import SENTENCE_MARKS, basis_matches, basis_reader, between_marks
+from .plancontext import PlanContext, experience_modifiers
+from .planwords import plan_settings
+from .quotes import clean_quote
+
+
+def experience_words(ctx: PlanContext, message: str) -> str | None:
+    """The experience the first named basis spells out after the noun ("experience running
+    multi-site teams"), when it quotes cleanly, whole and not with the hire's pronoun."""
+    start, end = ctx.basis_named[0]
+    noun = _modified().search(lower(message), start, end)
+    if noun is None:
+        return None
+    tail = _BASIS_END.search(message, noun.end())
+    stop = tail.start() if tail else len(message)
+    said = message[noun.start() : stop].split()
+    if len(said) < 2:  # "more offshore experience": named before the noun, not after it
+        return None
+    if not _PRONOUNS.isdisjoint(w.lower() for w in said[:_NAMED_WORDS]):  # "her own caseload"
+        return None
+    cut = said[_NAMED_WORDS][:1] if len(said) > _NAMED_WORDS else ""
+    if cut.isupper() or cut.isdigit():
+        return None  # the cut would fall inside a name ("upper Key | Stage 2")
+    # the longest clean phrase of at most _NAMED_WORDS words: a cut that strands a word
+    # ("experience managing volunteer networks across a") backs off to where a phrase ends
+    for count in range(min(len(said), _NAMED_WORDS), 1, -1):
+        named = " ".join(said[:count])
+        quote = clean_quote(message, noun.start(), noun.start() + len(named))
+        if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):
+            return quote
+    return None
+
+
+def need_words(ctx: PlanContext, message: str) -> str | None:
+    """The need a named basis spells out as a person ("someone who has already handled a WMS
+    migration"), whole to the end of its clause, when it quotes cleanly in at most
+    :data:`_NEED_WORDS` words."""
+    start, _ = ctx.basis_named[0]
+    head = _NEED_HEAD.match(message, start)
+    if head is None:
+        return None
+    tail = _NEED_END.search(message, head.end())
+    stop = tail.start() if tail else len(message)
+    words = message[start:stop].split()
+    if not 4 <= len(words) <= _NEED_WORDS:
+        return None
+    quote = clean_quote(message, start, start + len(message[start:stop].rstrip()))
+    return quote if quote is not None and quote.endswith(words[-1]) else None
+
+
+@cache
+def _modified() -> re.Pattern[str]:
+    """The named experience, with the modifier the comparison gives it ("hands-on experience";
+    :func:`~analyzer.plancontext.experience_modifiers`)."""
+    modifiers = "|".join(map(re.escape, experience_modifiers()))  # a whole word ("FP&A": none)
+    return re.compile(rf"(?:(?<![\w&])(?:{modifiers}) )?experience\b")
+
+
+#: Where a named experience ends: a mark, or a word that starts another clause.
+_BASIS_END = re.compile(
+    r"[.,;:!?()\n]|\s(?:than|and|which|who|that|but|so|because|as|since|while|whereas|though"
+    r"|although|if|when|where|for|to|was|were|is|are|had|has|would|could|should|will|might|may)\b"
+)
+#: Words that make a named experience someone else's ("running her own caseload").
+_PRONOUNS = frozenset({"her", "his", "their", "them", "she", "he", "they"})
+#: The most words of a named experience a question repeats.
+_NAMED_WORDS = 8
+#: A need spelled out as the person who has it: "someone who has", "someone with".
+_NEED_HEAD = re.compile(r"(?i)someone (?:who(?:'s| has| had)?|that(?:'s| has)|with)\b")
+#: Where that need ends: a mark (a word such as "and" may join two parts of the need itself:
+#: "a full profit and loss account").
+_NEED_END = re.compile(r"[.,;:!?()\n]|\s[-\u2013\u2014]\s")
+#: The most words of a need a question repeats.
+_NEED_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _praise_cue() -> re.Pattern[str]:
+    return re.compile(plan_settings()["named_basis"]["praise"])
+
+
+def named_basis(message: str, topic: str) -> str | None:
+    """The message's own name for a basis of ``topic`` with a word of its own before the noun
+    ("contract experience"), outside sentences that only describe the review."""
+    _, nouns, review = basis_reader()
+    not_modifiers = frozenset(plan_settings()["bases"]["not_modifiers"])
+    praised = _praise_cue()
+    low = lower(message)
+    for match in basis_matches(low):
+        group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)
+        modifier = match.group("mod")
+        if nouns[group][1] != topic or not modifier or modifier in not_modifiers:
+            continue
+        if low.endswith(("your ", "our "), 0, match.start()):  # "your QA background": the
+            continue  # candidate's own; "our hiring experience": the company's process
+        start = match.start("mod")  # "team handling experience": a lower-case modifier
+        if message[start : match.end("mod")].islower():  # is read with the words of its
+            start = _compound_start(low, start)  # compound ("PLC skills" is whole)
+        head, tail = between_marks(low, match.start(), match.end(), SENTENCE_MARKS)
+        if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
+            return f"{message[start : match.end('mod')]} {nouns[group][0]}"
+    return None
+
+
+def _compound_start(low: str, start: int) -> int:
+    """Where a modifier that starts at ``start`` in lowered text begins with the content words
+    right before it (at most :data:`_COMPOUND_WORDS` more): "team handling experience", not
+    "handling experience" cut from it; a function word ("more", "of") ends the compound."""
+    for _ in range(_COMPOUND_WORDS):
+        found = _WORD_BEFORE.search(low, 0, start)
+        if found is None or found[1] in STOP_WORDS:
+            break
+        start = found.start(1)
+    return start
+
+
+#: The most words a compound modifier of a named basis takes from before its last word.
+_COMPOUND_WORDS = 2
+#: The word right before a position (a word of letters, then one space).
+_WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*) $")
