@@ -278,18 +278,15 @@ def forward_question(
         if ctx.form_letter or ctx.timing_open or "visa" in ctx.out_of_control:
             return None  # a team mailbox cannot say which roles would suit; the message says
             # when it will be in touch; any other role needs the same work permit
-        kinds = (k for k in _OWN_CLOSINGS if k in ctx.out_of_control)  # a freeze stops other
-        own = next(kinds, None)  # roles too; the hours a role needs are what to hear about
-        key = f"out_of_control_{own}" if own else "out_of_control"
+        # a kind with a closing of its own (``out_of_control_<kind>``), the first in the order
+        # of the reasons' thanks: a freeze stops other roles too; hours are what to hear about
+        order = plan_settings()["reason_thanks"]["order"]
+        own = (k for k in order if k in ctx.out_of_control and f"out_of_control_{k}" in settings)
+        key = next((f"out_of_control_{k}" for k in own), "out_of_control")
     options = [str(o).format(**team_words(ctx)) for o in settings[key]]
     options = [o for o in options if not (ctx.agency and reapplies(o))]
     ordered = [options[(seed + i) % len(options)] for i in range(len(options))]
     return next((o for o in ordered if not too_close(o, chosen)), None)
-
-
-#: Reasons outside the candidate's control with a closing of their own
-#: (``forward.out_of_control_<kind>``), in order of precedence.
-_OWN_CLOSINGS = ("budget", "availability")
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from .planasks import in_question, question_spans, sender_asks, sender_told
 from .planbases import SENTENCE_MARKS, between_marks
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
-from .roles import role_of
+from .roles import alternation, role_of
 
 #: Stages from the earliest to the latest.
 STAGES = ("applied", "screened", "interviewed", "take_home")
@@ -152,23 +152,30 @@ _PLAIN_LISTS = (
 _NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
 
 
+def _filled(pattern: str, settings: dict[str, Any]) -> str:
+    """``pattern`` with its placeholders for the lists of ``plan_context.json`` filled in:
+    ``{languages}`` (a group), ``{seasons}`` and ``{months}`` (bare alternatives)."""
+    return (
+        pattern.replace("{languages}", "(?:" + "|".join(settings["languages"]).lower() + ")")
+        .replace("{seasons}", "|".join(settings["seasons"]))
+        .replace("{months}", "|".join(settings["months"]))
+    )
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> dict[str, Any]:
     s = _settings()
-    languages = "(?:" + "|".join(n.lower() for n in s["languages"]) + ")"
     compiled: dict[str, Any] = {
-        **{key: Cues(s[key]) for key in _PLAIN_LISTS},
+        **{key: Cues([_filled(p, s) for p in s[key]]) for key in _PLAIN_LISTS},
         **{
-            key: {
-                k: Cues([p.replace("{languages}", languages) for p in v]) for k, v in s[key].items()
-            }
+            key: {k: Cues([_filled(p, s) for p in v]) for k, v in s[key].items()}
             for key in _NAMED_LISTS
         },
         "other_role": Cues(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
         "contact_when": re.compile(s["contact_when"]["pattern"]),
         "contact_promise": re.compile(s["contact_when"]["promise"]),
-        "contact_time": re.compile(s["contact_when"]["time"]),
+        "contact_time": re.compile(_filled(s["contact_when"]["time"], s)),
         "contact_named": re.compile(
             s["contact_named"]["pattern"].replace("{titles}", _titles(s["contact_named"]))
         ),
@@ -298,6 +305,8 @@ _WORK_KIND = re.compile(
 
 #: The sender's own words, as the candidate says them back to the sender.
 _TO_SENDER = MappingProxyType({"we": "you", "our": "your", "us": "you"})
+#: A condition's opening "in case", said back as "if".
+_IN_CASE = re.compile(r"^in case\b", re.IGNORECASE)
 _SENDER_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
@@ -339,7 +348,7 @@ def contact_when(text: str) -> str | None:
             clause = sentence[found.start() : found.end()]
             if not re.search(r"\byour?\b", clause, re.IGNORECASE):  # said to the sender:
                 clause = _SENDER_WORDS.sub(lambda m: _TO_SENDER[m[0].lower()], clause)
-                clause = re.sub(r"^in case\b", "if", clause, flags=re.IGNORECASE)  # said back
+                clause = _IN_CASE.sub("if", clause)  # "in case we pick up more work": "if"
                 return clause[0].lower() + clause[1:]  # "if you ever open a second site"
         for said in (sentence, earlier):  # no condition, but a time: "in the spring"
             time = c["contact_time"].search(lower(said))
@@ -746,27 +755,35 @@ def _not_names() -> frozenset[str]:
 
 #: A sign-off line that is only a person's name ("Beatriz", "Sam Okafor").
 _PERSON_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
-#: A sign-off followed by a name and a short title in a flattened letter ("All the best,
-#: Meghna Design Lead, Kirana Cart"): the sign-off, the name, what follows it.
-_RUN_ON_SIGN_OFF = re.compile(
-    r"(?:^|[.!?]\s+)(?i:best(?: wishes| regards)?|all the best|kind regards|warm regards|regards"
-    r"|many thanks|thanks(?: again)?|thank you|cheers|sincerely|warmly|take care)[,!]?\s+"
-    r"(?:(?i:dr|mr|mrs|ms|prof)\.?\s+)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
-    rf"(?P<rest>(?:\s+\S+){{0,{2 * _TITLE_WORDS}}})\s*$"
-)
+
+
+@lru_cache(maxsize=1)
+def _run_on_sign_off() -> re.Pattern[str]:
+    """A sign-off followed by a name and a short title in a flattened letter ("All the best,
+    Meghna Design Lead, Kirana Cart"): the sign-offs the draft reads (``extract.sign_offs`` in
+    ``templates/drafts.json``), an optional title of ``contact_named``, the name, what follows."""
+    sign_offs = alternation(read_json("templates", "drafts.json")["extract"]["sign_offs"])
+    titles = _titles(_settings()["contact_named"])
+    return re.compile(
+        rf"(?:^|[.!?]\s+)(?i:{sign_offs})[,!]?\s+(?:(?i:{titles})\.?\s+)?"
+        rf"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+        rf"(?P<rest>(?:\s+\S+){{0,{2 * _TITLE_WORDS}}})\s*$"
+    )
 
 
 def _flattened_signature(text: str) -> list[str]:
-    """The signature of a letter whose lines were run together, as its lines: the name after
-    the last sign-off, then what follows it (a title and an employer), or nothing."""
-    found = _RUN_ON_SIGN_OFF.search(text.strip()[-_RUN_ON_CHARS:])
+    """The last lines of a letter whose lines were run together, as :func:`signed_by_person`
+    reads lines: the words before the last sign-off, the name after it, and what follows the
+    name (a title and an employer); none when no sign-off and name end the letter."""
+    end = text.strip()[-_RUN_ON_CHARS:]
+    found = _run_on_sign_off().search(end)
     if found is None:
         return []
-    return [
-        "(sign-off)",
-        found["name"],
-        *([found["rest"].strip()] if found["rest"].strip() else []),
-    ]
+    rest = found["rest"].strip()
+    suffixes = _settings()["company_suffixes"]  # "Hallam Logistics Ltd": a company's name
+    if rest and rest.split()[0].strip(",.").lower() in suffixes:
+        return []
+    return [end[: found.start()].strip(), found["name"], *([rest] if rest else [])]
 
 
 #: How far from its end a flattened letter's signature is looked for.

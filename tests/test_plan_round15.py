@@ -183,6 +183,7 @@ def test_a_persons_note_that_says_it_gives_feedback_is_a_note_of_feedback(feedba
         ("Regards, Dr. Ruth Ames Head of Science, Fernlea School", True),
         ("Cheers, The Copper Pot Hospitality Group People & Culture", False),
         ("Kind regards, Human Resources", False),
+        ("Yours faithfully, Harrow Freight Ltd", False),
     ],
 )
 def test_a_flattened_letters_signature_is_read_on_its_last_line(ending: str, person: bool) -> None:
