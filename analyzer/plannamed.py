@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .cues import lower
 from .planbases import SENTENCE_MARKS, basis_matches, basis_reader, between_marks
 from .plancontext import PlanContext, experience_modifiers
@@ -118,12 +116,23 @@ def _compound_start(low: str, start: int) -> int:
     """Where a modifier that starts at ``start`` in lowered text begins with the content words
     right before it (at most :data:`_COMPOUND_WORDS` more): "team handling experience", not
     "handling experience" cut from it; a function word ("more", "of") ends the compound."""
+    function_words = _function_words()
     for _ in range(_COMPOUND_WORDS):
         found = _WORD_BEFORE.search(low, 0, start)
-        if found is None or found[1] in STOP_WORDS:
+        if found is None or found[1] in function_words:
             break
         start = found.start(1)
     return start
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """English function words (spaCy's list: the project's own stop words hold domain words
+    such as "team", which here are part of a compound). Imported when first needed: the
+    renderers import this package's plan modules without the pipeline."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 #: The most words a compound modifier of a named basis takes from before its last word.

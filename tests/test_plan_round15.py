@@ -8,6 +8,10 @@ another role on offer asks nothing about similar roles."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from analyzer.analysis import Analyzer
@@ -693,3 +697,17 @@ def test_a_named_credential_is_not_asked_which_qualification() -> None:
     )
     texts = [q.text for q in plan_of(message)]
     assert not any("Which qualifications" in t for t in texts), texts
+
+
+def test_the_plan_and_render_modules_load_without_the_pipeline() -> None:
+    """The renderers import the plan modules (titles, explanations) with no message to read:
+    spaCy is loaded by the pipeline, not by them."""
+    probe = (
+        "import sys; import analyzer.questions, analyzer.drafts, analyzer.render.summary; "
+        "print('spacy' in sys.modules)"
+    )
+    root = Path(__file__).parents[1]  # this checkout, not another installed copy
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert done.stdout.strip() == "False"
