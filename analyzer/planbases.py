@@ -141,11 +141,12 @@ class _PointRules:
 def _point_rules(key: str) -> _PointRules:
     settings = plan_settings()[key]
     cut = settings.get("lead_cut")
+    point = settings.get("point", "{point}")  # the group and its end, written once
+    sources = [
+        p.replace("{point}", point) for p in (*settings["after"], *settings.get("before", ()))
+    ]
     return _PointRules(
-        patterns=tuple(
-            (Cues([p]), re.compile(p).groupindex["point"])
-            for p in (*settings["after"], *settings.get("before", ()))
-        ),
+        patterns=tuple((Cues([p]), re.compile(p).groupindex["point"]) for p in sources),
         most=int(settings["max_words"]),
         banned=frozenset(settings["not_words"]),
         not_first=frozenset(settings.get("not_first", ())),
@@ -171,27 +172,32 @@ def weak_point(message: str) -> str | None:
 
 
 def _named_point(message: str, key: str) -> str | None:
+    """The first point of the message, by where it starts, that a pattern of ``key`` reads
+    as a short, clean point."""
     rules = _point_rules(key)
     low = lower(message)
-    for pattern, group in rules.patterns:  # behind literals and RE2: re tried every position
-        for match in pattern.finditer(low):  # of a message (0.3 ms a note)
-            start, end = match.span(group)
-            text = message[start:end]
-            judged = rules.cut.match(text) if rules.cut is not None else None
-            named = text[judged.end() if judged else 0 :].split()  # "the panel felt | the ..."
-            while len(named) > 1 and named[0].lower() in rules.leads:  # "mostly the ..."
-                named = named[1:]
-            while len(named) > 1 and named[-1].lower() in rules.trails:  # "... case studies
-                named = named[:-1]  # also [felt thin]"
-            point = " ".join(named)
-            said = lower(point).split()
-            if not 1 <= len(said) <= rules.most or not rules.banned.isdisjoint(said):
-                continue
-            if said[0] in rules.not_first:  # "for us was mostly on ...": read past its cue
-                continue
-            if any(ch.isdigit() for ch in point) or ends_on_function_word(point):
-                continue
-            return point[0].lower() + point[1:] if point[1:2].islower() else point
+    spans = sorted(  # behind literals and RE2: re tried every position of a message (0.3 ms
+        match.span(group)  # a note)
+        for pattern, group in rules.patterns
+        for match in pattern.finditer(low)
+    )
+    for start, end in spans:
+        text = message[start:end]
+        judged = rules.cut.match(text) if rules.cut is not None else None
+        named = text[judged.end() if judged else 0 :].split()  # "the panel felt | the ..."
+        while len(named) > 1 and named[0].lower() in rules.leads:  # "mostly the ..."
+            named = named[1:]
+        while len(named) > 1 and named[-1].lower() in rules.trails:  # "... case studies
+            named = named[:-1]  # also [felt thin]"
+        point = " ".join(named)
+        said = lower(point).split()
+        if not 1 <= len(said) <= rules.most or not rules.banned.isdisjoint(said):
+            continue
+        if said[0] in rules.not_first:  # "for us was mostly on ...": read past its cue
+            continue
+        if any(ch.isdigit() for ch in point) or ends_on_function_word(point):
+            continue
+        return point[0].lower() + point[1:] if point[1:2].islower() else point
     return None
 
 

@@ -299,7 +299,8 @@ def work_offered(text: str) -> str | None:
 
 
 _WORK_KIND = re.compile(
-    r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank)(?: (?:relief|supply|cover))?\b"
+    r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal)"
+    r"(?: (?:relief|supply|cover))?\b"
 )
 
 

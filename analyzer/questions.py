@@ -32,9 +32,7 @@ from typing import Any
 from .cues import Cues, lower
 from .labels import Purpose
 from .planbases import (
-    SENTENCE_MARKS,
     basis,
-    between_marks,
     impression_answered,
     sentence_of,
 )
@@ -52,6 +50,7 @@ from .planclosing import (
 )
 from .plancontext import PlanContext, about_logistics, language_names
 from .plannamed import experience_words, named_basis, need_words
+from .plannotes import admitted, area_named, named_right_after, still_vague
 from .planopeners import (
     opener_text,
     real_praise,
@@ -64,7 +63,6 @@ from .planwords import (
     in_its_words,
     lower_first,
     material,
-    named_before,
     one_of,
     pick,
     plan_settings,
@@ -267,11 +265,20 @@ def plan(
     # a note's own vague point ("it wasn't quite the right fit"): asked, and the note is not
     # thanked as clear
     unclear = (
-        next((c for c in candidates if _still_vague(c, message, specific)), None) if noted else None
+        next(
+            (
+                c
+                for c in candidates
+                if still_vague(c, message, specific) and not named_right_after(c, message)
+            ),
+            None,
+        )
+        if noted
+        else None
     )
     opener = Question(opener_text(ctx, seed), Purpose.OPENER.value)
+    hedged = noted and (unclear is not None or bool(ctx.admitted))
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
-        hedged = unclear is not None or bool(ctx.admitted)
         opener = Question(thanks_for_note(ctx, message, seed, hedged=hedged), Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
@@ -283,27 +290,37 @@ def plan(
     reserved = 1 if (forward is not None or ctx.told is not None) and kept else 0
     room = max(0, max_questions - 1 - reserved)
     clarify: list[Question] = []
+    asked_vague = False
     for candidate in candidates:
         if len(clarify) >= room:
             break
         if candidate.topic == _NO_OPENING and asks_roles(forward):
             continue  # the closing question asks which roles would suit: asked once
-        if _named_right_after(candidate, message):
+        if named_right_after(candidate, message):
             continue  # "lacked depth on topics like caching": the area is named
         if (
             noted
             and candidate is not unclear
             and candidate.topic not in _remark_topics()
-            and not _admitted(candidate, ctx)
+            and not admitted(candidate, ctx)
         ):
             continue  # the note explains its points: the opener asked which matters most
-        text = _text(candidate, seed + len(clarify))
+        area = area_named(candidate, message)  # "lacked some depth on phonics": asked by name
+        text = (
+            _text(candidate, seed + len(clarify))
+            if area is None
+            else pick(plan_settings()["area_questions"], seed + len(clarify)).format(point=area)
+        )
         if any(attributed(t) for t in chosen):  # one "You mentioned ..." a plan at most
             text = _unattributed(candidate, seed + len(clarify), text)
         if too_close(text, chosen):
             continue
         chosen.append(text)
         clarify.append(Question(text, Purpose.CLARIFY.value, candidate.phrase, candidate.type))
+        asked_vague = asked_vague or candidate is unclear or admitted(candidate, ctx)
+    if hedged and not asked_vague:  # the vague point went unasked (the cap, a closer question):
+        opener = Question(thanks_for_note(ctx, message, seed), Purpose.OPENER.value)  # the
+        chosen[0] = opener.text  # opener asks what matters most, as in a clear note
     asked_gap = bool(clarify) or template_letter(ctx)  # a template's opener asks what was best:
     if forward is not None and asked_gap and forward != ctx.sender_asks and improves(forward):
         forward = after_gap(ctx, seed)  # "what fell short" is asked: not "what to strengthen"
@@ -332,88 +349,6 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     forward = closing_with_answers(context, forward_question(context, seed, [opener]))
     closing = [Question(forward, Purpose.OPEN_ENDED.value)] if forward else []
     return [Question(opener, Purpose.OPENER.value), *closing]
-
-
-def _still_vague(
-    candidate: _Candidate, message: str, specific: Sequence[SpecificFeedback] = ()
-) -> bool:
-    """Whether ``candidate`` is a point a spelled-out note leaves vague: a fit, a gap or an
-    impression quoted in the note's own clean words that are more than a lead-in ("we felt")
-    and that neither the words right after ("lacked depth [on topics like caching]":
-    ``note_vague_types`` and ``note_named_after`` in ``plan.json``), nor the words before it in
-    its sentence (``note_named_before``: "when we asked how you'd measure success"), nor a list
-    of points or two pieces of concrete feedback (``specific``) after it explain: the one
-    clarification such a note gets."""
-    settings = plan_settings()
-    if candidate.quote is None or candidate.type not in settings["note_vague_types"]:
-        return False
-    if set(words(candidate.quote)) <= set(settings["lead_in"]["words"]):
-        return False
-    if candidate.start is None or candidate.phrase is None:
-        return True
-    end = candidate.start + len(candidate.phrase)
-    after = message[end:]
-    if _named_right_after(candidate, message, strict=False):
-        return False
-    head, _ = between_marks(message, candidate.start, end, SENTENCE_MARKS)
-    if named_before().search(lower(message[head : candidate.start])):  # "when we asked how
-        return False  # you'd measure success it felt a bit vague": the topic is said
-    if len(_LIST_ITEM.findall(after)) >= 2:  # "Overall ... not quite the right fit. A few
-        return False  # specifics: - ... - ...": the list after it says what it means
-    return sum(s.start >= end for s in specific) < 2  # "... not quite the right fit. Your
-    # tests were ... However, in the group exercise you ...": explained
-
-
-def _named_right_after(candidate: _Candidate, message: str, *, strict: bool = True) -> bool:
-    """Whether the words right after a fit, gap or impression name what it means ("lacked
-    depth [on topics like caching]", "[and that you did not push far enough into ...]":
-    ``explained_after``; in a note of feedback, ``note_named_after``, which also takes any
-    prepositional phrase: "stronger in some areas [around scheduling]", and the object of a
-    phrase that ends on its preposition: "there were some questions on [edge cases]"): asking
-    which area would re-ask what the sentence says."""
-    if candidate.start is None or candidate.phrase is None or not message:
-        return False
-    if candidate.type not in plan_settings()["note_vague_types"]:
-        return False
-    end = candidate.start + len(candidate.phrase)
-    after = message[end : end + _NAMED_AFTER_SPAN]
-    if not strict and _ENDS_ON_PREPOSITION.search(candidate.phrase) and _OBJECT.match(after):
-        return True
-    cue = _explained_after() if strict else _named_after()
-    return cue.match(after) is not None
-
-
-#: A phrase that ends on a preposition ("there were some questions on"): its object follows.
-_ENDS_ON_PREPOSITION = re.compile(r"\s(?:on|about|around|regarding|over|with)$", re.IGNORECASE)
-#: The object that names what such a phrase is about: a word, not a mark or a pronoun.
-_OBJECT = re.compile(r"\s+(?!(?:it|this|that|them|these|those)\b)[A-Za-z][\w'’-]*")
-
-
-@lru_cache(maxsize=1)
-def _explained_after() -> re.Pattern[str]:
-    """Words right after a vague phrase that say what it means (``explained_after``)."""
-    return re.compile(str(plan_settings()["explained_after"]), re.IGNORECASE)
-
-
-#: How far after a phrase the words that name it are read (characters).
-_NAMED_AFTER_SPAN = 160
-
-
-#: An item of a list written as lines ("- ...", "• ...", "1. ...").
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+\S")
-
-
-@lru_cache(maxsize=1)
-def _named_after() -> re.Pattern[str]:
-    """Words right after a vague phrase that name what it means (``note_named_after``)."""
-    return re.compile(str(plan_settings()["note_named_after"]), re.IGNORECASE)
-
-
-def _admitted(candidate: _Candidate, ctx: PlanContext) -> bool:
-    """Whether ``candidate`` is the point a spelled-out note itself calls less concrete
-    (``PlanContext.admitted``): the one point of the note still worth asking about."""
-    at = candidate.start
-    return at is not None and any(start <= at < end for start, end in ctx.admitted)
 
 
 @lru_cache(maxsize=1)
@@ -722,6 +657,7 @@ def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
 #: An impression that shares its sentence with one of these types introduces that judgement
 #: ("we feel she is a better match") and gets no question of its own.
 _IMPRESSION = "subjective_impression"
+_FIT = "fit_euphemism"
 _JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
 
 

@@ -302,7 +302,11 @@ def test_plan_patterns_read_through_cues_find_what_re_finds_on_the_corpus() -> N
     texts += ["The gap was on cost. Where we had doubts was around testing", "İ WHERE İT FELL"]
     checked = 0
     for key in ("main_point", "weak_point"):
-        sources = [*plan_settings()[key]["after"], *plan_settings()[key].get("before", ())]
+        settings = plan_settings()[key]
+        point = settings.get("point", "{point}")  # the group written once, filled in
+        sources = [
+            p.replace("{point}", point) for p in (*settings["after"], *settings.get("before", ()))
+        ]
         for (cues, group), source in zip(_point_rules(key).patterns, sources, strict=True):
             slow = re.compile(source)
             for text in texts:

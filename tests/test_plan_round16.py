@@ -1,0 +1,126 @@
+"""The sixteenth round's categories: a note of feedback that names the area a point fell short
+in ("lacked some depth on ...", "where we struggled was ...", "seemed a bit unsure on ...") is
+asked about that area by name; a note is thanked without a question only when the plan goes on
+to ask its vague point; a fit phrase's own complement ("with where we are now") leaves the fit
+vague; a chat offered in passing, a call asked for a day, a cover list or seasonal work are
+offers taken up."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.planbases import weak_point
+from analyzer.plancontext import read_context
+
+from .plan_helpers import found, plan_of
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        (
+            "Your lesson plan was fine, but you lacked some depth on phonics screening for the "
+            "younger years, which is a big part of the post.",
+            "phonics screening for the younger years",
+        ),
+        ("Where we struggled was the costings - the numbers did not add up.", "the costings"),
+        (
+            "Where we had some hesitation was the client side, as you'd be running the "
+            "handover meetings alone.",
+            "the client side",
+        ),
+        (
+            "Kofi also said you seemed a bit unsure on the lock-out procedure when he asked.",
+            "the lock-out procedure",
+        ),
+        (
+            "The board felt you didn't have as much depth on grant reporting as the others.",
+            "grant reporting",
+        ),
+    ],
+)
+def test_a_notes_point_that_fell_short_is_read_in_more_words(sentence: str, point: str) -> None:
+    assert weak_point(f"Hi Lena,\n\nThanks for coming in. {sentence}\n\nMarta") == point
+
+
+_DEPTH = (
+    "Hi Lena,\n\nThank you for the demonstration lesson on Tuesday. The panel met and I am "
+    "sorry to say we have offered the post to another teacher. Your classroom manner was warm "
+    "and the children responded well. In the interview your answers on behaviour were fine, "
+    "but we felt you lacked some depth on phonics screening for the younger years, and the "
+    "successful candidate had more experience there.\n\nKind regards,\nMarta Keane\nDeputy Head"
+)
+
+
+def test_the_area_a_gap_names_is_asked_about_by_name_not_which_area(analyzer: Analyzer) -> None:
+    texts = [q.text for q in analyzer.analyze(_DEPTH).questions]
+    named = [t for t in texts if "phonics screening for the younger years" in t]
+    assert named and named[0].endswith("?"), texts
+    assert not any("which area" in t.lower() for t in texts), texts
+
+
+def test_a_note_of_feedback_names_the_area_in_its_opener() -> None:
+    message = _DEPTH.replace("The panel met", "As you asked for feedback: the panel met")
+    findings = [found(message, "lacked some depth", "unspecified_gap")]
+    opener = plan_of(message, findings)[0].text
+    assert "phonics screening for the younger years" in opener and opener.endswith("?"), opener
+
+
+_FEELING = (
+    "Hi Omar,\n\nThanks for presenting your pitch deck to us on Monday. I'm afraid we've decided "
+    "not to offer you the role. Some feedback: the research was thorough and the interviews you "
+    "ran were excellent. Where we struggled was the pricing - when Ruth asked how you got to the "
+    "numbers it didn't quite land. The other thing, and this is more of a feeling, is that you "
+    "didn't seem very comfortable when taking questions, which matters as you'd be with "
+    "investors on your own.\n\nBest\nJo"
+)
+
+
+def test_a_note_is_thanked_without_a_question_only_when_its_vague_point_is_asked(
+    analyzer: Analyzer,
+) -> None:
+    questions = analyzer.analyze(_FEELING).questions
+    asked = [q for q in questions if q.text.endswith("?")]
+    assert asked, [q.text for q in questions]
+    assert "the pricing" in questions[0].text, questions[0].text
+
+
+_FIT = (
+    "Dear Ade,\n\nAfter a lot of discussion the trustees have decided to appoint another "
+    "candidate as Fundraising Manager. As you asked for feedback: the trustees liked your "
+    "events work. There was also a sense that it wasn't quite the right fit with where the "
+    "charity is right now, which I know is not easy to hear.\n\nWarm regards,\nHelen Bright\n"
+    "Chair of Trustees"
+)
+
+
+def test_a_fit_with_its_own_complement_is_still_asked_in_a_note() -> None:
+    findings = [found(_FIT, "wasn't quite the right fit", "fit_euphemism")]
+    clarify = [q for q in plan_of(_FIT, findings) if q.purpose == "clarify"]
+    assert [q.type for q in clarify] == ["fit_euphemism"], clarify
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        ("Good luck out there, and reach out if you want to chat about it.", "offers_call"),
+        ("If you'd like to talk it over, I'm around most afternoons.", "offers_call"),
+        ("Can you talk tomorrow? There's a night-shift opening at our other depot.", "offers_call"),
+        ("I keep a list of relief drivers for the summer too, if you want to go on it.", "work"),
+        ("We always need seasonal pickers in August if you're interested.", "work"),
+    ],
+)
+def test_offers_in_passing_are_read(sentence: str, reading: str) -> None:
+    message = f"Hi Sam,\n\nThanks for your time. We've gone with someone else. {sentence}\n\nDave"
+    ctx = read_context(message, policy=None)
+    if reading == "work":
+        assert ctx.work_offered, ctx
+        assert ctx.work_offered in plan_of(message)[-1].text
+    else:
+        assert getattr(ctx, reading), ctx
