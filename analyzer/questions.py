@@ -854,10 +854,13 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
         if entry is None or ctx.stage not in entry.get("stages", [ctx.stage]):
             continue
         topic = entry["topic"]
-        body = settings["reason_topics"].get(topic) or _body(topic, ctx.stage, seed, ctx=ctx)
+        own = settings["reason_topics"].get(topic)  # in the stage's own word ("my trial")
+        body = own.format(material=material(ctx)) if own else _body(topic, ctx.stage, seed, ctx=ctx)
         value = int(settings["reason_value"])
         heads = tuple(entry.get("heads", ()))
-        lead = one_of(entry["lead"], seed + n)
+        if message and "name" in entry and not _says_any(message, heads):
+            continue  # "Since skills weighed in the decision" where no word says so: a premise
+        lead = one_of(entry["lead"], seed + n)  # the message never stated
         named = named_basis(message, topic) if message and "name" in entry else None
         if named is not None:  # "contract experience": which kind is said, ask how to build it
             lead = one_of(settings["named_basis"]["lead"], seed).replace("{basis}", named)
@@ -865,6 +868,12 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
             topic = f"{topic}{_NAMED}"
         found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
     return found
+
+
+def _says_any(message: str, heads: Sequence[str]) -> bool:
+    """Whether ``message`` says one of the words ``heads`` (whole words, any case)."""
+    low = lower(message)
+    return any(re.search(rf"\b{re.escape(head)}\b", low) for head in heads)
 
 
 def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> list[_Candidate]:

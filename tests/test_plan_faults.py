@@ -93,7 +93,8 @@ def test_a_reason_that_only_grounds_a_comparison_is_not_asked_again() -> None:
     findings = [found(message, "more closely matched", "unanchored_comparison")]
     texts = [q.text for q in plan(findings, message=message, context=ctx)]
     assert not any(t.startswith("Since experience weighed") for t in texts)
-    alone = [q.text for q in plan([], message="We chose someone else.", context=ctx)]
+    said = "We chose someone else with more experience."
+    alone = [q.text for q in plan([], message=said, context=ctx)]
     assert any(t.startswith("Since experience weighed") for t in alone)
 
 

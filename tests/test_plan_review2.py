@@ -114,13 +114,15 @@ def test_a_stated_or_open_timing_gets_no_when_question(tail: str) -> None:
 )
 def test_several_stated_bases_give_one_question(stated: set[str], names: str) -> None:
     ctx = PlanContext(stated=frozenset(stated))
-    texts = [q.text for q in plan([], context=ctx, message="We will not proceed with you.")]
+    message = f"We will not proceed with you: others brought more {names}."
+    texts = [q.text for q in plan([], context=ctx, message=message)]
     assert reason_leads(texts) == [names]
 
 
 def test_one_stated_basis_keeps_its_own_question() -> None:
     ctx = PlanContext(stated=frozenset({"skills"}))
-    texts = [q.text for q in plan([], context=ctx, message="We will not proceed with you.")]
+    message = "We will not proceed with you: others brought more skills."
+    texts = [q.text for q in plan([], context=ctx, message=message)]
     assert reason_leads(texts) == ["skills"]
     assert any(REASON_LEAD.match(t) and "which skill" in t for t in texts)
 

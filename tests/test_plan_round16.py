@@ -13,7 +13,7 @@ from analyzer.analysis import Analyzer
 from analyzer.planbases import weak_point
 from analyzer.plancontext import read_context
 
-from .plan_helpers import found, plan_of
+from .plan_helpers import found, plan_of, stated
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +124,33 @@ def test_offers_in_passing_are_read(sentence: str, reading: str) -> None:
         assert ctx.work_offered in plan_of(message)[-1].text
     else:
         assert getattr(ctx, reading), ctx
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("You were slow getting set up and the larder fell behind during service.", False),
+        ("Your skills on the pass were not yet where the role needs them.", True),
+        ("We had to select more strictly on competencies and technical knowledge.", True),
+    ],
+)
+def test_a_reason_is_named_as_weighing_only_when_the_message_says_it(
+    sentence: str, named: bool
+) -> None:
+    message = (
+        f"Hi Jess,\n\nThanks for the trial on Friday. We won't be going ahead. {sentence}\n\nClaire"
+    )
+    reasons = [stated(message, "skills", sentence)]
+    texts = [q.text for q in plan_of(message, reasons=reasons)]
+    assert any("skills weighed" in t or "skills played" in t for t in texts) is named, texts
+
+
+def test_a_question_on_how_it_went_names_the_stage_in_its_own_word() -> None:
+    sentence = "You were slow getting set up and we fell behind on larder during service."
+    message = (
+        "Hi Jess,\n\nThanks for coming in for the trial shift on Friday night. We won't be going "
+        f"ahead. {sentence}\n\nClaire"
+    )
+    reasons = [stated(message, "interview_performance", sentence)]
+    texts = [q.text for q in plan_of(message, reasons=reasons)]
+    assert any("my trial" in t for t in texts) and not any("interviews" in t for t in texts), texts

@@ -223,7 +223,8 @@ def test_a_withdrawn_role_asks_whether_it_reopens_and_nothing_about_a_gap() -> N
 
 def test_stated_reason_is_built_on_not_asked_again() -> None:
     ctx = PlanContext(stated=frozenset({"experience"}))
-    texts = [q.text for q in plan([], message="We chose someone else.", context=ctx)]
+    message = "We chose someone with more experience."
+    texts = [q.text for q in plan([], message=message, context=ctx)]
     assert any(t.startswith("Since experience weighed") for t in texts)
     assert not any("reason" in t.lower() for t in texts)
 
