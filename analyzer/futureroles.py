@@ -37,6 +37,8 @@ _PHRASE = re.compile(
     r"|October|November|December)|next[ \t]+(?:month|quarter|year)|later[ \t]+this[ \t]+year"
     r"|once[ \t]+(?:our|the)[ \t]+[a-z]+[ \t]+(?:closes|is[ \t]+done|completes|lands)))?"
 )
+#: The candidate's own words before a role's phrase in its clause: what they did, not a role.
+_OWN = re.compile(r"\byour (?:own )?(?:work|experience|time|background|efforts?|role|job)\b")
 #: A plural job title in capitals ("CSMs", "BDRs"): a kind of role by itself.
 _TITLE_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
@@ -70,7 +72,10 @@ def future_role(text: str, applied: str | None = None) -> str | None:
     for cue in ahead_cues().finditer(low):
         head, tail = between_marks(low, cue.start(), cue.end(), SENTENCE_MARKS)
         for match in _PHRASE.finditer(text, head, tail):
-            named = _named(match, generic, applied)
+            clause = max(head, low.rfind(",", head, match.start()) + 1)
+            if _OWN.search(low, clause, match.start()):
+                continue  # "your work running the after-school programme": the candidate's
+            named = _named(match, generic, applied)  # own past, no role ahead
             if named is not None:
                 return named
     return None

@@ -61,8 +61,8 @@ def second_offer_of(text: str) -> str | None:
 
 def with_second_offer(ctx: PlanContext, accepted: str) -> str:
     """``accepted`` (a call or a talk taken up) with a second offer of the message taken up too,
-    before its question: an introduction, a role the sender names, or a future role by its name
-    (``second_offer`` in ``plan.json``); unchanged when there is none."""
+    before its question: an introduction, a role the sender names, a future role by its name, or
+    other work by its kind (``second_offer`` in ``plan.json``); unchanged when there is none."""
     wordings = plan_settings()["forward"]["second_offer"]
     if ctx.offers_introduction:
         extra = str(wordings["introduction"])
@@ -70,6 +70,8 @@ def with_second_offer(ctx: PlanContext, accepted: str) -> str:
         extra = str(wordings["other_role"]).format(the_role=the_role(ctx.other_role))
     elif ctx.future_role:
         extra = str(wordings["future_role"]).format(roles=ctx.future_role)
+    elif ctx.work_offered:  # "... and we're always needing people over summer"
+        extra = str(wordings["work_offered"]).format(work=ctx.work_offered)
     else:
         return accepted
     cut = accepted.rfind(". ")
@@ -237,6 +239,8 @@ def forward_question(
     # "deputy roles in Yorkshire": taken up by name, unless the sender, whose reason was
     # outside the candidate's control, already promised to come back about such a role; a
     # welcome, not a question, when the sender keeps my details or already gave advice
+    if ctx.offered_role == "one" and ctx.future_role:  # "we do have a Lead position opening
+        return str(settings["offered_role"]["named"]).format(roles=ctx.future_role)  # next month"
     if ctx.future_role and not ctx.form_letter and not (ctx.out_of_control and ctx.timing_open):
         key = "future_named_advised" if ctx.advised else "future_named"
         key = "future_named_promised" if ctx.future_promised else key

@@ -294,13 +294,27 @@ def work_offered(text: str) -> str | None:
     """The kind of work the sender offers to keep the candidate in mind for, besides the role
     (``offers.work``: "if you're open to freelance, I'd love to have your name on the list"):
     its word, lowered ("freelance", "relief", "supply")."""
-    found = _WORK_KIND.search(lower(text))
-    return None if found is None else found[0]
+    low = lower(text)
+    found = _WORK_KIND.search(low)
+    if found is not None:
+        return found[0]
+    other = _WORK_OTHER.search(low)  # "pick up some shifts", "people over summer"
+    return None if other is None else _WORK_NAMES.get(other[0], other[0])
 
 
 _WORK_KIND = re.compile(
     r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal)"
     r"(?: (?:relief|supply|cover))?\b"
+)
+#: Work named by a word that is not its kind, and the kind it names.
+_WORK_OTHER = re.compile(r"\b(?:freelancers?|shifts|summer|christmas|weekends)\b")
+_WORK_NAMES = MappingProxyType(
+    {
+        "freelancer": "freelance",
+        "freelancers": "freelance",
+        "shifts": "shift",
+        "weekends": "weekend",
+    }
 )
 
 
@@ -356,6 +370,17 @@ def contact_when(text: str) -> str | None:
             if time is not None:
                 return said[time.start() : time.end()]
     return None
+
+
+def _offered_outside_invitation(text: str, offer: str) -> bool:
+    """Whether a cue of ``offers.<offer>`` matches outside the sender's conditional invitation
+    (``invited_when``): "if your timetable changes, flick me a message" invites a message on
+    that condition; it offers no discussion."""
+    c, low = _compiled(), lower(text)
+    invited = [m.span() for m in c["invited_when"].regex.finditer(low)]
+    return any(
+        not any(a <= m.start() < b for a, b in invited) for m in c["offers"][offer].finditer(low)
+    )
 
 
 def invited_when(text: str) -> str | None:
@@ -684,7 +709,7 @@ def read_context(
         mentions_other_role=mentions,
         auto_reply=not notice and (bool({"auto_reply", "no_reply"} & hits) or mass_mail(text)),
         no_reply=not notice and "no_reply" in hits and not _contact_offered(offers),
-        offers_discuss=offers["discuss"],
+        offers_discuss=offers["discuss"] and _offered_outside_invitation(text, "discuss"),
         follow_up=follow_up(text),
         several_interviews="several_interviews" in hits,
         other_roles_named=mentions and other_roles_named(text),

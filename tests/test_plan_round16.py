@@ -154,3 +154,70 @@ def test_a_question_on_how_it_went_names_the_stage_in_its_own_word() -> None:
     reasons = [stated(message, "interview_performance", sentence)]
     texts = [q.text for q in plan_of(message, reasons=reasons)]
     assert any("my trial" in t for t in texts) and not any("interviews" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "If you want to pick up some shifts while you build your hours, we're short on "
+            "Mondays.",
+            "shift",
+        ),
+        ("We're always needing people over summer, so keep us in mind.", "summer"),
+        (
+            "We do take freelancers for event photography now and then. Would that interest you?",
+            "freelance",
+        ),
+    ],
+)
+def test_work_offered_in_other_words_is_taken_up_by_its_kind(sentence: str, kind: str) -> None:
+    message = f"Hi Sam,\n\nThanks for your time. We've gone with someone else. {sentence}\n\nDave"
+    assert read_context(message, policy=None).work_offered == kind
+    assert f"{kind} work" in plan_of(message)[-1].text
+
+
+def test_an_opening_the_sender_has_is_taken_up_by_its_name() -> None:
+    message = (
+        "Hi Femi,\n\nWe've decided to go with another candidate for the Night Shift Supervisor "
+        "post. We do have a Team Lead position opening at the Corby site next month. If that "
+        "interests you, let me know and I'll pass your name on.\n\nRuth"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offered_role == "one" and ctx.future_role == "the Team Lead position", ctx
+    assert "the Team Lead position" in plan_of(message)[-1].text
+
+
+def test_the_candidates_own_work_is_no_role_ahead() -> None:
+    message = (
+        "Dear Aisha,\n\nWe have appointed another candidate for the Outreach Officer post. I was "
+        "impressed by your work running the holiday reading scheme, and with your permission I "
+        "would like to pass your CV on to a colleague at the county library service who is "
+        "recruiting. Please let me know if that is all right.\n\nTom"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.future_role is None, ctx
+    assert "reading scheme" not in plan_of(message)[-1].text
+
+
+def test_a_message_invited_on_a_condition_is_no_offer_to_discuss() -> None:
+    message = (
+        "hi Zoe, thanks for coming in. we've gone with someone else as we really need someone "
+        "who can do both weekend days and you've got college on Saturdays. if your timetable "
+        "changes in the new year flick me a message.\nJen"
+    )
+    ctx = read_context(message, policy=None)
+    assert not ctx.offers_discuss and not ctx.offers_call, ctx
+    assert ctx.invited_when == "if my timetable changes in the new year"
+    assert "availability" in ctx.out_of_control
+
+
+def test_a_point_is_named_without_the_time_it_fell_short() -> None:
+    message = "Hi Ana,\n\nWhere it fell down was pace once the 7 o'clock rush started.\n\nLuis"
+    assert weak_point(message) == "pace"
+
+
+@pytest.mark.parametrize("ending", ["God bless and more power!", "More power to you!"])
+def test_a_blessing_in_a_sign_off_is_no_comparison(analyzer: Analyzer, ending: str) -> None:
+    message = f"Dear Joy,\n\nWe have chosen another applicant for the post. {ending}\n\nSr. Maria"
+    assert not [f for f in analyzer.analyze(message).findings if "power" in f.text.lower()]
