@@ -372,6 +372,21 @@ def contact_when(text: str) -> str | None:
     return None
 
 
+def said_to_come_down_to(text: str, end: int) -> bool:
+    """Whether the message says what the decision came down to (a ``main_point`` cue: "it
+    came down to", "the deciding factor") after ``end`` and before the end of the sentence that
+    follows: a comparison right before it ("someone more senior. It came down to ...") is
+    explained there."""
+    marks = ".!?\n"
+    tails = sorted(i for i in (text.find(m, end) for m in marks) if i >= 0)
+    stop = len(text)
+    if tails:
+        later = [i for i in (text.find(m, tails[0] + 2) for m in marks) if i >= 0]
+        stop = min(later, default=len(text))
+    cues = _compiled()["main_point"]
+    return any(m.start() >= end for m in cues.finditer(lower(text)[:stop]))
+
+
 def _offered_outside_invitation(text: str, offer: str) -> bool:
     """Whether a cue of ``offers.<offer>`` matches outside the sender's conditional invitation
     (``invited_when``): "if your timetable changes, flick me a message" invites a message on

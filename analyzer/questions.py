@@ -48,7 +48,7 @@ from .planclosing import (
     role_closed,
     template_letter,
 )
-from .plancontext import PlanContext, about_logistics, language_names
+from .plancontext import PlanContext, about_logistics, language_names, said_to_come_down_to
 from .plannamed import experience_words, named_basis, need_words
 from .plannotes import admitted, area_named, named_right_after, still_vague
 from .planopeners import (
@@ -412,6 +412,8 @@ def _candidates(
             continue  # "your rate is above the market value": asked through the remark
         if f.type in _EXPLAINED_TYPES and sentence_of(message, f.start, f.end) in explained:
             continue  # "[we felt] others had [more experience] running multi-site teams"
+        if f.type == _COMPARISON and message and said_to_come_down_to(message, f.end):
+            continue  # "someone [more senior]. It came down to needing ...": explained
         if _in_role_name(f, message, ctx.role):
             continue  # "Pipe Fitter" is the role's name, not a comparison
         if f.type in _COMPARES and sentence_of(message, f.start, f.end) in future:
@@ -657,7 +659,7 @@ def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
 #: An impression that shares its sentence with one of these types introduces that judgement
 #: ("we feel she is a better match") and gets no question of its own.
 _IMPRESSION = "subjective_impression"
-_FIT = "fit_euphemism"
+_COMPARISON = "unanchored_comparison"
 _JUDGEMENTS = frozenset({"unanchored_comparison", "fit_euphemism", "unspecified_gap"})
 
 

@@ -221,3 +221,41 @@ def test_a_point_is_named_without_the_time_it_fell_short() -> None:
 def test_a_blessing_in_a_sign_off_is_no_comparison(analyzer: Analyzer, ending: str) -> None:
     message = f"Dear Joy,\n\nWe have chosen another applicant for the post. {ending}\n\nSr. Maria"
     assert not [f for f in analyzer.analyze(message).findings if "power" in f.text.lower()]
+
+
+def test_a_comparison_the_next_sentence_says_it_came_down_to_is_not_asked() -> None:
+    message = (
+        "Hi Dev,\n\nThanks for your time last week. We've decided to go with someone more "
+        "experienced. It really came down to needing a person who has run a warehouse move "
+        "before.\n\nAnna"
+    )
+    findings = [found(message, "more experienced", "unanchored_comparison")]
+    clarify = [q for q in plan_of(message, findings) if q.purpose == "clarify"]
+    assert not any(q.type == "unanchored_comparison" for q in clarify), clarify
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That part weighed most in the end.",
+        "The budget answer carried a lot of weight.",
+        "Honestly the timing answer is what swung it.",
+    ],
+)
+def test_a_note_that_says_what_weighed_most_has_a_main_point(sentence: str) -> None:
+    message = f"Hi Lu,\n\nWe won't be offering you the role. {sentence}\n\nKim"
+    assert read_context(message, policy=None).main_point
+
+
+def test_where_the_other_candidate_edged_ahead_is_the_point() -> None:
+    message = "Hi Lu,\n\nWhere the other finalist edged ahead was client reporting.\n\nKim"
+    assert weak_point(message) == "client reporting"
+
+
+def test_a_role_the_sender_will_likely_open_is_taken_up_by_its_name() -> None:
+    message = (
+        "Hi Jo,\n\nWe've gone with someone more senior this time. I'd like to keep in touch; "
+        "we'll likely open a junior analyst role in the spring.\n\nPriya"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.future_role == "a junior analyst role in the spring", ctx
