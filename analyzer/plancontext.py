@@ -117,6 +117,7 @@ def _settings() -> dict[str, Any]:
 
 #: The cue lists of ``plan_context.json`` that are plain lists of patterns, by their key.
 _PLAIN_LISTS = (
+    "not_a_reason",
     "not_interviewed",
     "reason_not_stated",
     "declines",
@@ -249,11 +250,14 @@ def out_of_control(
     (``advised_roles``)."""
     low = lower(text)
     hits, questions = _matching(low), question_spans(text)
+    unsaid = questions  # what the sender asks, and pay praised in another role ("the salary
+    if "not_a_reason" in hits:  # is a bit better too"), state no reason
+        praised = tuple(m.span() for m in _compiled()["not_a_reason"].finditer(low))
+        unsaid = tuple(sorted((*questions, *praised)))
     found = {  # "would you consider relocating?" asks; it states no reason
         kind
         for kind, cues in _compiled()["out_of_control"].items()
-        if f"out_of_control.{kind}" in hits
-        and (not questions or _stated_outside(questions, cues, low))
+        if f"out_of_control.{kind}" in hits and (not unsaid or _stated_outside(unsaid, cues, low))
     }
     advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
     logistics = stated == {"logistics"} or any(  # a question the sender asks states nothing

@@ -259,3 +259,50 @@ def test_a_role_the_sender_will_likely_open_is_taken_up_by_its_name() -> None:
     )
     ctx = read_context(message, policy=None)
     assert ctx.future_role == "a junior analyst role in the spring", ctx
+
+
+@pytest.mark.parametrize(
+    ("opening", "stage", "variant"),
+    [
+        ("Thanks for coming round to the workshop on Monday.", "interviewed", None),
+        (
+            "Appreciate you coming out Saturday and helping with the lambing.",
+            "interviewed",
+            "trial",
+        ),
+        ("Thank you for the demo teaching last Friday.", "interviewed", "demo"),
+    ],
+)
+def test_a_visit_a_working_trial_or_a_demo_lesson_is_the_stage_reached(
+    opening: str, stage: str, variant: str | None
+) -> None:
+    message = f"Hi Sam,\n\n{opening} We've gone with someone else for the job.\n\nGary"
+    ctx = read_context(message, policy=None)
+    assert (ctx.stage, ctx.stage_variant) == (stage, variant)
+
+
+def test_a_better_salary_in_another_role_is_no_pay_reason() -> None:
+    message = (
+        "Hi Sean,\n\nThe client went with someone who had more tunnelling experience. I have a "
+        "role in Galway that would suit you, and the salary is a bit better too. Are you free "
+        "for a call tomorrow?\n\nAoife"
+    )
+    assert "salary" not in read_context(message, policy=None).out_of_control
+
+
+def test_an_accreditation_audit_is_no_credential() -> None:
+    message = (
+        "Hi Grace,\n\nWe asked about preparing for an accreditation audit and you seemed less "
+        "sure there. We have decided not to go ahead.\n\nMaree"
+    )
+    assert not any(k == "credentials" for k, *_ in read_context(message, policy=None).remarks)
+
+
+def test_a_language_grade_in_brackets_answers_the_level() -> None:
+    message = (
+        "Dear Mr. Okafor,\n\nWe decided for candidates whose profile fits better, especially the "
+        "knowledge of Dutch language (B2) needed for customer contact.\n\nHR"
+    )
+    kinds = [k for k, *_ in read_context(message, policy=None).remarks]
+    assert "language_level" in kinds
+    assert not any("what level" in q.text.lower() for q in plan_of(message))
