@@ -111,8 +111,14 @@ def _twin_pattern(pattern: str) -> str | None:
     """``pattern`` for twins made by :func:`ascii_twin`, or ``None`` when it names a non-ASCII
     character with no stand-in. A non-ASCII character may be named by its ``\\uXXXX`` escape
     (which RE2 does not read): it is taken as the character itself."""
-    out = "".join(STAND_INS.get(c, c) for c in _UNICODE_ESCAPE.sub(_unescaped, pattern))
+    out = _UNICODE_ESCAPE.sub(_unescaped, pattern) if "\\" in pattern else pattern
+    if not out.isascii():  # most patterns are ASCII: only the others are translated
+        out = out.translate(_STAND_IN_TABLE)
     return out if out.isascii() else None
+
+
+#: :data:`STAND_INS` as a table for ``str.translate``.
+_STAND_IN_TABLE = str.maketrans(dict(STAND_INS))
 
 
 #: An escaped backslash (kept) or a ``\uXXXX`` escape.
