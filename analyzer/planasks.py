@@ -166,7 +166,7 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     found = None
     told: dict[str, str] = {}  # by kind: one answer each
     for match in _QUESTION.finditer(body) if "?" in body else ():
-        whole = " ".join(match.group(1).split())
+        whole = _straight(" ".join(match.group(1).split()))  # "I’d": the forms' are straight
         said = _DASH.split(whole)[-1]  # "... next few weeks - would you be ok with me ...?"
         question = asks.lead.sub("", said).rstrip("?").strip()
         reply = _reply(question, asks)
@@ -188,6 +188,14 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             for kind, clause in _answers(sentence, asks):
                 told.setdefault(kind, clause)
     return found, tuple(told.values())
+
+
+def _straight(text: str) -> str:
+    """``text`` with curly apostrophes as straight ones (real mail has both)."""
+    return text.translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def _offered_if(body: str, asks: _Asks) -> tuple[str, str | None] | None:
@@ -229,6 +237,10 @@ def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
         if "action" not in form.pattern.groupindex:  # "Would you be open to that?": the
             return str(_replies()[form.reply]), None  # offer was made before; a plain yes
         prep = match.groupdict().get("prep") or ""
+        cond = match.groupdict().get("cond")
+        if cond:  # "if a spot opens up, I'd like to give you a call first": yes, on it
+            yes = _yes(f"{match.group('action')} {cond}", form.reply, asks, prep=prep)
+            return None if yes is None else (yes[0], None)
         return _yes(match.group("action"), form.reply, asks, prep=prep)
     return None
 

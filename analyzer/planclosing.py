@@ -209,6 +209,9 @@ def forward_question(
     if ctx.put_forward and (ctx.other_role or ctx.future_role):  # the role the sender
         named = the_role(ctx.other_role) if ctx.other_role else _definite(ctx.future_role)
         return str(settings["put_forward"]).format(the_role=named)  # offers to put me forward for
+    if ctx.put_forward and not (ctx.sender_asks or ctx.offered_role or ctx.follow_up):  # "I
+        # will pass your CV to the head of our sister school": no role named, none in hand
+        return pick(settings["put_forward_unnamed"], seed)
     if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
         return _yes_alone(ctx)  # description?": a yes in its words (a request to keep the
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)

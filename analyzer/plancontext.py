@@ -396,6 +396,8 @@ def _offered_outside_invitation(text: str, offer: str) -> bool:
     (``invited_when``): "if your timetable changes, flick me a message" invites a message on
     that condition; it offers no discussion."""
     c, low = _compiled(), lower(text)
+    if "invited_when" not in _matching(low):  # most messages: no invitation on a condition
+        return True
     invited = [m.span() for m in c["invited_when"].regex.finditer(low)]
     return any(
         not any(a <= m.start() < b for a, b in invited) for m in c["offers"][offer].finditer(low)
@@ -723,7 +725,7 @@ def read_context(
         out_of_control=outside,
         invites=policy == Policy.INVITES.value,
         offers_feedback=offers["feedback"],
-        offers_call=offers["call"],
+        offers_call=offers["call"] and _offered_outside_invitation(text, "call"),
         other_role=name,
         mentions_other_role=mentions,
         auto_reply=not notice and (bool({"auto_reply", "no_reply"} & hits) or mass_mail(text)),
@@ -760,7 +762,7 @@ def read_context(
         asks_times=offers["times"],
         day_named=offers["day_named"],
         books_slot=offers["booking"],
-        call_me=offers["call_me"],
+        call_me=offers["call_me"] and _offered_outside_invitation(text, "call_me"),
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, team)),
         own_voice="own_voice" in hits,

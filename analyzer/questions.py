@@ -32,7 +32,9 @@ from typing import Any
 from .cues import Cues, lower
 from .labels import Purpose
 from .planbases import (
+    CLAUSE_MARKS,
     basis,
+    between_marks,
     impression_answered,
     sentence_of,
 )
@@ -873,9 +875,16 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
 
 
 def _says_any(message: str, heads: Sequence[str]) -> bool:
-    """Whether ``message`` says one of the words ``heads`` (whole words, any case)."""
+    """Whether ``message`` says one of the words ``heads`` (whole words, any case) outside a
+    clause that praises it ("while your experience is valued, ...": ``named_basis.praise``)."""
     low = lower(message)
-    return any(re.search(rf"\b{re.escape(head)}\b", low) for head in heads)
+    praise = re.compile(plan_settings()["named_basis"]["praise"])
+    for head in heads:
+        for found in re.finditer(rf"\b{re.escape(head)}\b", low):
+            start, end = between_marks(low, found.start(), found.end(), CLAUSE_MARKS)
+            if not praise.search(low, start, end):
+                return True
+    return False
 
 
 def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> list[_Candidate]:

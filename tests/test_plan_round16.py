@@ -306,3 +306,73 @@ def test_a_language_grade_in_brackets_answers_the_level() -> None:
     kinds = [k for k, *_ in read_context(message, policy=None).remarks]
     assert "language_level" in kinds
     assert not any("what level" in q.text.lower() for q in plan_of(message))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "We needed someone with experience on the Fleetwise dispatch system.",
+            "experience on the Fleetwise dispatch system",
+        ),
+        (
+            "We appointed an applicant who has some experience teaching at sixth-form level.",
+            "experience teaching at sixth-form level",
+        ),
+    ],
+)
+def test_an_experience_named_after_its_noun_is_built_on(sentence: str, named: str) -> None:
+    message = f"Dear Ama,\n\nThank you for the interview. {sentence}\n\nMr Mensah"
+    reasons = [stated(message, "experience", sentence)]
+    texts = [q.text for q in plan_of(message, reasons=reasons)]
+    assert any(t.startswith(("Since", "As")) and named in t for t in texts), texts
+
+
+def test_a_cv_passed_on_to_an_unnamed_role_is_thanked_for() -> None:
+    message = (
+        "Dear Ama,\n\nWe have appointed another applicant. I will pass your CV to the head of "
+        "our sister school as she told me they are looking for someone.\n\nMr Mensah"
+    )
+    assert read_context(message, policy=None).put_forward
+    assert "CV on" in plan_of(message)[-1].text
+
+
+def test_a_call_offered_on_a_condition_with_curly_apostrophes_is_said_yes_to_on_it() -> None:
+    message = (
+        "Hi Mia,\n\nWe went with another candidate. You\u2019d be a great fit elsewhere, and if "
+        "a commis spot opens up I\u2019d like to give you a call first, if that\u2019s alright "
+        "with you?\n\nRenee"
+    )
+    assert (
+        plan_of(message)[-1].text == "Yes, please give me a call first if a commis spot opens up."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Are you free for 15 min Thursday?",
+        "If you want, we can have short call where Piotr goes through the review with you.",
+    ],
+)
+def test_more_calls_in_a_senders_words(sentence: str) -> None:
+    message = f"Hi Sam,\n\nThey went with someone else. {sentence}\n\nDave"
+    assert read_context(message, policy=None).offers_call
+
+
+def test_a_reason_praised_in_its_clause_is_not_said_to_weigh() -> None:
+    sentence = "While your experience is valued, we have selected another candidate."
+    message = f"Dear Robert,\n\nThank you for meeting our team. {sentence}\n\nHR"
+    texts = [q.text for q in plan_of(message, reasons=[stated(message, "experience", sentence)])]
+    assert not any("experience played" in t or "experience weighed" in t for t in texts), texts
+
+
+def test_a_call_invited_on_a_condition_is_no_call_offered_now() -> None:
+    message = (
+        "Alright Dean,\n\nThanks for coming down to the site. I've gone with a lad who can start "
+        "Monday. If you get your ticket sorted give me a ring.\n\nGaz"
+    )
+    ctx = read_context(message, policy=None)
+    assert not ctx.offers_call and not ctx.call_me, ctx
+    assert ctx.invited_when == "if I get my ticket sorted"
+    assert "start" in ctx.out_of_control
