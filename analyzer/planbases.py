@@ -135,6 +135,7 @@ class _PointRules:
     leads: frozenset[str]
     cut: re.Pattern[str] | None
     trails: frozenset[str] = frozenset()
+    empty: frozenset[str] = frozenset()  # points that name nothing on their own ("the answer")
 
 
 @lru_cache(maxsize=2)
@@ -152,6 +153,7 @@ def _point_rules(key: str) -> _PointRules:
         not_first=frozenset(settings.get("not_first", ())),
         leads=frozenset(settings.get("lead_words", ())),
         trails=frozenset(settings.get("trail_words", ())),
+        empty=frozenset(settings.get("empty_points", ())),
         cut=re.compile(cut, re.I) if cut else None,
     )
 
@@ -195,10 +197,16 @@ def _named_point(message: str, key: str) -> str | None:
             continue
         if said[0] in rules.not_first:  # "for us was mostly on ...": read past its cue
             continue
+        if " ".join(w for w in said if w not in _DETERMINERS) in rules.empty:  # "the answer"
+            continue
         if any(ch.isdigit() for ch in point) or ends_on_function_word(point):
             continue
         return point[0].lower() + point[1:] if point[1:2].islower() else point
     return None
+
+
+#: Words before a point's noun that do not name it ("the answer", "your answers").
+_DETERMINERS = frozenset({"the", "your", "my", "this", "that", "a", "an"})
 
 
 def impression_answered(message: str, start: int, end: int, specific: Sequence[TextSpan]) -> bool:

@@ -124,16 +124,19 @@ def admitted(candidate: Point, ctx: PlanContext) -> bool:
 
 
 def area_named(candidate: Point, message: str) -> str | None:
-    """The area a gap or an impression names right after it, in the message's words, when
-    the words read as a point that fell short (:func:`analyzer.planbases.weak_point`: "you
-    lacked some depth [on phonics screening]", "seemed a bit unsure [on the lock-out
-    procedure]"); ``None`` otherwise, or when the area is a reason outside the candidate's
+    """The area a gap or an impression names right after it or, failing that, in its sentence,
+    in the message's words, when the words read as a point that fell short
+    (:func:`analyzer.planbases.weak_point`: "you lacked some depth [on phonics screening]",
+    "seemed a bit unsure [on the lock-out procedure]", "[the conclusions] were somewhat
+    generic"); ``None`` otherwise, or when the area is a reason outside the candidate's
     control."""
     if candidate.start is None or candidate.phrase is None or not message:
         return None
     if candidate.type not in plan_settings()["note_vague_types"]:
         return None
     end = candidate.start + len(candidate.phrase)
-    _, tail = between_marks(message, candidate.start, end, SENTENCE_MARKS)
-    area = weak_point(message[candidate.start : tail])
+    head, tail = between_marks(message, candidate.start, end, SENTENCE_MARKS)
+    area = weak_point(message[candidate.start : tail])  # "lacked depth [on phonics]"
+    if area is None:  # "[the conclusions] were somewhat generic"
+        area = weak_point(message[head:tail])
     return None if area is None or about_logistics(area) else area

@@ -20,7 +20,9 @@ from .planwords import (
 )
 
 
-def thanks_for_note(ctx: PlanContext, message: str, seed: int, *, hedged: bool = False) -> str:
+def thanks_for_note(
+    ctx: PlanContext, message: str, seed: int, *, hedged: bool = False, vague_in: str = ""
+) -> str:
     """The opener of a note that spells out its feedback: thanks, then which point matters
     most or, when the note names its main point, how to improve on it, by name when the note's
     words name it cleanly (:func:`analyzer.planbases.main_point`) and it is in the candidate's
@@ -34,18 +36,20 @@ def thanks_for_note(ctx: PlanContext, message: str, seed: int, *, hedged: bool =
     Experience is gained, not practised: a named experience has its own wordings.
     ``hedged``: the note leaves a point vague or says so itself; it is thanked without being
     called clear or detailed (``hedged_thanks``, ``advised_thanks.hedged``) and the plan
-    asks about that point instead of which point matters most."""
+    asks about that point instead of which point matters most, unless the note also names its
+    main point or where it fell short elsewhere than in the vague point's sentence
+    (``vague_in``): that point is then asked about in the opener, and the vague one after it."""
     openers = plan_settings()["openers"]
-    if hedged:
-        settings = plan_settings()
-        hedged_thanks = settings["advised_thanks"]["hedged"] if ctx.advised else None
-        return pick(hedged_thanks or settings["hedged_thanks"]["wording"], seed)
     point = None if ctx.out_of_control or not ctx.main_point else main_point(message)
     weak = weak_point(message) if point is None else None
     if weak is not None and about_logistics(weak):  # a commute or a budget is no point to
         weak = None  # improve on
+    named = point or weak
+    if hedged and (named is None or ctx.advised or named in vague_in):  # a note that names
+        settings = plan_settings()  # where else it fell short is asked about that too
+        hedged_thanks = settings["advised_thanks"]["hedged"] if ctx.advised else None
+        return pick(hedged_thanks or settings["hedged_thanks"]["wording"], seed)
     if ctx.advised:  # the note says what to do and how: thanks, no question re-asks it
-        named = point or weak
         thanks = plan_settings()["advised_thanks"]
         return pick(thanks["plain" if named is None else "named"], seed).format(point=named)
     if point is not None:

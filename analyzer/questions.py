@@ -281,7 +281,13 @@ def plan(
     opener = Question(opener_text(ctx, seed), Purpose.OPENER.value)
     hedged = noted and (unclear is not None or bool(ctx.admitted))
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
-        opener = Question(thanks_for_note(ctx, message, seed, hedged=hedged), Purpose.OPENER.value)
+        vague_in = (
+            sentence_of(message, unclear.start, unclear.start + len(unclear.phrase))
+            if unclear is not None and unclear.start is not None and unclear.phrase and message
+            else ""
+        )
+        thanks = thanks_for_note(ctx, message, seed, hedged=hedged, vague_in=vague_in)
+        opener = Question(thanks, Purpose.OPENER.value)
     chosen = [opener.text]
     forward = forward_question(ctx, seed, chosen, detailed=written)
     # the closing question is kept when the cap allows three, or two when it answers the sender

@@ -71,27 +71,27 @@ def test_a_colour_or_a_heading_is_no_vague_phrase(analyzer: Analyzer, sentence: 
 
 
 @pytest.mark.parametrize(
-    ("feedback", "quoted"),
+    ("feedback", "asked"),
     [
         (
             "It's hard to put into words, but the general feeling was it wasn't quite the right "
             "fit for the crew at this stage.",
-            "it wasn't quite the right fit",
+            '"it wasn\'t quite the right fit"',
         ),
-        (
+        (  # the thin part is named: asked about by name (round 16), not quoted
             "Your costings were accurate, though the risk section felt thin compared with the "
             "rest of the plan.",
-            "felt thin",
+            "the risk section",
         ),
     ],
 )
 def test_a_notes_vague_point_is_asked_and_the_note_is_not_called_clear(
-    analyzer: Analyzer, feedback: str, quoted: str
+    analyzer: Analyzer, feedback: str, asked: str
 ) -> None:
     questions = analyzer.analyze(_note(feedback)).questions
     opener, *rest = questions
     assert not any(word in opener.text.lower() for word in CLEAR), opener.text
-    assert any(f'"{quoted}"' in q.text for q in rest), [q.text for q in questions]
+    assert any(asked in q.text for q in rest), [q.text for q in questions]
 
 
 def test_a_note_with_no_vague_point_keeps_its_which_point_first_opener(analyzer: Analyzer) -> None:

@@ -376,3 +376,50 @@ def test_a_call_invited_on_a_condition_is_no_call_offered_now() -> None:
     assert not ctx.offers_call and not ctx.call_me, ctx
     assert ctx.invited_when == "if I get my ticket sorted"
     assert "start" in ctx.out_of_control
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your answer on the stock rotation question was a bit general.",
+        "The recommendations were somewhat generic.",
+        "The panel felt the answer was not structured enough.",
+    ],
+)
+def test_a_general_or_unstructured_answer_is_an_unspecified_gap(
+    analyzer: Analyzer, sentence: str
+) -> None:
+    message = f"Hi Sam,\n\nWe have decided not to offer you the role. {sentence}\n\nKim"
+    types = {f.type for f in analyzer.analyze(message).findings if f.text in sentence}
+    assert "unspecified_gap" in types, types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        ("Where we hesitated was the computational side.", "the computational side"),
+        (
+            "The areas where you scored lower were supervision and leadership.",
+            "supervision and leadership",
+        ),
+        ("Honestly the conclusions were fairly general.", "the conclusions"),
+    ],
+)
+def test_more_ways_to_say_where_it_fell_short(sentence: str, point: str) -> None:
+    assert weak_point(f"Hi Lu,\n\n{sentence}\n\nKim") == point
+
+
+_HESITATED = (
+    "Dear Dr Ruiz,\n\nThank you for your seminar last month. I'm sorry to say we have offered "
+    "the post to another candidate, and I'll be honest about why. Your field work is "
+    "impressive. Where we hesitated was the modelling side: when we asked how you would fit "
+    "the growth curves, the answer was fairly general. A smaller thing: the last section of "
+    "the talk felt rushed.\n\nBest,\nKaren"
+)
+
+
+def test_a_note_that_names_where_it_fell_short_is_asked_about_it_beside_its_vague_point(
+    analyzer: Analyzer,
+) -> None:
+    questions = analyzer.analyze(_HESITATED).questions
+    assert "the modelling side" in questions[0].text and questions[0].text.endswith("?")
