@@ -308,7 +308,13 @@ def test_experience_the_message_describes_is_not_asked_which_kind(sentence: str)
     texts = texts_of(message, reasons=[stated(message, "experience", sentence)])
     assert not any("which kind of experience" in t or "what kind of experience" in t for t in texts)
     assert any(
-        t.startswith(("Since that experience", "As that experience", "Since experience"))
+        t.startswith(
+            (
+                "Since the experience you mentioned",
+                "As the experience you mentioned",
+                "Since experience",
+            )
+        )
         or t.startswith(("As you were looking for someone", "Since the role called for someone"))
         for t in texts
     )

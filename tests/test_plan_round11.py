@@ -118,7 +118,10 @@ def test_a_need_too_long_to_quote_is_built_on_without_naming_it() -> None:
     )
     message = f"Hi Ciara,\nThanks for the call. {sentence}\nBest,\nNiamh"
     texts = texts_of(message, reasons=[stated(message, "experience", sentence)])
-    assert any(t.startswith(("Since that experience", "As that experience")) for t in texts)
+    assert any(
+        t.startswith(("Since the experience you mentioned", "As the experience you mentioned"))
+        for t in texts
+    )
 
 
 # 3. Stage words --------------------------------------------------------------------------------

@@ -423,3 +423,36 @@ def test_a_note_that_names_where_it_fell_short_is_asked_about_it_beside_its_vagu
 ) -> None:
     questions = analyzer.analyze(_HESITATED).questions
     assert "the modelling side" in questions[0].text and questions[0].text.endswith("?")
+
+
+_FOOTERS = (
+    "Dear Ms Adeyemi\n\nThank you for your application for the Senior Care Worker post. The "
+    "shortlisting panel has met and your application has not been shortlisted on this "
+    "occasion. If you would like feedback, please email the Resourcing Team quoting the post "
+    "reference within 28 days.\n\nYours sincerely\n\nResourcing Team\nNorthmoor Borough "
+    "Council\n\nNorthmoor Borough Council is committed to safeguarding and promoting the "
+    "welfare of children. Northmoor does not request any fee or payment from candidates; any "
+    "such request is fraudulent."
+)
+
+
+def test_footers_and_instructions_are_no_feedback_points(analyzer: Analyzer) -> None:
+    texts = [q.text for q in analyzer.analyze(_FOOTERS).questions]
+    assert not any("pointers" in t or "these points" in t for t in texts), texts
+
+
+def test_a_letter_that_enters_into_no_correspondence_declines() -> None:
+    message = (
+        "Dear Candidate,\n\nYou were not successful at this stage. Kindly note that the decision "
+        "is final and the Bank will not be entering into any correspondence on the results.\n\n"
+        "Human Capital Management"
+    )
+    assert read_context(message, policy=None).declines
+
+
+def test_all_the_minimum_requirements_name_no_requirement() -> None:
+    message = (
+        "Dear Thandi,\n\nYour application was unsuccessful. Only candidates who met all the "
+        "minimum requirements were shortlisted.\n\nHuman Resources"
+    )
+    assert not read_context(message, policy=None).requirement_named
