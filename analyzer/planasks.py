@@ -190,6 +190,10 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     return found, tuple(told.values())
 
 
+#: A question's "at all", which a yes does not say back.
+_AT_ALL = re.compile(r",?\s+at all$", re.IGNORECASE)
+
+
 def _straight(text: str) -> str:
     """``text`` with curly apostrophes as straight ones (real mail has both)."""
     return text.translate(_APOSTROPHES)
@@ -252,7 +256,7 @@ def _yes(
     gerund in its base form except after "open to"), and the question that follows it, chosen by
     the action; ``None`` for an action that is empty, too long, holds a merge field or, when
     ``verb_needed``, starts with none of ``actions``."""
-    action = " ".join(action.split()).rstrip(",;:")
+    action = _AT_ALL.sub("", " ".join(action.split()).rstrip(",;:"))  # "open to X at all"
     words = action.split()
     if not words or len(words) > MAX_ACTION_WORDS or _PLACEHOLDER.search(action):
         return None

@@ -205,7 +205,7 @@ def forward_question(
                 named = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
                 return str(settings["offer_call_named"]).format(the_role=named)
             key = "offer_call_role"
-        return with_second_offer(ctx, pick(settings[key], seed))
+        return _after_yes(ctx, with_second_offer(ctx, pick(settings[key], seed)))
     if ctx.put_forward and (ctx.other_role or ctx.future_role):  # the role the sender
         named = the_role(ctx.other_role) if ctx.other_role else _definite(ctx.future_role)
         return str(settings["put_forward"]).format(the_role=named)  # offers to put me forward for
@@ -321,6 +321,20 @@ def reapplies(question: str) -> bool:
 @lru_cache(maxsize=1)
 def _improve_cue() -> re.Pattern[str]:
     return re.compile(plan_settings()["forward"]["improve_cue"])
+
+
+def _after_yes(ctx: PlanContext, accepted: str) -> str:
+    """``accepted`` (an offered call taken up) after the yes to what the sender asked in the
+    same message ("Are you open to interim roles? ... I'll give you a call tomorrow": "Yes, I
+    would be open to interim roles. I would gladly take up the call ..."), its own follow-up
+    question left out; unchanged when the sender asked nothing."""
+    if ctx.sender_asks is None:
+        return accepted
+    yes, _, _ = ctx.sender_asks.partition(". ")
+    yes = yes if yes.endswith((".", "?", "!")) else f"{yes}."
+    if accepted.startswith("Yes, "):  # one yes
+        accepted = capital(accepted.removeprefix("Yes, "))
+    return f"{yes} {accepted}"
 
 
 def _yes_alone(ctx: PlanContext) -> str | None:

@@ -456,3 +456,50 @@ def test_all_the_minimum_requirements_name_no_requirement() -> None:
         "minimum requirements were shortlisted.\n\nHuman Resources"
     )
     assert not read_context(message, policy=None).requirement_named
+
+
+def test_the_senders_question_is_answered_before_the_call_is_taken_up() -> None:
+    message = (
+        "Hi Tom,\n\nThe client went with the other candidate. Are you open to interim roles at "
+        "all? I've got a maternity cover in Slough - let me know and I'll give you a call "
+        "tomorrow.\n\nHannah"
+    )
+    closing = plan_of(message)[-1].text
+    assert closing.startswith("Yes, I would be open to interim roles."), closing
+    assert "call" in closing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "yes"),
+    [
+        (
+            "We sometimes need locum cover at Easter. Would you be interested if I kept your "
+            "number for that?",
+            "Yes, please keep my number for that.",
+        ),
+    ],
+)
+def test_a_question_on_what_the_sender_would_do_is_said_yes_to(sentence: str, yes: str) -> None:
+    message = f"Hi Aoife,\n\nWe've offered the post to someone else. {sentence}\n\nSiobhan"
+    assert plan_of(message)[-1].text.startswith(yes)
+
+
+def test_an_opening_the_sender_is_having_is_an_opening_in_hand() -> None:
+    message = (
+        "Dear Sneha,\n\nThank you for coming to our clinic for interview on Monday. We have "
+        "selected another candidate. Still if you are interested, we are having one opening "
+        "for receptionist at our Baner branch. Kindly let us know.\n\nDr. Rao"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offered_role == "one" and ctx.stage == "interviewed", ctx
+
+
+def test_a_decision_for_a_candidate_who_had_more_is_a_decision() -> None:
+    from analyzer.plancontext import invites_after_decision
+
+    message = (
+        "Hi Mei,\n\nWe've decided to go with a candidate who has more experience with full "
+        "set accounts. Would you be open to a contract role in our AP team instead? I can "
+        "arrange a quick call.\n\nJasmine"
+    )
+    assert invites_after_decision(message)
