@@ -381,12 +381,8 @@ def said_to_come_down_to(text: str, end: int) -> bool:
     came down to", "the deciding factor") after ``end`` and before the end of the sentence that
     follows: a comparison right before it ("someone more senior. It came down to ...") is
     explained there."""
-    marks = ".!?\n"
-    tails = sorted(i for i in (text.find(m, end) for m in marks) if i >= 0)
-    stop = len(text)
-    if tails:
-        later = [i for i in (text.find(m, tails[0] + 2) for m in marks) if i >= 0]
-        stop = min(later, default=len(text))
+    _, tail = between_marks(text, end, end, SENTENCE_MARKS)  # this sentence's end
+    _, stop = between_marks(text, tail + 1, tail + 2, SENTENCE_MARKS)  # and the next one's
     cues = _compiled()["main_point"]
     return any(m.start() >= end for m in cues.finditer(lower(text)[:stop]))
 

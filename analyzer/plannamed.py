@@ -85,7 +85,8 @@ _NEED_WORDS = 12
 
 
 @lru_cache(maxsize=1)
-def _praise_cue() -> re.Pattern[str]:
+def praise_cue() -> re.Pattern[str]:
+    """Words that praise what a clause names (``named_basis.praise``): no basis, no reason."""
     return re.compile(plan_settings()["named_basis"]["praise"])
 
 
@@ -94,7 +95,7 @@ def named_basis(message: str, topic: str) -> str | None:
     ("contract experience"), outside sentences that only describe the review."""
     _, nouns, review = basis_reader()
     not_modifiers = frozenset(plan_settings()["bases"]["not_modifiers"])
-    praised = _praise_cue()
+    praised = praise_cue()
     low = lower(message)
     for match in basis_matches(low):
         group = next(i for i in range(len(nouns)) if match.group(f"n{i}") is not None)

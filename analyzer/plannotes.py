@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from .cues import lower
-from .planbases import SENTENCE_MARKS, between_marks, weak_point
+from .planbases import SENTENCE_MARKS, between_marks, sentence_of, weak_point
 from .plancontext import PlanContext, about_logistics
 from .planwords import named_before, plan_settings
 from .quotes import words
@@ -140,3 +140,10 @@ def area_named(candidate: Point, message: str) -> str | None:
     if area is None:  # "[the conclusions] were somewhat generic"
         area = weak_point(message[head:tail])
     return None if area is None or about_logistics(area) else area
+
+
+def sentence_around(candidate: Point, message: str) -> str:
+    """The sentence of ``message`` that holds ``candidate``'s phrase ("" when it has none)."""
+    if candidate.start is None or not candidate.phrase or not message:
+        return ""
+    return sentence_of(message, candidate.start, candidate.start + len(candidate.phrase))

@@ -51,8 +51,8 @@ from .planclosing import (
     template_letter,
 )
 from .plancontext import PlanContext, about_logistics, language_names, said_to_come_down_to
-from .plannamed import experience_words, named_basis, need_words
-from .plannotes import admitted, area_named, named_right_after, still_vague
+from .plannamed import experience_words, named_basis, need_words, praise_cue
+from .plannotes import admitted, area_named, named_right_after, sentence_around, still_vague
 from .planopeners import (
     opener_text,
     real_praise,
@@ -281,11 +281,7 @@ def plan(
     opener = Question(opener_text(ctx, seed), Purpose.OPENER.value)
     hedged = noted and (unclear is not None or bool(ctx.admitted))
     if noted:  # a note that spells out its feedback: thank, ask what matters most or, when
-        vague_in = (
-            sentence_of(message, unclear.start, unclear.start + len(unclear.phrase))
-            if unclear is not None and unclear.start is not None and unclear.phrase and message
-            else ""
-        )
+        vague_in = sentence_around(unclear, message) if unclear is not None else ""
         thanks = thanks_for_note(ctx, message, seed, hedged=hedged, vague_in=vague_in)
         opener = Question(thanks, Purpose.OPENER.value)
     chosen = [opener.text]
@@ -884,7 +880,7 @@ def _says_any(message: str, heads: Sequence[str]) -> bool:
     """Whether ``message`` says one of the words ``heads`` (whole words, any case) outside a
     clause that praises it ("while your experience is valued, ...": ``named_basis.praise``)."""
     low = lower(message)
-    praise = re.compile(plan_settings()["named_basis"]["praise"])
+    praise = praise_cue()
     for head in heads:
         for found in re.finditer(rf"\b{re.escape(head)}\b", low):
             start, end = between_marks(low, found.start(), found.end(), CLAUSE_MARKS)
