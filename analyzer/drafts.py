@@ -317,6 +317,7 @@ class _Parts:
         """Which request paragraph fits: an offer is taken up by name before anything else."""
         s = self.situation
         for key, applies in (
+            ("coffee", s.offers_coffee),  # a call over a coffee is named a coffee
             ("call", s.offers_call),
             ("feedback", s.offers_feedback),
             ("out_of_control", bool(s.out_of_control)),
@@ -331,6 +332,7 @@ class _Parts:
     def _subject(self) -> str:
         s = self.texts["subject"]
         key = "call" if self.situation.offers_call else "feedback"
+        key = "coffee" if self.situation.offers_coffee else key
         if self.situation.out_of_control and not self.situation.offers_call:
             key = "out_of_control"
         text = s["declines" if self.policy == Policy.DECLINES.value else key]
@@ -373,7 +375,7 @@ def _advice(channel: str, kind: str, policy: str, situation: PlanContext) -> tup
     if policy in (Policy.DECLINES.value, Policy.INVITES.value):
         lines.append(a[policy])
     if situation.offers_call and policy != Policy.DECLINES.value:
-        lines.append(a["call"])
+        lines.append(a["coffee" if situation.offers_coffee else "call"])
     if situation.out_of_control and policy != Policy.DECLINES.value:
         lines.append(a["out_of_control"])
     if kind == Kind.FEEDBACK_REPLY.value and policy != Policy.DECLINES.value:

@@ -47,18 +47,28 @@ _DASH = re.compile(
     re.IGNORECASE,
 )
 #: Pronouns as the candidate says them back ("your CV" is "my CV").
-_TURNED = {
-    "your": "my",
-    "yours": "mine",
-    "you": "me",
-    "yourself": "myself",
-    "my": "your",
-    "me": "you",
-    "i": "you",
-    "we": "you",
-    "us": "you",
-    "our": "your",
-}
+_TURNED = MappingProxyType(
+    {
+        "your": "my",
+        "yours": "mine",
+        "you": "me",
+        "yourself": "myself",
+        "my": "your",
+        "me": "you",
+        "i": "you",
+        "we": "you",
+        "us": "you",
+        "our": "your",
+    }
+)
+#: "you" as the subject of a clause a subordinator opens ("while you look"): said back as "I".
+_SUBJECT_YOU = re.compile(
+    r"\b((?:while|whilst|when|until|once|if|as|before|after|since|because) )you"
+    r"(?P<verb> are| were|'re)?\b",
+    re.I,
+)
+#: The verb after that "I" ("while you are free": "while I am free").
+_FIRST_PERSON = MappingProxyType({" are": " am", " were": " was", "'re": "'m"})
 _PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(_TURNED, key=len, reverse=True)) + r")\b", re.I)
 #: What a repeated action may not hold: a placeholder or a merge field.
 _PLACEHOLDER = re.compile(r"[\[\]{}<>|_]")
@@ -137,7 +147,11 @@ def turned(action: str) -> str:
         word = match.group(0)
         return _TURNED[word.lower()]
 
-    return _PRONOUN.sub(swap, action)
+    def subject(match: re.Match[str]) -> str:  # held apart from the object's "me"
+        verb = match["verb"]
+        return f"{match[1]}\x00{_FIRST_PERSON[verb.lower()] if verb else ''}"
+
+    return _PRONOUN.sub(swap, _SUBJECT_YOU.sub(subject, action)).replace("\x00", "I")
 
 
 def sender_asks(text: str) -> str | None:
@@ -262,7 +276,7 @@ def _yes(
         return None
     if verb_needed and not asks.actions.match(action):
         return None
-    if reply != "open":  # "happy for you to put", not "... to putting"
+    if reply not in ("open", "consider"):  # "happy for you to put", not "... to putting"
         first, _, rest = action.partition(" ")
         action = f"{asks.base_forms.get(first.lower(), first)} {rest}".strip()
     yes = str(_replies()[reply]).format(action=turned(action), prep=prep.lower())

@@ -42,6 +42,7 @@ def accepts_talk(text: str) -> bool:
         "offer_day_named",
         "offer_call_me",
         "offer_booking",
+        "offer_coffee",
     )
     text = _ALSO.sub("", text)
     return any(text in forward[k] for k in keys)
@@ -194,7 +195,9 @@ def forward_question(
         return pick(settings["contact_named"], seed).format(name=ctx.contact_named)
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
-        if ctx.call_me:  # "please ring me, I'm in clinic Monday to Wednesday": I make the call
+        if ctx.offers_coffee:  # "want to grab a coffee next week?": a coffee, not a call
+            key = "offer_coffee"
+        elif ctx.call_me:  # "please ring me, I'm in clinic Monday to Wednesday": I make the call
             key = "offer_call_me"
         elif ctx.books_slot:  # "grab a slot in my calendar": I book it
             key = "offer_booking"

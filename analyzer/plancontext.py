@@ -40,6 +40,7 @@ class PlanContext:
     invites: bool = False
     offers_feedback: bool = False
     offers_call: bool = False
+    offers_coffee: bool = False  # a call or a talk offered over a coffee ("grab a coffee")
     other_role: str | None = None
     mentions_other_role: bool = False
     future_role: str | None = None
@@ -758,6 +759,7 @@ def read_context(
         asks_times=offers["times"],
         day_named=offers["day_named"],
         books_slot=offers["booking"],
+        offers_coffee=offers["coffee"] and _offered_outside_invitation(text, "coffee"),
         call_me=offers["call_me"] and _offered_outside_invitation(text, "call_me"),
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, team)),

@@ -503,3 +503,58 @@ def test_a_decision_for_a_candidate_who_had_more_is_a_decision() -> None:
         "arrange a quick call.\n\nJasmine"
     )
     assert invites_after_decision(message)
+
+
+def test_a_coffee_offered_is_accepted_as_a_coffee_not_a_call() -> None:
+    message = (
+        "Hi Derek, thanks for meeting me Tuesday. The team lead spot isn't the right fit right "
+        "now. Want to grab a coffee next week and talk it through? Rob"
+    )
+    closing = plan_of(message)[-1].text
+    assert "coffee" in closing and "call" not in closing, closing
+
+
+def test_a_question_to_consider_joining_is_said_back_with_its_gerund() -> None:
+    message = (
+        "Dear Rhian,\n\nWe have appointed an internal candidate. Would you consider joining our "
+        "bank while you look?\n\nSian"
+    )
+    assert plan_of(message)[-1].text == "Yes, I would consider joining your bank while I look."
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        ("call you when you are free", "call me when I am free"),
+        ("ring you if you're around", "ring me if I'm around"),
+        ("put your CV forward", "put my CV forward"),
+    ],
+)
+def test_a_subject_you_is_said_back_as_i(action: str, said: str) -> None:
+    from analyzer.planasks import turned
+
+    assert turned(action) == said
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We've gone with a lad who's already got his gas ticket.",
+        "It came down to him having his coaching badge already.",
+    ],
+)
+def test_a_credential_the_hire_already_has_is_a_named_requirement(sentence: str) -> None:
+    message = f"Alright Dean,\n\nThanks for coming down. {sentence}\n\nMick"
+    assert read_context(message, policy=None).requirement_named
+
+
+def test_the_draft_names_the_coffee_the_plan_accepts(analyzer: Analyzer) -> None:
+    from analyzer.drafts import draft
+
+    message = (
+        "Hi Derek,\nThanks for meeting me Tuesday. I've decided to go with another candidate "
+        "for the team lead spot. Want to grab a coffee next week and talk it through?\nRob\n"
+    )
+    email = draft(analyzer.analyze(message))
+    assert "coffee" in (email.subject or "") and "a call" not in email.body, email
+    assert any("coffee" in line for line in email.advice), email.advice
