@@ -300,6 +300,15 @@ def work_offered(text: str) -> str | None:
     (``offers.work``: "if you're open to freelance, I'd love to have your name on the list"):
     its word, lowered ("freelance", "relief", "supply")."""
     low = lower(text)
+    cue = _compiled()["offers"]["work"].search(low)  # the kind is read in the offer's sentence
+    if cue is not None:  # first ("the contract clause" earlier names no work on offer)
+        head, tail = between_marks(low, cue.start(), cue.end(), SENTENCE_MARKS)
+        return _work_kind(low[head:tail]) or _work_kind(low)
+    return _work_kind(low)
+
+
+def _work_kind(low: str) -> str | None:
+    """The first word of lowered ``low`` that names a kind of work, as the kind."""
     found = _WORK_KIND.search(low)
     if found is not None:
         return found[0]

@@ -736,8 +736,9 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
             continue  # "it has to be C1 or native": no "what level" question
         if entry.get("named_answers") and ctx.requirement_named:  # "someone who already has
             continue  # his high risk licence": the message says which qualification
-        if entry.get("asks_roles") and role_in_hand(ctx):
-            continue  # "which level of role would match": the role on offer answers it
+        if entry.get("asks_roles") and (role_in_hand(ctx) or ctx.work_offered or ctx.told):
+            continue  # "which level of role would match": the role or the work on offer
+            # answers it, or the sender asked for a rate ("let me know your day rate")
         quote = clean_quote(message, start, end) if message and start >= 0 else None
         lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
         named = team_words(ctx)

@@ -558,3 +558,22 @@ def test_the_draft_names_the_coffee_the_plan_accepts(analyzer: Analyzer) -> None
     email = draft(analyzer.analyze(message))
     assert "coffee" in (email.subject or "") and "a call" not in email.body, email
     assert any("coffee" in line for line in email.advice), email.advice
+
+
+def test_work_is_named_by_the_kind_its_own_sentence_gives() -> None:
+    message = (
+        "Dear Ana,\n\nThe contract clause had a mistranslation, and the other candidate had "
+        "more experience. We also work with freelance translators for medical texts. If you are "
+        "interested I can add you to our database.\n\nLucia"
+    )
+    assert read_context(message, policy=None).work_offered == "freelance"
+
+
+def test_a_rate_the_sender_asks_for_is_no_pay_mismatch_to_ask_about() -> None:
+    message = (
+        "Hi Sam,\n\nWe went with someone who has run this client before. We're stretched over "
+        "the summer, so if freelance producing interests you, let me know your day rate and "
+        "availability.\n\nLaura"
+    )
+    texts = [q.text for q in plan_of(message)]
+    assert not any("level of role" in t for t in texts), texts
