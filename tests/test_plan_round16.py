@@ -577,3 +577,33 @@ def test_a_rate_the_sender_asks_for_is_no_pay_mismatch_to_ask_about() -> None:
     )
     texts = [q.text for q in plan_of(message)]
     assert not any("level of role" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "You were grand on the pass and the team liked working with you.",
+        "You came across really well with the residents.",
+        "You clearly know your way around a forklift.",
+    ],
+)
+def test_praise_in_passing_is_thanked_not_asked_again(praise: str) -> None:
+    message = (
+        f"Hi Callum,\n\nThanks for the trial shift on Saturday. {praise} I've gone with someone "
+        "who has run a section before.\n\nEuan"
+    )
+    opener = plan_of(message)[0].text
+    assert opener.startswith("Thank you for the kind words") and "?" not in opener, opener
+
+
+def test_casual_shifts_offered_in_passing_and_another_post_coming_up_are_read() -> None:
+    shifts = (
+        "Hi Callum,\n\nYou were good on the pass, but I've gone with someone else. If you fancy "
+        "picking up a few casual shifts over the summer, just let me know.\n\nEuan"
+    )
+    post = (
+        "Hi Aoife,\n\nWe've offered it to someone with a bit more experience on a surgical "
+        "floor. There'll be another post coming up after Christmas.\n\nNiamh"
+    )
+    assert read_context(shifts, policy=None).work_offered == "casual"
+    assert read_context(post, policy=None).offered_role == "one"
