@@ -29,7 +29,13 @@ MAX_ACTION_WORDS = 14
 #: A question that ends a sentence: what precedes it on its line, back to the last mark.
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
 #: The question a request holds: "let me know if [you'd be keen]".
-_LET_KNOW = re.compile(r"\blet (?:me|us) know (?:if|whether) (.+)$", re.IGNORECASE)
+_LET_KNOW = re.compile(
+    r"\b(?:let (?:me|us) know|(?:i|we) (?:would|'d) like to know) (?:if|whether) (.+)$",
+    re.IGNORECASE,
+)
+#: Replies whose question names what is proposed in any words ("Would you be interested in
+#: subbing at the branches?"): its action need not start with one of ``actions``.
+_ANY_ACTION = frozenset({"open"})
 #: A request that asks whether the candidate wants what was offered.
 _IF_INTERESTED = re.compile(
     r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|intrested|keen)\b", re.IGNORECASE
@@ -259,7 +265,10 @@ def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
         if cond:  # "if a spot opens up, I'd like to give you a call first": yes, on it
             yes = _yes(f"{match.group('action')} {cond}", form.reply, asks, prep=prep)
             return None if yes is None else (yes[0], None)
-        return _yes(match.group("action"), form.reply, asks, prep=prep)
+        any_words = form.reply in _ANY_ACTION  # "interested in subbing at the branches",
+        if any_words and any(p.search(question) for _, p in asks.answers):  # but "open to
+            return None  # relocating?" asks to be told (``answers``) and proposes nothing
+        return _yes(match.group("action"), form.reply, asks, prep=prep, verb_needed=not any_words)
     return None
 
 

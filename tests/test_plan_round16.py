@@ -607,3 +607,24 @@ def test_casual_shifts_offered_in_passing_and_another_post_coming_up_are_read() 
     )
     assert read_context(shifts, policy=None).work_offered == "casual"
     assert read_context(post, policy=None).offered_role == "one"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "yes"),
+    [
+        (
+            "Would you be interested in subbing at the branches on a per-diem basis?",
+            "Yes, I would be interested in subbing at the branches on a per-diem basis.",
+        ),
+        (
+            "We sometimes need tutors for Saturday classes, and I would like to know if you "
+            "would be available from next term.",
+            "I [would / would not] be available from next term.",
+        ),
+    ],
+)
+def test_the_senders_question_in_any_words_is_answered(sentence: str, yes: str) -> None:
+    message = (
+        f"Dear Kofi,\n\nWe have offered the post to another candidate. {sentence}\n\nMrs Boateng"
+    )
+    assert plan_of(message)[-1].text.startswith(yes)
