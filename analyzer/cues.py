@@ -235,6 +235,13 @@ def lower(text: str) -> str:
 
 #: Apostrophes that :func:`lower` reads as the straight one (each one character, in place).
 _APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
+_STRAIGHT = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
+
+
+def straight(text: str) -> str:
+    """``text`` with its curly apostrophes as straight ones, as :func:`lower` reads them
+    (patterns are written with straight ones; real mail has both)."""
+    return text.translate(_STRAIGHT)
 
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from .cues import Cues, lower
+from .cues import Cues, lower, straight
 from .planwords import capital, plan_settings
 from .resources import read_json
 
@@ -186,7 +186,7 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     found = None
     told: dict[str, str] = {}  # by kind: one answer each
     for match in _QUESTION.finditer(body) if "?" in body else ():
-        whole = _straight(" ".join(match.group(1).split()))  # "I’d": the forms' are straight
+        whole = straight(" ".join(match.group(1).split()))  # "I’d": the forms' are straight
         said = _DASH.split(whole)[-1]  # "... next few weeks - would you be ok with me ...?"
         question = asks.lead.sub("", said).rstrip("?").strip()
         reply = _reply(question, asks)
@@ -212,14 +212,6 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
 
 #: A question's "at all", which a yes does not say back.
 _AT_ALL = re.compile(r",?\s+at all$", re.IGNORECASE)
-
-
-def _straight(text: str) -> str:
-    """``text`` with curly apostrophes as straight ones (real mail has both)."""
-    return text.translate(_APOSTROPHES)
-
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def _offered_if(body: str, asks: _Asks) -> tuple[str, str | None] | None:

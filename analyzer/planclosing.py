@@ -333,11 +333,15 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
     question left out; unchanged when the sender asked nothing."""
     if ctx.sender_asks is None:
         return accepted
-    yes, _, _ = ctx.sender_asks.partition(". ")
-    yes = yes if yes.endswith((".", "?", "!")) else f"{yes}."
     if accepted.startswith("Yes, "):  # one yes
         accepted = capital(accepted.removeprefix("Yes, "))
-    return f"{yes} {accepted}"
+    return f"{_first_sentence(ctx.sender_asks)} {accepted}"
+
+
+def _first_sentence(said: str) -> str:
+    """A yes without the question that follows it ("Yes, please do. What should I send?")."""
+    yes, _, _ = said.partition(". ")
+    return yes if yes.endswith((".", "?", "!")) else f"{yes}."
 
 
 def _yes_alone(ctx: PlanContext) -> str | None:
@@ -347,8 +351,7 @@ def _yes_alone(ctx: PlanContext) -> str | None:
     said = ctx.sender_asks
     if said is None or not ctx.out_of_control or not improves(said):
         return said
-    yes, _, _ = said.partition(". ")
-    return f"{yes}." if not yes.endswith((".", "?", "!")) else yes
+    return _first_sentence(said)
 
 
 def reopen_contact(ctx: PlanContext) -> bool:

@@ -397,17 +397,26 @@ def said_to_come_down_to(text: str, end: int) -> bool:
     return any(m.start() >= end for m in cues.finditer(lower(text)[:stop]))
 
 
-def _offered_outside_invitation(text: str, offer: str) -> bool:
-    """Whether a cue of ``offers.<offer>`` matches outside the sender's conditional invitation
-    (``invited_when``): "if your timetable changes, flick me a message" invites a message on
-    that condition; it offers no discussion."""
-    c, low = _compiled(), lower(text)
+def _not_only_invited(text: str, offers: dict[str, bool]) -> dict[str, bool]:
+    """``offers`` with the offers of a conversation (``_TALK_OFFERS``) kept only where a cue
+    of theirs matches outside the sender's conditional invitation (``invited_when``): "if your
+    timetable changes, flick me a message" invites a message on that condition; it offers no
+    discussion now. Other offers (work, a reference) stand on their own in such a sentence."""
+    low = lower(text)
     if "invited_when" not in _matching(low):  # most messages: no invitation on a condition
-        return True
+        return offers
+    c = _compiled()
     invited = [m.span() for m in c["invited_when"].regex.finditer(low)]
-    return any(
-        not any(a <= m.start() < b for a, b in invited) for m in c["offers"][offer].finditer(low)
-    )
+    kept = dict(offers)
+    for key in _TALK_OFFERS:
+        kept[key] = offers[key] and any(
+            not any(a <= m.start() < b for a, b in invited) for m in c["offers"][key].finditer(low)
+        )
+    return kept
+
+
+#: Offers of a conversation, which an invitation on a condition does not make now.
+_TALK_OFFERS = ("call", "discuss", "call_me", "coffee")
 
 
 def invited_when(text: str) -> str | None:
@@ -716,7 +725,7 @@ def read_context(
 ) -> PlanContext:
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
     hits = _matching(lower(text))
-    offers = {k: f"offers.{k}" in hits for k in _compiled()["offers"]}
+    offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in _compiled()["offers"]})
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
     outside = out_of_control(text, specific, stated=stated)
@@ -731,12 +740,12 @@ def read_context(
         out_of_control=outside,
         invites=policy == Policy.INVITES.value,
         offers_feedback=offers["feedback"],
-        offers_call=offers["call"] and _offered_outside_invitation(text, "call"),
+        offers_call=offers["call"],
         other_role=name,
         mentions_other_role=mentions,
         auto_reply=not notice and (bool({"auto_reply", "no_reply"} & hits) or mass_mail(text)),
         no_reply=not notice and "no_reply" in hits and not _contact_offered(offers),
-        offers_discuss=offers["discuss"] and _offered_outside_invitation(text, "discuss"),
+        offers_discuss=offers["discuss"],
         follow_up=follow_up(text),
         several_interviews="several_interviews" in hits,
         other_roles_named=mentions and other_roles_named(text),
@@ -768,8 +777,8 @@ def read_context(
         asks_times=offers["times"],
         day_named=offers["day_named"],
         books_slot=offers["booking"],
-        offers_coffee=offers["coffee"] and _offered_outside_invitation(text, "coffee"),
-        call_me=offers["call_me"] and _offered_outside_invitation(text, "call_me"),
+        offers_coffee=offers["coffee"],
+        call_me=offers["call_me"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, team)),
         own_voice="own_voice" in hits,
