@@ -98,6 +98,12 @@ FLAGGED = [
     ),
     ("Hers was the profile that best matched.", "best matched", "unanchored_comparison"),
     ("Other applicants scored higher overall.", "scored higher", "unanchored_comparison"),
+    (
+        "We chose someone with a stronger commercial background.",
+        "stronger commercial background",
+        "unanchored_comparison",
+    ),
+    ("It came down to a deeper bench of references.", "deeper bench", "unanchored_comparison"),
 ]
 
 # (message, words that must NOT be inside any finding)
@@ -117,6 +123,11 @@ NOT_FLAGGED = [
     ("We received more than 300 applications.", "more than"),
     ("The role is no longer available, so we will not be moving forward.", "moving forward"),
     ("We will not hesitate to contact you about the contract.", "hesitate"),
+    # a quantity, or a comparative that describes a thing, compares no candidates
+    ("We open a second depot in May and will need more drivers.", "more drivers"),
+    ("Your plan was to add more servers when traffic grew.", "more servers"),
+    ("If you want a few days on the bigger refit jobs, give me a ring.", "bigger"),
+    ("You did well with the busiest lunch service of the week.", "busiest"),
 ]
 
 

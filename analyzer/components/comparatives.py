@@ -43,6 +43,8 @@ class _Lexicon:
     generic: frozenset[str]
     fit_verbs: frozenset[str]
     window: int
+    grounds: frozenset[str]
+    attributive_after: frozenset[str]
 
     @classmethod
     def from_settings(cls, s: dict[str, Any]) -> _Lexicon:
@@ -58,6 +60,8 @@ class _Lexicon:
             generic=frozenset(s["generic_objects"]),
             fit_verbs=frozenset(s.get("fit_verbs", ())),
             window=int(s["max_basis_window"]),
+            grounds=frozenset(s.get("grounds", {}).get("nouns", ())),
+            attributive_after=frozenset(s.get("attributive_after", ())),
         )
 
 
@@ -192,6 +196,8 @@ class UnanchoredComparatives(BatchedPipe):
         end = self._extend(tok)
         if end is None:
             return None
+        if self._describes_a_thing(tok, end):
+            return None
         start = self._start(tok, end)
         if start is None:
             return None
@@ -223,6 +229,28 @@ class UnanchoredComparatives(BatchedPipe):
         if words or adverbs:
             return i
         return tok.i + 1 if self._standalone_ok(tok) else None
+
+    def _describes_a_thing(self, tok: Token, end: int) -> bool:
+        """Whether the comparative describes a thing rather than compares candidates: "more"
+        before a plural noun is a quantity ("more drivers", "add more instances"), and a
+        comparative adjective after an article or a preposition describes its noun ("a busier
+        grill", "the bigger install jobs"), unless a word after it is a ground candidates are
+        compared on (the settings' ``grounds``: "a stronger candidate", "more skills")."""
+        doc, lex, after = tok.doc, self._lex, tok.i + 1
+        if after >= end or doc[after].lower_.endswith("ly") or not self._content(doc[after]):
+            return False
+        if tok.lower_ in lex.analytic:
+            word = doc[after]
+            low, lemma = word.lower_, word.lemma_.lower()
+            compound = after + 1 < len(doc) and doc[after + 1].text == "-"  # "hands-on"
+            return not compound and low != lemma and low.endswith("s") and lemma not in lex.grounds
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        words = doc[after:end]
+        return (
+            before in lex.attributive_after
+            and not any(word.lemma_.lower() in lex.grounds for word in words)
+            and not words[-1].lower_.endswith(("ed", "ing"))
+        )
 
     def _standalone_ok(self, tok: Token) -> bool:
         """A bare comparative ("were stronger", "fit the role better") still compares."""
