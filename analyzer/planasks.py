@@ -210,6 +210,8 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     return found, tuple(told.values())
 
 
+#: Where a relative clause starts in a long action ("... position that we plan to open").
+_CLAUSE = re.compile(r" (?:that|which|we|they|i) ", re.IGNORECASE)
 #: A question's "at all", which a yes does not say back.
 _AT_ALL = re.compile(r",?\s+at all$", re.IGNORECASE)
 
@@ -273,6 +275,10 @@ def _yes(
     ``verb_needed``, starts with none of ``actions``."""
     action = _AT_ALL.sub("", " ".join(action.split()).rstrip(",;:"))  # "open to X at all"
     words = action.split()
+    clause = _CLAUSE.search(action) if len(words) > MAX_ACTION_WORDS else None
+    if clause is not None:  # "keep your CV for the QA Lead position [we expect to open in
+        action = action[: clause.start()]  # the autumn]": said back without its clause
+        words = action.split()
     if not words or len(words) > MAX_ACTION_WORDS or _PLACEHOLDER.search(action):
         return None
     if verb_needed and not asks.actions.match(action):

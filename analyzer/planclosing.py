@@ -62,8 +62,9 @@ def second_offer_of(text: str) -> str | None:
 
 def with_second_offer(ctx: PlanContext, accepted: str) -> str:
     """``accepted`` (a call or a talk taken up) with a second offer of the message taken up too,
-    before its question: an introduction, a role the sender names, a future role by its name, or
-    other work by its kind (``second_offer`` in ``plan.json``); unchanged when there is none."""
+    before its question: an introduction, a role the sender names (or mentions unnamed), a future
+    role by its name, or other work by its kind (``second_offer`` in ``plan.json``); unchanged
+    when there is none."""
     wordings = plan_settings()["forward"]["second_offer"]
     if ctx.offers_introduction:
         extra = str(wordings["introduction"])
@@ -71,14 +72,24 @@ def with_second_offer(ctx: PlanContext, accepted: str) -> str:
         extra = str(wordings["other_role"]).format(the_role=the_role(ctx.other_role))
     elif ctx.future_role:
         extra = str(wordings["future_role"]).format(roles=ctx.future_role)
+    elif ctx.mentions_other_role and not ctx.offered_role:  # "I do have another role with a
+        # smaller firm, might suit?" (a role in hand is taken up by the call's own wording)
+        extra = str(wordings["unnamed_role"])
     elif ctx.work_offered:  # "... and we're always needing people over summer"
-        extra = str(wordings["work_offered"]).format(work=ctx.work_offered)
+        extra = str(wordings["work_offered"]).format(work=work_named(ctx.work_offered))
     else:
         return accepted
     cut = accepted.rfind(". ")
     if not accepted.endswith("?") or cut < 0:
         return f"{accepted} {extra}"
     return f"{accepted[: cut + 1]} {extra}{accepted[cut + 1 :]}"
+
+
+def work_named(kind: str) -> str:
+    """The work a sender offers as the closing names it ("casual work", "the internship"):
+    ``forward.work_names`` in ``plan.json``."""
+    names = plan_settings()["forward"]["work_names"]
+    return str(names.get(kind, names["default"])).format(kind=kind)
 
 
 def takes_up_survey(text: str) -> bool:
@@ -212,6 +223,9 @@ def forward_question(
     if ctx.put_forward and (ctx.other_role or ctx.future_role):  # the role the sender
         named = the_role(ctx.other_role) if ctx.other_role else _definite(ctx.future_role)
         return str(settings["put_forward"]).format(the_role=named)  # offers to put me forward for
+    if ctx.put_forward and ctx.work_offered:  # "if you're interested in relief teaching, I'm
+        # happy to pass your name to our organiser": yes to the work, and to passing it on
+        return str(settings["put_forward_work"]).format(work=work_named(ctx.work_offered))
     if ctx.put_forward and not (ctx.sender_asks or ctx.offered_role or ctx.follow_up):  # "I
         # will pass your CV to the head of our sister school": no role named, none in hand
         return pick(settings["put_forward_unnamed"], seed)
@@ -232,7 +246,7 @@ def forward_question(
             return None
         return pick(settings["withdrawn"], seed).format(**team_words(ctx))
     if ctx.work_offered:  # "if you're open to freelance, I'd love your name on the list"
-        return pick(settings["work_offered"], seed).format(work=ctx.work_offered)
+        return pick(settings["work_offered"], seed).format(work=work_named(ctx.work_offered))
     if ctx.offers_reference:  # "glad to speak on your behalf": taken up by name
         return pick(settings["reference"], seed)
     if ctx.offers_introduction:  # "I could introduce you to ...": taken up by name

@@ -317,17 +317,22 @@ def _work_kind(low: str) -> str | None:
 
 
 _WORK_KIND = re.compile(
-    r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal)"
-    r"(?: (?:relief|supply|cover))?\b"
+    r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal|subcontract"
+    r"|internship|placement|apprenticeship|traineeship)(?: (?:relief|supply|cover))?\b"
 )
 #: Work named by a word that is not its kind, and the kind it names.
-_WORK_OTHER = re.compile(r"\b(?:freelancers?|shifts|summer|christmas|weekends)\b")
+_WORK_OTHER = re.compile(
+    r"\b(?:freelancers?|shifts|summer|christmas|weekends|subbie|sub-contract|subcontracting)\b"
+)
 _WORK_NAMES = MappingProxyType(
     {
         "freelancer": "freelance",
         "freelancers": "freelance",
         "shifts": "shift",
         "weekends": "weekend",
+        "subbie": "subcontract",
+        "sub-contract": "subcontract",
+        "subcontracting": "subcontract",
     }
 )
 
@@ -337,6 +342,12 @@ _TO_SENDER = MappingProxyType({"we": "you", "our": "your", "us": "you"})
 #: A condition's opening "in case", said back as "if".
 _IN_CASE = re.compile(r"^in case\b", re.IGNORECASE)
 _SENDER_WORDS = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def to_sender(words: str) -> str:
+    """The sender's own words as the candidate says them back to the sender: "the system we
+    use" is "the system you use"."""
+    return _SENDER_WORDS.sub(lambda m: _TO_SENDER[m[0].lower()], words)
 
 
 #: Follow-ups by which a person keeps the candidate's details: their promise of contact, when
@@ -376,7 +387,7 @@ def contact_when(text: str) -> str | None:
         if found is not None:
             clause = sentence[found.start() : found.end()]
             if not re.search(r"\byour?\b", clause, re.IGNORECASE):  # said to the sender:
-                clause = _SENDER_WORDS.sub(lambda m: _TO_SENDER[m[0].lower()], clause)
+                clause = to_sender(clause)
                 clause = _IN_CASE.sub("if", clause)  # "in case we pick up more work": "if"
                 return clause[0].lower() + clause[1:]  # "if you ever open a second site"
         for said in (sentence, earlier):  # no condition, but a time: "in the spring"

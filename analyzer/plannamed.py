@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from .cues import lower
 from .planbases import SENTENCE_MARKS, basis_matches, basis_reader, between_marks
-from .plancontext import PlanContext, experience_modifiers
+from .plancontext import PlanContext, experience_modifiers, to_sender
 from .planwords import plan_settings
 from .quotes import clean_quote
 
@@ -37,7 +37,7 @@ def experience_words(ctx: PlanContext, message: str) -> str | None:
         named = " ".join(said[:count])
         quote = clean_quote(message, noun.start(), noun.start() + len(named))
         if quote is not None and quote.endswith(named.rsplit(" ", 1)[-1]):
-            return quote
+            return to_sender(quote)  # "the tracking system we use": "you use"
     return None
 
 
@@ -55,7 +55,7 @@ def need_words(ctx: PlanContext, message: str) -> str | None:
     if not 4 <= len(words) <= _NEED_WORDS:
         return None
     quote = clean_quote(message, start, start + len(message[start:stop].rstrip()))
-    return quote if quote is not None and quote.endswith(words[-1]) else None
+    return to_sender(quote) if quote is not None and quote.endswith(words[-1]) else None
 
 
 @cache

@@ -116,8 +116,8 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     key = stage_key(ctx, openers, "_role" if ctx.role else "")
     if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
         key = "no_opening"
-    if ctx.relayed:  # a recruiter passes on a client's decision: what did they say
-        key = "relayed"
+    if ctx.relayed:  # a recruiter passes on a client's decision: what did they say, unless
+        key = "relayed_stated" if ctx.stated - {"competition"} else "relayed"  # it says why
     text = pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = lower_first(text)
     if ctx.praise is not None and real_praise(ctx):  # build on what the message praised

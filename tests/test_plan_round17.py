@@ -1,0 +1,158 @@
+"""The seventeenth round's categories: another role offered in more words ("I do have another
+role ... might suit?", "happy to consider your profile for the X role"); work offered by kinds
+with names of their own (an internship, subcontract days) and a name passed on for that work; a
+candidate told that another one is already in the final round; a recruiter who relays the
+client's reasons is not asked what the client said; a note's point read in more words ("where
+we struggled a bit was ...", "where you scored lower was around ...", "the main thing that came
+up was ..."); the sender's "we" said back as "you"; a talk offered on a range of days."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.planbases import main_point, weak_point
+from analyzer.plancontext import read_context
+
+from .plan_helpers import plan_of, stated
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _note(sentence: str) -> str:
+    return (
+        "Hi Tomas,\n\nThanks for your time on Wednesday. We have decided to go with someone "
+        f"else for the Estimator job. {sentence}\n\nCheers,\nBrenda"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("I do have another role at a joinery firm in Ashby, four days a week, might suit?", None),
+        (
+            "We'd be happy to consider your application for the Site Surveyor role on our "
+            "rail team, if that appeals.",
+            "Site Surveyor",
+        ),
+        ("We've also got another opening with a client in Leek that could work for you.", None),
+    ],
+)
+def test_another_role_offered_in_more_words_is_read(sentence: str, named: str | None) -> None:
+    ctx = read_context(_note(sentence), policy=None)
+    assert ctx.mentions_other_role and ctx.other_role == named, ctx
+
+
+def test_an_unnamed_role_beside_an_offered_call_is_taken_up_too() -> None:
+    message = _note(
+        "I do have another role at a joinery firm in Ashby, four days a week, might suit? "
+        "Give me a ring if you want to chat it through."
+    )
+    closing = plan_of(message)[-1].text
+    assert "the other role you mentioned" in closing and closing.endswith("?"), closing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "If you are keen, we might have a paid internship in our tax team from March - let "
+            "me know.",
+            "the internship",
+        ),
+        (
+            "If you're ever after a few days subbie work on the shopfits I'd happily give you a "
+            "call.",
+            "subcontract work",
+        ),
+    ],
+)
+def test_work_with_a_name_of_its_own_is_taken_up_by_that_name(sentence: str, named: str) -> None:
+    message = _note(sentence)
+    assert read_context(message, policy=None).work_offered
+    closing = plan_of(message)[-1].text
+    assert named in closing and " work work" not in closing, closing
+
+
+def test_a_name_passed_on_for_other_work_says_yes_to_that_work() -> None:
+    message = _note(
+        "If you're interested in relief driving over the winter, I'm happy to pass your name "
+        "to our transport planner."
+    )
+    closing = plan_of(message)[-1].text
+    assert "relief" in closing and "pass my name on" in closing, closing
+    assert "Thank you for passing" not in closing, closing
+
+
+def test_a_candidate_told_another_is_already_in_the_final_round_gets_the_question_answered(
+    analyzer: Analyzer,
+) -> None:
+    message = (
+        "Hi Ines,\n\nThanks for the chat on Friday, it was good to meet you. To be straight "
+        "with you: we have another applicant who is already in the final round, and we will "
+        "probably make an offer next week, so I don't want to leave you hanging. Would it be "
+        "ok for us to keep your CV for the QA Lead position we expect to open in the autumn?\n\n"
+        "Best,\nPiotr"
+    )
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert any("keep my CV" in t for t in texts), texts
+
+
+def test_a_recruiter_who_relays_the_reasons_is_not_asked_what_the_client_said() -> None:
+    sentence = (
+        "They wanted someone who had already managed stock for three stores or more, and "
+        "your retail experience was mostly in a single shop."
+    )
+    message = (
+        "Hi Dara,\n\nJust a quick note: the client has decided not to go ahead with your "
+        f"application for the Area Manager job. {sentence}\n\nThanks,\nNiamh\nSenior "
+        "Consultant | Brookfield Recruitment"
+    )
+    texts = [q.text for q in plan_of(message, reasons=[stated(message, "experience", sentence)])]
+    assert texts[0].startswith("Thank you for passing on"), texts
+    assert not any("What did they say about" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        (
+            "Where we struggled a bit was the conversation about costing it.",
+            "the conversation about costing",
+        ),
+        (
+            "Where you scored lower was around stakeholder management - the examples were thin.",
+            "stakeholder management",
+        ),
+    ],
+)
+def test_a_point_that_fell_short_is_read_in_more_words(sentence: str, point: str) -> None:
+    assert weak_point(_note(sentence)) == point
+
+
+def test_a_main_point_that_came_up_is_read() -> None:
+    message = _note("The main thing that came up was pace on the tills during the rush.")
+    assert main_point(message) == "pace on the tills"
+
+
+def test_the_senders_own_system_is_said_back_as_theirs() -> None:
+    sentence = (
+        "We have decided to go with another driver who has experience with the routing app we use."
+    )
+    message = f"Good afternoon Kwame,\n\nThank you for the interview. {sentence}\n\nMr. Ansah"
+    texts = [q.text for q in plan_of(message, reasons=[stated(message, "experience", sentence)])]
+    named = [t for t in texts if "routing app" in t]
+    assert named and all("app you use" in t for t in named), texts
+
+
+def test_a_talk_offered_on_a_range_of_days_is_not_asked_which_day() -> None:
+    message = _note(
+        "Some feedback: your pricing was sound but the method statement was thin. If you'd "
+        "like to talk it through, I'm in the office Tue-Thurs."
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offers_call and ctx.day_named, ctx
+    assert "Which day" not in plan_of(message)[-1].text
