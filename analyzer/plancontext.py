@@ -742,6 +742,7 @@ def read_context(
     outside = out_of_control(text, specific, stated=stated)
     notice = board_notice(text)
     stage = stage_of(text)
+    variant = stage_variant(text, stage)
     team = "team_signed" in hits and signed_by_team(text)  # the cue first: most have none
     applied = role_of(text)
     return PlanContext(
@@ -767,7 +768,7 @@ def read_context(
         timing=timing_stated(text),
         survey="survey" in hits,
         remarks=remarks(text),
-        stage_variant=stage_variant(text, stage),
+        stage_variant=variant,
         timing_open="timing_open" in hits,
         contact_when=contact_when(text) if outside or _KEPT.intersection(hits) else None,
         invited_when=invited_when(text) if "invited_when" in hits else None,
@@ -779,7 +780,9 @@ def read_context(
         reopen_told="reopen_told" in hits,
         no_opening="no_opening" in hits,
         advised_roles="advised_roles" in hits,
-        form_letter="own_voice" not in hits and stage == "applied" and not signed_by_person(text),
+        form_letter="own_voice" not in hits
+        and (stage == "applied" or variant == "assessment")  # an aptitude test's result
+        and not signed_by_person(text),
         offers_help=offers["help"],
         offers_reference=offers["reference"],
         offers_introduction=offers["introduction"],

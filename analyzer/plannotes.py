@@ -138,7 +138,7 @@ def area_named(candidate: Point, message: str) -> str | None:
     head, tail = between_marks(message, candidate.start, end, SENTENCE_MARKS)
     area = weak_point(message[candidate.start : tail])  # "lacked depth [on phonics]"
     if area is None:  # "[the conclusions] were somewhat generic"
-        area = weak_point(message[head:tail])
+        area = weak_point(message[head:tail].lstrip())  # its sentence may open on a space
     return None if area is None or about_logistics(area) else area
 
 

@@ -880,11 +880,13 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
 
 def _says_any(message: str, heads: Sequence[str]) -> bool:
     """Whether ``message`` says one of the words ``heads`` (whole words, any case) outside a
-    clause that praises it ("while your experience is valued, ...": ``named_basis.praise``)."""
+    clause that praises it ("while your experience is valued, ...": ``named_basis.praise``) and
+    not as the name of a stage ("competency interview": ``reason_heads_naming``)."""
     low = lower(message)
     praise = praise_cue()
+    naming = "|".join(plan_settings()["reason_heads_naming"]["words"])  # "competency interview"
     for head in heads:
-        for found in re.finditer(rf"\b{re.escape(head)}\b", low):
+        for found in re.finditer(rf"\b{re.escape(head)}\b(?![ -](?:{naming})\b)", low):
             start, end = between_marks(low, found.start(), found.end(), CLAUSE_MARKS)
             if not praise.search(low, start, end):
                 return True

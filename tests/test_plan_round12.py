@@ -37,7 +37,7 @@ def analyzer() -> Analyzer:
             "Payroll tell me we can only employ people in nine provinces, and Manitoba is not "
             "one of them yet, so we can't take this further.",
             "location",
-            ("location", "where the role can be based"),
+            ("location", "distance and travel"),
         ),
         (
             "Head office has frozen the budget for the new hire until the spring, so we can't "

@@ -156,3 +156,74 @@ def test_a_talk_offered_on_a_range_of_days_is_not_asked_which_day() -> None:
     ctx = read_context(message, policy=None)
     assert ctx.offers_call and ctx.day_named, ctx
     assert "Which day" not in plan_of(message)[-1].text
+
+
+def _team_letter(body: str) -> str:
+    return f"Dear Ola,\n\n{body}\n\nBest wishes,\nGraduate Recruitment Team\nHarlow Water"
+
+
+def test_an_assessment_centre_is_named_as_the_day_it_was() -> None:
+    message = _team_letter(
+        "Thank you for attending our assessment centre in Reading last week. Unfortunately "
+        "we are unable to offer you a place on the scheme this year."
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.stage_variant == "assessment_centre", ctx
+    opener = plan_of(message)[0].text
+    assert "assessment day" in opener and "interview" not in opener, opener
+
+
+def test_an_aptitude_test_result_from_a_team_is_asked_about_the_test_briefly() -> None:
+    message = _team_letter(
+        "We refer to the numerical reasoning test you sat on 4 March. We regret to inform you "
+        "that you did not reach the required score, so your application will not go further."
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.stage == "take_home" and ctx.form_letter, ctx
+    texts = [q.text for q in plan_of(message)]
+    assert len(texts) <= 2 and all("assessment" in t for t in texts), texts
+
+
+def test_a_stage_named_for_a_skill_is_no_premise_that_skills_weighed() -> None:
+    sentence = "Competency interview: a good start, though the examples were short on results."
+    message = _team_letter(f"We will not be taking your application further. {sentence}")
+    texts = [q.text for q in plan_of(message, reasons=[stated(message, "skills", sentence)])]
+    assert not any("skills weighed" in t or "skills played" in t for t in texts), texts
+
+
+def test_an_area_named_at_the_start_of_its_sentence_is_asked_by_name(analyzer: Analyzer) -> None:
+    message = _team_letter(
+        "We will not be taking your application further after the assessment day. "
+        "Presentation: clear and confident. The cost model was a bit light - the savings were "
+        "not tied back to the figures in the pack."
+    )
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert any("the cost model" in t for t in texts), texts
+    assert not any("which area" in t for t in texts), texts
+
+
+def test_thin_feedback_is_no_area_of_the_candidates() -> None:
+    message = (
+        "Hi Jo,\n\nThe client came back and won't be taking you forward. Feedback was fairly "
+        "thin, just that they went with someone with more retail experience.\n\nThanks,\nSam\n"
+        "Senior Consultant | Fenwick Talent"
+    )
+    assert weak_point(message) is None
+
+
+def test_a_vehicle_the_role_needs_is_outside_the_candidates_control() -> None:
+    sentence = (
+        "I've gone with a lad whose got his own van and tools as most of the work is out on "
+        "the farms and I can't supply a vehicle."
+    )
+    message = (
+        "Hi Rob, thanks for dropping your CV in. "
+        f"{sentence} If you sort out transport give us a call, we're flat out till Easter. "
+        "Cheers, Des"
+    )
+    reasons = [stated(message, "logistics", sentence)]
+    ctx = read_context(message, policy=None, reasons=reasons)
+    assert "transport" in ctx.out_of_control and not ctx.offers_call, ctx
+    assert ctx.invited_when == "if I sort out transport", ctx
+    texts = [q.text for q in plan_of(message, reasons=reasons)]
+    assert not any("application" in t for t in texts), texts
