@@ -130,8 +130,8 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     if ctx.invites and not offers_talk(ctx) and not mass_template:  # "if we can help": help
         lead = leads["invites_help"] if ctx.offers_help else leads["invites"]
         return str(lead).format(question=capital(inner))
-    if template_letter(ctx):  # a team's letter: thanked before its one question
-        return f"{pick(settings['template_thanks'], seed)} {text}"
+    if template_letter(ctx) and not text.startswith("Thank"):  # a team's letter: thanked
+        return f"{pick(settings['template_thanks'], seed)} {text}"  # before its one question
     return text
 
 

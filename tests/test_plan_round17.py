@@ -227,3 +227,28 @@ def test_a_vehicle_the_role_needs_is_outside_the_candidates_control() -> None:
     assert ctx.invited_when == "if I sort out transport", ctx
     texts = [q.text for q in plan_of(message, reasons=reasons)]
     assert not any("application" in t for t in texts), texts
+
+
+def test_a_team_letters_praise_is_thanked_once() -> None:
+    message = (
+        "Hi Sol,\n\nThanks so much for speaking with our team about the Platform Engineer role. "
+        "We enjoyed learning more about your background. After careful consideration, we've "
+        "decided to move forward with other candidates.\n\nBest,\nThe Kitewire Talent Team"
+    )
+    opener = plan_of(message)[0].text
+    assert opener.count("Thank you") == 1, opener
+
+
+def test_a_yes_to_work_the_sender_will_send_details_of_asks_for_them() -> None:
+    message = (
+        "Hi Ravi,\n\nThe client has decided to go with someone already in the sector. Would you "
+        "be open to a six-month contract in the meantime? Let me know and I can send over the "
+        "details.\n\nThanks,\nKim"
+    )
+    closing = plan_of(message)[-1].text
+    assert closing.startswith("Yes") and "send the details" in closing, closing
+
+
+def test_an_offer_to_be_a_sounding_board_is_taken_up() -> None:
+    message = _note("I'd be glad to act as an informal sounding board if that's ever useful.")
+    assert read_context(message, policy=None).offers_discuss
