@@ -207,11 +207,11 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             told.setdefault(kind, clause)
     if "if you" in lower(body):  # "I'd be happy to flag you to them if you're interested"
         found = _offered_if(body, asks) or found
+    # "Let me know and I can send details": a yes asks for them, not what the next step is
+    # (a yes to sending them asks already: _SENDS)
     yes = found[0] if found is not None and found[1] is not None else None
     if yes is not None and not _SENDS.search(yes) and _details_promised().search(lower(body)):
         found = (yes, str(_replies()["details_promised"]["question"]))
-        # "Let me know and I can send details": a yes asks for them, not the next step (a
-        # yes to sending them already asks: _SENDS)
     requests = asks.any_request.search(lower(body)) is not None  # most messages: none
     for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
         if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):

@@ -458,9 +458,9 @@ def _candidates(
     found += [  # a closed role's change of scope is no longer the question
         r for r in _remarked(ctx, message) if not (withdrawn and r.topic in _CHANGED_ROLE)
     ]
-    if (not ctx.requirement_named or written) and not ctx.relayed:  # a named requirement
-        found += _built_on(specific, message, len(findings), material(ctx))  # is no advice,
-    # and the reasons a recruiter passes on are no pointers to weigh
+    # a named requirement is no advice, and the reasons a recruiter passes on are no pointers
+    if (not ctx.requirement_named or written) and not ctx.relayed:
+        found += _built_on(specific, message, len(findings), material(ctx))
     if not ctx.out_of_control and not ctx.advised_roles:  # advice on the kind of role to aim
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
         if written:  # what to change is answered: no "prepare differently"
