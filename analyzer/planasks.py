@@ -30,7 +30,8 @@ MAX_ACTION_WORDS = 14
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
 #: The question a request holds: "let me know if [you'd be keen]".
 _LET_KNOW = re.compile(
-    r"\b(?:let (?:me|us) know|(?:i|we) (?:would|'d) like to know) (?:if|whether) (.+)$",
+    r"\b(?:let (?:me|us) know|(?:i|we) (?:would|'d) like to know)(?: [^.!?]{0,60}? and)?"
+    r" (?:if|whether) (.+)$",  # "let me know your notice period and whether you would like ..."
     re.IGNORECASE,
 )
 #: Replies whose question names what is proposed in any words ("Would you be interested in
@@ -227,6 +228,8 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
 
 #: Where a relative clause starts in a long action ("... position that we plan to open").
 _CLAUSE = re.compile(r" (?:that|which|we|they|i) ", re.IGNORECASE)
+#: An aside in brackets inside a proposal, which a yes does not say back.
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 #: A question's "at all", which a yes does not say back.
 _AT_ALL = re.compile(r",?\s+at all$", re.IGNORECASE)
 
@@ -288,6 +291,7 @@ def _yes(
     gerund in its base form except after "open to"), and the question that follows it, chosen by
     the action; ``None`` for an action that is empty, too long, holds a merge field or, when
     ``verb_needed``, starts with none of ``actions``."""
+    action = _ASIDE.sub("", action)  # "(I'd always check with you first)" is no part of it
     action = _AT_ALL.sub("", " ".join(action.split()).rstrip(",;:"))  # "open to X at all"
     words = action.split()
     clause = _CLAUSE.search(action) if len(words) > MAX_ACTION_WORDS else None

@@ -187,7 +187,8 @@ def forward_question(
     ctx: PlanContext, seed: int, chosen: Sequence[str], *, detailed: bool = False
 ) -> str | None:
     """The closing question: the person the message names to contact about the outcome, by
-    name (the candidate will get in touch), an offered call accepted, the named role the sender
+    name (the candidate will get in touch), a shortcut offered for a later application taken
+    up, an offered call accepted, the named role the sender
     offers to put the candidate forward for, a question in which the sender proposes
     something, or a request for consent, answered with a yes (:mod:`.planasks`; before a
     withdrawn role's own closing, since the sender waits for the answer), an offer of freelance
@@ -204,6 +205,8 @@ def forward_question(
     settings = plan_settings()["forward"]
     if ctx.contact_named:  # "you may contact the panel convenor, Ms Louise Barrett": by name
         return pick(settings["contact_named"], seed).format(name=ctx.contact_named)
+    if ctx.offers_fast_track:  # "I'm happy to put you straight through to the technical
+        return pick(settings["fast_track"], seed)  # interview in ~6 months": taken up as such
     if offers_talk(ctx):  # "happy to discuss", "feel free to call me": accept it by name
         key = "offer_call" if ctx.offers_call else "offer_talk"  # a call is named a call
         if ctx.offers_coffee:  # "want to grab a coffee next week?": a coffee, not a call
@@ -229,6 +232,9 @@ def forward_question(
     if ctx.put_forward and not (ctx.sender_asks or ctx.offered_role or ctx.follow_up):  # "I
         # will pass your CV to the head of our sister school": no role named, none in hand
         return pick(settings["put_forward_unnamed"], seed)
+    if ctx.work_offered and ctx.sender_asks == settings["sender_asks"]["interested"]:  # "We
+        # have bank shifts going. If you're interested let me know": a yes to that work by name
+        return pick(settings["work_offered"], seed).format(work=work_named(ctx.work_offered))
     if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
         return _yes_alone(ctx)  # description?": a yes in its words (a request to keep the
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)

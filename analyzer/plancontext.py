@@ -41,6 +41,8 @@ class PlanContext:
     offers_feedback: bool = False
     offers_call: bool = False
     offers_coffee: bool = False  # a call or a talk offered over a coffee ("grab a coffee")
+    offers_fast_track: bool = False  # a later application offered a shortcut ("straight
+    # through to the technical interview without redoing the take-home")
     other_role: str | None = None
     mentions_other_role: bool = False
     future_role: str | None = None
@@ -318,11 +320,13 @@ def _work_kind(low: str) -> str | None:
 
 _WORK_KIND = re.compile(
     r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal|subcontract"
-    r"|internship|placement|apprenticeship|traineeship)(?: (?:relief|supply|cover))?\b"
+    r"|internship|placement|apprenticeship|traineeship|labouring|laboring)"
+    r"(?: (?:relief|supply|cover))?\b"
 )
 #: Work named by a word that is not its kind, and the kind it names.
 _WORK_OTHER = re.compile(
-    r"\b(?:freelancers?|shifts|summer|christmas|weekends|subbie|sub-contract|subcontracting)\b"
+    r"\b(?:freelancers?|shifts|summer|christmas|weekends|subbie|sub-contract|subcontracting"
+    r"|apprentices?|spring|autumn|winter)\b"
 )
 _WORK_NAMES = MappingProxyType(
     {
@@ -333,6 +337,9 @@ _WORK_NAMES = MappingProxyType(
         "subbie": "subcontract",
         "sub-contract": "subcontract",
         "subcontracting": "subcontract",
+        "apprentice": "apprenticeship",
+        "apprentices": "apprenticeship",
+        "laboring": "labouring",
     }
 )
 
@@ -441,6 +448,7 @@ def invited_when(text: str) -> str | None:
         return None
     group = "before" if found["before"] else "after"
     clause = text[found.start(group) : found.end(group)].strip()
+    clause = _YOUR_FOR_YOURE.sub("you're", clause)  # "if your still looking": "if I'm"
     clause = _IN_MY_WORDS.sub(lambda m: _MINE[m[0].lower()], clause)
     return clause[0].lower() + clause[1:]
 
@@ -457,6 +465,12 @@ _MINE = MappingProxyType(
     }
 )
 _IN_MY_WORDS = re.compile(r"\byou(?:\s+are|['’]re)\b|\byour(?:self)?\b|\byou\b", re.IGNORECASE)
+#: A sender's "your" that stands for "you're" ("if your still looking").
+_YOUR_FOR_YOURE = re.compile(
+    r"\byour(?=\s+(?:still|not|ever|going|looking|keen|interested|able|free|available|around"
+    r"|after|happy|welcome)\b)",
+    re.IGNORECASE,
+)
 
 
 def _stated_outside(questions: tuple[tuple[int, int], ...], cues: Cues, low: str) -> bool:
@@ -792,6 +806,7 @@ def read_context(
         day_named=offers["day_named"],
         books_slot=offers["booking"],
         offers_coffee=offers["coffee"],
+        offers_fast_track=offers["fast_track"],
         call_me=offers["call_me"],
         feedback_given=("own_voice" in hits or signed_by_person(text))
         and ("feedback_given" in hits or long_note(text, stated, team)),

@@ -67,11 +67,14 @@ def thanked_kinds(ctx: PlanContext) -> frozenset[str]:
     """The kinds of reason outside the candidate's control that have their own thanks
     (``reason_thanks``' ``order``: a pay range, a location, a budget...); a role scoped below
     the candidate only when no other role is on offer (``asks_roles``: its thanks asks which
-    roles would fit better)."""
+    roles would fit better); a licence only when the message states no reason in the
+    candidate's control (``in_control``)."""
     wordings = plan_settings()["reason_thanks"]
     kinds = ctx.out_of_control.intersection(wordings["order"])
     if role_in_hand(ctx):
         kinds = kinds.difference(wordings["asks_roles"])
+    if ctx.stated.intersection(wordings["in_control"]):  # a licence beside experience or a
+        kinds = kinds.difference({"licence"})  # qualification may be that qualification
     return kinds
 
 

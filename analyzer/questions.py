@@ -57,6 +57,7 @@ from .planopeners import (
     opener_text,
     real_praise,
     role_in_hand,
+    thanked_kinds,
     thanks_for_note,
     without_template_thanks,
 )
@@ -455,8 +456,14 @@ def _candidates(
                 basis=based[0] if based else None,
             )
         )
-    found += [  # a closed role's change of scope is no longer the question
-        r for r in _remarked(ctx, message) if not (withdrawn and r.topic in _CHANGED_ROLE)
+    # a closed role's change of scope is no longer the question, and a practical requirement
+    # the opener thanks for ("fluent Dutch is necessary") is not asked about again
+    required = role_closed(ctx) is None and bool(thanked_kinds(ctx) & _REQUIREMENT_KINDS)
+    found += [
+        r
+        for r in _remarked(ctx, message)
+        if not (withdrawn and r.topic in _CHANGED_ROLE)
+        and not (required and r.topic in _REQUIREMENT_TOPICS)
     ]
     # a named requirement is no advice, and the reasons a recruiter passes on are no pointers
     if (not ctx.requirement_named or written) and not ctx.relayed:
@@ -720,10 +727,12 @@ def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
     them (a language requirement, a pay level, a new direction, credentials, a changed scope),
     quoted when the words are a clean phrase. They ask about the requirement or the role, never
     how the candidate could have been stronger, so they stand even when the reason is outside
-    the candidate's control; one that asks which level or kind of role would suit
-    (``asks_roles``) is left to the closing when the message offers a role, a remark that
-    states the answer itself (``answers_topic``: "C1 or native") leaves its topic unasked, and
-    one a named requirement answers (``named_answers``) is not asked beside it."""
+    the candidate's control (but a language or credential the opener thanks for as the
+    requirement is not asked again: :func:`_candidates`); one that asks which level or kind
+    of role would suit (``asks_roles``) is left to the closing when the message offers a role,
+    a remark that states the answer itself (``answers_topic``: "C1 or native") leaves its
+    topic unasked, and one a named requirement answers (``named_answers``) is not asked beside
+    it."""
     settings = plan_settings()
     templates = settings["remarks"]
     spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
@@ -876,6 +885,13 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
             topic = f"{topic}{_NAMED}"
         found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
     return found
+
+
+#: Reasons outside the candidate's control that are a requirement of the role, and the topics
+#: of the remarks that restate such a requirement (a language, a credential): thanked, not
+#: asked again.
+_REQUIREMENT_KINDS = frozenset({"language", "licence", "transport"})
+_REQUIREMENT_TOPICS = frozenset({"language", "qualifications"})
 
 
 def _says_any(message: str, heads: Sequence[str]) -> bool:

@@ -68,7 +68,8 @@ def test_no_role_named_no_role_in_the_opener() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind", "words"),
     [
-        ("We need someone fluent in Italian for this desk.", "language", "level of Italian"),
+        # a language the role needs is thanked for by its kind, not asked about again
+        ("We need someone fluent in Italian for this desk.", "language", "language the role"),
         ("Your salary expectations sit above what we planned.", "pay_level", "level of role"),
         ("Your market value is beyond what this post pays.", "market_value", "market value lies"),
         ("The team is heading in a new direction.", "direction", "new focus"),

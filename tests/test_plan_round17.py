@@ -252,3 +252,85 @@ def test_a_yes_to_work_the_sender_will_send_details_of_asks_for_them() -> None:
 def test_an_offer_to_be_a_sounding_board_is_taken_up() -> None:
     message = _note("I'd be glad to act as an informal sounding board if that's ever useful.")
     assert read_context(message, policy=None).offers_discuss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("We need a licensed electrician on this one as the lads work alone.", "work"),
+        ("We really need someone who's already registered with the council.", "work"),
+        ("For this post we do need a full driving licence as the visits are rural.", "work"),
+        ("Most of our callers are elderly, so fluent Welsh is essential here.", "language"),
+    ],
+)
+def test_a_licence_or_a_language_the_role_needs_is_thanked_for_not_asked(
+    sentence: str, kind: str
+) -> None:
+    message = f"Hi Cai,\n\nThanks for coming in on Monday. Sorry, {sentence}\n\nDilys"
+    ctx = read_context(message, policy=None)
+    expected = "language" if kind == "language" else "licence"
+    assert expected in ctx.out_of_control, ctx
+    texts = [q.text for q in plan_of(message)]
+    assert texts[0].startswith("Thank you for being clear about the"), texts
+    assert not any("level of Welsh" in t or "Which qualifications" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "We do have bank shifts going at our Elm Road home. If you're interested let me know.",
+            "bank work",
+        ),
+        ("We sometimes need extra hands in the summer, let us know if you're keen.", "summer work"),
+        (
+            "Can also give you a few weeks labouring on the Mill Lane job if you need it.",
+            "labouring work",
+        ),
+        ("Would you be keen to go on our casual list? Happy to chat about it.", "casual work"),
+    ],
+)
+def test_work_offered_in_more_words_is_taken_up_by_name(sentence: str, named: str) -> None:
+    message = f"Hi Jo,\n\nThanks for your time. We've gone with someone else. {sentence}\n\nPat"
+    closing = plan_of(message)[-1].text
+    assert named in closing, closing
+
+
+def test_a_your_that_means_youre_is_said_back_as_im() -> None:
+    message = _note("If your still after work in the new year let me know.")
+    assert (
+        read_context(message, policy=None).invited_when == "if I'm still after work in the new year"
+    )
+
+
+def test_a_proposal_with_an_aside_in_brackets_is_answered() -> None:
+    message = _note(
+        "Are you happy for me to keep your CV and put it forward for the next one (I'd always "
+        "ask you first)?"
+    )
+    closing = plan_of(message)[-1].text
+    assert closing.startswith("Yes") and "keep my CV" in closing and "(" not in closing, closing
+
+
+def test_a_question_asked_after_another_request_is_answered() -> None:
+    message = _note(
+        "Kindly let me know your availability and whether you would like us to keep your "
+        "details for the next intake."
+    )
+    assert "keep my details" in plan_of(message)[-1].text
+
+
+def test_a_weak_point_listed_under_its_heading_is_read() -> None:
+    point = weak_point(_note("What let it down:\n- The estimate for the groundworks."))
+    assert point == "the estimate for the groundworks"
+
+
+def test_a_shortcut_for_a_later_application_is_taken_up() -> None:
+    message = _note(
+        "If you like, I'm happy to put you straight through to the final interview next time "
+        "without redoing the written test. Just drop me a message."
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offers_fast_track, ctx
+    closing = plan_of(message)[-1].text
+    assert "straight through" in closing and "call" not in closing, closing
