@@ -16,7 +16,13 @@ from typing import Any
 from .clean import clean
 from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy, Purpose
-from .planclosing import accepts_talk, second_offer_of, takes_up_survey, without_offer_lead
+from .planclosing import (
+    accepts_talk,
+    second_offer_of,
+    takes_up_offer,
+    takes_up_survey,
+    without_offer_lead,
+)
 from .plancontext import PlanContext, context_of
 from .planopeners import met_in_person, without_template_thanks
 from .report import Question, Report
@@ -224,9 +230,10 @@ def _closing_statement(question: Question) -> bool:
 
 def _is_answer(question: str, situation: PlanContext) -> bool:
     """Whether ``question`` is the plan's answer to the sender: the yes to what they proposed,
-    or the closing question that holds what they asked the candidate to tell."""
+    the closing that takes up work or a shortcut they offered, or the closing question that
+    holds what they asked the candidate to tell."""
     told = situation.told is not None and situation.told in question  # after a yes, or first
-    return told or question == situation.sender_asks
+    return told or question == situation.sender_asks or takes_up_offer(question, situation)
 
 
 def _values(ctx: Context) -> dict[str, str]:

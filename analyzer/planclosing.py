@@ -92,6 +92,20 @@ def work_named(kind: str) -> str:
     return str(names.get(kind, names["default"])).format(kind=kind)
 
 
+def takes_up_offer(text: str, ctx: PlanContext) -> bool:
+    """Whether ``text`` is the closing that takes up work or a shortcut the sender offered
+    ("Yes, please do keep me in mind for bank work. ..."): the draft says it as an answer to
+    the offer, not among its questions."""
+    settings = plan_settings()["forward"]
+    said = list(settings["fast_track"]) if ctx.offers_fast_track else []
+    if ctx.work_offered:
+        work = work_named(ctx.work_offered)
+        said += [
+            w.format(work=work) for w in (*settings["work_offered"], settings["put_forward_work"])
+        ]
+    return text in said
+
+
 def takes_up_survey(text: str) -> bool:
     """Whether a question is the closing one that says the survey will be filled in (the
     draft then does not say it again)."""

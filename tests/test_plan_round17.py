@@ -334,3 +334,18 @@ def test_a_shortcut_for_a_later_application_is_taken_up() -> None:
     assert ctx.offers_fast_track, ctx
     closing = plan_of(message)[-1].text
     assert "straight through" in closing and "call" not in closing, closing
+
+
+def test_a_draft_says_yes_to_offered_work_in_its_own_paragraph(analyzer: Analyzer) -> None:
+    from analyzer.drafts import draft
+
+    message = (
+        "Hi Lauren, thanks for coming in to see us. Sadly for the carer role we do need a full "
+        "driving licence as the rounds are spread out. We do have bank shifts going at our home "
+        "on Elm Road. If you're interested let me know and I can get you booked in.\nKaren"
+    )
+    body = draft(analyzer.analyze(message)).body
+    assert "\n\nYes, please do keep me in mind for bank work." in body or (
+        "\n\nI would be glad to be on your list for bank work." in body
+    ), body
+    assert "1. " not in body, body
