@@ -326,7 +326,7 @@ _WORK_KIND = re.compile(
 #: Work named by a word that is not its kind, and the kind it names.
 _WORK_OTHER = re.compile(
     r"\b(?:freelancers?|shifts|summer|christmas|weekends|subbie|sub-contract|subcontracting"
-    r"|apprentices?|spring|autumn|winter)\b"
+    r"|apprentices?|spring|autumn|winter|weekend)\b"
 )
 _WORK_NAMES = MappingProxyType(
     {

@@ -349,3 +349,61 @@ def test_a_draft_says_yes_to_offered_work_in_its_own_paragraph(analyzer: Analyze
         "\n\nI would be glad to be on your list for bank work." in body
     ), body
     assert "1. " not in body, body
+
+
+def test_a_client_not_taking_the_candidate_forward_states_the_decision(
+    analyzer: Analyzer,
+) -> None:
+    message = (
+        "Hi Ben,\n\nQuick one: the client won't be taking you forward for the Fleet Manager job, "
+        "the budget tops out well below your number. I've got another fleet role with a "
+        "haulier near Corby though - are you free for a quick call tomorrow?\n\nCheers,\nMo"
+    )
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert texts and "call" in texts[-1], texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "If your after casual hours in the yard meanwhile I might have two days a week.",
+            "casual work",
+        ),
+        (
+            "We sometimes need someone on the till for weekend rushes, if that appeals.",
+            "weekend work",
+        ),
+    ],
+)
+def test_more_work_offered_in_passing_is_taken_up(sentence: str, named: str) -> None:
+    message = f"Hi Jo,\n\nThanks for your time. We've gone with someone else. {sentence}\n\nPat"
+    assert named in plan_of(message)[-1].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        (
+            "There may be an opening at Associate level in our tax team next quarter, if that is "
+            "of any interest.",
+            "offered_role",
+        ),
+        ("I'd be glad to connect you with colleagues in the sector.", "offers_introduction"),
+    ],
+)
+def test_roles_and_introductions_offered_in_more_words_are_read(
+    sentence: str, reading: str
+) -> None:
+    assert getattr(read_context(_note(sentence), policy=None), reading)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For the route we need someone who can speak fluent Tamil with the owners.",
+        "The post requires teaching through Zulu as the language of the classroom.",
+    ],
+)
+def test_a_language_a_role_needs_spoken_is_thanked_for(sentence: str) -> None:
+    assert "language" in read_context(_note(sentence), policy=None).out_of_control
