@@ -407,3 +407,19 @@ def test_roles_and_introductions_offered_in_more_words_are_read(
 )
 def test_a_language_a_role_needs_spoken_is_thanked_for(sentence: str) -> None:
     assert "language" in read_context(_note(sentence), policy=None).out_of_control
+
+
+def test_consent_asked_for_is_no_invitation_on_a_condition() -> None:
+    message = (
+        "Dear Pim,\n\nWe have decided not to invite you for an interview. We would like to ask "
+        "your permission to keep your details on file for a year. If you agree, please let us "
+        "know by replying to this email.\n\nKind regards,\nRecruitment Team"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.invited_when is None and ctx.follow_up == "keep_request", ctx
+    assert "keep my" in plan_of(message)[-1].text
+
+
+def test_an_invitation_after_please_do_keeps_its_condition_whole() -> None:
+    message = _note("If your plans change please do get back in touch, we'd love to hear from you.")
+    assert read_context(message, policy=None).invited_when == "if my plans change"
