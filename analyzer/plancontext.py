@@ -538,8 +538,9 @@ def invites_after_decision(text: str) -> bool:
     return sender_asks(text) is not None or sender_told(text) is not None
 
 
-#: The offers that are a next step worth a short plan after a decision (``offers``).
-_OFFERED_STEPS = ("call", "discuss", "feedback", "reference", "introduction")
+#: The offers that are a next step worth a short plan after a decision (``offers``): work
+#: offered ("I might call you for some casual days") is one too.
+_OFFERED_STEPS = ("call", "discuss", "feedback", "reference", "introduction", "work")
 
 
 def follow_up(text: str) -> str | None:

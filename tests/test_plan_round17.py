@@ -423,3 +423,38 @@ def test_consent_asked_for_is_no_invitation_on_a_condition() -> None:
 def test_an_invitation_after_please_do_keeps_its_condition_whole() -> None:
     message = _note("If your plans change please do get back in touch, we'd love to hear from you.")
     assert read_context(message, policy=None).invited_when == "if my plans change"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The client won't be progressing, their budget tops out well below your number. Would "
+        "you be open to a 3 month contract on a day rate?",
+        "We just don't have the budget for a second assistant this year. I'd still love to have "
+        "you in for sessions when we get overflow. You cool with that?",
+        "One of our part-timers asked to go full time so we've given it to her. Are you "
+        "available early mornings (from 6am)? I might be able to offer you some holiday cover.",
+        "We need someone with a forklift licence and we can't wait for you to get it sorted. If "
+        "we get busy I might call you for some casual days if you're keen?",
+    ],
+)
+def test_a_short_note_with_a_decision_in_other_words_and_an_offer_gets_a_plan(
+    analyzer: Analyzer, sentence: str
+) -> None:
+    message = f"Hi Rowan, thanks for coming by last week. {sentence} Cheers, Dee"
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert texts and not texts[-1].startswith("Which"), texts
+
+
+@pytest.mark.parametrize(
+    ("question", "blank"),
+    [
+        ("Are you available early mornings (from 6am)?", True),
+        ("Are you free for a quick call tomorrow afternoon?", False),
+    ],
+)
+def test_availability_asked_is_answered_with_a_blank_but_a_call_is_accepted(
+    question: str, blank: bool
+) -> None:
+    message = _note(question)
+    assert ("[am / am not]" in plan_of(message)[-1].text) is blank
