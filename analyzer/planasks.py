@@ -98,14 +98,17 @@ def _follow() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(f["cue"], re.I), str(f["question"])) for f in _replies()["follow"])
 
 
-#: A yes that already takes up details sent ("Yes, please send over the job description").
-_SENDS = re.compile(r"\b(?:send|share|forward|email)\b", re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _details_promised() -> re.Pattern[str]:
     """``details_promised``'s cue: the sender sends details on a yes."""
     return re.compile(_replies()["details_promised"]["cue"])
+
+
+def _details_promised_outside(body: str) -> bool:
+    """Whether ``body`` promises details outside its questions: "Shall I send over the job
+    description?" proposes them, and its yes asks for them already."""
+    spans = question_spans(body)
+    return any(not in_question(spans, m.start()) for m in _details_promised().finditer(lower(body)))
 
 
 @dataclass(frozen=True)
@@ -208,11 +211,9 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             told.setdefault(kind, clause)
     if "if you" in lower(body):  # "I'd be happy to flag you to them if you're interested"
         found = _offered_if(body, asks) or found
-    # "Let me know and I can send details": a yes asks for them, not what the next step is
-    # (a yes to sending them asks already: _SENDS)
-    yes = found[0] if found is not None and found[1] is not None else None
-    if yes is not None and not _SENDS.search(yes) and _details_promised().search(lower(body)):
-        found = (yes, str(_replies()["details_promised"]["question"]))
+    if found is not None and found[1] is not None and _details_promised_outside(body):
+        found = (found[0], str(_replies()["details_promised"]["question"]))  # "Let me know
+        # and I can send details": a yes asks for them, not what the next step is
     requests = asks.any_request.search(lower(body)) is not None  # most messages: none
     for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
         if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):

@@ -314,7 +314,7 @@ def _work_kind(low: str) -> str | None:
     found = _WORK_KIND.search(low)
     if found is not None:
         return found[0]
-    other = _WORK_OTHER.search(low)  # "pick up some shifts", "people over summer"
+    other = _work_other().search(low)  # "pick up some shifts", "people over summer"
     return None if other is None else _WORK_NAMES.get(other[0], other[0])
 
 
@@ -323,11 +323,20 @@ _WORK_KIND = re.compile(
     r"|internship|placement|apprenticeship|traineeship|labouring|laboring)"
     r"(?: (?:relief|supply|cover))?\b"
 )
-#: Work named by a word that is not its kind, and the kind it names.
-_WORK_OTHER = re.compile(
-    r"\b(?:freelancers?|shifts|summer|christmas|weekends|subbie|sub-contract|subcontracting"
-    r"|apprentices?|spring|autumn|winter|weekend)\b"
-)
+
+
+@lru_cache(maxsize=1)
+def _work_other() -> re.Pattern[str]:
+    """Work named by a word that is not its kind ("shifts", "freelancers", a season of
+    ``seasons``), read as the kind :data:`_WORK_NAMES` gives it (else the word itself)."""
+    seasons = "|".join(_settings()["seasons"])
+    return re.compile(
+        r"\b(?:freelancers?|shifts|christmas|weekends?|subbie|sub-contract|subcontracting"
+        rf"|apprentices?|{seasons})\b"
+    )
+
+
+#: The kind of work a word of :func:`_work_other` names, where it is not the word itself.
 _WORK_NAMES = MappingProxyType(
     {
         "freelancer": "freelance",

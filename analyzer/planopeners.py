@@ -5,6 +5,7 @@ candidate's control, a closed role). Wordings are in ``templates/plan.json``."""
 
 from __future__ import annotations
 
+from .labels import Reason
 from .planbases import main_point, weak_point
 from .planclosing import offers_talk, reopen_contact, reopen_told, role_closed, template_letter
 from .plancontext import PlanContext, about_logistics
@@ -67,14 +68,14 @@ def thanked_kinds(ctx: PlanContext) -> frozenset[str]:
     """The kinds of reason outside the candidate's control that have their own thanks
     (``reason_thanks``' ``order``: a pay range, a location, a budget...); a role scoped below
     the candidate only when no other role is on offer (``asks_roles``: its thanks asks which
-    roles would fit better); a licence only when the message states no reason in the
-    candidate's control (``in_control``)."""
+    roles would fit better); a licence (``requirements.in_control_overrides``) only when the
+    message states no reason in the candidate's control (``in_control``)."""
     wordings = plan_settings()["reason_thanks"]
     kinds = ctx.out_of_control.intersection(wordings["order"])
     if role_in_hand(ctx):
         kinds = kinds.difference(wordings["asks_roles"])
-    if ctx.stated.intersection(wordings["in_control"]):  # a licence beside experience or a
-        kinds = kinds.difference({"licence"})  # qualification may be that qualification
+    if ctx.stated.intersection(wordings["in_control"]):  # a licence beside a qualification
+        kinds = kinds.difference(wordings["requirements"]["in_control_overrides"])  # may be it
     return kinds
 
 
@@ -120,7 +121,8 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     if ctx.no_opening:  # no opening fitted: nothing "came closest to what you needed"
         key = "no_opening"
     if ctx.relayed:  # a recruiter passes on a client's decision: what did they say, unless
-        key = "relayed_stated" if ctx.stated - {"competition"} else "relayed"  # it says why
+        key = "relayed_stated" if ctx.stated - {Reason.COMPETITION.value} else "relayed"  # it
+        # says why: a reason beyond "another candidate"
     text = pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = lower_first(text)
     if ctx.praise is not None and real_praise(ctx):  # build on what the message praised

@@ -458,12 +458,13 @@ def _candidates(
         )
     # a closed role's change of scope is no longer the question, and a practical requirement
     # the opener thanks for ("fluent Dutch is necessary") is not asked about again
-    required = role_closed(ctx) is None and bool(thanked_kinds(ctx) & _REQUIREMENT_KINDS)
+    needs = plan_settings()["reason_thanks"]["requirements"]
+    required = role_closed(ctx) is None and bool(thanked_kinds(ctx).intersection(needs["kinds"]))
     found += [
         r
         for r in _remarked(ctx, message)
         if not (withdrawn and r.topic in _CHANGED_ROLE)
-        and not (required and r.topic in _REQUIREMENT_TOPICS)
+        and not (required and r.topic in needs["remark_topics"])
     ]
     # a named requirement is no advice, and the reasons a recruiter passes on are no pointers
     if (not ctx.requirement_named or written) and not ctx.relayed:
@@ -887,11 +888,12 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
     return found
 
 
-#: Reasons outside the candidate's control that are a requirement of the role, and the topics
-#: of the remarks that restate such a requirement (a language, a credential): thanked, not
-#: asked again.
-_REQUIREMENT_KINDS = frozenset({"language", "licence", "transport"})
-_REQUIREMENT_TOPICS = frozenset({"language", "qualifications"})
+@lru_cache(maxsize=64)
+def _head_pattern(head: str) -> re.Pattern[str]:
+    """A reason's head word, whole, and not naming a stage ("competency interview":
+    ``reason_heads_naming``)."""
+    naming = "|".join(plan_settings()["reason_heads_naming"]["words"])
+    return re.compile(rf"\b{re.escape(head)}\b(?![ -](?:{naming})\b)")
 
 
 def _says_any(message: str, heads: Sequence[str]) -> bool:
@@ -900,9 +902,8 @@ def _says_any(message: str, heads: Sequence[str]) -> bool:
     not as the name of a stage ("competency interview": ``reason_heads_naming``)."""
     low = lower(message)
     praise = praise_cue()
-    naming = "|".join(plan_settings()["reason_heads_naming"]["words"])  # "competency interview"
     for head in heads:
-        for found in re.finditer(rf"\b{re.escape(head)}\b(?![ -](?:{naming})\b)", low):
+        for found in _head_pattern(head).finditer(low):
             start, end = between_marks(low, found.start(), found.end(), CLAUSE_MARKS)
             if not praise.search(low, start, end):
                 return True
