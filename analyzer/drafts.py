@@ -24,7 +24,7 @@ from .planclosing import (
     without_offer_lead,
 )
 from .plancontext import PlanContext, context_of
-from .planopeners import met_in_person, without_template_thanks
+from .planopeners import door_open_only, met_in_person, without_template_thanks
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -190,6 +190,9 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     policy = report.feedback_policy.label or Policy.UNSPECIFIED.value
     if situation.declines:
         policy = Policy.DECLINES.value
+    standard = policy != Policy.DECLINES.value and door_open_only(report.questions)
+    if standard:  # a team's standard letter: the same short thank-you as for a sender who
+        policy = Policy.DECLINES.value  # gives no feedback (the plan asks nothing either)
     questions = () if policy == Policy.DECLINES.value else tuple(report.questions)
     also = None  # a second offer the accepted call took up ("I would also ...") is kept
     if situation.offers_call:  # the draft accepts the call in its own words
@@ -214,7 +217,7 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     subject, body = parts.email() if channel == "email" else (None, parts.phone())
     blanks = tuple(b for b in _texts()["blanks"].values() if b in body)
     blanks += tuple(dict.fromkeys(_ANSWER_BLANK.findall(answer or "")))  # "[your figure]"
-    advice = _advice(channel, kind, policy, situation)
+    advice = _advice(channel, kind, policy, situation, standard=standard)
     return Draft(channel, subject, body, asked, blanks, advice, bool(asked), ctx)
 
 
@@ -376,11 +379,14 @@ class _Parts:
         return "\n".join(lines) + "\n"
 
 
-def _advice(channel: str, kind: str, policy: str, situation: PlanContext) -> tuple[str, ...]:
+def _advice(
+    channel: str, kind: str, policy: str, situation: PlanContext, *, standard: bool = False
+) -> tuple[str, ...]:
+    """Advice on sending the draft. ``standard``: a team's standard letter, thanked only."""
     a = _texts()["advice"]
     lines = [a["timing_phone" if channel == "phone" else "timing"]]
     if policy in (Policy.DECLINES.value, Policy.INVITES.value):
-        lines.append(a[policy])
+        lines.append(a["standard_letter" if standard else policy])
     if situation.offers_call and policy != Policy.DECLINES.value:
         lines.append(a["coffee" if situation.offers_coffee else "call"])
     if situation.out_of_control and policy != Policy.DECLINES.value:

@@ -5,7 +5,9 @@ candidate's control, a closed role). Wordings are in ``templates/plan.json``."""
 
 from __future__ import annotations
 
-from .labels import Reason
+from collections.abc import Sequence
+
+from .labels import Purpose, Reason
 from .planbases import main_point, weak_point
 from .planclosing import offers_talk, reopen_contact, reopen_told, role_closed, template_letter
 from .plancontext import PlanContext, about_logistics
@@ -19,6 +21,7 @@ from .planwords import (
     team_words,
     the_role,
 )
+from .report import Question
 
 
 def thanks_for_note(
@@ -178,3 +181,14 @@ def praised(kind: str, what: str) -> tuple[str, str]:
         str(entry["alone"]).format(what=what, part=part),
         str(entry["after_lead"]).format(what=what),
     )
+
+
+def door_open(seed: int) -> Question:
+    """The whole plan where no question fits: a short thank-you that keeps the door open."""
+    wording = pick(plan_settings()["door_open_thanks"]["wording"], seed)
+    return Question(wording, Purpose.OPENER.value)
+
+
+def door_open_only(plan: Sequence[Question]) -> bool:
+    """Whether ``plan`` is only the thank-you that keeps the door open (``door_open_thanks``)."""
+    return len(plan) == 1 and plan[0].text in plan_settings()["door_open_thanks"]["wording"]

@@ -54,6 +54,7 @@ from .plancontext import PlanContext, about_logistics, language_names, said_to_c
 from .plannamed import experience_words, named_basis, need_words, praise_cue
 from .plannotes import admitted, area_named, named_right_after, sentence_around, still_vague
 from .planopeners import (
+    door_open,
     opener_text,
     real_praise,
     role_in_hand,
@@ -250,8 +251,7 @@ def plan(
     if ctx.declines and ctx.auto_reply:  # no feedback, and nobody reads replies
         return []
     if ctx.declines:  # no feedback given: a short thank-you that keeps the door open
-        thanks = pick(plan_settings()["declines_thanks"]["wording"], seed)
-        return [Question(thanks, Purpose.OPENER.value)]
+        return [door_open(seed)]
     if ctx.contact_named:  # the feedback comes from a named person, not this sender: a
         thanks = pick(plan_settings()["contact_named_thanks"]["wording"], seed)  # thank-you
         contact = forward_question(ctx, seed, [thanks])  # and that person, by name
@@ -336,12 +336,32 @@ def plan(
     forward = closing_with_answers(ctx, forward)  # what the sender asked me, answered first
     if forward is not None:
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
-        if forward.startswith(("Thank", "I appreciate")):  # one thank-you a plan
-            opener = replace(opener, text=without_template_thanks(opener.text))
-    return [
-        replace(q, text=in_its_words(q.text, message))
-        for q in [opener, *clarify, *closing][:max_questions]
-    ]
+    generic = without_template_thanks(opener.text) != opener.text  # a template's thanks and
+    if generic:  # its generic question ("which part of my application came closest"): a team
+        steps = _template_steps(opener, clarify, closing, seed)  # sending the same letter to
+    else:  # every applicant does not answer it (see the function)
+        if forward is not None and forward.startswith(("Thank", "I appreciate")):
+            opener = replace(opener, text=without_template_thanks(opener.text))  # one thanks
+        steps = [opener, *clarify, *closing]
+    return [replace(q, text=in_its_words(q.text, message)) for q in steps[:max_questions]]
+
+
+def _template_steps(
+    opener: Question, clarify: list[Question], closing: list[Question], seed: int
+) -> list[Question]:
+    """The plan of a team's template (:func:`analyzer.planclosing.template_letter`) without
+    the generic question of its ``opener`` (blind reviews score it below a plain thank-you):
+    the template's thanks before the clarification of its vague phrase, when it has one, then
+    the closing question that takes up what the letter invites; the closing alone (thanked
+    unless it thanks already); else a thank-you that keeps the door open."""
+    thanks = opener.text[: len(opener.text) - len(without_template_thanks(opener.text)) - 1]
+    if closing and closing[0].text.startswith(("Thank", "I appreciate")):
+        return [*clarify[:1], *closing]  # the closing thanks already: one thanks a plan
+    if clarify:
+        return [replace(clarify[0], text=f"{thanks} {clarify[0].text}"), *closing]
+    if closing:
+        return [replace(closing[0], text=f"{thanks} {closing[0].text}")]
+    return [door_open(seed)]
 
 
 def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:

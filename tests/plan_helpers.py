@@ -33,9 +33,11 @@ def stated(message: str, label: str, sentence: str) -> ReasonResult:
 
 
 #: The lead of a question that builds on a stated reason ("Since skills weighed in the
-#: decision, ...", "As skills played a part in the decision, ..."), with the reason's name.
+#: decision, ...", "As skills played a part in the decision, ..."), with the reason's name;
+#: after the thanks a team's letter is asked its one question with, if any.
 REASON_LEAD = re.compile(
-    r"^(?:Since|As) (?P<names>.+?) (?:weighed in|played a part in) the decision"
+    r"^(?:Thanks?\b[^.?]*\. )?(?P<lead>(?:Since|As) (?P<names>.+?) (?:weighed in|played a "
+    r"part in) the decision)"
 )
 
 

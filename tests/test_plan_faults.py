@@ -322,7 +322,7 @@ def test_a_short_plan_respects_a_no_feedback_rule() -> None:
         ("Thanks for meeting us. We felt another candidate was a closer match overall.", False),
         # an impression in a sentence of its own is still asked about
         (
-            "Thanks for meeting us. The panel felt your answers lacked structure. "
+            "Thanks for meeting us. The panel felt you were not quite ready. "
             "Another candidate was a closer match.",
             True,
         ),

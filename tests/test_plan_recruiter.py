@@ -23,6 +23,7 @@ from analyzer.plancontext import (
     stage_variant,
     timing_stated,
 )
+from analyzer.planopeners import door_open_only
 from analyzer.planwords import material
 from analyzer.questions import plan
 from analyzer.quotes import clean_quote, quote_in
@@ -30,6 +31,7 @@ from analyzer.render.plan import plan_notes
 from analyzer.resources import read_json
 from analyzer.roles import role_and_company, role_of
 
+from .plan_helpers import plan_of
 from .test_plan_faults import found, point, texts_of
 
 
@@ -43,23 +45,33 @@ def bare(role: str) -> str:
 # 1. Bare mass mail ----------------------------------------------------------------------------
 
 
-def test_bare_rejections_name_their_role_and_differ() -> None:
+def test_bare_rejections_are_thanked_and_asked_nothing() -> None:
+    # a team's template: its only question would be the generic one ("which part came
+    # closest"), which a team writing to every applicant does not answer
+    for role in ["Night Auditor", "Grant Writer", "Fleet Coordinator", "Lab Technician"]:
+        message = bare(role)
+        questions = plan_of(message, [found(message, "will not be moving", "decision_formula")])
+        assert door_open_only(questions), questions
+
+
+def test_bare_notes_name_their_role_and_differ() -> None:
     roles = ["Night Auditor", "Grant Writer", "Fleet Coordinator", "Lab Technician"]
     plans = []
     for role in roles:
-        message = bare(role)
+        message = (
+            f"Hello,\n\nThank you for applying for the {role} position. I'm sorry to say we "
+            "will not be moving forward with your application.\n\nMarta"
+        )
         texts = texts_of(message, [found(message, "will not be moving", "decision_formula")])
         assert any(f"the {role} role" in t for t in texts), texts
-        # a team's template: thanked, and asked one question (its mirror reads as a form)
-        assert len(texts) == 1 and texts[0].startswith("Thank") and texts[0].endswith("?")
         plans.append(tuple(texts))
     assert len(set(plans)) == len(roles)
 
 
 def test_no_role_named_no_role_in_the_opener() -> None:
-    message = "Thank you for applying. We will not be moving forward with your application."
+    message = "Thank you for applying. I'm afraid we will not be moving forward with you."
     opener = texts_of(message)[0]
-    assert " role" not in opener
+    assert opener.endswith("?") and " role" not in opener, opener
 
 
 # 2. Stated but unexplained remarks ---------------------------------------------------------
@@ -230,7 +242,7 @@ def test_no_stiff_lead_in_is_left_in_the_templates() -> None:
             "interview",
         ),
         (
-            "Thanks for taking the online assessment. We will not proceed.",
+            "Thanks for taking the online assessment. I'm sorry, we will not proceed.",
             "take_home",
             "assessment",
         ),

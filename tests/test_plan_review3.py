@@ -9,6 +9,7 @@ from analyzer.analysis import Analyzer
 from analyzer.drafts import draft
 from analyzer.plancheck import check_plan
 from analyzer.plancontext import read_context
+from analyzer.planwords import plan_settings
 from analyzer.questions import plan
 from analyzer.quotes import clean_quote, is_clean_phrase, quote_in
 from analyzer.report import Question, SpecificFeedback
@@ -451,14 +452,22 @@ def test_an_impression_of_motivation_asks_about_motivation() -> None:
     assert not any("your motivation" in t for t in texts)  # the sender's "your" is not quoted
 
 
-def test_openers_and_closing_questions_vary_across_mass_mail() -> None:
+def test_openers_and_closing_questions_vary_across_short_notes() -> None:
     openers, closings = set(), set()
     for n in range(40):
-        message = f"Thank you for applying (ref {n}). We will not move forward with you."
+        message = f"Thank you for applying (ref {n}). I'm sorry, we will not move forward."
         texts = texts_of(message)
         openers.add(texts[0])
         closings.add(texts[-1])
     assert len(openers) >= 6 and len(closings) >= 3
+
+
+def test_thanks_vary_across_mass_mail() -> None:
+    thanks = {
+        texts_of(f"Thank you for applying (ref {n}). We will not move forward with you.")[0]
+        for n in range(40)
+    }
+    assert thanks == set(plan_settings()["door_open_thanks"]["wording"])
 
 
 def test_a_span_that_stops_before_its_closing_preposition_is_not_quoted() -> None:

@@ -163,9 +163,10 @@ def _team_letter(body: str) -> str:
 
 
 def test_an_assessment_centre_is_named_as_the_day_it_was() -> None:
-    message = _team_letter(
-        "Thank you for attending our assessment centre in Reading last week. Unfortunately "
-        "we are unable to offer you a place on the scheme this year."
+    message = (  # a person's letter: a team's is only thanked (its one question is generic)
+        "Dear Ola,\n\nThank you for attending our assessment centre in Reading last week. I'm "
+        "sorry to say we are unable to offer you a place on the scheme this year.\n\nBest "
+        "wishes,\nDeepa"
     )
     ctx = read_context(message, policy=None)
     assert ctx.stage_variant == "assessment_centre", ctx
