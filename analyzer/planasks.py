@@ -227,8 +227,21 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     return found, tuple(told.values())
 
 
-#: Where a relative clause starts in a long action ("... position that we plan to open").
-_CLAUSE = re.compile(r" (?:that|which|we|they|i) ", re.IGNORECASE)
+#: Where a relative clause starts in a long action ("... position that we plan to open"); a
+#: "that" after a preposition is a determiner ("consider at that range") and starts none.
+_CLAUSE = re.compile(
+    r"(?<! at)(?<! in)(?<! on)(?<! of)(?<! to)(?<! for)(?<! with)(?<! from)(?<! by)"
+    r" (?:that|which|we|they|i) ",
+    re.IGNORECASE,
+)
+#: What ends a proposal before another clause: ", otherwise I will ...", ", or else ...".
+_OTHERWISE = re.compile(r",?\s+(?:otherwise|or else|else)\b.*$|,\s+or\s+(?:i|we)\b.*$", re.I)
+#: A second question joined to the first ("open to contract or is it permanent only now"):
+#: the candidate is asked to choose, not to say yes.
+_CHOICE = re.compile(
+    r"\s+or\s+(?:is|are|was|would|do|does|did|will|should|have|has|can)\s+(?:it|you|they|we)\b",
+    re.I,
+)
 #: An aside in brackets inside a proposal, which a yes does not say back.
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 #: A question's "at all", which a yes does not say back.
@@ -278,6 +291,12 @@ def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
         if cond:  # "if a spot opens up, I'd like to give you a call first": yes, on it
             yes = _yes(f"{match.group('action')} {cond}", form.reply, asks, prep=prep)
             return None if yes is None else (yes[0], None)
+        choice = _CHOICE.search(match.group("action"))
+        if choice is not None:  # "open to contract or is it permanent only now?": a choice
+            if form.reply != "open":  # the candidate makes, said with a blank to fill
+                return None
+            action = match.group("action")[: choice.start()]
+            return _yes(action, "open_choice", asks, prep=prep, verb_needed=False)
         any_words = form.reply in _ANY_ACTION  # "interested in subbing at the branches",
         if any_words and any(p.search(question) for _, p in asks.answers):  # but "open to
             return None  # relocating?" asks to be told (``answers``) and proposes nothing
@@ -293,6 +312,7 @@ def _yes(
     the action; ``None`` for an action that is empty, too long, holds a merge field or, when
     ``verb_needed``, starts with none of ``actions``."""
     action = _ASIDE.sub("", action)  # "(I'd always check with you first)" is no part of it
+    action = _OTHERWISE.sub("", action)  # "..., otherwise I will keep your profile": no part
     action = _AT_ALL.sub("", " ".join(action.split()).rstrip(",;:"))  # "open to X at all"
     words = action.split()
     clause = _CLAUSE.search(action) if len(words) > MAX_ACTION_WORDS else None

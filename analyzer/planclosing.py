@@ -243,6 +243,8 @@ def forward_question(
     if ctx.put_forward and ctx.work_offered:  # "if you're interested in relief teaching, I'm
         # happy to pass your name to our organiser": yes to the work, and to passing it on
         return str(settings["put_forward_work"]).format(work=work_named(ctx.work_offered))
+    if ctx.passed_on and not (ctx.put_forward or ctx.sender_asks or ctx.offered_role):  # "I've
+        return pick(settings["passed_on"], seed)  # passed your resume to my counterpart"
     if ctx.put_forward and not (ctx.sender_asks or ctx.offered_role or ctx.follow_up):  # "I
         # will pass your CV to the head of our sister school": no role named, none in hand
         return pick(settings["put_forward_unnamed"], seed)

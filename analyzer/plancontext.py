@@ -93,6 +93,8 @@ class PlanContext:
     relayed: bool = False
     agency: bool = False
     put_forward: bool = False
+    #: the sender has passed the CV or details on already ("I've passed your resume to ...")
+    passed_on: bool = False
     offered_role: str | None = None
     main_point: bool = False
     #: the sentences, as ``(start, end)``, where a note says a point of its own is vague
@@ -141,6 +143,7 @@ _PLAIN_LISTS = (
     "relayed",
     "agency",
     "put_forward",
+    "passed_on",
     "offered_role",
     "main_point",
     "reopen_told",
@@ -826,6 +829,7 @@ def read_context(
         relayed="relayed" in hits,
         agency="agency" in hits,
         put_forward="put_forward" in hits,
+        passed_on="passed_on" in hits,
         offered_role=offered_role(text) if "offered_role" in hits else None,
         main_point="main_point" in hits,
         admitted=admitted_vague(text) if "admitted_vague" in hits else (),

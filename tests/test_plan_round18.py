@@ -62,12 +62,13 @@ def test_a_teams_letter_with_a_comparison_asks_about_it_after_the_thanks() -> No
 
 def test_a_teams_letter_that_invites_a_next_step_takes_it_up_once() -> None:
     message = _letter(
-        "Unfortunately your application has not been successful. You are welcome to apply "
-        "again for future vacancies on our careers page."
+        "Unfortunately your application has not been successful. We encourage you to apply "
+        "for other roles with us in the future."
     )
-    texts = [q.text for q in plan_of(message)]
-    assert len(texts) == 1 and not any(g in texts[0] for g in GENERIC), texts
-    assert texts[0].startswith("Thank"), texts  # thanked once, with the step taken up
+    questions = plan_of(message)
+    assert [q.purpose for q in questions] == ["open_ended"], questions
+    text = questions[0].text  # thanked once, with the step taken up
+    assert text.startswith("Thank") and "apply again" in text, text
 
 
 def test_a_persons_note_keeps_its_opening_question() -> None:
@@ -111,3 +112,71 @@ def test_equity_targets_named_as_the_reason_are_still_read() -> None:
         "Sipho"
     )
     assert "equity" in read_context(message, policy=None).out_of_control
+
+
+def _agency_note(question: str) -> str:
+    return (
+        "Hi Ruth,\n\nI heard back from the client about the Planner role: they have gone with "
+        f"someone closer to the site. I have two other roles coming up in Leeds. {question}"
+        "\n\nThanks,\nDev\nSenior Consultant, Brookline Recruitment"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        # a choice the candidate makes: a blank, not a yes to both
+        (
+            "Are you still open to contract work or is it permanent only now?",
+            "[am / am not] open to contract work",
+            "or is it",
+        ),
+        # "that range" is the range, not a clause; "otherwise ..." is the sender's own plan
+        (
+            "Let me know if you would be open to consider at that range, otherwise I will "
+            "keep your profile in mind for other openings.",
+            "open to consider at that range.",
+            "otherwise",
+        ),
+    ],
+)
+def test_the_senders_question_is_said_back_whole(question: str, said: str, not_said: str) -> None:
+    closing = plan_of(_agency_note(question))[-1].text
+    assert said in closing and not_said not in closing, closing
+
+
+def test_something_opening_up_names_no_role() -> None:
+    message = (
+        "Hi Ruth,\n\nWe filled the Coordinator job internally. I've passed your resume to my "
+        "counterpart in our Akron branch as they may have something opening up in Q3.\n\nBest,"
+        "\nGreg"
+    )
+    assert read_context(message, policy=None).future_role is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        ("You may reapply after 90 days from the date of this email.", "timing"),
+        ("Reply STOP to unsubscribe.", "no_reply"),
+        (
+            "The client insisted on candidates with a forklift licence as a minimum requirement.",
+            "requirement_named",
+        ),
+    ],
+)
+def test_what_a_letter_says_of_itself_is_read(sentence: str, field: str) -> None:
+    message = _letter(f"Unfortunately your application has not been successful. {sentence}")
+    assert getattr(read_context(message, policy=None), field), field
+
+
+def test_a_cv_already_passed_on_is_thanked_for_by_the_closing() -> None:
+    message = (
+        "Hi Ruth,\n\nWe filled the Coordinator job internally, nothing to do with your "
+        "application. I've passed your resume to my colleague at our Akron branch as they may "
+        "be hiring later in the year. Hope that's ok.\n\nBest,\nGreg"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.passed_on and not ctx.put_forward, ctx
+    closing = plan_of(message)[-1].text
+    assert closing.startswith("Thank you for passing my") and closing.endswith("?"), closing
