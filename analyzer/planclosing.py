@@ -63,8 +63,9 @@ def second_offer_of(text: str) -> str | None:
 def with_second_offer(ctx: PlanContext, accepted: str) -> str:
     """``accepted`` (a call or a talk taken up) with a second offer of the message taken up too,
     before its question: an introduction, a role the sender names (or mentions unnamed), a future
-    role by its name, or other work by its kind (``second_offer`` in ``plan.json``); unchanged
-    when there is none."""
+    role by its name, other work by its kind, or a yes to the sender's request to contact the
+    candidate later, on its condition (``second_offer`` in ``plan.json``); unchanged when there
+    is none."""
     wordings = plan_settings()["forward"]["second_offer"]
     if ctx.offers_introduction:
         extra = str(wordings["introduction"])
@@ -77,7 +78,9 @@ def with_second_offer(ctx: PlanContext, accepted: str) -> str:
         extra = str(wordings["unnamed_role"])
     elif ctx.work_offered:  # "... and we're always needing people over summer"
         extra = str(wordings["work_offered"]).format(work=work_named(ctx.work_offered))
-    else:
+    elif ctx.follow_up == "contact_request" and ctx.contact_when:  # "should the role be
+        extra = str(wordings["contact_request"]).format(when=ctx.contact_when)  # re-opened, I
+    else:  # would like to contact you first, if you agree"
         return accepted
     cut = accepted.rfind(". ")
     if not accepted.endswith("?") or cut < 0:

@@ -322,7 +322,8 @@ def _work_kind(low: str) -> str | None:
 
 
 _WORK_KIND = re.compile(
-    r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal|subcontract"
+    r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal|subcontract|sub(?!-)"
+    r"|substitute"
     r"|internship|placement|apprenticeship|traineeship|labouring|laboring)"
     r"(?: (?:relief|supply|cover))?\b"
 )

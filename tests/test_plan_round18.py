@@ -180,3 +180,31 @@ def test_a_cv_already_passed_on_is_thanked_for_by_the_closing() -> None:
     assert ctx.passed_on and not ctx.put_forward, ctx
     closing = plan_of(message)[-1].text
     assert closing.startswith("Thank you for passing my") and closing.endswith("?"), closing
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "I'd love to have you on our sub list for the rest of term if you're interested.",
+        "We could put you on our substitute list for next term if you're interested.",
+    ],
+)
+def test_a_substitute_list_is_taken_up_by_name(offer: str) -> None:
+    message = (
+        "Hi Ms. Okafor, thank you for coming in to see us about the Year 2 post. We have gone "
+        f"with a teacher with more years in the classroom. {offer} Let me know! Thanks, Janet"
+    )
+    assert read_context(message, policy=None).work_offered in ("sub", "substitute")
+    closing = plan_of(message)[-1].text
+    assert "substitute work" in closing, closing
+
+
+def test_a_request_to_contact_later_is_agreed_to_beside_the_call() -> None:
+    message = (
+        "Dear Ana,\n\nThank you for the interviews. The role has been put on hold after a "
+        "reorganisation, so we will not continue the process for now. Should the role be "
+        "re-opened, I would like to contact you first, if you agree. I'm also happy to discuss "
+        "by phone.\n\nKind regards,\nMarieke"
+    )
+    closing = plan_of(message)[-1].text
+    assert "contact me should the role be re-opened" in closing, closing
