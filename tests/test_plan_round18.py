@@ -208,3 +208,11 @@ def test_a_request_to_contact_later_is_agreed_to_beside_the_call() -> None:
     )
     closing = plan_of(message)[-1].text
     assert "contact me should the role be re-opened" in closing, closing
+
+
+def test_an_assessment_day_is_no_take_home_test() -> None:
+    message = (
+        "Dear Ola,\n\nWe will not be taking your application further after the assessment day."
+        "\n\nBest wishes,\nGraduate Recruitment Team"
+    )
+    assert read_context(message, policy=None).stage == "interviewed"
