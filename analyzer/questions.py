@@ -501,14 +501,15 @@ def _candidates(
     if ctx.basis_named:  # the message says what made the difference: no bare decision question
         found = [c for c in found if c.topic != "requirement"]
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
-        found = _named_requirement(found, ctx)
+        found = _named_requirement(found)
     if ctx.no_opening and not ctx.out_of_control:  # no role: ask what kinds would fit
         found = _no_opening(found, seed)
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
-    if not ranked and not ctx.out_of_control and not ctx.basis_named:  # a named basis says
-        value = int(plan_settings()["requirement_value"])  # what made the difference
+    named = ctx.basis_named or ctx.requirement_named  # a named basis or requirement says what
+    if not ranked and not ctx.out_of_control and not named:  # made the difference
+        value = int(plan_settings()["requirement_value"])
         hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
         if hooked is None and template:  # a team's template: its opener's one question
             return ranked
@@ -664,18 +665,11 @@ def _in_context(ctx: PlanContext, message: str, seed: int) -> str | None:
     return None
 
 
-def _named_requirement(found: list[_Candidate], ctx: PlanContext) -> list[_Candidate]:
+def _named_requirement(found: list[_Candidate]) -> list[_Candidate]:
     """The candidates without those that ask which requirement, skill, credential or
-    experience mattered, plus one question that builds on the requirement the message named
-    (``named_requirement`` in ``plan.json``), unless a question already builds on a basis in the
-    message's own words ("Since the role called for someone who has ...")."""
-    settings = plan_settings()["named_requirement"]
-    kept = [c for c in found if c.topic not in settings["topics"]]
-    if any(c.topic.endswith(_NAMED) for c in kept):  # built on in the message's own words
-        return kept
-    body = str(settings["wording"]).format(material=material(ctx))
-    value = int(plan_settings()["reason_value"])
-    return [*kept, _Candidate(value, len(found), "named_requirement", body, lead=body)]
+    experience mattered (``named_requirement`` in ``plan.json``): the message named it."""
+    topics = plan_settings()["named_requirement"]["topics"]
+    return [c for c in found if c.topic not in topics]
 
 
 def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:

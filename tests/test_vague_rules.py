@@ -128,6 +128,9 @@ NOT_FLAGGED = [
     ("Your plan was to add more servers when traffic grew.", "more servers"),
     ("If you want a few days on the bigger refit jobs, give me a ring.", "bigger"),
     ("You did well with the busiest lunch service of the week.", "busiest"),
+    # a name that looks like a comparative ("tanner", "fuller"), capitalised inside a sentence
+    ("hey Tanner thanks for reaching out about the yard job.", "Tanner"),
+    ("Hi Ms Fuller, thanks for coming in on Monday.", "Fuller"),
 ]
 
 

@@ -187,6 +187,8 @@ class UnanchoredComparatives(BatchedPipe):
 
     # -- building the span --------------------------------------------------------------
     def _comparison_at(self, tok: Token) -> Span | None:
+        if _a_name(tok, self._lex):  # "hey Tanner thanks": a name, not "more tan"
+            return None
         doc = tok.doc
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.lower_ in self._lex.skip_before:
@@ -301,6 +303,20 @@ def make_unanchored_comparatives(
 ) -> UnanchoredComparatives:
     """Factory for :class:`UnanchoredComparatives`."""
     return UnanchoredComparatives(nlp, name, spans_key=spans_key, settings=settings)
+
+
+def _a_name(tok: Token, lex: _Lexicon) -> bool:
+    """Whether ``tok`` is a name that looks like a comparative ("Tanner", "Fuller"): a
+    comparative ending written with a capital inside its sentence ("Better" opening one, "MORE"
+    in capitals and "more"/"less" themselves are not names)."""
+    text = tok.text
+    return (
+        text[:1].isupper()
+        and not text.isupper()
+        and not tok.is_sent_start
+        and tok.lower_ not in lex.analytic
+        and tok.lower_ not in lex.irregular
+    )
 
 
 def _opens_clause(tok: Token) -> bool:
