@@ -216,3 +216,15 @@ def test_an_assessment_day_is_no_take_home_test() -> None:
         "\n\nBest wishes,\nGraduate Recruitment Team"
     )
     assert read_context(message, policy=None).stage == "interviewed"
+
+
+def test_a_reason_outside_the_candidates_control_closes_with_an_open_door() -> None:
+    message = (
+        "Hi Sam,\n\nThanks for coming in on Tuesday. I'm sorry, but we have gone with someone "
+        "who lives closer to the depot, as the early starts make the commute hard.\n\nRegards,"
+        "\nNeil"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.out_of_control, ctx
+    closing = plan_of(message)[-1].text  # asking which roles would suit scored lower (A/B)
+    assert "other role" in closing and not closing.endswith("?"), closing
