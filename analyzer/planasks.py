@@ -30,8 +30,23 @@ MAX_ACTION_WORDS = 14
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
 #: The question a request holds: "let me know if [you'd be keen]".
 _LET_KNOW = re.compile(
-    r"\b(?:let (?:me|us) know|(?:i|we) (?:would|'d) like to know)(?: [^.!?]{0,60}? and)?"
-    r" (?:if|whether) (.+)$",  # "let me know your notice period and whether you would like ..."
+    r"\b(?:let (?:me|us) know|(?:(?:i|we) (?:would|'d)|and would) like to know)"
+    r"(?: [^.!?]{0,60}? and)? (?:if|whether) (.+)$",  # "let me know your notice period and
+    # whether you would like ..."
+    re.IGNORECASE,
+)
+#: A request whose condition holds the question: "If you would consider the role at 320,000,
+#: please let me know".
+_IF_LET_KNOW = re.compile(
+    r"\bif (you(?:'d| would)? .+?),\s*(?:please |just |do |kindly )?let (?:me|us) know\b",
+    re.IGNORECASE,
+)
+#: Replies that say the action back as it is (a gerund or a noun phrase, not a base verb).
+_NOUN_REPLIES = frozenset({"open", "consider", "consider_choice"})
+#: A figure in an action: terms the candidate decides on, said with a blank, never a yes.
+_FIGURE = re.compile(
+    r"\d{1,3}(?:,\d{3})+|\d+\s*(?:k|lpa|lakhs?|%)\b|[$\u00a3\u20ac\u20b9]"
+    r"|\b(?:lkr|inr|usd|eur|gbp|aud|cad|nzd|zar|rs|salary|pay|rate|package|ctc)\b",
     re.IGNORECASE,
 )
 #: Replies whose question names what is proposed in any words ("Would you be interested in
@@ -217,7 +232,8 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     requests = asks.any_request.search(lower(body)) is not None  # most messages: none
     for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
         if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):
-            asked = _LET_KNOW.search(sentence)  # "let me know if you'd be keen": a question
+            asked = _LET_KNOW.search(sentence) or _IF_LET_KNOW.search(sentence)  # "let me know
+            # if you'd be keen", "if you would consider X, let me know": a question
             reply = _reply(asked.group(1).rstrip(". "), asks) if asked else None
             if reply is None and _IF_INTERESTED.search(sentence):  # "If interested just reply"
                 reply = str(_replies()["interested"]), None
@@ -300,7 +316,10 @@ def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
         any_words = form.reply in _ANY_ACTION  # "interested in subbing at the branches",
         if any_words and any(p.search(question) for _, p in asks.answers):  # but "open to
             return None  # relocating?" asks to be told (``answers``) and proposes nothing
-        return _yes(match.group("action"), form.reply, asks, prep=prep, verb_needed=not any_words)
+        reply = form.reply
+        if reply == "consider" and _FIGURE.search(match.group("action")):  # "at around 320,000"
+            reply = "consider_choice"  # terms the candidate decides on: a blank, not a yes
+        return _yes(match.group("action"), reply, asks, prep=prep, verb_needed=not any_words)
     return None
 
 
@@ -323,7 +342,7 @@ def _yes(
         return None
     if verb_needed and not asks.actions.match(action):
         return None
-    if reply not in ("open", "consider"):  # "happy for you to put", not "... to putting"
+    if reply not in _NOUN_REPLIES:  # "happy for you to put", not "... to putting"
         first, _, rest = action.partition(" ")
         action = f"{asks.base_forms.get(first.lower(), first)} {rest}".strip()
     yes = str(_replies()[reply]).format(action=turned(action), prep=prep.lower())

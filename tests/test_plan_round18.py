@@ -228,3 +228,46 @@ def test_a_reason_outside_the_candidates_control_closes_with_an_open_door() -> N
     assert ctx.out_of_control, ctx
     closing = plan_of(message)[-1].text  # asking which roles would suit scored lower (A/B)
     assert "other role" in closing and not closing.endswith("?"), closing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        # terms that name a figure: the candidate's decision, a blank, never a yes
+        (
+            "If you would consider the post at around 41,000 with a review after a year, please "
+            "let me know and we can talk further.",
+            "I [would / would not] consider the post at around 41,000",
+        ),
+        # another role, asked in the sender's statement order
+        (
+            "I was impressed with you and would like to know whether you would consider a place "
+            "on our events team instead. Kindly let me know by Monday.",
+            "Yes, I would consider a place on your events team instead.",
+        ),
+        # what only the candidate can tell: a blank
+        (
+            "Kindly let me know if your employer can release you earlier, otherwise we cannot "
+            "proceed.",
+            "[can / cannot] release me earlier",
+        ),
+    ],
+)
+def test_a_senders_conditional_question_is_answered(sentence: str, said: str) -> None:
+    message = (
+        "Dear Tomas,\n\nThank you for meeting us on Thursday. I'm sorry, but we will not be "
+        f"offering you the Coordinator post. {sentence}\n\nRegards,\nHelen"
+    )
+    closing = plan_of(message)[-1].text
+    assert said in closing, closing
+
+
+def test_an_opening_offered_if_interested_is_taken_up() -> None:
+    message = (
+        "Hi Kim,\n\nThanks for coming in. We need a registered nurse for this post, so I can't "
+        "offer it to you. We do have a part-time ward clerk opening on weekends if you'd be "
+        "interested. Just let me know.\n\nBest,\nSue"
+    )
+    assert read_context(message, policy=None).offered_role is not None
+    closing = plan_of(message)[-1].text
+    assert "opening" in closing and "other roles at your" not in closing, closing
