@@ -271,3 +271,23 @@ def test_an_opening_offered_if_interested_is_taken_up() -> None:
     assert read_context(message, policy=None).offered_role is not None
     closing = plan_of(message)[-1].text
     assert "opening" in closing and "other roles at your" not in closing, closing
+
+
+def test_taking_the_candidate_forward_is_no_shortcut_offered() -> None:
+    message = (
+        "Hi Tom,\n\nThe client has decided not to take you forward to interview for the Analyst "
+        "role. I have two other roles coming in this week - are you still open to 3 month "
+        "contracts or is it perm only now?\n\nCheers,\nJess\nConsultant, Pennant Recruitment"
+    )
+    ctx = read_context(message, policy=None)
+    assert not ctx.offers_fast_track, ctx
+    assert "[am / am not] open to 3 month contracts" in plan_of(message)[-1].text
+
+
+def test_a_question_on_flexible_pay_asked_with_kindly_revert_is_answered_with_a_blank() -> None:
+    message = (
+        "Hi Karan, thanks for your time on the call. Our budget for the post is max 6 LPA. If you "
+        "are flexible on the CTC kindly revert by Monday, else we will close the position. "
+        "Regards, Sneha, HR Executive"
+    )
+    assert read_context(message, policy=None).told == "My range [is / is not] flexible."
