@@ -18,6 +18,7 @@ from .errors import InputError
 from .labels import DECISION_KINDS, Kind, Policy, Purpose
 from .planclosing import (
     accepts_talk,
+    opens_door,
     second_offer_of,
     takes_up_offer,
     takes_up_survey,
@@ -25,7 +26,6 @@ from .planclosing import (
 )
 from .plancontext import PlanContext, context_of
 from .planopeners import door_open_only, met_in_person, without_template_thanks
-from .planwords import plan_settings, team_words
 from .report import Question, Report
 from .resources import read_json
 from .roles import alternation, role_and_company
@@ -205,9 +205,9 @@ def draft(report: Report, *, channel: str = "email", context: Context | None = N
     # nothing ("I would welcome hearing from you if a senior role opens up")
     answer = next((q.text for q in questions if _is_answer(q.text, situation)), None)
     answer = answer or next((q.text for q in questions if _closing_statement(q)), None)
-    if answer is not None and _closing_statement_said(answer, situation):
-        questions = tuple(q for q in questions if q.text != answer)  # the request says it
-        answer = None
+    if answer is not None and opens_door(answer, situation):  # the draft's own request for an
+        questions = tuple(q for q in questions if q.text != answer)  # out-of-control reason
+        answer = None  # says it ("I would be glad to hear if a related role opens")
     # a note that said what to do gets thanks, not a question: said as it is, not listed;
     # thanks for a reason outside the candidate's control is the draft's own acceptance
     noted = next((q.text for q in questions if _thanks_only(q)), None)
@@ -233,19 +233,6 @@ def _thanks_only(question: Question) -> bool:
 def _closing_statement(question: Question) -> bool:
     """Whether the plan's closing step asks nothing (a welcome of contact the sender promised)."""
     return question.purpose == Purpose.OPEN_ENDED.value and not question.asks
-
-
-def _closing_statement_said(answer: str, situation: PlanContext) -> bool:
-    """Whether ``answer`` is the closing that only keeps the door open to other roles after a
-    reason outside the candidate's control (``forward.out_of_control`` or ``withdrawn`` in
-    ``plan.json``): the draft's own request for that reason says it ("I would be glad to hear
-    if a related role opens")."""
-    forward, words = plan_settings()["forward"], team_words(situation)
-    return any(answer == str(o).format(**words) for k in _OPEN_DOORS for o in forward[k])
-
-
-#: The closings of ``forward`` in ``plan.json`` that only keep the door open to other roles.
-_OPEN_DOORS = ("out_of_control", "withdrawn")
 
 
 def _is_answer(question: str, situation: PlanContext) -> bool:

@@ -343,6 +343,19 @@ def _roles_cue() -> re.Pattern[str]:
     return re.compile(plan_settings()["no_opening"]["closing_asks_roles"])
 
 
+#: The closings of ``forward`` in ``plan.json`` that only keep the door open to other roles
+#: after a reason outside the candidate's control (``forward_question`` picks them).
+_OPEN_DOORS = ("out_of_control", "withdrawn")
+
+
+def opens_door(closing: str, ctx: PlanContext) -> bool:
+    """Whether ``closing`` is one that only keeps the door open to other roles after a reason
+    outside the candidate's control ("I would be glad to hear about other roles at your
+    company that suit my background."), in the words ``ctx`` gave it."""
+    forward, words = plan_settings()["forward"], team_words(ctx)
+    return any(closing == str(o).format(**words) for k in _OPEN_DOORS for o in forward[k])
+
+
 def asks_roles(question: str | None) -> bool:
     """Whether a closing question asks which roles would suit the candidate
     (``no_opening.closing_asks_roles``)."""

@@ -143,13 +143,16 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     return text
 
 
+def template_thanks_of(text: str) -> str | None:
+    """The thanks a team's template opener starts with (``template_thanks``), or ``None``."""
+    return next((t for t in plan_settings()["template_thanks"] if text.startswith(f"{t} ")), None)
+
+
 def without_template_thanks(text: str) -> str:
     """An opener without the thanks a team's template gets (``template_thanks``): for a plan
     whose closing thanks already."""
-    for thanks in plan_settings()["template_thanks"]:
-        if text.startswith(f"{thanks} "):
-            return text[len(thanks) + 1 :]
-    return text
+    thanks = template_thanks_of(text)
+    return text if thanks is None else text[len(thanks) + 1 :]
 
 
 def met_in_person(ctx: PlanContext) -> bool:

@@ -58,9 +58,9 @@ from .planopeners import (
     opener_text,
     real_praise,
     role_in_hand,
+    template_thanks_of,
     thanked_kinds,
     thanks_for_note,
-    without_template_thanks,
 )
 from .planwords import (
     capital,
@@ -336,25 +336,21 @@ def plan(
     forward = closing_with_answers(ctx, forward)  # what the sender asked me, answered first
     if forward is not None:
         closing = [Question(forward, Purpose.OPEN_ENDED.value)]
-    generic = without_template_thanks(opener.text) != opener.text  # a template's thanks and
-    if generic:  # its generic question ("which part of my application came closest"): a team
-        steps = _template_steps(opener, clarify, closing, seed)  # sending the same letter to
-    else:  # every applicant does not answer it (see the function)
-        if forward is not None and forward.startswith(("Thank", "I appreciate")):
-            opener = replace(opener, text=without_template_thanks(opener.text))  # one thanks
-        steps = [opener, *clarify, *closing]
+    lead = template_thanks_of(opener.text)  # a template's thanks and its generic question
+    steps = [opener, *clarify, *closing]  # ("which part of my application came closest"): a
+    if lead is not None:  # team sending the same letter to every applicant does not answer it
+        steps = _template_steps(lead, clarify, closing, seed)  # (see the function)
     return [replace(q, text=in_its_words(q.text, message)) for q in steps[:max_questions]]
 
 
 def _template_steps(
-    opener: Question, clarify: list[Question], closing: list[Question], seed: int
+    thanks: str, clarify: list[Question], closing: list[Question], seed: int
 ) -> list[Question]:
     """The plan of a team's template (:func:`analyzer.planclosing.template_letter`) without
-    the generic question of its ``opener`` (blind reviews score it below a plain thank-you):
-    the template's thanks before the clarification of its vague phrase, when it has one, then
-    the closing question that takes up what the letter invites; the closing alone (thanked
-    unless it thanks already); else a thank-you that keeps the door open."""
-    thanks = opener.text[: len(opener.text) - len(without_template_thanks(opener.text)) - 1]
+    the generic question its opener asks after ``thanks`` (blind reviews score it below a
+    plain thank-you): the thanks before the clarification of its vague phrase, when it has
+    one, then the closing question that takes up what the letter invites; the closing alone
+    (thanked unless it thanks already); else a thank-you that keeps the door open."""
     if closing and closing[0].text.startswith(("Thank", "I appreciate")):
         return [*clarify[:1], *closing]  # the closing thanks already: one thanks a plan
     if clarify:
