@@ -60,12 +60,14 @@ def second_offer_of(text: str) -> str | None:
     return None if found is None else found.group().strip()
 
 
-def with_second_offer(ctx: PlanContext, accepted: str) -> str:
+def with_second_offer(ctx: PlanContext, accepted: str, *, role_said: bool = False) -> str:
     """``accepted`` (a call or a talk taken up) with a second offer of the message taken up too,
     before its question: an introduction, a role the sender names (or mentions unnamed), a future
     role by its name, other work by its kind, or a yes to the sender's request to contact the
     candidate later, on its condition (``second_offer`` in ``plan.json``); unchanged when there
-    is none."""
+    is none. ``role_said``: ``accepted`` takes up the role in hand already (``offer_call_role``);
+    any other wording of the call says it as a second offer ("I've got another one in
+    Daventry ... give me a call")."""
     wordings = plan_settings()["forward"]["second_offer"]
     if ctx.offers_introduction:
         extra = str(wordings["introduction"])
@@ -73,8 +75,8 @@ def with_second_offer(ctx: PlanContext, accepted: str) -> str:
         extra = str(wordings["other_role"]).format(the_role=the_role(ctx.other_role))
     elif ctx.future_role:
         extra = str(wordings["future_role"]).format(roles=ctx.future_role)
-    elif ctx.mentions_other_role and not ctx.offered_role:  # "I do have another role with a
-        # smaller firm, might suit?" (a role in hand is taken up by the call's own wording)
+    elif (ctx.mentions_other_role or ctx.offered_role) and not role_said:  # "I do have
+        # another role with a smaller firm, might suit?"
         extra = str(wordings["unnamed_role"])
     elif ctx.work_offered:  # "... and we're always needing people over summer"
         extra = str(wordings["work_offered"]).format(work=work_named(ctx.work_offered))
@@ -239,7 +241,8 @@ def forward_question(
                 named = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
                 return str(settings["offer_call_named"]).format(the_role=named)
             key = "offer_call_role"
-        return _after_yes(ctx, with_second_offer(ctx, pick(settings[key], seed)))
+        accepted = pick(settings[key], seed)
+        return _after_yes(ctx, with_second_offer(ctx, accepted, role_said=key == "offer_call_role"))
     if ctx.put_forward and (ctx.other_role or ctx.future_role):  # the role the sender
         named = the_role(ctx.other_role) if ctx.other_role else _definite(ctx.future_role)
         return str(settings["put_forward"]).format(the_role=named)  # offers to put me forward for

@@ -205,6 +205,8 @@ def _compiled() -> dict[str, Any]:
     compiled["basis_named"] = Cues([p.replace("{modifiers}", modifiers) for p in s["basis_named"]])
     words = sorted((w.lower() for ws in s["org_kinds"].values() for w in ws), key=len)[::-1]
     compiled["org_words"] = Cues([rf"\b(?:{'|'.join(words)})\b"])  # found in the book's pass
+    compiled["negated_before"] = re.compile(s["negated_before"])  # at the end of a search
+    compiled["talk_words"] = re.compile(s["offers_talk_words"])  # not in the book: a cue's text
     compiled["book"] = CueBook(dict(_named(compiled)))
     return compiled
 
@@ -446,6 +448,26 @@ def _not_only_invited(text: str, offers: dict[str, bool]) -> dict[str, bool]:
     return kept
 
 
+def _feedback_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
+    """``offers`` with no offer to discuss where every cue of one only says how to ask for the
+    feedback offered in its sentence ("if you'd find some feedback useful I'm happy to give
+    it, just drop me a line"): the plan takes up the feedback, not a conversation. A cue that
+    names a conversation ("happy to discuss", "talk it through") stays an offer to discuss."""
+    if not (offers["discuss"] and offers["feedback"]):
+        return offers
+    c = _compiled()
+    low = lower(text)
+    offered = [
+        between_marks(low, m.start(), m.end(), SENTENCE_MARKS)
+        for m in c["offers"]["feedback"].finditer(low)
+    ]
+    talk = c["talk_words"]
+    for m in c["offers"]["discuss"].finditer(low):
+        if talk.search(low, m.start(), m.end()) or not any(a <= m.start() < b for a, b in offered):
+            return offers
+    return {**offers, "discuss": False}
+
+
 #: Offers of a conversation, which an invitation on a condition does not make now.
 _TALK_OFFERS = ("call", "discuss", "call_me", "coffee")
 
@@ -516,9 +538,18 @@ def other_role(text: str) -> tuple[bool, str | None]:
 
 def offered_role(text: str) -> str | None:
     """Whether the sender has another opening in hand for the candidate (``offered_role``):
-    "one" ("I've got another EA opening"), "several" ("a few roles coming up"), or ``None``."""
+    "one" ("I've got another EA opening"), "several" ("a few roles coming up"), or ``None``.
+    A cue right after a negation offers nothing ("I can not create a second position")."""
     low = lower(text)
-    match = _compiled()["offered_role"].search(low)
+    negation = _compiled()["negated_before"]
+    match = next(
+        (
+            m
+            for m in _compiled()["offered_role"].finditer(low)
+            if not negation.search(low, 0, m.start())
+        ),
+        None,
+    )
     if match is None:
         return None
     plural = _compiled()["roles_word"].search(low[match.start() : match.end()]) is not None
@@ -765,6 +796,7 @@ def read_context(
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
     hits = _matching(lower(text))
     offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in _compiled()["offers"]})
+    offers = _feedback_channel(text, offers)
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
     outside = out_of_control(text, specific, stated=stated)

@@ -944,24 +944,27 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
 
 
 def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:
-    """Several named bases of the decision ("experience", "skills") as one question naming them
-    together (``reasons_together``): two "Since X weighed in the decision" questions in a row
-    read as a mechanical pair."""
+    """The one question built on the stated reasons: several named bases of the decision
+    ("experience", "skills") as one question naming them together (``reasons_together``),
+    since two "Since X weighed in the decision" questions in a row read as a mechanical pair;
+    the basis the message names in its own words instead of them; else the first reason, a
+    named basis before an unnamed one ("Since the match with the role weighed most" asks
+    what "Since experience weighed" asks of one sentence, "candidates whose experience fits
+    better", as blind reviews read the two)."""
     settings = plan_settings()
     names = {e["topic"]: e["name"] for e in settings["reasons"].values() if "name" in e}
     own = [r for r in reasons if r.topic.endswith(_NAMED)]
     if own:  # the basis the message names in its own words stands for the others
-        return [own[0], *(r for r in reasons if r.topic not in names and r not in own)]
+        return own[:1]
     named = [r for r in reasons if r.topic in names]
     if len(named) < 2:
-        return reasons
+        return sorted(reasons, key=lambda r: r.topic not in names)[:1]
     listed = [names[r.topic] for r in named]
     joined = f"{', '.join(listed[:-1])} and {listed[-1]}"
     lead = one_of(settings["reasons_together"], seed).format(names=joined)
     first = min(r.order for r in named)
     heads = tuple(h for r in named for h in r.heads)
-    together = _Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)
-    return [together, *(r for r in reasons if r.topic not in names)]
+    return [_Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)]
 
 
 def _group(topic: str) -> str:

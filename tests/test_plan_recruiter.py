@@ -111,7 +111,7 @@ def test_no_remark_in_a_plain_message() -> None:
     ("sentence", "kind", "words"),
     [
         ("May we keep your profile on file?", "keep_request", "please do keep"),
-        ("Could we have your permission to hold on to your CV?", "keep_request", "please do keep"),
+        ("Could we have your permission to hold on to your CV?", "keep_request", "my permission"),
         ("Your CV will be kept in our talent pool.", "keep_resume", "keeping my CV"),
         ("We hope you don't mind if we reach out later.", "contact_request", "Yes, "),
         ("We'll reach out if another role opens in future.", "keep_in_touch", "hear from you"),
