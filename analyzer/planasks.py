@@ -170,6 +170,17 @@ def question_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span(1) for m in _QUESTION.finditer(text))
 
 
+@lru_cache(maxsize=8)
+def request_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentences of ``text`` are that ask the candidate to tell or send something
+    without a question mark ("Please let me know your notice period and your salary
+    expectations."): what they ask for is no statement of a reason either."""
+    asks = _reader()
+    if asks.any_request.search(lower(text)) is None:  # most messages: none
+        return ()
+    return tuple(m.span() for m in _SENTENCE.finditer(text) if asks.requests.search(m[0]))
+
+
 def in_question(spans: tuple[tuple[int, int], ...], at: int) -> bool:
     """Whether offset ``at`` lies in one of the question ``spans``."""
     return any(start <= at < end for start, end in spans)
@@ -224,7 +235,7 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             continue
         for kind, clause in _answers(whole, asks):
             told.setdefault(kind, clause)
-    if "if you" in lower(body):  # "I'd be happy to flag you to them if you're interested"
+    if "if " in lower(body):  # "I'd be happy to flag you to them if you're interested"
         found = _offered_if(body, asks) or found
     if found is not None and found[1] is not None and _details_promised_outside(body):
         found = (found[0], str(_replies()["details_promised"]["question"]))  # "Let me know

@@ -19,7 +19,7 @@ from typing import Any
 from .cues import CueBook, Cues, lower
 from .futureroles import ahead_cues, future_role
 from .labels import Policy, Reason
-from .planasks import in_question, question_spans, sender_asks, sender_told
+from .planasks import in_question, question_spans, request_spans, sender_asks, sender_told
 from .planbases import SENTENCE_MARKS, between_marks
 from .report import ReasonResult, Report, SpecificFeedback
 from .resources import read_json
@@ -258,10 +258,12 @@ def out_of_control(
     (``advised_roles``)."""
     low = lower(text)
     hits, questions = _matching(low), question_spans(text)
-    unsaid = questions  # what the sender asks, and pay praised in another role ("the salary
-    if "not_a_reason" in hits:  # is a bit better too"), state no reason
+    # what the sender asks or asks to be told ("please let me know your salary expectations"),
+    # and pay praised in another role ("the salary is a bit better too"), state no reason
+    unsaid = tuple(sorted((*questions, *request_spans(text))))
+    if "not_a_reason" in hits:
         praised = tuple(m.span() for m in _compiled()["not_a_reason"].finditer(low))
-        unsaid = tuple(sorted((*questions, *praised)))
+        unsaid = tuple(sorted((*unsaid, *praised)))
     found = {  # "would you consider relocating?" asks; it states no reason
         kind
         for kind, cues in _compiled()["out_of_control"].items()
@@ -448,24 +450,33 @@ def _not_only_invited(text: str, offers: dict[str, bool]) -> dict[str, bool]:
     return kept
 
 
-def _feedback_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
-    """``offers`` with no offer to discuss where every cue of one only says how to ask for the
-    feedback offered in its sentence ("if you'd find some feedback useful I'm happy to give
-    it, just drop me a line"): the plan takes up the feedback, not a conversation. A cue that
-    names a conversation ("happy to discuss", "talk it through") stays an offer to discuss."""
-    if not (offers["discuss"] and offers["feedback"]):
+def _offer_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
+    """``offers`` with no offer to discuss where every cue of one only says how to take up
+    another offer in its sentence, feedback or work ("if you'd find some feedback useful I'm
+    happy to give it, just drop me a line"; "we sometimes need extra hands over Christmas, so
+    flick me a message in December"): the plan takes up that offer, not a conversation. A cue
+    that names a conversation ("happy to discuss", "talk it through") stays an offer to
+    discuss."""
+    kinds = [k for k in _CHANNELLED if offers[k]]
+    if not (offers["discuss"] and kinds):
         return offers
     c = _compiled()
     low = lower(text)
     offered = [
         between_marks(low, m.start(), m.end(), SENTENCE_MARKS)
-        for m in c["offers"]["feedback"].finditer(low)
+        for k in kinds
+        for m in c["offers"][k].finditer(low)
     ]
     talk = c["talk_words"]
     for m in c["offers"]["discuss"].finditer(low):
         if talk.search(low, m.start(), m.end()) or not any(a <= m.start() < b for a, b in offered):
             return offers
     return {**offers, "discuss": False}
+
+
+#: Offers whose sentence may say how to take them up ("drop me a line") without offering a
+#: conversation of its own.
+_CHANNELLED = ("feedback", "work")
 
 
 #: Offers of a conversation, which an invitation on a condition does not make now.
@@ -796,7 +807,7 @@ def read_context(
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
     hits = _matching(lower(text))
     offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in _compiled()["offers"]})
-    offers = _feedback_channel(text, offers)
+    offers = _offer_channel(text, offers)
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
     outside = out_of_control(text, specific, stated=stated)

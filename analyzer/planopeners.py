@@ -113,7 +113,8 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
         told = reopen_told(ctx) or role_in_hand(ctx)
         thanks = settings["closed_role_thanks"]
         promised = ctx.contact_when is not None or reopen_contact(ctx)
-        if told and closed in thanks and (closed != "withdrawn" or promised):
+        talk = offers_talk(ctx)  # the call the closing takes up is where to ask more
+        if told and closed in thanks and (closed != "withdrawn" or promised or talk):
             return pick(thanks[closed], seed)
         wordings = settings["closed_role_openers"]
         key = f"{closed}_told" if told else closed

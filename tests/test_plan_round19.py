@@ -198,3 +198,125 @@ def test_the_analyzer_plans_the_whole_round(analyzer: Analyzer) -> None:
     texts = [q.text for q in analyzer.analyze(message).questions]
     assert not any("pass my CV" in t or "put my" in t for t in texts), texts
     assert plan_of(message)  # a plan, not silence
+
+
+# The second half of the round: what the 66th set's notes say in other words.
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "For this job you need a CSCS card and a full driving licence, as you'll be going "
+        "between our sites.",
+        "They wanted someone with more time on the warehouse system they use and a reach "
+        "truck licence.",
+        "For this post we need a pharmacist with full registration as you would be alone on "
+        "duty at weekends.",
+    ],
+)
+def test_a_credential_the_sender_names_is_not_asked_about(need: str) -> None:
+    message = f"Hi Callum, thanks for sending your CV over. {need} Sorry about that. Stevie"
+    assert read_context(message, policy=None).requirement_named
+    assert not any("Which qualifications" in t for t in texts_of(message)), texts_of(message)
+
+
+@pytest.mark.parametrize(
+    ("offer", "field", "value"),
+    [
+        (
+            "But if you are interested we can consider you for the Stores Assistant role at our "
+            "Klang outlet, let me know.",
+            "offered_role",
+            "one",
+        ),
+        (
+            "On a positive note I have got temp night shifts at a site in Corby if you want them?",
+            "work_offered",
+            "temp",
+        ),
+        (
+            "If you're still around over Easter we sometimes need extra hands, so feel free to "
+            "flick me a message in March.",
+            "offers_discuss",
+            False,
+        ),
+    ],
+)
+def test_offers_in_other_words(offer: str, field: str, value: object) -> None:
+    message = f"Hi Nurul, thanks for applying. Unfortunately we can't offer you the post. {offer}"
+    assert getattr(read_context(message, policy=None), field) == value
+
+
+def test_work_offered_over_a_holiday_is_named_with_its_capital() -> None:
+    message = (
+        "Kia ora Lukas, thanks heaps for popping in. Unfortunately your visa finishes in March "
+        "and we need someone for a year. If you're still around over Christmas we sometimes need "
+        "extra hands, so feel free to flick me a message in December. Cheers, Ana"
+    )
+    texts = texts_of(message)
+    assert any("Christmas work" in t for t in texts), texts
+    assert not any("offer to talk" in t or "Which day" in t for t in texts), texts
+
+
+def test_a_buyout_question_is_answered_with_a_blank() -> None:
+    message = (
+        "Hi Rohan, we liked your experience. The challenge is your 90 day notice period. Is there "
+        "any possibility of early release or buyout from your side? Otherwise we will go ahead "
+        "with the other candidate. Regards, Karthik"
+    )
+    assert any("[can / cannot] release me earlier" in t for t in texts_of(message))
+
+
+def test_a_role_filled_internally_is_a_decision_whatever_the_kind(analyzer: Analyzer) -> None:
+    message = (
+        "Hi Olivia, I wanted to reach out personally. We've decided to fill the Category "
+        "Manager role internally. I know the head of buying at Marlow Foods and I believe "
+        "they're hiring. Would you like me to make an intro? Cheers, Mike"
+    )
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert any("introduction" in t for t in texts), texts
+
+
+def test_what_a_sender_asks_to_be_told_states_no_reason() -> None:
+    message = (
+        "Dear Mr. Kovalenko, we have decided to continue with another candidate. In March we "
+        "plan to open a junior position. Would you be interested? Please let me know also your "
+        "notice period and your salary expectations for the junior position. Best regards, HR"
+    )
+    ctx = read_context(message, policy=None)
+    assert "salary" not in ctx.out_of_control and "start" not in ctx.out_of_control
+    assert not any("pay range" in t for t in texts_of(message))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("We're pausing the Head of Sales search until we close our next round.", "withdrawn"),
+        ("I'm sorry but I can't offer you the role because of the driving.", "transport"),
+        ("We have offered the post to another candidate who is available immediately.", "start"),
+    ],
+)
+def test_reasons_outside_control_in_other_words(sentence: str, kind: str) -> None:
+    message = f"Hi Sam, thanks for your time last week. {sentence} All the best, Dan"
+    assert kind in read_context(message, policy=None).out_of_control
+
+
+def test_a_paused_search_with_a_promise_and_a_call_is_thanked_not_asked() -> None:
+    message = (
+        "Hey Sam, we're pausing the Head of Growth search until we close the next round. If and "
+        "when we reopen the search I'd love to pick this back up. Happy to jump on a quick call "
+        "this week if you want more context. Best, Dan"
+    )
+    texts = texts_of(message)
+    assert "?" not in texts[0], texts
+    assert any("call" in t for t in texts[1:]), texts
+
+
+def test_an_offer_for_the_candidate_to_visit_is_taken_up_by_name() -> None:
+    message = (
+        "Dear Amira, thank you for coming in for the Year 3 teacher interview. We appointed a "
+        "candidate with more supply experience. I'd be happy for you to come and spend a "
+        "morning with our Year 3 team if that would be useful. Warm wishes, Mrs Carr"
+    )
+    closing = texts_of(message)[-1]
+    assert "come and spend a morning with your Year 3 team" in closing, closing
