@@ -116,11 +116,13 @@ def named_basis(message: str, topic: str) -> str | None:
 def _compound_start(low: str, start: int) -> int:
     """Where a modifier that starts at ``start`` in lowered text begins with the content words
     right before it (at most :data:`_COMPOUND_WORDS` more): "team handling experience", not
-    "handling experience" cut from it; a function word ("more", "of") ends the compound."""
+    "handling experience" cut from it; a function word ("more", "of") or a unit of time ("one
+    year hospital experience": ``bases.compound_stops``) ends the compound."""
     function_words = _function_words()
+    stops = plan_settings()["bases"]["compound_stops"]
     for _ in range(_COMPOUND_WORDS):
         found = _WORD_BEFORE.search(low, 0, start)
-        if found is None or found[1] in function_words:
+        if found is None or found[1] in function_words or found[1] in stops:
             break
         start = found.start(1)
     return start

@@ -320,3 +320,23 @@ def test_an_offer_for_the_candidate_to_visit_is_taken_up_by_name() -> None:
     )
     closing = texts_of(message)[-1]
     assert "come and spend a morning with your Year 3 team" in closing, closing
+
+
+def test_a_named_basis_after_a_duration_keeps_no_unit_of_time() -> None:
+    message = (
+        "Dear Ms. Santos, we regret to inform you that you were not selected for the position "
+        "of Staff Nurse. Priority was given to applicants with at least one (1) year hospital "
+        "experience. Very truly yours, Human Resource Department"
+    )
+    reasons = [stated(message, "experience", "Priority was given to applicants")]
+    texts = texts_of(message, reasons=reasons)
+    assert not any("year hospital" in t for t in texts), texts
+
+
+def test_a_certification_given_priority_is_a_named_requirement() -> None:
+    message = (
+        "Dear Ms. Santos, you were not selected for the position of Staff Nurse. Priority was "
+        "given to applicants with valid BLS/ACLS certification. Human Resource Department"
+    )
+    assert read_context(message, policy=None).requirement_named
+    assert not any("Which qualifications" in t for t in texts_of(message))
