@@ -38,15 +38,18 @@ _LET_KNOW = re.compile(
 #: A request whose condition holds the question: "If you would consider the role at 320,000,
 #: please let me know".
 _IF_LET_KNOW = re.compile(
-    r"\bif (you(?:'d| would)? .+?),\s*(?:please |just |do |kindly )?let (?:me|us) know\b",
+    r"\bif (you(?:'d| would)? .+?),?\s+(?:please |just |do |kindly |pls )?let (?:me|us) know\b",
     re.IGNORECASE,
 )
 #: Replies that say the action back as it is (a gerund or a noun phrase, not a base verb).
 _NOUN_REPLIES = frozenset({"open", "consider", "consider_choice"})
+#: The blank reply of a question whose action names terms of pay (:data:`_FIGURE`).
+_CHOICES = MappingProxyType({"consider": "consider_choice", "open": "open_choice"})
 #: A figure in an action: terms the candidate decides on, said with a blank, never a yes.
 _FIGURE = re.compile(
     r"\d{1,3}(?:,\d{3})+|\d+\s*(?:k|lpa|lakhs?|%)\b|[$\u00a3\u20ac\u20b9]"
-    r"|\b(?:lkr|inr|usd|eur|gbp|aud|cad|nzd|zar|rs|salary|pay|rate|package|ctc)\b",
+    r"|\b(?:lkr|inr|usd|eur|gbp|aud|cad|nzd|zar|rs|salary|pay|rate|package|ctc)\b"
+    r"|\b(?:com(?:e|ing) down|go(?:ing)? lower|drop(?:ping)? (?:your|my) (?:ask|expectations?))\b",
     re.IGNORECASE,
 )
 #: Replies whose question names what is proposed in any words ("Would you be interested in
@@ -261,8 +264,11 @@ _CLAUSE = re.compile(
     r" (?:that|which|we|they|i) ",
     re.IGNORECASE,
 )
-#: What ends a proposal before another clause: ", otherwise I will ...", ", or else ...".
-_OTHERWISE = re.compile(r",?\s+(?:otherwise|or else|else)\b.*$|,\s+or\s+(?:i|we)\b.*$", re.I)
+#: What ends a proposal before another clause: ", otherwise I will ...", ", or else ...",
+#: ", or your situation changes".
+_OTHERWISE = re.compile(
+    r",?\s+(?:otherwise|or else|else)\b.*$|,\s+or\s+(?:if\s+)?(?:i|we|your|you)\b.*$", re.I
+)
 #: A second question joined to the first ("open to contract or is it permanent only now"):
 #: the candidate is asked to choose, not to say yes.
 _CHOICE = re.compile(
@@ -328,8 +334,9 @@ def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
         if any_words and any(p.search(question) for _, p in asks.answers):  # but "open to
             return None  # relocating?" asks to be told (``answers``) and proposes nothing
         reply = form.reply
-        if reply == "consider" and _FIGURE.search(match.group("action")):  # "at around 320,000"
-            reply = "consider_choice"  # terms the candidate decides on: a blank, not a yes
+        if reply in _CHOICES and _FIGURE.search(match.group("action")):  # "at around 320,000",
+            reply = _CHOICES[reply]  # "coming down a bit": terms the candidate decides on, a
+            # blank, not a yes
         return _yes(match.group("action"), reply, asks, prep=prep, verb_needed=not any_words)
     return None
 

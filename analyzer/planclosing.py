@@ -188,10 +188,13 @@ def answers_sender(ctx: PlanContext, question: str | None) -> bool:
 
 def closing_with_answers(ctx: PlanContext, question: str | None) -> str | None:
     """The closing ``question`` after the answer to what the sender asks the candidate to tell
-    (``ctx.told``), or the answer and ``answers_follow`` when there is no closing question; a
-    yes to what the sender proposed comes first, its follow-up question last."""
+    (``ctx.told``), or the answer and ``answers_follow`` when there is no closing question or
+    only one that keeps the door open to other roles (:func:`opens_door`); a yes to what the
+    sender proposed comes first, its follow-up question last."""
     if ctx.told is None:
         return question
+    if question is not None and opens_door(question, ctx):  # the sender waits for an answer
+        question = None  # about this role: no door kept open to others beside it
     settings = plan_settings()["forward"]["sender_asks"]
     if question is not None and question == ctx.sender_asks:  # the yes first, then the answer
         follows = (str(f["question"]) for f in settings["follow"])
@@ -262,7 +265,9 @@ def forward_question(
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if ctx.follow_up in _CONSENT:  # "I'd like to contact you again, if that's ok": a yes,
         return follow_up_question(ctx, seed)  # even when the role was withdrawn
-    if role_closed(ctx) == "withdrawn":  # the opener asked what happens if it reopens
+    offered = ctx.work_offered or ctx.offers_reference or ctx.offers_introduction
+    if role_closed(ctx) == "withdrawn" and not offered:  # an offer is taken up below; else the
+        # opener asked what happens if it reopens
         if ctx.offered_role:  # a role in hand instead of the one put on hold
             return str(settings["offered_role"][ctx.offered_role])
         # said already: where openings appear, or that the sender will be in touch; and a

@@ -494,11 +494,15 @@ def invited_when(text: str) -> str | None:
         return None
     group = "before" if found["before"] else "after"
     clause = text[found.start(group) : found.end(group)].strip()
+    clause = _SENDER_GOES_ON.split(clause, maxsplit=1)[0]  # "once you've got the card and
+    # I'll see where we're at": the sender's own part is not the condition
     clause = _YOUR_FOR_YOURE.sub("you're", clause)  # "if your still looking": "if I'm"
     clause = _IN_MY_WORDS.sub(lambda m: _MINE[m[0].lower()], clause)
     return clause[0].lower() + clause[1:]
 
 
+#: Where a condition goes on with what the sender will do (" and I'll see ...").
+_SENDER_GOES_ON = re.compile(r"\s+and\s+(?:i|we)(?:['’]ll|\s+will|\s+can|['’]d)\b", re.IGNORECASE)
 #: The sender's "you" in the candidate's words.
 _MINE = MappingProxyType(
     {

@@ -340,3 +340,102 @@ def test_a_certification_given_priority_is_a_named_requirement() -> None:
     )
     assert read_context(message, policy=None).requirement_named
     assert not any("Which qualifications" in t for t in texts_of(message))
+
+
+# The third part of the round: the 67th set's notes.
+
+
+def test_a_remote_contract_offered_beside_another_condition_is_taken_up() -> None:
+    message = (
+        "Hi Farhan, thanks for doing the case study. We can't get a work pass approved at the "
+        "salary band we have, so we're not able to move ahead. If you'd consider a remote "
+        "contract from Penang for a few months, or your situation changes, let me know. Daniel"
+    )
+    closing = texts_of(message)[-1]
+    assert "Yes, I would consider a remote contract from Penang for a few months." in closing
+
+
+def test_a_figure_above_the_band_is_a_pay_reason_and_movement_gets_a_blank() -> None:
+    message = (
+        "Hi Aoife, thanks for coming in Tuesday. I'll be straight with you: the figure you "
+        "mentioned is a good bit above what we have for the supervisor job. If there's any bit "
+        "of movement on your side let me know and I'd love to have another chat. Ciaran"
+    )
+    ctx = read_context(message, policy=None)
+    assert "salary" in ctx.out_of_control
+    closing = texts_of(message)[-1]
+    assert "[is / is not] flexible" in closing, closing
+    assert "other roles" not in closing, closing  # the sender waits for this answer
+
+
+def test_a_yes_to_lower_pay_is_left_to_the_candidate() -> None:
+    message = (
+        "Kia ora Sam, the client won't take your profile forward: it's purely on rate. If "
+        "you'd be open to coming down a bit for the right role let me know, I've got a couple "
+        "of contracts coming up in February. Cheers, Hemi"
+    )
+    closing = texts_of(message)[-1]
+    assert "[am / am not] open to coming down a bit" in closing, closing
+    assert "Yes, I would be open to coming down" not in closing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "A foundation grant we were counting on didn't come through, so we've had to pause "
+            "the Development Associate search.",
+            "budget",
+        ),
+        ("We've had to pause the Development Associate search for now.", "withdrawn"),
+    ],
+)
+def test_a_paused_search_and_a_lost_grant_are_outside_control(sentence: str, kind: str) -> None:
+    message = f"Hi Rachel, I wanted to reach out personally. {sentence} Best, Karen"
+    assert kind in read_context(message, policy=None).out_of_control
+
+
+def test_an_offered_introduction_comes_before_the_door_kept_open() -> None:
+    message = (
+        "Hi Rachel, a grant we were counting on didn't come through, so we've had to pause the "
+        "Development Associate search. My friend runs a literacy charity that is hiring; I'd be "
+        "glad to make an intro if you're interested. Best, Karen"
+    )
+    assert any("introduction" in t for t in texts_of(message)), texts_of(message)
+
+
+def test_ringing_the_office_is_a_call_the_candidate_makes() -> None:
+    message = (
+        "Dear Ms Okafor, we have decided to appoint an internal candidate. If you would find it "
+        "helpful I'm happy to give you fuller feedback over the phone - just ring the school "
+        "office and ask them to put you through. Best wishes, Mrs Marsh"
+    )
+    assert read_context(message, policy=None).call_me
+
+
+def test_get_back_to_me_once_you_have_it_is_the_condition_without_the_senders_part() -> None:
+    message = (
+        "Hey Tyler, problem is we need everyone to have their Working at Heights card before "
+        "they set foot on site. Get back to me once you've got the card and I'll see where "
+        "we're at. Dave"
+    )
+    assert read_context(message, policy=None).invited_when == "once I've got the card"
+
+
+def test_a_weekend_rota_offered_if_it_is_any_use_gets_a_yes() -> None:
+    message = (
+        "hi Priya thanks for coming in for the trial shift. the job we are hiring for is the "
+        "opening shift and you cant do before 9 so I dont think it will work. I do need someone "
+        "for weekends though, if thats any use to you I could put you on the rota from next "
+        "week. let me know either way? Mark"
+    )
+    closing = texts_of(message)[-1]
+    assert "put me on the rota from next week" in closing, closing
+
+
+def test_we_will_get_back_to_you_once_is_no_invitation() -> None:
+    message = (
+        "Dear Jo, we were not able to progress your application. We will get back to you once "
+        "you have completed the online form. Recruitment Team"
+    )
+    assert read_context(message, policy=None).invited_when is None
