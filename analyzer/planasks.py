@@ -233,6 +233,9 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
         said = _DASH.split(whole)[-1]  # "... next few weeks - would you be ok with me ...?"
         question = asks.lead.sub("", said).rstrip("?").strip()
         reply = _reply(question, asks)
+        if reply is not None and reply[0] == _replies()["that"] and _terms_before(body, match):
+            reply = str(_replies()["that_choice"]), None  # "The CTC would be lower. Will you
+            # be open for that?": the candidate decides on pay, not the plan
         if reply is not None:
             found = reply
             continue
@@ -255,6 +258,12 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             for kind, clause in _answers(sentence, asks):
                 told.setdefault(kind, clause)
     return found, tuple(told.values())
+
+
+def _terms_before(body: str, question: re.Match[str]) -> bool:
+    """Whether the sentence right before ``question`` names terms of pay (:data:`_FIGURE`)."""
+    before = _SENTENCE.findall(body[: question.start(1)].rstrip())
+    return bool(before) and _FIGURE.search(before[-1]) is not None
 
 
 #: Where a relative clause starts in a long action ("... position that we plan to open"); a

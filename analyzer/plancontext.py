@@ -327,7 +327,7 @@ def _work_kind(low: str) -> str | None:
 
 _WORK_KIND = re.compile(
     r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal|subcontract|sub(?!-)"
-    r"|substitute"
+    r"|substitute|occasional"
     r"|internship|placement|apprenticeship|traineeship|labouring|laboring)"
     r"(?: (?:relief|supply|cover))?\b"
 )

@@ -439,3 +439,87 @@ def test_we_will_get_back_to_you_once_is_no_invitation() -> None:
         "you have completed the online form. Recruitment Team"
     )
     assert read_context(message, policy=None).invited_when is None
+
+
+# The fourth part of the round: the 68th set's notes, many of them offers read as invitations.
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hi Liam, thanks for getting in touch about the farm job. We've ended up going with a "
+        "local guy who's done two seasons, sorry. We're always short over calving though. Would "
+        "you be keen on relief milking in August? Let me know. Cheers, Bruce",
+        "Hiya Ellie, thanks for doing the trial. I need someone for Friday closes and you have "
+        "exams, so I don't think it's going to work for this one. Would you be up for a couple "
+        "of weekday lunch shifts instead? Let me know either way. Rhona",
+    ],
+)
+def test_a_note_that_offers_other_work_after_its_decision_gets_a_plan(
+    analyzer: Analyzer, message: str
+) -> None:
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert texts and texts[-1].startswith("Yes, I would be"), texts
+
+
+def test_would_you_be_available_is_answered_with_a_blank() -> None:
+    message = (
+        "Dear Mr. Otieno, we regret that the Chemistry position has been filled by a teacher "
+        "already on our staff. However, we will need a part-time Mathematics teacher from "
+        "January. Would you be available three mornings a week? Kindly let me know by Friday."
+    )
+    assert any(
+        "[would / would not] be available three mornings a week" in t for t in texts_of(message)
+    )
+
+
+def test_open_for_that_after_lower_pay_is_left_to_the_candidate() -> None:
+    message = (
+        "Hi Rohit, for this position we need someone who is strong in motion design, so we will "
+        "not take this forward. We may be having a junior designer opening next month. The CTC "
+        "would be lower than what you had mentioned though. Will you be open for that? Pls "
+        "revert. Shruti"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.offered_role == "one" and ctx.requirement_named
+    closing = texts_of(message)[-1]
+    assert "[would / would not] be open to that" in closing, closing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        (
+            "If you want some labouring/second fix work while you finish your course give me a "
+            "ring.",
+            "work_offered",
+            "labouring",
+        ),
+        (
+            "I would encourage you to remain on our Occasional Teacher list.",
+            "work_offered",
+            "occasional",
+        ),
+        (
+            "If you'd be open to it, we could use help on the launch on a contract basis.",
+            "work_offered",
+            "contract",
+        ),
+        (
+            "If you would like us to keep your details for one year, please let us know.",
+            "follow_up",
+            "keep_request",
+        ),
+    ],
+)
+def test_offers_of_the_68th_set(sentence: str, field: str, value: str) -> None:
+    message = f"Hi Dean, thanks for coming in. We have decided not to offer you the job. {sentence}"
+    assert getattr(read_context(message, policy=None), field) == value
+
+
+def test_a_data_retention_line_about_a_filled_vacancy_states_no_reason() -> None:
+    message = (
+        "Dear Tom, we have decided not to invite you for an interview. We will delete your data "
+        "four weeks after the vacancy has been filled. Kind regards, Recruitment Team"
+    )
+    assert "filled_internally" not in read_context(message, policy=None).out_of_control
