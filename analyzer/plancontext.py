@@ -206,6 +206,7 @@ def _compiled() -> dict[str, Any]:
     words = sorted((w.lower() for ws in s["org_kinds"].values() for w in ws), key=len)[::-1]
     compiled["org_words"] = Cues([rf"\b(?:{'|'.join(words)})\b"])  # found in the book's pass
     compiled["negated_before"] = re.compile(s["negated_before"])  # at the end of a search
+    compiled["official_formula"] = re.compile(s["official_formula"])  # right after an "I"
     compiled["talk_words"] = re.compile(s["offers_talk_words"])  # not in the book: a cue's text
     compiled["book"] = CueBook(dict(_named(compiled)))
     return compiled
@@ -448,6 +449,31 @@ def _not_only_invited(text: str, offers: dict[str, bool]) -> dict[str, bool]:
             not any(a <= m.start() < b for a, b in invited) for m in c["offers"][key].finditer(low)
         )
     return kept
+
+
+def _unsaid(low: str, hits: frozenset[str]) -> frozenset[str]:
+    """``hits`` without the lists each of whose matches in lowered text ``low`` says nothing:
+    an offer to put the candidate forward under a negation ("I can't put you forward for this
+    one", ``negated_before``), a first person only in an official formula ("I regret to
+    inform you", ``official_formula``: a team's letter, not a person's own voice). Both are
+    read here, not by lookarounds in the lists, which keeps them in the cue book's RE2 sets."""
+    c, unsaid = _compiled(), set()
+    if "put_forward" in hits and all(
+        c["negated_before"].search(low, 0, m.start()) for m in c["put_forward"].finditer(low)
+    ):
+        unsaid.add("put_forward")
+    formula = c["official_formula"]
+    if (
+        "own_voice" in hits
+        and any(w in low for w in _FORMULA_VERBS)  # most messages have none
+        and all(formula.match(low, m.end()) for m in c["own_voice"].finditer(low))
+    ):
+        unsaid.add("own_voice")
+    return hits.difference(unsaid) if unsaid else hits
+
+
+#: The verbs of an official formula ("I regret to inform you"), a literal gate.
+_FORMULA_VERBS = ("inform", "advise", "notify")
 
 
 def _offer_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
@@ -809,7 +835,8 @@ def read_context(
     specific: Sequence[SpecificFeedback] = (),
 ) -> PlanContext:
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
-    hits = _matching(lower(text))
+    low = lower(text)
+    hits = _unsaid(low, _matching(low))
     offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in _compiled()["offers"]})
     offers = _offer_channel(text, offers)
     mentions, name = other_role(text)
