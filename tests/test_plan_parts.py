@@ -429,6 +429,53 @@ def test_the_cue_book_searches_apart_only_a_lists_patterns_with_lookarounds(
         assert book.matching(low) == ({"list"} if cues.regex.search(low) else set()), text
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("we could use help on the launch on a contract basis", True),
+        ("we could use help" + " very" * 30 + " much on a contract basis", False),
+        ("no help here", False),
+    ],
+)
+def test_a_bounded_gap_is_confirmed_by_the_list_itself(text: str, named: bool) -> None:
+    """The book searches a bounded gap unbounded in its sets and confirms a hit with the list:
+    a gap longer than the bound names no list, as the list's own search finds nothing."""
+    from analyzer.cues import CueBook, Cues, lower
+
+    cues = Cues([r"\bcould use help\b[^.!?\n]{0,40}\bcontract basis\b"])
+    low = lower(text)
+    assert (cues.search(low) is not None) is named
+    assert CueBook({"list": cues}).matching(low) == ({"list"} if named else set())
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "[ab]", "(?:ab )"]), st.integers(0, 3), st.integers(0, 3)
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.text(alphabet="ab ", max_size=30),
+)
+def test_an_unbounded_pattern_matches_wherever_the_bounded_one_does(
+    pieces: list[tuple[str, int, int]], text: str
+) -> None:
+    """:func:`analyzer.cues.unbounded` only lifts upper bounds: whatever the bounded pattern
+    matches, the unbounded one matches too, starting at the same place."""
+    import re
+
+    from analyzer.cues import unbounded
+
+    pattern = "".join(f"{atom}{{{low},{low + extra}}}" for atom, low, extra in pieces)
+    lifted = unbounded(pattern)
+    assert "," in lifted and not re.search(r"\{\d+,\d+\}", lifted)
+    found = re.search(pattern, text)
+    if found is not None:
+        again = re.search(lifted, text)
+        assert again is not None and again.start() <= found.start()
+
+
 def test_every_shipped_cue_list_but_the_lookahead_one_has_the_fast_engine() -> None:
     from analyzer.plancontext import _compiled
 
