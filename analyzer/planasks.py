@@ -27,7 +27,10 @@ from .resources import read_json
 #: The longest action, in words, that a reply repeats; a longer one is not echoed.
 MAX_ACTION_WORDS = 14
 #: A question that ends a sentence: what precedes it on its line, back to the last mark.
-_QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^.!?\n]{6,240}\?)", re.MULTILINE)
+#: (a point between digits, "$6.5k", ends no sentence)
+_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?\n])(?<!\d\.(?=\d)))[ \t]*((?:[^.!?\n]|(?<=\d)\.(?=\d)){6,240}\?)", re.MULTILINE
+)
 #: The question a request holds: "let me know if [you'd be keen]".
 _LET_KNOW = re.compile(
     r"\b(?:let (?:me|us) know|(?:(?:i|we) (?:would|'d)|and would) like to know)"
@@ -62,7 +65,7 @@ _IF_INTERESTED = re.compile(
 
 
 #: A sentence: what lies between marks that end one.
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "$6.5k" is one
 #: A dash, a ", but" or an ", and" before the question itself ("..., and I'm wondering if you'd
 #: be up for ...") between clauses: the question is the clause after the last one.
 _DASH = re.compile(

@@ -78,7 +78,8 @@ def with_second_offer(ctx: PlanContext, accepted: str, *, role_said: bool = Fals
     elif (ctx.mentions_other_role or ctx.offered_role) and not role_said:  # "I do have
         # another role with a smaller firm, might suit?"
         extra = str(wordings["unnamed_role"])
-    elif ctx.work_offered:  # "... and we're always needing people over summer"
+    elif ctx.work_offered and ctx.work_offered not in (ctx.sender_asks or ""):  # "... and
+        # we're always needing people over summer" (not after "Yes, I would be open to contract")
         extra = str(wordings["work_offered"]).format(work=work_named(ctx.work_offered))
     elif ctx.follow_up == "contact_request" and ctx.contact_when:  # "should the role be
         extra = str(wordings["contact_request"]).format(when=ctx.contact_when)  # re-opened, I

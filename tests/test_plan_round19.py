@@ -523,3 +523,39 @@ def test_a_data_retention_line_about_a_filled_vacancy_states_no_reason() -> None
         "four weeks after the vacancy has been filled. Kind regards, Recruitment Team"
     )
     assert "filled_internally" not in read_context(message, policy=None).out_of_control
+
+
+# The last part of the round: the 65th and 66th sets' recruiters.
+
+
+def test_a_figure_with_a_decimal_point_ends_no_question() -> None:
+    message = (
+        "Hi Wei Ling, the client went with another candidate whose expected salary is lower. "
+        "Just to check, would you be open to roles around $6.5k? I have a couple of SMEs "
+        "hiring. Let me know. Jasmine"
+    )
+    closing = texts_of(message)[-1]
+    assert "I [am / am not] open to roles around $6.5k." in closing, closing
+
+
+def test_work_said_yes_to_is_not_taken_up_twice() -> None:
+    message = (
+        "Hi Sophie, the client has gone with an internal candidate. I've got a 3 month "
+        "contract with a housing association in Wakefield. Would you be open to contract? If so "
+        "what day rate would you be looking for? Give me a ring when you get a chance. Ryan"
+    )
+    closing = texts_of(message)[-1]
+    assert closing.count("contract") == 1, closing
+
+
+def test_a_paused_interim_hire_with_a_frozen_budget_is_a_decision(analyzer: Analyzer) -> None:
+    message = (
+        "Hi Gemma, quick update on the interim at the housing association: they've put it on "
+        "hold. Budget's been frozen until the new financial year and they've paused all their "
+        "interim hires. I have got another one that might suit though, a 6 month FTC in Stoke. "
+        "What's your notice at the moment? Give me a ring when you're free. Jamie"
+    )
+    ctx = read_context(message, policy=None)
+    assert {"budget", "withdrawn"} <= ctx.out_of_control and ctx.offered_role == "one"
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert any("notice period is [" in t for t in texts), texts
