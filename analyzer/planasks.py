@@ -249,9 +249,9 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     if found is not None and found[1] is not None and _details_promised_outside(body):
         found = (found[0], str(_replies()["details_promised"]["question"]))  # "Let me know
         # and I can send details": a yes asks for them, not what the next step is
-    requests = asks.any_request.search(lower(body)) is not None  # most messages: none
-    for sentence in _SENTENCE.findall(body) if requests else ():  # "Kindly share your CV."
-        if not sentence.rstrip().endswith("?") and asks.requests.search(sentence):
+    for start, end in request_spans(body):  # "Kindly share your CV."
+        sentence = body[start:end]
+        if not sentence.rstrip().endswith("?"):
             asked = _LET_KNOW.search(sentence) or _IF_LET_KNOW.search(sentence)  # "let me know
             # if you'd be keen", "if you would consider X, let me know": a question
             reply = _reply(asked.group(1).rstrip(". "), asks) if asked else None

@@ -224,8 +224,9 @@ def _named(compiled: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Cu
 @lru_cache(maxsize=8)
 def _matching(low: str) -> frozenset[str]:
     """The dotted names of the cue lists that match lowered text ``low``, found in one pass
-    and kept for the several readings of one message."""
-    return _compiled()["book"].matching(low)
+    and kept for the several readings of one message (less those whose every match says
+    nothing, :func:`_unsaid`)."""
+    return _unsaid(low, _compiled()["book"].matching(low))
 
 
 def stage_of(text: str) -> str:
@@ -453,27 +454,33 @@ def _not_only_invited(text: str, offers: dict[str, bool]) -> dict[str, bool]:
 
 def _unsaid(low: str, hits: frozenset[str]) -> frozenset[str]:
     """``hits`` without the lists each of whose matches in lowered text ``low`` says nothing:
-    an offer to put the candidate forward under a negation ("I can't put you forward for this
-    one", ``negated_before``), a first person only in an official formula ("I regret to
-    inform you", ``official_formula``: a team's letter, not a person's own voice). Both are
+    an offer under a negation ("I can't put you forward for this one", "I can not create a
+    second position": :func:`_said`), a first person only in an official formula ("I regret
+    to inform you", ``official_formula``: a team's letter, not a person's own voice). Both are
     read here, not by lookarounds in the lists, which keeps them in the cue book's RE2 sets."""
     c, unsaid = _compiled(), set()
-    if "put_forward" in hits and all(
-        c["negated_before"].search(low, 0, m.start()) for m in c["put_forward"].finditer(low)
-    ):
-        unsaid.add("put_forward")
+    for name in _NEGATABLE:
+        if name in hits and next(_said(low, c[name]), None) is None:
+            unsaid.add(name)
     formula = c["official_formula"]
     if (
         "own_voice" in hits
-        and any(w in low for w in _FORMULA_VERBS)  # most messages have none
+        and formula.search(low) is not None  # most messages have no such formula
         and all(formula.match(low, m.end()) for m in c["own_voice"].finditer(low))
     ):
         unsaid.add("own_voice")
     return hits.difference(unsaid) if unsaid else hits
 
 
-#: The verbs of an official formula ("I regret to inform you"), a literal gate.
-_FORMULA_VERBS = ("inform", "advise", "notify")
+#: The offers a negation right before them takes back (``negated_before``).
+_NEGATABLE = ("put_forward", "offered_role")
+
+
+def _said(low: str, cues: Cues) -> Iterator[Any]:
+    """The matches of ``cues`` in lowered text ``low`` that no negation right before them
+    takes back (``negated_before``: "I can't put you forward for this one")."""
+    negation = _compiled()["negated_before"]
+    return (m for m in cues.finditer(low) if not negation.search(low, 0, m.start()))
 
 
 def _offer_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
@@ -580,17 +587,10 @@ def other_role(text: str) -> tuple[bool, str | None]:
 def offered_role(text: str) -> str | None:
     """Whether the sender has another opening in hand for the candidate (``offered_role``):
     "one" ("I've got another EA opening"), "several" ("a few roles coming up"), or ``None``.
-    A cue right after a negation offers nothing ("I can not create a second position")."""
+    A cue right after a negation offers nothing ("I can not create a second position":
+    :func:`_said`)."""
     low = lower(text)
-    negation = _compiled()["negated_before"]
-    match = next(
-        (
-            m
-            for m in _compiled()["offered_role"].finditer(low)
-            if not negation.search(low, 0, m.start())
-        ),
-        None,
-    )
+    match = next(_said(low, _compiled()["offered_role"]), None)
     if match is None:
         return None
     plural = _compiled()["roles_word"].search(low[match.start() : match.end()]) is not None
@@ -836,7 +836,7 @@ def read_context(
 ) -> PlanContext:
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
     low = lower(text)
-    hits = _unsaid(low, _matching(low))
+    hits = _matching(low)
     offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in _compiled()["offers"]})
     offers = _offer_channel(text, offers)
     mentions, name = other_role(text)
