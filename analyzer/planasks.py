@@ -147,6 +147,8 @@ class _Asks:
     #: offers made on the candidate's say-so, each with its reply: cue lists, behind their
     #: literals and searched by RE2 (``re`` tried each "I'd" of a message, 23 us a note)
     offered_if: tuple[tuple[Cues, str], ...]
+    #: what an offer the sender made names ("We do have [bank shifts] going"), for a bare yes
+    offer_objects: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +166,7 @@ def _reader() -> _Asks:
         re.compile(settings["requests"], re.IGNORECASE),
         Cues([settings["requests"]]),
         tuple((Cues([f["pattern"]]), str(f["reply"])) for f in settings["offered_if"]),
+        tuple(re.compile(o["pattern"], re.IGNORECASE) for o in settings["offer_objects"]),
     )
 
 
@@ -240,7 +243,10 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             reply = str(_replies()["that_choice"]), None  # "The CTC would be lower. Will you
             # be open for that?": the candidate decides on pay, not the plan
         if reply is not None:
-            found = reply
+            found = _named(body, match.start(1), reply, asks)
+            second = _AND_QUESTION.search(question)  # "Would you consider contract, and is
+            for kind, clause in _answers(question[second.end() :], asks) if second else ():
+                told.setdefault(kind, clause)  # Manchester doable for you?": both answered
             continue
         for kind, clause in _answers(whole, asks):
             told.setdefault(kind, clause)
@@ -256,11 +262,50 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             # if you'd be keen", "if you would consider X, let me know": a question
             reply = _reply(asked.group(1).rstrip(". "), asks) if asked else None
             if reply is None and _IF_INTERESTED.search(sentence):  # "If interested just reply"
-                reply = str(_replies()["interested"]), None
+                reply = _named(body, end, (str(_replies()["interested"]), None), asks)
             found = reply if reply is not None else found
             for kind, clause in _answers(sentence, asks):
                 told.setdefault(kind, clause)
     return found, tuple(told.values())
+
+
+#: A bare yes that says no offer back, which :func:`_named` names.
+_BARE = ("interested", "that")
+#: The sentences before a bare yes in which the offer it answers is looked for.
+_OFFER_SENTENCES = 2
+#: Heads of an offer said with "the" ("the bank shifts"); others stand bare ("contract help").
+_COUNTED = re.compile(r"(?:s|role|position|opening|vacancy|job|contract|placement)$")
+#: Words that start an offer's own determiner ("a few shifts"): no "the" before them.
+_DETERMINERS = frozenset({"a", "an", "the", "some", "more", "two", "three", "another", "one"})
+#: What follows an offer's head noun ("bank shifts [at our home]").
+_AFTER_HEAD = re.compile(r"\s(?:at|in|on|with|for|over)\s", re.IGNORECASE)
+
+
+def _named(
+    body: str, end: int, reply: tuple[str, str | None], asks: _Asks
+) -> tuple[str, str | None]:
+    """``reply``, or for a bare yes to an offer ("Would you be interested?", "if you'd be
+    keen") the yes that names what the sender offered in the text up to ``end`` (its sentence
+    and the two before it), with the question that follows it."""
+    replies = _replies()
+    if reply[1] is not None or reply[0] not in (replies[b] for b in _BARE):
+        return reply
+    starts = [m.start() for m in _SENTENCE.finditer(body[:end])]
+    start = starts[-1 - _OFFER_SENTENCES] if len(starts) > _OFFER_SENTENCES else 0
+    low = lower(body[start:end])  # curly apostrophes read as straight ones
+    spans = [m.span("what") for p in asks.offer_objects for m in p.finditer(low)]
+    if not spans:
+        return reply
+    at, to = max(spans)  # the offer said last
+    what = " ".join(body[start + at : start + to].split()).rstrip(",;: ")
+    if _PLACEHOLDER.search(what) or len(what.split()) > MAX_ACTION_WORDS:
+        return reply
+    head = _AFTER_HEAD.split(what, maxsplit=1)[0].split()[-1].lower()  # "shifts" of "bank
+    # shifts at our home in Ludlow"
+    if what.split()[0].lower() not in _DETERMINERS and _COUNTED.search(head):
+        what = f"the {what}"
+    text = str(replies["interested_in"]).format(what=turned(what))
+    return text, next((q for cue, q in _follow() if cue.search(what)), None)
 
 
 def _terms_before(body: str, question: re.Match[str]) -> bool:
@@ -286,6 +331,11 @@ _OTHERWISE = re.compile(
 _CHOICE = re.compile(
     r"\s+or\s+(?:is|are|was|would|do|does|did|will|should|have|has|can)\s+(?:it|you|they|we)\b",
     re.I,
+)
+#: A second question joined to a proposal ("consider contract, and is Manchester doable for
+#: you"): the yes says the proposal back, and the second is answered on its own.
+_AND_QUESTION = re.compile(
+    r",?\s+and\s+(?=(?:is|are|would|do|does|can|could|will|what|when|how)\s)", re.IGNORECASE
 )
 #: An aside in brackets inside a proposal, which a yes does not say back.
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -342,14 +392,16 @@ def _reply(question: str, asks: _Asks) -> tuple[str, str | None] | None:
                 return None
             action = match.group("action")[: choice.start()]
             return _yes(action, "open_choice", asks, prep=prep, verb_needed=False)
+        second = _AND_QUESTION.search(match.group("action"))
+        action = match.group("action")[: second.start()] if second else match.group("action")
         any_words = form.reply in _ANY_ACTION  # "interested in subbing at the branches",
         if any_words and any(p.search(question) for _, p in asks.answers):  # but "open to
             return None  # relocating?" asks to be told (``answers``) and proposes nothing
         reply = form.reply
-        if reply in _CHOICES and _FIGURE.search(match.group("action")):  # "at around 320,000",
+        if reply in _CHOICES and _FIGURE.search(action):  # "at around 320,000",
             reply = _CHOICES[reply]  # "coming down a bit": terms the candidate decides on, a
             # blank, not a yes
-        return _yes(match.group("action"), reply, asks, prep=prep, verb_needed=not any_words)
+        return _yes(action, reply, asks, prep=prep, verb_needed=not any_words)
     return None
 
 

@@ -305,6 +305,9 @@ def forward_question(
         return pick(settings["advised"], seed)
     if ctx.relayed or (ctx.agency and not ctx.form_letter):  # a recruiter, not the
         return pick(settings["relayed"], seed)  # employer: which roles to look at next
+    if ctx.reapply_when and not ctx.contact_when:  # "we recruit from around May": when to
+        return pick(settings["reapply_when"], seed).format(when=ctx.reapply_when)  # apply is
+        # said, so the closing takes it up instead of asking it
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
     if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when
@@ -394,9 +397,17 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
     question left out; unchanged when the sender asked nothing."""
     if ctx.sender_asks is None:
         return accepted
+    yes = _first_sentence(ctx.sender_asks)
+    if _MEETING.search(yes):  # "Yes, I would be up for a coffee next week": the meeting is
+        asked = accepted.rpartition(". ")[2]  # accepted once; only its question follows
+        return f"{yes} {asked}" if asked.endswith("?") else yes
     if accepted.startswith("Yes, "):  # one yes
         accepted = capital(accepted.removeprefix("Yes, "))
-    return f"{_first_sentence(ctx.sender_asks)} {accepted}"
+    return f"{yes} {accepted}"
+
+
+#: A yes that already accepts a meeting ("Yes, I would be up for a coffee next week").
+_MEETING = re.compile(r"\b(?:coffee|call|chat|catch-up|catch up|conversation|meet|meeting)\b")
 
 
 def _first_sentence(said: str) -> str:

@@ -236,10 +236,17 @@ def stage_of(text: str) -> str:
     for stage in reversed(STAGES[1:]):
         if f"stages.{stage}" not in hits:
             continue
+        if stage == "take_home" and stage_variant(text, "interviewed") == _ASSESSMENT_DAY:
+            continue  # "the group exercise, technical interview and written exercise" of an
+            # assessment centre: the day is the stage, its written exercise no take-home task
         pattern = c["stages"][stage]
         if any(not _cancelled(low, m, stage) for m in pattern.finditer(low)):
             return stage
     return STAGES[0]
+
+
+#: The stage variant of a day of exercises held by the employer (``stage_variants``).
+_ASSESSMENT_DAY = "assessment_centre"
 
 
 def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
@@ -544,10 +551,11 @@ _MINE = MappingProxyType(
         "you’re": "I'm",
         "you": "I",
         "your": "my",
+        "yours": "mine",
         "yourself": "myself",
     }
 )
-_IN_MY_WORDS = re.compile(r"\byou(?:\s+are|['’]re)\b|\byour(?:self)?\b|\byou\b", re.IGNORECASE)
+_IN_MY_WORDS = re.compile(r"\byou(?:\s+are|['’]re)\b|\byour(?:self|s)?\b|\byou\b", re.IGNORECASE)
 #: A sender's "your" that stands for "you're" ("if your still looking").
 _YOUR_FOR_YOURE = re.compile(
     r"\byour(?=\s+(?:still|not|ever|going|looking|keen|interested|able|free|available|around"

@@ -110,7 +110,8 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
         # unless the sender said already how I would hear of one: then thanks, no question
         # (a paused role only when the closing welcomes a promise on its condition, or says
         # yes to the sender's offer to be in touch); a role on offer answers it too
-        told = reopen_told(ctx) or role_in_hand(ctx)
+        told = reopen_told(ctx) or role_in_hand(ctx) or ctx.agency  # an agency's next step
+        # is the closing's, not where a similar role is announced
         thanks = settings["closed_role_thanks"]
         promised = ctx.contact_when is not None or reopen_contact(ctx)
         talk = offers_talk(ctx)  # the call the closing takes up is where to ask more
@@ -130,7 +131,7 @@ def opener_text(ctx: PlanContext, seed: int) -> str:
     text = pick(openers[key], seed).format(material=material(ctx), the_role=the_role(ctx.role))
     inner = lower_first(text)
     if ctx.praise is not None and real_praise(ctx):  # build on what the message praised
-        text, inner = praised(*ctx.praise)
+        text, inner = praised(*ctx.praise, seed=seed)
     leads = settings["offer_leads"]
     offered = ctx.offers_feedback and not ctx.contact_named  # the named contact gives it
     if offered and not offers_talk(ctx):  # a call is accepted by the closing
@@ -175,14 +176,16 @@ def real_praise(ctx: PlanContext) -> bool:
     )
 
 
-def praised(kind: str, what: str) -> tuple[str, str]:
-    """The opener that builds on the message's praise, alone and after an offer's lead-in."""
+def praised(kind: str, what: str, *, seed: int = 0) -> tuple[str, str]:
+    """The opener that builds on the message's praise, alone (one of its wordings, by
+    ``seed``) and after an offer's lead-in."""
     wordings = plan_settings()["praise_openers"]
     what = what or str(wordings["default_what"])  # "learning about you": the background
     part = wordings["part"]["several" if what.endswith("s") else "one"]
     entry = wordings[kind]
+    alone = [entry["alone"]] if isinstance(entry["alone"], str) else entry["alone"]
     return (
-        str(entry["alone"]).format(what=what, part=part),
+        pick(alone, seed).format(what=what, part=part),
         str(entry["after_lead"]).format(what=what),
     )
 

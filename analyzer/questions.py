@@ -806,8 +806,36 @@ def _points_of(
 ) -> tuple[tuple[SpecificFeedback, ...], bool]:
     """:func:`_points`, kept for the few places of one plan that ask."""
     boilerplate, list_cue = _built_on_cues()
-    points = tuple(s for s in specific if s.cue != "logistics" and not boilerplate.search(s.text))
+    points = tuple(
+        s
+        for s in specific
+        if s.cue != "logistics"
+        and not boilerplate.search(s.text)
+        and not _in_requirements_list(message, s.start)
+    )
     return points, list_cue.search(lower(message)) is not None
+
+
+#: A line that starts a bullet or a numbered item.
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u00b7]|\d{1,2}[.)])\s")
+
+
+def _in_requirements_list(message: str, start: int) -> bool:
+    """Whether ``start`` lies in a bulleted list under a line that introduces the role's
+    requirements (``build_on_specific.requirements_list``), with no blank line between."""
+    if not message or "requirement" not in message[:start].lower():
+        return False
+    headers = list(_requirements_list().finditer(message, 0, start))
+    if not headers:
+        return False
+    between = message[headers[-1].end() : start]
+    line_start = message.rfind("\n", 0, start) + 1
+    return "\n\n" not in between.replace("\r", "") and bool(_BULLET_LINE.match(message, line_start))
+
+
+@lru_cache(maxsize=1)
+def _requirements_list() -> re.Pattern[str]:
+    return re.compile(plan_settings()["build_on_specific"]["requirements_list"])
 
 
 def written_feedback(ctx: PlanContext, specific: Sequence[SpecificFeedback], message: str) -> bool:

@@ -281,7 +281,7 @@ def test_a_licence_or_a_language_the_role_needs_is_thanked_for_not_asked(
     [
         (
             "We do have bank shifts going at our Elm Road home. If you're interested let me know.",
-            "bank work",
+            "interested in the bank shifts",
         ),
         ("We sometimes need extra hands in the summer, let us know if you're keen.", "summer work"),
         (
@@ -354,9 +354,7 @@ def test_a_draft_says_yes_to_offered_work_in_its_own_paragraph(analyzer: Analyze
         "on Elm Road. If you're interested let me know and I can get you booked in.\nKaren"
     )
     body = draft(analyzer.analyze(message)).body
-    assert "\n\nYes, please do keep me in mind for bank work." in body or (
-        "\n\nI would be glad to be on your list for bank work." in body
-    ), body
+    assert "\n\nYes, I am interested in the bank shifts; thank you for thinking of me." in body
     assert "1. " not in body, body
 
 

@@ -1,0 +1,250 @@
+"""The twentieth round's categories: praise said in a manager's own words ("the regulars took to
+you", "your answers on safeguarding were clear") is thanked, not asked for again; a trial
+shift or a kitchen stage is the stage reached; a time to apply again said as a month, a season
+of recruiting or a quarter is taken up, not asked; a bare "Would you be interested?" is
+answered with the offer it asks about; more ways to invite contact ("give us a yell", "I'd be
+happy to look at you again"), to offer written feedback and to sign as an agency; a second
+question joined to a proposal is answered on its own; a list of the role's requirements and a
+description of the scoring are no pointers to thank; a written exercise at an assessment
+centre is part of the day, not a take-home task; a coffee is accepted once."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.analysis import Analyzer
+from analyzer.planasks import sender_asks, sender_told
+from analyzer.plancontext import read_context
+
+from .plan_helpers import texts_of
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "Your answers on safeguarding were really clear.",
+        "You had a good understanding of the stock system.",
+        "The regulars took to you straight away.",
+        "The lads all liked you and you're a good worker.",
+        "You kept your section lovely and tidy all night.",
+        "The bit of work you did on the skirting was spot on.",
+        "The panel liked the way you handled the role play.",
+        "We loved your writing samples.",
+    ],
+)
+def test_praise_in_a_managers_own_words_is_read(praise: str) -> None:
+    message = (
+        f"Hi Sol, thanks for coming in on Friday. {praise} Unfortunately we've gone with "
+        "someone who has more experience on the line. All the best, Tamsin"
+    )
+    assert read_context(message, policy=None).praise is not None
+
+
+def test_praise_given_is_not_asked_for_again(analyzer: Analyzer) -> None:
+    message = (
+        "Hi Sol, thanks for coming in on Friday. The regulars took to you straight away. "
+        "Unfortunately we've gone with someone who has more experience on the line. All the "
+        "best, Tamsin"
+    )
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert not any("went well in my" in t or "came across well?" in t for t in texts), texts
+
+
+def test_praise_thanks_are_worded_in_more_than_one_way() -> None:
+    openers = set()
+    for name in ("Sol", "Ama", "Kit", "Reza", "Bo", "Lin", "Ugo", "Pat"):
+        message = (
+            f"Hi {name}, thanks for coming in. You came across really well. Sadly the role went "
+            "to someone with a forklift ticket. Cheers, Dev"
+        )
+        openers.add(texts_of(message)[0])
+    assert len(openers) > 1, openers
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    [
+        "Thanks for doing the trial on Sunday.",
+        "Thanks for coming in for the stage on Wednesday.",
+    ],
+)
+def test_a_trial_or_a_stage_is_the_stage_reached(thanks: str) -> None:
+    message = (
+        f"Hey Jo, {thanks} We've gone with someone who's done more fine dining. Good luck, Mick"
+    )
+    ctx = read_context(message, policy=None)
+    assert (ctx.stage, ctx.stage_variant) == ("interviewed", "trial")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "We take on seasonal pickers from around March each year, so do apply for future "
+            "roles then.",
+            "from around March",
+        ),
+        (
+            "You are welcome to apply to our next scheme; we recruit from early May.",
+            "from early May",
+        ),
+        ("We may open another slot for illustrators in Q3, so feel free to apply again.", "in Q3"),
+    ],
+)
+def test_a_time_to_apply_again_is_taken_up_not_asked(sentence: str, when: str) -> None:
+    message = (
+        "Dear Rui, thank you for applying to Kestrel Orchards. We had a strong field and you "
+        f"have not been shortlisted this time. {sentence} Kestrel Orchards Recruitment"
+    )
+    ctx = read_context(message, policy=None)
+    assert ctx.timing and ctx.reapply_when == when
+    texts = texts_of(message)
+    assert not any("When would be a good time" in t for t in texts), texts
+    assert any(when in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        ("We have received many applications for our location Bremen.", False),
+        (
+            "We can't offer you the job because you are living in Lagos and the shift starts "
+            "at 5am.",
+            True,
+        ),
+        ("We don't have staff transport from your side of town, so it won't work.", True),
+    ],
+)
+def test_location_is_a_reason_only_where_it_is_one(sentence: str, location: bool) -> None:
+    message = f"Dear Mr Ade, thank you for your interest. {sentence} Regards, HR"
+    ctx = read_context(message, policy=None)
+    assert ("location" in ctx.out_of_control) is location
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        (
+            "I could give you a couple of shifts on the bar over New Year if you want them. Would "
+            "you be interested?",
+            "interested in a couple of shifts on the bar over New Year",
+        ),
+        (
+            "We do have relief shifts going at our Ayr branch though. Would you be interested?",
+            "interested in the relief shifts",
+        ),
+        (
+            "We do have bank hours on the dementia unit if you'd be keen to get more experience, "
+            "let me know.",
+            "interested in the bank hours on the dementia unit",
+        ),
+    ],
+)
+def test_a_bare_yes_names_the_offer(text: str, yes: str) -> None:
+    said = sender_asks(f"Hi Sam, sorry, the post went to someone else. {text} Bev")
+    assert said is not None and yes in said, said
+
+
+def test_a_bare_yes_with_no_offer_before_it_stays_bare() -> None:
+    said = sender_asks("Hi Sam, the post went to someone else. Would you be interested? Bev")
+    assert said is not None and " in " not in said, said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("If you get your ticket done give us a yell.", "if I get my ticket done"),
+        ("If you get yours sorted give us a buzz.", "if I get mine sorted"),
+        (
+            "If you can get some time on a till I'd be happy to look at you again.",
+            "if I can get some time on a till",
+        ),
+    ],
+)
+def test_more_ways_to_invite_contact(sentence: str, when: str) -> None:
+    message = f"Alright Kai, we went with a lad who has his CSCS card. {sentence} Cheers, Nev"
+    assert read_context(message, policy=None).invited_when == when
+
+
+def test_an_offer_of_written_feedback_is_read() -> None:
+    message = (
+        "Dear Ola, you have not been successful on this occasion. If you would like written "
+        "feedback on your performance, please reply within four weeks. Early Careers Team"
+    )
+    assert read_context(message, policy=None).offers_feedback
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Priya Nair | Senior Consultant | Fenwick Search",
+        "Unfortunately the client has decided to go with an internal candidate.",
+    ],
+)
+def test_an_agency_is_read_from_its_signature_or_its_client(line: str) -> None:
+    message = f"Hi Tom, quick update on the analyst role. It has been filled. {line}"
+    assert read_context(message, policy=None).agency
+
+
+def test_an_agency_with_a_filled_role_is_not_asked_where_roles_are_announced() -> None:
+    message = (
+        "Hi Tom, bad news, the Leeds role has gone to an internal candidate. The same client "
+        "have a 6 month contract in York. Would you consider contract? Priya | Senior "
+        "Consultant | Fenwick Search"
+    )
+    texts = texts_of(message)
+    assert not any("announced" in t for t in texts), texts
+
+
+def test_a_second_question_joined_to_a_proposal_is_answered_on_its_own() -> None:
+    text = (
+        "Hi Meg, the client has a contract in Bristol. Would you consider contract, and is "
+        "Bristol doable for you? Raj"
+    )
+    assert sender_asks(text) == "Yes, I would consider contract. What would the next step be?"
+    assert sender_told(text) == "The commute [would / would not] work for me."
+
+
+def test_a_list_of_the_roles_requirements_is_no_pointers(analyzer: Analyzer) -> None:
+    message = (
+        "Hi Dale,\n\nThanks for your interest in driving with Ridgeway Haulage.\n\nAfter "
+        "reviewing your application, we are unable to move forward. Our minimum requirements "
+        "for tanker drivers are:\n- A valid C+E licence\n- 2 years of verifiable tanker "
+        "experience in the last 5 years\n- No more than 3 penalty points\n\nYou do not "
+        "currently meet the experience requirement.\n\nRidgeway Haulage Recruiting"
+    )
+    texts = [q.text for q in analyzer.analyze(message).questions]
+    assert not any("pointers" in t for t in texts), texts
+
+
+def test_a_written_exercise_at_an_assessment_centre_is_part_of_the_day() -> None:
+    message = (
+        "Dear Ama, thank you for attending our assessment centre. Each candidate was scored in "
+        "the group exercise, the technical interview and the written exercise. You have not "
+        "been successful on this occasion. Graduate Recruitment Team"
+    )
+    ctx = read_context(message, policy=None)
+    assert (ctx.stage, ctx.stage_variant) == ("interviewed", "assessment_centre")
+
+
+def test_a_take_home_written_exercise_is_still_a_take_home() -> None:
+    message = (
+        "Dear Ama, thank you for completing the written exercise for the policy role. We have "
+        "decided not to progress your application. Policy Team"
+    )
+    assert read_context(message, policy=None).stage == "take_home"
+
+
+def test_a_coffee_the_sender_proposes_is_accepted_once() -> None:
+    message = (
+        "Hi Lou, thanks for the case study. We went with someone who has run marketplace ops "
+        "before. We're hiring a Partnerships Lead soon though, and I think you'd be great. Would "
+        "you be up for a coffee next week to talk about it? Ben"
+    )
+    closing = texts_of(message)[-1]
+    assert closing.count("coffee") == 1, closing
