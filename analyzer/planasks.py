@@ -339,8 +339,9 @@ _AND_QUESTION = re.compile(
 )
 #: An aside in brackets inside a proposal, which a yes does not say back.
 _ASIDE = re.compile(r"\s*\([^()]*\)")
-#: A question's "at all", which a yes does not say back.
-_AT_ALL = re.compile(r",?\s+at all$", re.IGNORECASE)
+#: A question's "at all" or "though", which a yes does not say back ("up for some freelance
+#: work though?": "Yes, I would be up for some freelance work.").
+_AT_ALL = re.compile(r",?\s+(?:at all|though|tho)$", re.IGNORECASE)
 
 
 def _offered_if(body: str, asks: _Asks) -> tuple[str, str | None] | None:

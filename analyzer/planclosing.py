@@ -400,6 +400,9 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
     yes = _first_sentence(ctx.sender_asks)
     if _MEETING.search(yes):  # "Yes, I would be up for a coffee next week": the meeting is
         asked = accepted.rpartition(". ")[2]  # accepted once; only its question follows
+        role = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
+        if role and _ABOUT_IT.search(yes):  # "chatting about that": the role it stands for
+            yes = _ABOUT_IT.sub(f" about {_definite(role)}.", yes)
         return f"{yes} {asked}" if asked.endswith("?") else yes
     if accepted.startswith("Yes, "):  # one yes
         accepted = capital(accepted.removeprefix("Yes, "))
@@ -407,7 +410,11 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
 
 
 #: A yes that already accepts a meeting ("Yes, I would be up for a coffee next week").
-_MEETING = re.compile(r"\b(?:coffee|call|chat|catch-up|catch up|conversation|meet|meeting)\b")
+_MEETING = re.compile(
+    r"\b(?:coffee|call|chat|chatting|talk|talking|catch-up|catch up|conversation|meet|meeting)\b"
+)
+#: A yes that ends on what the sender's question pointed back to ("chatting about that.").
+_ABOUT_IT = re.compile(r" about (?:that|it|this)\.$")
 
 
 def _first_sentence(said: str) -> str:

@@ -340,7 +340,23 @@ def plan(
     steps = [opener, *clarify, *closing]  # ("which part of my application came closest"): a
     if lead is not None:  # team sending the same letter to every applicant does not answer it
         steps = _template_steps(lead, clarify, closing, seed)  # (see the function)
+    steps = _thanked(steps, ctx, seed)
     return [replace(q, text=in_its_words(q.text, message)) for q in steps[:max_questions]]
+
+
+def _thanked(steps: list[Question], ctx: PlanContext, seed: int) -> list[Question]:
+    """``steps``, the first led by a thanks for the stage reached (``plain_thanks``) when none
+    of them thanks for anything."""
+    settings = plan_settings()["plain_thanks"]
+    if not steps or any(_thanks_cue().search(s.text) for s in steps):
+        return steps
+    thanks = pick(settings.get(ctx.stage, settings["applied"]), seed >> 2)
+    return [replace(steps[0], text=f"{thanks} {steps[0].text}"), *steps[1:]]
+
+
+@lru_cache(maxsize=1)
+def _thanks_cue() -> re.Pattern[str]:
+    return re.compile(plan_settings()["plain_thanks"]["thanked"], re.IGNORECASE)
 
 
 def _template_steps(
@@ -920,8 +936,8 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
         named = named_basis(message, topic) if message and "name" in entry else None
         if named is not None:  # "contract experience": which kind is said, ask how to build it
             lead = one_of(settings["named_basis"]["lead"], seed).replace("{basis}", named)
-            body = settings["named_basis"]["questions"][topic]
-            topic = f"{topic}{_NAMED}"
+            body = one_of(settings["named_basis"]["questions"][topic], seed >> 3)  # a wording
+            topic = f"{topic}{_NAMED}"  # of its own, not the lead's
         found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
     return found
 
@@ -960,13 +976,13 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
     need = None if named is not None else need_words(ctx, message)
     if need is not None:  # "someone who has already run a full P&L at store level"
         lead = one_of(settings["need_lead"], seed).replace("{need}", need)
-        body = settings["questions"]["experience"]
+        body = one_of(settings["questions"]["experience"], 0)  # "that kind": the need said
     elif named is None:
         lead = one_of(settings["unnamed_lead"], seed)
         body = settings["questions"]["experience_unnamed"]
     else:
         lead = one_of(settings["lead"], seed).replace("{basis}", named)
-        body = settings["questions"]["experience"]
+        body = one_of(settings["questions"]["experience"], seed >> 3)
     value = int(plan_settings()["reason_value"])
     return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
 

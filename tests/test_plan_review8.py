@@ -11,6 +11,7 @@ import pytest
 
 from analyzer.analysis import Analyzer
 from analyzer.plancontext import read_context, stage_of
+from analyzer.planwords import plan_settings
 from analyzer.render.plan import plan_notes
 
 from .plan_helpers import found, plan_of, stated, texts_of
@@ -149,7 +150,8 @@ def test_a_named_experience_is_built_on_not_asked_which_kind(
     findings = [found(message, phrase, "unspecified_gap")]
     reasons = [stated(message, "experience", sentence)]
     texts = texts_of(message, findings, reasons=reasons)
-    assert any(named in t and "where could I best gain" in t for t in texts), texts
+    ways = plan_settings()["named_basis"]["questions"]["experience"]
+    assert any(named in t and any(w in t for w in ways) for t in texts), texts
     assert not any("which kind of experience" in t or "what kind of experience" in t for t in texts)
     assert not any(f'"{phrase}"' in t for t in texts)
 
@@ -255,7 +257,7 @@ def test_a_recruiter_relaying_a_decision_is_asked_what_they_said(sentence: str) 
     ctx = read_context(message, policy=None)
     assert ctx.relayed
     questions = plan_of(message)
-    assert questions[0].text.startswith(("What did they say", "What came across best"))
+    assert "What did they say" in questions[0].text or "What came across best" in questions[0].text
     assert questions[-1].purpose == "open_ended"
     assert "roles" in questions[-1].text and "apply" not in questions[-1].text
 
