@@ -304,8 +304,9 @@ def _named(
     # shifts at our home in Ludlow"
     if what.split()[0].lower() not in _DETERMINERS and _COUNTED.search(head):
         what = f"the {what}"
-    text = str(replies["interested_in"]).format(what=turned(what))
-    return text, next((q for cue, q in _follow() if cue.search(what)), None)
+    return str(replies["interested_in"]).format(what=turned(what)), None  # as the bare yes,
+    # no question after it: the sender says the next step ("let me know and I'll pass your
+    # details on"), and blind reviews read "What would the next step be?" as asked already
 
 
 def _terms_before(body: str, question: re.Match[str]) -> bool:

@@ -305,9 +305,11 @@ def forward_question(
         return pick(settings["advised"], seed)
     if ctx.relayed or (ctx.agency and not ctx.form_letter):  # a recruiter, not the
         return pick(settings["relayed"], seed)  # employer: which roles to look at next
-    if ctx.reapply_when and not ctx.contact_when:  # "we recruit from around May": when to
-        return pick(settings["reapply_when"], seed).format(when=ctx.reapply_when)  # apply is
-        # said, so the closing takes it up instead of asking it
+    asks_consent = ctx.follow_up in _CONSENT or ctx.follow_up == "keep_request"
+    if ctx.reapply_when and not ctx.contact_when and not asks_consent:  # "we recruit from
+        return pick(settings["reapply_when"], seed).format(when=ctx.reapply_when)  # around
+        # May": when to apply is said, so the closing takes it up instead of asking it (a
+        # request for consent to keep the CV waits for its yes first)
     if answered_form_letter(ctx):  # it said where roles appear or that it will be in touch
         return None
     if detailed and (ctx.timing or ctx.timing_open or ctx.advised):  # what to do and when

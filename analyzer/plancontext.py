@@ -247,6 +247,8 @@ def stage_of(text: str) -> str:
 
 #: The stage variant of a day of exercises held by the employer (``stage_variants``).
 _ASSESSMENT_DAY = "assessment_centre"
+#: Stage variants after which a letter in no writer's own voice is a form letter.
+_FORM_STAGES = frozenset({"assessment", _ASSESSMENT_DAY})
 
 
 def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
@@ -891,7 +893,8 @@ def read_context(
         no_opening="no_opening" in hits,
         advised_roles="advised_roles" in hits,
         form_letter="own_voice" not in hits
-        and (stage == "applied" or variant == "assessment")  # an aptitude test's result
+        and (stage == "applied" or variant in _FORM_STAGES)  # an aptitude test's result, a
+        # day of exercises scored against a framework: a team's letter to every candidate
         and not signed_by_person(text),
         offers_help=offers["help"],
         offers_reference=offers["reference"],

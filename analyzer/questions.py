@@ -340,23 +340,7 @@ def plan(
     steps = [opener, *clarify, *closing]  # ("which part of my application came closest"): a
     if lead is not None:  # team sending the same letter to every applicant does not answer it
         steps = _template_steps(lead, clarify, closing, seed)  # (see the function)
-    steps = _thanked(steps, ctx, seed)
     return [replace(q, text=in_its_words(q.text, message)) for q in steps[:max_questions]]
-
-
-def _thanked(steps: list[Question], ctx: PlanContext, seed: int) -> list[Question]:
-    """``steps``, the first led by a thanks for the stage reached (``plain_thanks``) when none
-    of them thanks for anything."""
-    settings = plan_settings()["plain_thanks"]
-    if not steps or any(_thanks_cue().search(s.text) for s in steps):
-        return steps
-    thanks = pick(settings.get(ctx.stage, settings["applied"]), seed >> 2)
-    return [replace(steps[0], text=f"{thanks} {steps[0].text}"), *steps[1:]]
-
-
-@lru_cache(maxsize=1)
-def _thanks_cue() -> re.Pattern[str]:
-    return re.compile(plan_settings()["plain_thanks"]["thanked"], re.IGNORECASE)
 
 
 def _template_steps(
