@@ -57,7 +57,7 @@ _FIGURE = re.compile(
 )
 #: Replies whose question names what is proposed in any words ("Would you be interested in
 #: subbing at the branches?"): its action need not start with one of ``actions``.
-_ANY_ACTION = frozenset({"open"})
+_ANY_ACTION = frozenset({"open", "time"})  # "time": a meeting named ("a quick chat")
 #: A request that asks whether the candidate wants what was offered.
 _IF_INTERESTED = re.compile(
     r"\bif (?:you(?:'re| are) |you(?:'d| would) be )?(?:interested|intrested|keen)\b", re.IGNORECASE

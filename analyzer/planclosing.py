@@ -332,6 +332,8 @@ def forward_question(
     key = stage_key(ctx, settings)
     if detailed:  # the written feedback already says what to do differently
         key = "after_detailed"
+    elif ctx.requirement_named and not ctx.form_letter:  # "we need someone who's already Gas
+        key = "after_requirement"  # Safe registered": a way back once it is met
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:

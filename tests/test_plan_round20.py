@@ -248,3 +248,82 @@ def test_a_coffee_the_sender_proposes_is_accepted_once() -> None:
     )
     closing = texts_of(message)[-1]
     assert closing.count("coffee") == 1, closing
+
+
+# The second half of the round: what the paired reviews of the first half noted.
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "Sorry but we need someone who's already Gas Safe registered, we can't carry anyone.",
+        "I need guys who have their CSCS card and their own van for the Derby job.",
+        "The other candidate had run the new payroll system for longer, and that tipped it.",
+    ],
+)
+def test_a_named_requirement_gets_a_way_back_not_an_interview_question(need: str) -> None:
+    message = f"Hi Cal, thanks for coming out to meet us tuesday. {need} Cheers, Gordon"
+    ctx = read_context(message, policy=None)
+    assert ctx.requirement_named
+    texts = texts_of(message)
+    assert not any("interview" in t and ("differently" in t or "effectively" in t) for t in texts)
+
+
+def test_a_decision_that_came_down_to_a_named_experience_builds_on_it() -> None:
+    message = (
+        "Hi Aoife, we've offered the post to someone else; it came down to experience with "
+        "reptiles, which we see a lot of here. Best, Siobhan"
+    )
+    assert read_context(message, policy=None).basis_named
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        (
+            "With your permission I'd like to pass your CV to a colleague at our sister school. "
+            "Please let me know if you are comfortable with that.",
+            "Yes, I would welcome that",
+        ),
+        (
+            "I'd like to give you proper feedback. Would a short phone call on Monday after 4 "
+            "suit?",
+            "Yes, I would be glad to make time for a short phone call on Monday after 4.",
+        ),
+    ],
+)
+def test_more_questions_that_wait_for_a_yes(text: str, yes: str) -> None:
+    said = sender_asks(f"Dear Tom, we have offered the post to another candidate. {text} Claire")
+    assert said is not None and said.startswith(yes), said
+
+
+def test_hit_me_up_invites_contact_on_its_condition() -> None:
+    message = "Hey Marcus, we're gonna pass. If you get the OSHA card done hit me up. Rick"
+    assert read_context(message, policy=None).invited_when == "if I get the OSHA card done"
+
+
+def test_an_assessment_centre_letter_in_no_own_voice_is_a_form_letter() -> None:
+    message = (
+        "Dear Ama, thank you for attending our assessment centre. Unfortunately you have not "
+        "been successful on this occasion. We encourage you to apply again next year. "
+        "Graduate Recruitment Team"
+    )
+    assert read_context(message, policy=None).form_letter
+
+
+def test_a_named_yes_asks_no_next_step_the_sender_gave() -> None:
+    said = sender_asks(
+        "Hi Grace, we do have casual pool shifts if you'd be keen to get more experience with "
+        "us, let me know and I can pass your details on. Tania"
+    )
+    assert said == "Yes, I am interested in the casual pool shifts; thank you for thinking of me."
+
+
+def test_consent_to_keep_the_cv_is_answered_before_a_time_to_reapply() -> None:
+    message = (
+        "Hi Sipho, thanks for interviewing with us. We went with someone who has more "
+        "experience with our dispatch system. We'll likely hire again next quarter, so would "
+        "you be happy for us to keep your CV on file until then? Regards, Thandi"
+    )
+    closing = texts_of(message)[-1]
+    assert "permission" in closing or "keep" in closing, closing
