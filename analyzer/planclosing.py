@@ -261,7 +261,14 @@ def forward_question(
     if ctx.work_offered and ctx.sender_asks == settings["sender_asks"]["interested"]:  # "We
         # have bank shifts going. If you're interested let me know": a yes to that work by name
         return pick(settings["work_offered"], seed).format(work=work_named(ctx.work_offered))
-    if ctx.sender_asks and ctx.follow_up != "keep_request":  # "Shall I send over the job
+    bare = ctx.sender_asks in (
+        settings["sender_asks"]["that"],
+        settings["sender_asks"]["interested"],
+    )
+    consent = bare and ctx.follow_up in _CONSENT  # "pass your CV on ... comfortable with that?"
+    if (
+        ctx.sender_asks and ctx.follow_up != "keep_request" and not consent
+    ):  # "Shall I send over the job
         return _yes_alone(ctx)  # description?": a yes in its words (a request to keep the
     # résumé has its own yes, which asks which kind of role the sender sees the candidate in)
     if ctx.follow_up in _CONSENT:  # "I'd like to contact you again, if that's ok": a yes,
@@ -333,7 +340,8 @@ def forward_question(
     if detailed:  # the written feedback already says what to do differently
         key = "after_detailed"
     elif ctx.requirement_named and not ctx.form_letter:  # "we need someone who's already Gas
-        key = "after_requirement"  # Safe registered": a way back once it is met
+        key = "after_requirement"  # Safe registered": a way back once it is met (after a
+        # question on what fell short, as any closing that improves: ``improve_cue``)
     elif (ctx.timing or ctx.timing_open) and f"{key}_timed" in settings:
         key = f"{key}_timed"  # the message says when: no question asks it again
     if ctx.out_of_control:

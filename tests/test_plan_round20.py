@@ -327,3 +327,25 @@ def test_consent_to_keep_the_cv_is_answered_before_a_time_to_reapply() -> None:
     )
     closing = texts_of(message)[-1]
     assert "permission" in closing or "keep" in closing, closing
+
+
+def test_a_way_back_is_not_added_after_a_question_on_what_fell_short() -> None:
+    message = (
+        "Hi Ken, thanks for coming in on Monday. I was impressed by your knowledge of school "
+        "finance. However, the successful candidate had more experience in managing capital "
+        "grants, which was a key requirement for the role. Best, Ruth"
+    )
+    texts = texts_of(message)
+    asked = [t for t in texts if "experience" in t and "?" in t]
+    back = [t for t in texts if "requirement" in t]
+    assert not (asked and back), texts
+
+
+def test_consent_to_pass_the_cv_on_is_answered_as_consent() -> None:
+    message = (
+        "Dear Lindi, we have appointed another candidate. With your permission I would like to "
+        "pass your CV on to my colleague Zanele, who is looking for a Youth Facilitator. Please "
+        "let me know if you are comfortable with that. Warm regards, Pieter"
+    )
+    closing = texts_of(message)[-1]
+    assert "share my CV" in closing or "pass my CV" in closing, closing
