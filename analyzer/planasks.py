@@ -125,6 +125,12 @@ def _details_promised() -> re.Pattern[str]:
     return re.compile(_replies()["details_promised"]["cue"])
 
 
+@lru_cache(maxsize=1)
+def _next_step_said() -> re.Pattern[str]:
+    """``next_step_said``'s cue: the sender says what happens on a yes."""
+    return re.compile(_replies()["next_step_said"]["cue"])
+
+
 def _details_promised_outside(body: str) -> bool:
     """Whether ``body`` promises details outside its questions: "Shall I send over the job
     description?" proposes them, and its yes asks for them already."""
@@ -255,6 +261,12 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
     if found is not None and found[1] is not None and _details_promised_outside(body):
         found = (found[0], str(_replies()["details_promised"]["question"]))  # "Let me know
         # and I can send details": a yes asks for them, not what the next step is
+    elif (
+        found is not None
+        and found[1] in _replies()["next_step_said"]["questions"]
+        and _next_step_said().search(lower(body))  # "If so I can get you in front of them
+    ):
+        found = (found[0], None)  # this week": the next step is said
     for start, end in request_spans(body):  # "Kindly share your CV."
         sentence = body[start:end]
         if not sentence.rstrip().endswith("?"):

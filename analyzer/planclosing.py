@@ -472,8 +472,9 @@ def after_gap(ctx: PlanContext, seed: int) -> str | None:
     would see the candidate next, which blind reviews of three unseen sets read as career
     advice asked of a stranger, following from nothing in the message."""
     wordings = plan_settings()["forward"]["after_gap"]
-    if ctx.follow_up == "reapply":
-        return pick(wordings["reapply"], seed)
+    if ctx.follow_up == "reapply":  # "if you obtain the card, please reapply": on that
+        key = "reapply_requirement" if ctx.requirement_named else "reapply"  # condition
+        return pick(wordings[key], seed)
     if ctx.timing or ctx.timing_open or ctx.agency:  # said, or not the agency's to say
         return None
     # a team mailbox (a form letter, or a note signed by a team) cannot say where it would see

@@ -540,7 +540,39 @@ def invited_when(text: str) -> str | None:
     # I'll see where we're at": the sender's own part is not the condition
     clause = _YOUR_FOR_YOURE.sub("you're", clause)  # "if your still looking": "if I'm"
     clause = _IN_MY_WORDS.sub(lambda m: _MINE[m[0].lower()], clause)
+    clause = _named_for_pronoun(clause, low[: found.start()], text)
     return clause[0].lower() + clause[1:]
+
+
+#: A pronoun a condition obtains ("if you get it sorted", "once you've got yours").
+_OBTAINED = re.compile(
+    r"\b((?:get|got|gotten|have|pass|passed|finish|finished|complete|completed|obtain|"
+    r"obtained|sort|sorted|secure|secured|renew|renewed) )(it|mine)\b",
+    re.IGNORECASE,
+)
+#: A credential the sender named ("their MOT tester ticket", "a full driving licence").
+_CREDENTIAL = re.compile(
+    r"\b(?:his|her|their|your|a|an|the|own|full|valid) ((?:[a-z0-9-]+ ){0,3}?(?:ticket|licence|"
+    r"license|card|registration|certificate|certification|qualification|accreditation|rating))\b"
+)
+
+
+def _named_for_pronoun(clause: str, before: str, text: str) -> str:
+    """``clause`` with the pronoun it obtains ("if I get it sorted") said as the credential
+    the message named before it (``before``, lowered; "if I get my MOT tester ticket
+    sorted", in the case of ``text``), which a reply read apart from the message needs;
+    unchanged when no credential was named."""
+    pronoun = _OBTAINED.search(clause)
+    named = list(_CREDENTIAL.finditer(before)) if pronoun is not None else []
+    if pronoun is None or not named:
+        return clause
+    start, end = named[-1].span(1)
+    words = (
+        text[start:end]
+        if len(text) >= end and text[start:end].lower() == before[start:end]
+        else named[-1][1]
+    )
+    return f"{clause[: pronoun.start(2)]}my {words}{clause[pronoun.end(2) :]}"
 
 
 #: Where a condition goes on with what the sender will do (" and I'll see ...").

@@ -159,7 +159,7 @@ def test_a_bare_yes_with_no_offer_before_it_stays_bare() -> None:
     ("sentence", "when"),
     [
         ("If you get your ticket done give us a yell.", "if I get my ticket done"),
-        ("If you get yours sorted give us a buzz.", "if I get mine sorted"),
+        ("If you get yours sorted give us a buzz.", "if I get my CSCS card sorted"),
         (
             "If you can get some time on a till I'd be happy to look at you again.",
             "if I can get some time on a till",
@@ -349,3 +349,49 @@ def test_consent_to_pass_the_cv_on_is_answered_as_consent() -> None:
     )
     closing = texts_of(message)[-1]
     assert "share my CV" in closing or "pass my CV" in closing, closing
+
+
+@pytest.mark.parametrize(
+    ("then", "follow"),
+    [
+        ("If so I can get you in front of them this week.", False),
+        ("Let me know and I'll put you in touch with our studio manager.", False),
+        ("We often need help on social copy.", True),
+    ],
+)
+def test_a_yes_asks_no_next_step_the_sender_says(then: str, follow: bool) -> None:
+    said = sender_asks(f"Hi Bea, the role has gone elsewhere. Would you consider freelance? {then}")
+    assert said is not None and ("next step" in said) is follow, said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "I need someone whos got their forklift licence already. If you get it sorted give "
+            "us a shout.",
+            "if I get my forklift licence sorted",
+        ),
+        (
+            "We went with a lad who has a full driving licence. If you fancy it give us a shout "
+            "next year.",
+            "if I fancy it",
+        ),
+    ],
+)
+def test_a_credential_the_condition_obtains_is_named(sentence: str, when: str) -> None:
+    message = f"Alright Dan, thanks for coming down Saturday. {sentence} Cheers, Gary"
+    assert read_context(message, policy=None).invited_when == when
+
+
+def test_an_invitation_to_reapply_once_a_requirement_is_met_is_taken_up_on_it() -> None:
+    message = (
+        "Dear Daniel,\n\nThank you for applying for the Crane Operator position.\n\n"
+        "Unfortunately we are unable to progress your application. A valid CPCS card for tower "
+        "cranes is an essential requirement for this role.\n\nIf you obtain the relevant card "
+        "in future, or if we have misread your application, please feel free to reapply via "
+        "our website.\n\nRecruitment Team"
+    )
+    texts = texts_of(message)
+    assert not any("When would be a good time" in t for t in texts), texts
+    assert any("requirement" in t for t in texts), texts
