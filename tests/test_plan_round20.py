@@ -14,7 +14,7 @@ import pytest
 
 from analyzer.analysis import Analyzer
 from analyzer.planasks import sender_asks, sender_told
-from analyzer.plancontext import read_context
+from analyzer.plancontext import invites_after_decision, read_context
 
 from .plan_helpers import texts_of
 
@@ -395,3 +395,50 @@ def test_an_invitation_to_reapply_once_a_requirement_is_met_is_taken_up_on_it() 
     texts = texts_of(message)
     assert not any("When would be a good time" in t for t in texts), texts
     assert any("requirement" in t for t in texts), texts
+
+
+# After the last sets: a personal note that turns the candidate down and offers other work in
+# the same breath, which the kind model reads as an offer, an invitation or other mail.
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Sorry mate the joinery job at Witham has gone to a lad who's worked for us before.",
+        "I'm after taking on a young lad from the village so I'm sorted for lambing.",
+        "Your test was good but we are not moving ahead for this one.",
+        "We've offered that line to a nurse already on the ward.",
+        "They decided to take someone with more pharma experience.",
+        "I've decided to go with someone with a bit more pastry experience.",
+    ],
+)
+def test_a_decision_in_a_personal_note_is_read(decision: str) -> None:
+    message = (
+        f"Hi Kit, thanks for coming up Tuesday. {decision} Would you be interested in some "
+        "weekend shifts? Tom"
+    )
+    assert invites_after_decision(message)
+
+
+def test_an_offer_to_have_the_candidate_if_they_fancy_it_is_answered() -> None:
+    said = sender_asks(
+        "Hiya Jo, I've decided to go with someone else for the early shifts, but I'd love to "
+        "have you for Sunday brunch if you fancy it? Rach"
+    )
+    assert said == "Yes, I would be glad for you to have me for Sunday brunch.", said
+
+
+def test_a_question_after_a_comma_is_read_on_its_own() -> None:
+    said = sender_asks(
+        "Hi Ciaran, I'm sorted for calving. If your still around I might need someone for the "
+        "harvest, would you be interested? John"
+    )
+    assert said is not None and said.startswith("Yes, I am interested"), said
+
+
+def test_a_pool_the_sender_would_bring_the_candidate_on_to_is_named() -> None:
+    said = sender_asks(
+        "Hi Mari, we offered the post to a nurse on the unit. I'd really like to bring you on to "
+        "our casual pool though. Would you be interested? Jill"
+    )
+    assert said is not None and "interested in your casual pool" in said, said
