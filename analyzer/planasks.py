@@ -71,8 +71,9 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "$6.5k" is one
 _DASH = re.compile(
     r"\s[-\u2013\u2014]\s|,\s+but\s+"
     r"|,\s+(?:and|so)\s+(?=(?:i'?m |i was |just )?wondering\b|(?:would|are|do|could|can) you\b)"
-    r"|,\s+(?=(?:would|are|could|can) you (?:be )?(?:ok|okay|happy|alright|fine|open|interested"
-    r"|keen|up for)\b)",
+    r"|,\s+(?=(?:would|are|could|can) you (?:be )?(?:ok|okay|happy|alright|fine|open)\b)"
+    r"|,\s+(?=(?:would|are) you (?:be )?(?:interested|keen|up for it)\s*\?*\s*$)",  # bare: its
+    # offer is the clause before ("I might need someone for silage, would you be interested?")
     re.IGNORECASE,
 )
 #: Pronouns as the candidate says them back ("your CV" is "my CV").

@@ -442,3 +442,13 @@ def test_a_pool_the_sender_would_bring_the_candidate_on_to_is_named() -> None:
         "our casual pool though. Would you be interested? Jill"
     )
     assert said is not None and "interested in your casual pool" in said, said
+
+
+def test_a_named_question_after_a_comma_keeps_the_work_offered_by_name() -> None:
+    message = (
+        "Hi Jo, thanks for coming in. We went with someone who has run events before. We do "
+        "sometimes need casual staff for weddings, would you be interested in being on our list "
+        "for that? Sam"
+    )
+    closing = texts_of(message)[-1]
+    assert "for that." not in closing, closing
