@@ -452,3 +452,20 @@ def test_a_named_question_after_a_comma_keeps_the_work_offered_by_name() -> None
     )
     closing = texts_of(message)[-1]
     assert "for that." not in closing, closing
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "The permanent post has gone to one of our casuals who's been with us a while.",
+        "The job went to a local lad in the end.",
+    ],
+)
+def test_a_post_gone_to_someone_is_a_decision(decision: str) -> None:
+    message = f"Hi Grace, thanks for coming in. {decision} Would you be ok with nights? Lorraine"
+    assert invites_after_decision(message)
+
+
+def test_going_to_a_place_is_no_decision() -> None:
+    message = "Hi Grace, I went to the depot on Monday. Would you be ok with nights? Lorraine"
+    assert not invites_after_decision(message)
