@@ -235,6 +235,9 @@ def lower(text: str) -> str:
     return low
 
 
+#: The marks that start a list item in mail ("- ", "• "): read by the sentence splitter and by
+#: the plan's reading of a list of requirements.
+BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25ba\u2023\u25e6")
 #: Apostrophes that :func:`lower` reads as the straight one (each one character, in place).
 _APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 _STRAIGHT = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))

@@ -300,7 +300,7 @@ def _named(
 ) -> tuple[str, str | None]:
     """``reply``, or for a bare yes to an offer ("Would you be interested?", "if you'd be
     keen") the yes that names what the sender offered in the text up to ``end`` (its sentence
-    and the two before it), with the question that follows it."""
+    and the two before it), with no question after it."""
     replies = _replies()
     if reply[1] is not None or reply[0] not in (replies[b] for b in _BARE):
         return reply
@@ -354,9 +354,9 @@ _AND_QUESTION = re.compile(
 )
 #: An aside in brackets inside a proposal, which a yes does not say back.
 _ASIDE = re.compile(r"\s*\([^()]*\)")
-#: A question's "at all" or "though", which a yes does not say back ("up for some freelance
-#: work though?": "Yes, I would be up for some freelance work.").
-_AT_ALL = re.compile(r",?\s+(?:at all|though|tho)$", re.IGNORECASE)
+#: A question's trailing "at all" or "though", which a yes does not say back ("up for some
+#: freelance work though?": "Yes, I would be up for some freelance work.").
+_TRAILING = re.compile(r",?\s+(?:at all|though|tho)$", re.IGNORECASE)
 
 
 def _offered_if(body: str, asks: _Asks) -> tuple[str, str | None] | None:
@@ -430,7 +430,7 @@ def _yes(
     ``verb_needed``, starts with none of ``actions``."""
     action = _ASIDE.sub("", action)  # "(I'd always check with you first)" is no part of it
     action = _OTHERWISE.sub("", action)  # "..., otherwise I will keep your profile": no part
-    action = _AT_ALL.sub("", " ".join(action.split()).rstrip(",;:"))  # "open to X at all"
+    action = _TRAILING.sub("", " ".join(action.split()).rstrip(",;:"))  # "open to X at all"
     words = action.split()
     clause = _CLAUSE.search(action) if len(words) > MAX_ACTION_WORDS else None
     if clause is not None:  # "keep your CV for the QA Lead position [we expect to open in

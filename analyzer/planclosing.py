@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .plancontext import KEPT_DETAILS, PlanContext
+from .plancontext import KEPT_DETAILS, PlanContext, names_talk
 from .planwords import capital, pick, plan_settings, stage_key, team_words, the_role
 from .similarity import too_close
 
@@ -410,7 +410,7 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
     if ctx.sender_asks is None:
         return accepted
     yes = _first_sentence(ctx.sender_asks)
-    if _MEETING.search(yes):  # "Yes, I would be up for a coffee next week": the meeting is
+    if names_talk(yes):  # "Yes, I would be up for a coffee next week": the meeting is
         asked = accepted.rpartition(". ")[2]  # accepted once; only its question follows
         role = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
         if role and _ABOUT_IT.search(yes):  # "chatting about that": the role it stands for
@@ -421,10 +421,6 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
     return f"{yes} {accepted}"
 
 
-#: A yes that already accepts a meeting ("Yes, I would be up for a coffee next week").
-_MEETING = re.compile(
-    r"\b(?:coffee|call|chat|chatting|talk|talking|catch-up|catch up|conversation|meet|meeting)\b"
-)
 #: A yes that ends on what the sender's question pointed back to ("chatting about that.").
 _ABOUT_IT = re.compile(r" about (?:that|it|this)\.$")
 

@@ -516,6 +516,11 @@ def _offer_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
     return {**offers, "discuss": False}
 
 
+def names_talk(text: str) -> bool:
+    """Whether ``text`` names a conversation (``offers_talk_words``: a call, a chat, a coffee)."""
+    return _compiled()["talk_words"].search(lower(text)) is not None
+
+
 #: Offers whose sentence may say how to take them up ("drop me a line") without offering a
 #: conversation of its own.
 _CHANNELLED = ("feedback", "work")
@@ -559,20 +564,15 @@ _CREDENTIAL = re.compile(
 
 def _named_for_pronoun(clause: str, before: str, text: str) -> str:
     """``clause`` with the pronoun it obtains ("if I get it sorted") said as the credential
-    the message named before it (``before``, lowered; "if I get my MOT tester ticket
-    sorted", in the case of ``text``), which a reply read apart from the message needs;
-    unchanged when no credential was named."""
+    the message named before it (``before``, ``text`` lowered up to the condition; "if I get
+    my MOT tester ticket sorted", in the case of ``text``), which a reply read apart from the
+    message needs; unchanged when no credential was named."""
     pronoun = _OBTAINED.search(clause)
     named = list(_CREDENTIAL.finditer(before)) if pronoun is not None else []
     if pronoun is None or not named:
         return clause
-    start, end = named[-1].span(1)
-    words = (
-        text[start:end]
-        if len(text) >= end and text[start:end].lower() == before[start:end]
-        else named[-1][1]
-    )
-    return f"{clause[: pronoun.start(2)]}my {words}{clause[pronoun.end(2) :]}"
+    start, end = named[-1].span(1)  # :func:`lower` keeps offsets: the text's own case
+    return f"{clause[: pronoun.start(2)]}my {text[start:end]}{clause[pronoun.end(2) :]}"
 
 
 #: Where a condition goes on with what the sender will do (" and I'll see ...").

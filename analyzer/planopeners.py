@@ -15,6 +15,7 @@ from .planwords import (
     capital,
     lower_first,
     material,
+    one_of,
     pick,
     plan_settings,
     stage_key,
@@ -183,9 +184,8 @@ def praised(kind: str, what: str, *, seed: int = 0) -> tuple[str, str]:
     what = what or str(wordings["default_what"])  # "learning about you": the background
     part = wordings["part"]["several" if what.endswith("s") else "one"]
     entry = wordings[kind]
-    alone = [entry["alone"]] if isinstance(entry["alone"], str) else entry["alone"]
     return (
-        pick(alone, seed).format(what=what, part=part),
+        one_of(entry["alone"], seed).format(what=what, part=part),
         str(entry["after_lead"]).format(what=what),
     )
 

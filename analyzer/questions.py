@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from .cues import Cues, lower
+from .cues import BULLETS, Cues, lower
 from .labels import Purpose
 from .planbases import (
     CLAUSE_MARKS,
@@ -817,7 +817,7 @@ def _points_of(
 
 
 #: A line that starts a bullet or a numbered item.
-_BULLET_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u00b7]|\d{1,2}[.)])\s")
+_BULLET_LINE = re.compile(rf"[ \t]*(?:[{re.escape(''.join(sorted(BULLETS)))}]|\d{{1,2}}[.)])\s")
 
 
 def _in_requirements_list(message: str, start: int) -> bool:

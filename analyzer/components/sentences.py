@@ -15,12 +15,12 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..cues import BULLETS
 from ..strings import Strings
 from .batching import BatchedPipe
 
 _FINAL_CHARS = ".!?…"
 _CLOSERS = frozenset({'"', "'", ")", "]", "”", "’", "»"})
-_BULLETS = frozenset("-*•–—·▪►‣◦")
 
 
 class EmailSentencizer(BatchedPipe):
@@ -77,7 +77,7 @@ class EmailSentencizer(BatchedPipe):
                 if "\n" in word and self._break_ends_sentence(text, offsets[i], word):
                     pending = True
                 continue
-            if word in _CLOSERS or (punct and word[0] not in _BULLETS):
+            if word in _CLOSERS or (punct and word[0] not in BULLETS):
                 starts.append(pending and i == 0)
                 # the dot of a list number at the start of a line ("1." in "1. Tests")
                 list_number = word == "." and i > 0 and numbers[i - 1] and starts[i - 1]
@@ -101,7 +101,7 @@ class EmailSentencizer(BatchedPipe):
         next_char = text[after : after + 1]
         if not prev_line or prev_line[-1] in _FINAL_CHARS + ":;":
             return True
-        if next_char in _BULLETS or next_char.isdigit():
+        if next_char in BULLETS or next_char.isdigit():
             return True
         return len(prev_line) <= self.short_line
 
