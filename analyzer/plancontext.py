@@ -10,20 +10,21 @@ concrete feedback) and from the cue lists in ``patterns/plan_context.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from .cues import CueBook, Cues, lower
-from .futureroles import ahead_cues, future_role
+from .cues import Cues, lower
+from .futureroles import future_role
 from .labels import Policy, Reason
 from .planasks import in_question, question_spans, request_spans, sender_asks, sender_told
 from .planbases import SENTENCE_MARKS, between_marks
+from .plancues import cue_lists, matching, said_matches, sentence_at, settings
+from .plansigns import long_note, mass_mail, org_kind, signed_by_person, signed_by_team
 from .report import ReasonResult, Report, SpecificFeedback
-from .resources import read_json
-from .roles import alternation, role_of
+from .roles import role_of
 
 #: Stages from the earliest to the latest.
 STAGES = ("applied", "screened", "interviewed", "take_home")
@@ -115,124 +116,10 @@ class PlanContext:
         return STAGES.index(self.stage) >= STAGES.index("interviewed")
 
 
-@lru_cache(maxsize=1)
-def _settings() -> dict[str, Any]:
-    return read_json("patterns", "plan_context.json")
-
-
-#: The cue lists of ``plan_context.json`` that are plain lists of patterns, by their key.
-_PLAIN_LISTS = (
-    "not_a_reason",
-    "not_interviewed",
-    "reason_not_stated",
-    "declines",
-    "not_selected",
-    "auto_reply",
-    "no_reply",
-    "mass_mail",
-    "several_interviews",
-    "board_notice",
-    "first_person",
-    "timing",
-    "timing_topics",
-    "timing_open",
-    "survey",
-    "community_term",
-    "team_signed",
-    "requirement_named",
-    "relayed",
-    "agency",
-    "put_forward",
-    "passed_on",
-    "offered_role",
-    "main_point",
-    "reopen_told",
-    "no_opening",
-    "advised_roles",
-    "own_voice",
-    "feedback_given",
-    "advice_given",
-    "admitted_vague",
-    "invited_when",
-)
-#: The keys of ``plan_context.json`` that hold named cue lists.
-_NAMED_LISTS = ("stages", "out_of_control", "offers", "follow_up", "remarks")
-
-
-def _filled(pattern: str, settings: dict[str, Any]) -> str:
-    """``pattern`` with its placeholders for the lists of ``plan_context.json`` filled in:
-    ``{languages}`` (a group), ``{seasons}`` and ``{months}`` (bare alternatives)."""
-    return (
-        pattern.replace("{languages}", "(?:" + "|".join(settings["languages"]).lower() + ")")
-        .replace("{seasons}", "|".join(settings["seasons"]))
-        .replace("{months}", "|".join(settings["months"]))
-    )
-
-
-@lru_cache(maxsize=1)
-def _compiled() -> dict[str, Any]:
-    s = _settings()
-    compiled: dict[str, Any] = {
-        **{key: Cues([_filled(p, s) for p in s[key]]) for key in _PLAIN_LISTS},
-        **{
-            key: {k: Cues([_filled(p, s) for p in v]) for k, v in s[key].items()}
-            for key in _NAMED_LISTS
-        },
-        "other_role": Cues(s["other_role"]["cues"]),
-        "role_name": re.compile(s["other_role"]["name"]),
-        "contact_when": re.compile(s["contact_when"]["pattern"]),
-        "contact_promise": re.compile(s["contact_when"]["promise"]),
-        "contact_time": re.compile(_filled(s["contact_when"]["time"], s)),
-        "contact_named": re.compile(
-            s["contact_named"]["pattern"].replace("{titles}", _titles(s["contact_named"]))
-        ),
-        "titled": re.compile(rf"\b(?:{_titles(s['contact_named'])})\.?\s+[A-Z]"),
-        "contact_role": Cues([s["contact_named"]["role"]]),  # a literal prefilter and RE2
-        "contact_role_group": re.compile(s["contact_named"]["role"]).groupindex["name"],
-        "roles_word": Cues([s["other_role"]["plural"]]),
-        "future_ahead": ahead_cues(),
-        "stage_variants": {
-            stage: {k: (Cues(v["cues"]), Cues(v["unless"])) for k, v in variants.items()}
-            for stage, variants in s["stage_variants"].items()
-        },
-    }
-    nouns = "(?:" + "|".join(s["praise"]["nouns"]) + ")"
-    compiled["praise"] = {
-        kind: Cues([p.replace("{nouns}", nouns) for p in patterns])
-        for kind, patterns in s["praise"]["cues"].items()
-    }
-    modifiers = "(?:" + "|".join(s["experience_modifiers"]) + ")"
-    compiled["basis_named"] = Cues([p.replace("{modifiers}", modifiers) for p in s["basis_named"]])
-    words = sorted((w.lower() for ws in s["org_kinds"].values() for w in ws), key=len)[::-1]
-    compiled["org_words"] = Cues([rf"\b(?:{'|'.join(words)})\b"])  # found in the book's pass
-    compiled["negated_before"] = re.compile(s["negated_before"])  # at the end of a search
-    compiled["official_formula"] = re.compile(s["official_formula"])  # right after an "I"
-    compiled["talk_words"] = re.compile(s["offers_talk_words"])  # not in the book: a cue's text
-    compiled["book"] = CueBook(dict(_named(compiled)))
-    return compiled
-
-
-def _named(compiled: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Cues]]:
-    """Every cue list of ``compiled`` by its dotted name ("offers.call")."""
-    for key, value in compiled.items():
-        if isinstance(value, Cues):
-            yield prefix + key, value
-        elif isinstance(value, dict):
-            yield from _named(value, f"{prefix}{key}.")
-
-
-@lru_cache(maxsize=8)
-def _matching(low: str) -> frozenset[str]:
-    """The dotted names of the cue lists that match lowered text ``low``, found in one pass
-    and kept for the several readings of one message (less those whose every match says
-    nothing, :func:`_unsaid`)."""
-    return _unsaid(low, _compiled()["book"].matching(low))
-
-
 def stage_of(text: str) -> str:
     """The latest stage the message shows the candidate reached ("applied" by default)."""
-    c, low = _compiled(), lower(text)
-    hits = _matching(low)
+    c, low = cue_lists(), lower(text)
+    hits = matching(low)
     for stage in reversed(STAGES[1:]):
         if f"stages.{stage}" not in hits:
             continue
@@ -256,7 +143,7 @@ def _cancelled(text: str, match: re.Match[str], stage: str) -> bool:
     if stage != "interviewed":
         return False
     window = text[max(0, match.start() - 40) : match.end() + 5]
-    return _compiled()["not_interviewed"].search(window) is not None
+    return cue_lists()["not_interviewed"].search(window) is not None
 
 
 def out_of_control(
@@ -268,16 +155,16 @@ def out_of_control(
     names its kind, unless the message advises the kind of role to aim for
     (``advised_roles``)."""
     low = lower(text)
-    hits, questions = _matching(low), question_spans(text)
+    hits, questions = matching(low), question_spans(text)
     # what the sender asks or asks to be told ("please let me know your salary expectations"),
     # and pay praised in another role ("the salary is a bit better too"), state no reason
     unsaid = tuple(sorted((*questions, *request_spans(text))))
     if "not_a_reason" in hits:
-        praised = tuple(m.span() for m in _compiled()["not_a_reason"].finditer(low))
+        praised = tuple(m.span() for m in cue_lists()["not_a_reason"].finditer(low))
         unsaid = tuple(sorted((*unsaid, *praised)))
     found = {  # "would you consider relocating?" asks; it states no reason
         kind
-        for kind, cues in _compiled()["out_of_control"].items()
+        for kind, cues in cue_lists()["out_of_control"].items()
         if f"out_of_control.{kind}" in hits and (not unsaid or _stated_outside(unsaid, cues, low))
     }
     advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
@@ -293,8 +180,8 @@ def contact_named(text: str) -> str | None:
     """The person the message says to contact about the outcome or for feedback, by title and
     name as written ("Mr Paul Lindqvist") or by role ("the recruiting manager"), or ``None``
     (``contact_named``: in a sentence about feedback, the outcome or questions)."""
-    about = _settings()["contact_named"]["about"]
-    c = _compiled()
+    about = settings()["contact_named"]["about"]
+    c = cue_lists()
     # (the text searched, the pattern, its group of the name, the name's article); RE2, which
     # searches the role's pattern, numbers its groups
     found_by: list[tuple[str, Any, str | int, str]] = (  # most messages name nobody by title
@@ -310,17 +197,12 @@ def contact_named(text: str) -> str | None:
     return None
 
 
-def _titles(settings: dict[str, Any]) -> str:
-    """The titles of a named contact (``contact_named.titles``) as a regex alternative."""
-    return "|".join(re.escape(t) for t in settings["titles"])
-
-
 def work_offered(text: str) -> str | None:
     """The kind of work the sender offers to keep the candidate in mind for, besides the role
     (``offers.work``: "if you're open to freelance, I'd love to have your name on the list"):
     its word, lowered ("freelance", "relief", "supply")."""
     low = lower(text)
-    cue = _compiled()["offers"]["work"].search(low)  # the kind is read in the offer's sentence
+    cue = cue_lists()["offers"]["work"].search(low)  # the kind is read in the offer's sentence
     if cue is not None:  # first ("the contract clause" earlier names no work on offer)
         head, tail = between_marks(low, cue.start(), cue.end(), SENTENCE_MARKS)
         return _work_kind(low[head:tail]) or _work_kind(low)
@@ -348,7 +230,7 @@ _WORK_KIND = re.compile(
 def _work_other() -> re.Pattern[str]:
     """Work named by a word that is not its kind ("shifts", "freelancers", a season of
     ``seasons``), read as the kind :data:`_WORK_NAMES` gives it (else the word itself)."""
-    seasons = "|".join(_settings()["seasons"])
+    seasons = "|".join(settings()["seasons"])
     return re.compile(
         r"\b(?:freelancers?|shifts|christmas|weekends?|subbie|sub-contract|subcontracting"
         rf"|apprentices?|{seasons})\b"
@@ -399,9 +281,9 @@ def promises_contact(text: str) -> bool:
     onto your details", "I'll let you know directly"): ``contact_promise``, or a follow-up that
     keeps the candidate's details (:data:`KEPT_DETAILS`)."""
     low = lower(text)
-    if _compiled()["contact_promise"].search(low) is not None:
+    if cue_lists()["contact_promise"].search(low) is not None:
         return True
-    hits = _matching(low)
+    hits = matching(low)
     return any(f"follow_up.{kind}" in hits for kind in KEPT_DETAILS)
 
 
@@ -411,7 +293,7 @@ def contact_when(text: str) -> str | None:
     a sentence in which the sender promises contact (``contact_promise``) that holds no "you"
     or "your"; failing that, a time the promise or the sentence before it names
     (``contact_when.time``: "Things should pick up in the spring. I'd love to reconnect")."""
-    c = _compiled()
+    c = cue_lists()
     before = ""  # the sentence before the promise
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         earlier, before = before, sentence
@@ -439,7 +321,7 @@ def said_to_come_down_to(text: str, end: int) -> bool:
     explained there."""
     _, tail = between_marks(text, end, end, SENTENCE_MARKS)  # this sentence's end
     _, stop = between_marks(text, tail + 1, tail + 2, SENTENCE_MARKS)  # and the next one's
-    cues = _compiled()["main_point"]
+    cues = cue_lists()["main_point"]
     return any(m.start() >= end for m in cues.finditer(lower(text)[:stop]))
 
 
@@ -449,9 +331,9 @@ def _not_only_invited(text: str, offers: dict[str, bool]) -> dict[str, bool]:
     timetable changes, flick me a message" invites a message on that condition; it offers no
     discussion now. Other offers (work, a reference) stand on their own in such a sentence."""
     low = lower(text)
-    if "invited_when" not in _matching(low):  # most messages: no invitation on a condition
+    if "invited_when" not in matching(low):  # most messages: no invitation on a condition
         return offers
-    c = _compiled()
+    c = cue_lists()
     invited = [m.span() for m in c["invited_when"].regex.finditer(low)]
     kept = dict(offers)
     for key in _TALK_OFFERS:
@@ -459,37 +341,6 @@ def _not_only_invited(text: str, offers: dict[str, bool]) -> dict[str, bool]:
             not any(a <= m.start() < b for a, b in invited) for m in c["offers"][key].finditer(low)
         )
     return kept
-
-
-def _unsaid(low: str, hits: frozenset[str]) -> frozenset[str]:
-    """``hits`` without the lists each of whose matches in lowered text ``low`` says nothing:
-    an offer under a negation ("I can't put you forward for this one", "I can not create a
-    second position": :func:`_said`), a first person only in an official formula ("I regret
-    to inform you", ``official_formula``: a team's letter, not a person's own voice). Both are
-    read here, not by lookarounds in the lists, which keeps them in the cue book's RE2 sets."""
-    c, unsaid = _compiled(), set()
-    for name in _NEGATABLE:
-        if name in hits and next(_said(low, c[name]), None) is None:
-            unsaid.add(name)
-    formula = c["official_formula"]
-    if (
-        "own_voice" in hits
-        and formula.search(low) is not None  # most messages have no such formula
-        and all(formula.match(low, m.end()) for m in c["own_voice"].finditer(low))
-    ):
-        unsaid.add("own_voice")
-    return hits.difference(unsaid) if unsaid else hits
-
-
-#: The offers a negation right before them takes back (``negated_before``).
-_NEGATABLE = ("put_forward", "offered_role")
-
-
-def _said(low: str, cues: Cues) -> Iterator[Any]:
-    """The matches of ``cues`` in lowered text ``low`` that no negation right before them
-    takes back (``negated_before``: "I can't put you forward for this one")."""
-    negation = _compiled()["negated_before"]
-    return (m for m in cues.finditer(low) if not negation.search(low, 0, m.start()))
 
 
 def _offer_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
@@ -502,7 +353,7 @@ def _offer_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
     kinds = [k for k in _CHANNELLED if offers[k]]
     if not (offers["discuss"] and kinds):
         return offers
-    c = _compiled()
+    c = cue_lists()
     low = lower(text)
     offered = [
         between_marks(low, m.start(), m.end(), SENTENCE_MARKS)
@@ -518,7 +369,7 @@ def _offer_channel(text: str, offers: dict[str, bool]) -> dict[str, bool]:
 
 def names_talk(text: str) -> bool:
     """Whether ``text`` names a conversation (``offers_talk_words``: a call, a chat, a coffee)."""
-    return _compiled()["talk_words"].search(lower(text)) is not None
+    return cue_lists()["talk_words"].search(lower(text)) is not None
 
 
 #: Offers whose sentence may say how to take them up ("drop me a line") without offering a
@@ -536,7 +387,7 @@ def invited_when(text: str) -> str | None:
     as the candidate says it ("if I am ever relocating"), or ``None`` (``invited_when``: not a
     general "if you have any questions")."""
     low = lower(text)
-    found = _compiled()["invited_when"].regex.search(low)
+    found = cue_lists()["invited_when"].regex.search(low)
     if found is None:
         return None
     group = "before" if found["before"] else "after"
@@ -608,7 +459,7 @@ def about_logistics(sentence: str) -> bool:
     ``out_of_control``): an impression in it ("not convinced the commute would work") is
     about that reason, not about the candidate."""
     low = lower(sentence)
-    return any(c.search(low) is not None for c in _compiled()["out_of_control"].values())
+    return any(c.search(low) is not None for c in cue_lists()["out_of_control"].values())
 
 
 def other_role(text: str) -> tuple[bool, str | None]:
@@ -616,11 +467,11 @@ def other_role(text: str) -> tuple[bool, str | None]:
 
     The name is looked for in the sentence that carries the cue ("the Data Analyst role").
     """
-    c, low = _compiled(), lower(text)
-    if "other_role" not in _matching(low):
+    c, low = cue_lists(), lower(text)
+    if "other_role" not in matching(low):
         return False, None
     for cue in c["other_role"].finditer(low):
-        sentence = _sentence_at(text, cue.start())  # the name keeps its capitals
+        sentence = sentence_at(text, cue.start())  # the name keeps its capitals
         named = c["role_name"].search(sentence)
         return True, (named.group("name") if named else None)
     return False, None
@@ -630,21 +481,21 @@ def offered_role(text: str) -> str | None:
     """Whether the sender has another opening in hand for the candidate (``offered_role``):
     "one" ("I've got another EA opening"), "several" ("a few roles coming up"), or ``None``.
     A cue right after a negation offers nothing ("I can not create a second position":
-    :func:`_said`)."""
+    :func:`~analyzer.plancues.said_matches`)."""
     low = lower(text)
-    match = next(_said(low, _compiled()["offered_role"]), None)
+    match = next(said_matches(low, cue_lists()["offered_role"]), None)
     if match is None:
         return None
-    plural = _compiled()["roles_word"].search(low[match.start() : match.end()]) is not None
+    plural = cue_lists()["roles_word"].search(low[match.start() : match.end()]) is not None
     return "several" if plural else "one"
 
 
 def other_roles_named(text: str) -> bool:
     """Whether the sentence that points to other roles names them in the plural ("roles",
     "openings"): only then may a question speak of "the other roles you mentioned"."""
-    c, low = _compiled(), lower(text)
+    c, low = cue_lists(), lower(text)
     return any(
-        c["roles_word"].search(_sentence_at(low, cue.start())) is not None
+        c["roles_word"].search(sentence_at(low, cue.start())) is not None
         for cue in c["other_role"].finditer(low)
     )
 
@@ -656,9 +507,9 @@ def invites_after_decision(text: str) -> bool:
     that? What's your day rate?"): worth a short plan even when the kind model did not read it
     as a rejection."""
     low = lower(text)  # one list first: most such messages state no decision at all
-    if _compiled()["not_selected"].search(low) is None:
+    if cue_lists()["not_selected"].search(low) is None:
         return False
-    hits = _matching(low)
+    hits = matching(low)
     offered = any(f"offers.{k}" in hits for k in _OFFERED_STEPS)  # a call, an introduction
     if offered or "offered_role" in hits or "survey" in hits or follow_up(text) is not None:
         return True  # "offered_role": "we would like to endorse you instead for our Telco ..."
@@ -673,15 +524,15 @@ _OFFERED_STEPS = ("call", "discuss", "feedback", "reference", "introduction", "w
 def follow_up(text: str) -> str | None:
     """The next step the message invites (passing the résumé on, keeping it, current openings,
     applying again), the first kind in ``plan_context.json`` that matches."""
-    hits = _matching(lower(text))
-    return next((kind for kind in _compiled()["follow_up"] if f"follow_up.{kind}" in hits), None)
+    hits = matching(lower(text))
+    return next((kind for kind in cue_lists()["follow_up"] if f"follow_up.{kind}" in hits), None)
 
 
 def stage_variant(text: str, stage: str) -> str | None:
     """The message's own word for its stage when it is not the usual one ("the online
     assessment" rather than a take-home task), from ``stage_variants``; ``None`` otherwise."""
     low = lower(text)
-    variants = _compiled()["stage_variants"].get(stage, {}).items()
+    variants = cue_lists()["stage_variants"].get(stage, {}).items()
     return next(
         (k for k, (cues, unless) in variants if cues.search(low) and not unless.search(low)),
         None,
@@ -693,12 +544,12 @@ def praise(text: str) -> tuple[str, str] | None:
     the thing praised in the message's word ("experience"; empty for "enjoyed meeting you"),
     the first kind of ``praise`` in ``plan_context.json`` that matches."""
     low = lower(text)
-    hits = _matching(low)
-    for kind, cues in _compiled()["praise"].items():
+    hits = matching(low)
+    for kind, cues in cue_lists()["praise"].items():
         match = cues.search(low) if f"praise.{kind}" in hits else None
         if match is not None:
             said = low[match.start() : match.end()]
-            nouns = sorted(_settings()["praise"]["nouns"], key=len, reverse=True)
+            nouns = sorted(settings()["praise"]["nouns"], key=len, reverse=True)
             named = (n for n in nouns if re.search(rf"\b{re.escape(n)}\b", said))
             return kind, next(named, "")
     return None
@@ -708,27 +559,27 @@ def community_term(text: str) -> str | None:
     """The sender's own name for the talent community or pool it mentions ("Talent Network",
     "candidate community"), as the message writes it; ``None`` when it names none."""
     low = lower(text)
-    if "community_term" not in _matching(low):
+    if "community_term" not in matching(low):
         return None
-    match = _compiled()["community_term"].search(low)
+    match = cue_lists()["community_term"].search(low)
     return None if match is None else text[match.start() : match.end()]
 
 
 def board_notice(text: str) -> bool:
     """Whether the message is a job board's notice of the employer's decision ("the employer
     has decided not to move forward"): a third-person decision and no first-person sender."""
-    hits = _matching(lower(text))
+    hits = matching(lower(text))
     return "board_notice" in hits and "first_person" not in hits
 
 
 def timing_stated(text: str) -> bool:
     """Whether the message says when the candidate may apply again or how long it keeps the
     résumé ("you may reapply after six months", "for a period of 2 years")."""
-    c, low = _compiled(), lower(text)
-    if "timing" not in _matching(low):
+    c, low = cue_lists(), lower(text)
+    if "timing" not in matching(low):
         return False
     return any(
-        c["timing_topics"].search(_sentence_at(low, m.start())) is not None
+        c["timing_topics"].search(sentence_at(low, m.start())) is not None
         for m in c["timing"].finditer(low)
     )
 
@@ -738,9 +589,9 @@ def reapply_when(text: str) -> str | None:
     again in the spring and I'd be glad to see your application"): a time of the year
     (``contact_when.time``) in a sentence that says when to apply again (``timing_topics``),
     as the message writes it, or ``None``."""
-    c, low = _compiled(), lower(text)
+    c, low = cue_lists(), lower(text)
     for found in c["contact_time"].finditer(low):
-        if c["timing_topics"].search(_sentence_at(low, found.start())) is not None:
+        if c["timing_topics"].search(sentence_at(low, found.start())) is not None:
             return text[found.start() : found.end()]
     return None
 
@@ -751,9 +602,9 @@ def remarks(text: str) -> tuple[tuple[str, int, int], ...]:
     its first mention, in the order of ``remarks`` in ``plan_context.json``. A mention in a
     question the sender asks ("What are your salary expectations?") is no reason."""
     low = lower(text)
-    hits, questions = _matching(low), question_spans(text)
+    hits, questions = matching(low), question_spans(text)
     found = []
-    for kind, pattern in _compiled()["remarks"].items():
+    for kind, pattern in cue_lists()["remarks"].items():
         if f"remarks.{kind}" not in hits:
             continue
         stated = (m for m in pattern.finditer(low) if not in_question(questions, m.start()))
@@ -769,78 +620,22 @@ def _contact_offered(offers: dict[str, bool]) -> bool:
     return offers["call"] or offers["discuss"] or offers["feedback"]
 
 
-def mass_mail(text: str) -> bool:
-    """Whether a message not signed by a person says it went to many applicants
-    (``mass_mail``: "only shortlisted candidates will be contacted", an unfilled merge field):
-    replies to it are read no more than an automated message's."""
-    return "mass_mail" in _matching(lower(text)) and not signed_by_person(text)
-
-
-#: How much of a one-line message's end is read as its sign-off.
-_SIGN_OFF_CHARS = 100
-#: The most lines a signature may hold under the name (a title, the employer).
-_TITLE_LINES = 2
-#: The most words of one such line.
-_TITLE_WORDS = 10
-
-
-def signed_by_team(text: str) -> bool:
-    """Whether a recruiting, talent or HR team signs the message (``team_signed`` in its last
-    three lines that are no longer than a title line, or its last characters when it has fewer
-    lines): "rather than have this come through the recruiting team" in a manager's note, or
-    "the hiring team was not convinced" in a one-line paragraph above "Best, / Mira", is no
-    team's signature."""
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    tail = text[-_SIGN_OFF_CHARS:]
-    if len(lines) >= 3:  # a paragraph among the last lines is the body, not the signature
-        tail = "\n".join(line for line in lines[-3:] if len(line.split()) <= _TITLE_WORDS)
-    return _compiled()["team_signed"].search(lower(tail)) is not None
-
-
-def long_note(text: str, stated: frozenset[str], team_signed: bool) -> bool:
-    """Whether a note in the writer's own voice is long enough, and about the candidate, to
-    spell out its feedback (``long_note``: so many words, a stated reason about the candidate,
-    not signed by a team)."""
-    settings = _settings()["long_note"]
-    if team_signed or not stated & frozenset(settings["reasons"]):
-        return False
-    return len(text.split()) >= int(settings["words"])
-
-
-def org_kind(text: str) -> str | None:
-    """The kind of body the employer is, from the first capitalised word of ``org_kinds`` in
-    the message ("Western Plains University": "university"), or ``None``. The words are found
-    in the lowered text; a word written in lower case ("your university degree") or inside a
-    hyphenated name ("Tri-County Freight Lines") names none."""
-    kinds = _org_kinds()
-    for match in _compiled()["org_words"].finditer(lower(text)):
-        if text[match.start()].isupper() and text[match.start() - 1 : match.start()] != "-":
-            return kinds[text[match.start() : match.end()].lower()]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _org_kinds() -> dict[str, str]:
-    """The kind of each ``org_kinds`` word, by the word in lower case."""
-    return {w.lower(): kind for kind, words in _settings()["org_kinds"].items() for w in words}
-
-
 def experience_modifiers() -> tuple[str, ...]:
     """The words kept before "experience" when a question names a basis
     (``experience_modifiers`` in ``plan_context.json``: "hands-on experience")."""
-    return tuple(_settings()["experience_modifiers"])
+    return tuple(settings()["experience_modifiers"])
 
 
 def named_bases(text: str) -> tuple[tuple[int, int], ...]:
     """The spans where a comparison says which experience it means, in the words right after
     it ("more experience running multi-site teams"; ``basis_named`` cues)."""
-    return tuple(m.span() for m in _compiled()["basis_named"].finditer(lower(text)))
+    return tuple(m.span() for m in cue_lists()["basis_named"].finditer(lower(text)))
 
 
 def admitted_vague(text: str) -> tuple[tuple[int, int], ...]:
     """The sentences (``(start, end)`` in ``text``) in which a note marks its own point as less
     concrete than the rest ("less concretely, the panel felt ..."): ``admitted_vague`` cues."""
-    cues = _compiled()["admitted_vague"]
+    cues = cue_lists()["admitted_vague"]
     return tuple(
         dict.fromkeys(
             between_marks(text, m.start(), m.end(), SENTENCE_MARKS)
@@ -849,20 +644,12 @@ def admitted_vague(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
-def _sentence_at(text: str, at: int) -> str:
-    starts = [m.end() for m in re.finditer(r"[.!?\n]\s*", text[:at])]
-    start = starts[-1] if starts else 0
-    end_match = re.search(r"[.!?\n]", text[at:])
-    end = at + end_match.start() if end_match else len(text)
-    return text[start:end]
-
-
 def _stated(reason: ReasonResult) -> bool:
     """Whether the message gives ``reason`` as a reason: some evidence that does not merely
     describe the review ("we reviewed your skills and experience") and is not a question."""
     if reason.label == Reason.NONE_GIVEN.value:
         return False
-    review = _compiled()["reason_not_stated"]  # a question the sender asks states nothing
+    review = cue_lists()["reason_not_stated"]  # a question the sender asks states nothing
     return any(
         review.search(lower(e.text)) is None and not e.text.rstrip().endswith("?")
         for e in reason.evidence
@@ -878,8 +665,8 @@ def read_context(
 ) -> PlanContext:
     """The :class:`PlanContext` of a message, from its text and the analyzer's outputs."""
     low = lower(text)
-    hits = _matching(low)
-    offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in _compiled()["offers"]})
+    hits = matching(low)
+    offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in cue_lists()["offers"]})
     offers = _offer_channel(text, offers)
     mentions, name = other_role(text)
     stated = frozenset(r.label for r in reasons if _stated(r))
@@ -951,7 +738,7 @@ def read_context(
         offered_role=offered_role(text) if "offered_role" in hits else None,
         main_point="main_point" in hits,
         admitted=admitted_vague(text) if "admitted_vague" in hits else (),
-        team_name=next((n for n in _settings()["team_names"] if n in lower(text)), None),
+        team_name=next((n for n in settings()["team_names"] if n in lower(text)), None),
         sender_asks=sender_asks(text),
         told=sender_told(text),
         advised="advice_given" in hits,
@@ -969,72 +756,7 @@ def _readable(role: str | None, *, other: str | None = None) -> str | None:
 
 def language_names() -> tuple[str, ...]:
     """The languages a language remark names (``languages`` in ``plan_context.json``)."""
-    return tuple(_settings()["languages"])
-
-
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    return frozenset(_settings()["signature_not_names"])
-
-
-#: A sign-off line that is only a person's name ("Beatriz", "Sam Okafor").
-_PERSON_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
-
-
-@lru_cache(maxsize=1)
-def _run_on_sign_off() -> re.Pattern[str]:
-    """A sign-off followed by a name and a short title in a flattened letter ("All the best,
-    Meghna Design Lead, Kirana Cart"): the sign-offs the draft reads (``extract.sign_offs`` in
-    ``templates/drafts.json``), an optional title of ``contact_named``, the name, what follows."""
-    sign_offs = alternation(read_json("templates", "drafts.json")["extract"]["sign_offs"])
-    titles = _titles(_settings()["contact_named"])
-    return re.compile(
-        rf"(?:^|[.!?]\s+)(?i:{sign_offs})[,!]?\s+(?:(?i:{titles})\.?\s+)?"
-        rf"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
-        rf"(?P<rest>(?:\s+\S+){{0,{2 * _TITLE_WORDS}}})\s*$"
-    )
-
-
-def _flattened_signature(text: str) -> list[str]:
-    """The last lines of a letter whose lines were run together, as :func:`signed_by_person`
-    reads lines: the words before the last sign-off, the name after it, and what follows the
-    name (a title and an employer); none when no sign-off and name end the letter."""
-    end = text.strip()[-_RUN_ON_CHARS:]
-    found = _run_on_sign_off().search(end)
-    if found is None:
-        return []
-    rest = found["rest"].strip()
-    suffixes = _settings()["company_suffixes"]  # "Hallam Logistics Ltd": a company's name
-    if rest and rest.split()[0].strip(",.").lower() in suffixes:
-        return []
-    return [end[: found.start()].strip(), found["name"], *([rest] if rest else [])]
-
-
-#: How far from its end a flattened letter's signature is looked for.
-_RUN_ON_CHARS = 200
-
-
-def signed_by_person(text: str) -> bool:
-    """Whether the message is signed with a person's name on a line of its own ("Thanks again,
-    Beatriz"), not a team's ("The Recruiting Team"): a person wrote it, not a template. The
-    name may stand above a short title and the employer's name ("Lerato Dlamini / Analytics
-    Lead / Karoo Fresh"); a team named in the last lines makes it a team's signature."""
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    if len(lines) < 2 or len(lines[-1].split()) > _TITLE_WORDS:  # a flattened letter: its
-        lines = _flattened_signature(text)  # signature's lines run on after the sign-off
-        if len(lines) < 2:
-            return False
-    tail = lines[-1 - min(_TITLE_LINES, len(lines) - 2) :]
-    if _compiled()["team_signed"].search(lower("\n".join(tail))) is not None:
-        return False
-    for under in range(len(tail)):
-        name = tail[-1 - under]
-        if _PERSON_SIGNATURE.fullmatch(name) is None:
-            continue
-        if any(len(line.split()) > _TITLE_WORDS for line in tail[len(tail) - under :]):
-            return False
-        return _not_names().isdisjoint(re.split(r"[ -]", lower(name)))
-    return False
+    return tuple(settings()["languages"])
 
 
 def context_of(report: Report) -> PlanContext:

@@ -25,11 +25,10 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
-from typing import Any
 
-from .cues import BULLETS, Cues, lower
+from .cues import Cues, lower
 from .labels import Purpose
 from .planbases import (
     CLAUSE_MARKS,
@@ -38,6 +37,7 @@ from .planbases import (
     impression_answered,
     sentence_of,
 )
+from .plancandidate import Candidate
 from .planclosing import (
     after_gap,
     answers_sender,
@@ -50,18 +50,18 @@ from .planclosing import (
     role_closed,
     template_letter,
 )
-from .plancontext import PlanContext, about_logistics, language_names, said_to_come_down_to
+from .plancontext import PlanContext, about_logistics, said_to_come_down_to
 from .plannamed import experience_words, named_basis, need_words, praise_cue
 from .plannotes import admitted, area_named, named_right_after, sentence_around, still_vague
 from .planopeners import (
     door_open,
     opener_text,
     real_praise,
-    role_in_hand,
     template_thanks_of,
     thanked_kinds,
     thanks_for_note,
 )
+from .plansaid import built_on, remarked, written_feedback
 from .planwords import (
     capital,
     in_its_words,
@@ -90,24 +90,6 @@ _MIN_PARAPHRASED_WORDS = 2
 _ABOUT_THE_CANDIDATE = frozenset({"unspecified_gap", "subjective_impression"})
 #: Vague types whose sentence may carry a stated reason only as the basis of a comparison.
 _COMPARES = frozenset({"unanchored_comparison", "fit_euphemism"})
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    value: int
-    order: int
-    topic: str
-    body: str
-    lead: str | None = None
-    phrase: str | None = None
-    quote: str | None = None
-    type: str | None = None
-    paraphrase: str | None = None
-    start: int | None = None
-    material: str = "application"
-    heads: tuple[str, ...] = ()
-    basis: str | None = None
-    plain: str | None = None
 
 
 def explanation(vague_type: str) -> str:
@@ -172,11 +154,11 @@ def _question_for(vague_type: str, phrase: str, words_: tuple[str, ...]) -> str:
     quote = lower_first(text) if is_clean_phrase(text) else None
     body = _body(topic, "applied")
     turn = zlib.crc32(text.encode("utf-8", "surrogatepass"))
-    candidate = _Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"])
+    candidate = Candidate(0, 0, topic, body, quote=quote, paraphrase=kind["paraphrase"])
     return _text(replace(candidate, type=vague_type), turn)
 
 
-def _text(c: _Candidate, turn: int) -> str:
+def _text(c: Candidate, turn: int) -> str:
     """The question's words: its own lead, or a quote or paraphrase lead taken in turn."""
     settings = plan_settings()
     if c.lead is not None:
@@ -208,7 +190,7 @@ def attributed(text: str) -> bool:
     return text.startswith(_attributed_starts())
 
 
-def _unattributed(c: _Candidate, turn: int, text: str) -> str:
+def _unattributed(c: Candidate, turn: int, text: str) -> str:
     """The question in a wording that does not start "You mentioned ...": another turn of its
     lead-ins, else its plain form, else its own question alone; ``text`` when it has none."""
     if not attributed(text):
@@ -374,8 +356,8 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
 
 @lru_cache(maxsize=1)
 def _remark_topics() -> frozenset[str]:
-    """The topics of remark questions (:func:`_remarked`): asked even beside spelled-out
-    feedback, which does not explain a language or pay requirement."""
+    """The topics of remark questions (:func:`~analyzer.plansaid.remarked`): asked even
+    beside spelled-out feedback, which does not explain a language or pay requirement."""
     return frozenset(str(e["topic"]) for e in plan_settings()["remarks"].values())
 
 
@@ -398,17 +380,17 @@ def _candidates(
     seed: int = 0,
     *,
     written: bool = False,
-) -> list[_Candidate]:
+) -> list[Candidate]:
     """Every question the plan could ask, best first, one a topic. ``written``: the message
-    spells out its feedback (:func:`written_feedback`, read once by the plan).
+    spells out its feedback (:func:`~analyzer.plansaid.written_feedback`, read once by the plan).
 
     A one-word phrase that cannot be quoted ("better" in "one page is often better") is left
     out: named only by its kind, it would point at nothing the reader can find."""
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     withdrawn = role_closed(ctx) is not None
     template = template_letter(ctx)
     compared = _comparison_sentences(findings, message)
-    remarked = _remark_sentences(ctx, message)
+    remark_sentences = _remark_sentences(ctx, message)
     future = _future_role_sentences(message)
     explained = {sentence_of(message, s, e) for s, e in ctx.basis_named} if message else set()
     for order, f in enumerate(findings):
@@ -429,7 +411,7 @@ def _candidates(
             continue
         if ctx.out_of_control and about_logistics(sentence_of(message, f.start, f.end)):
             continue  # "they weren't convinced the commute would work": the commute
-        if message and sentence_of(message, f.start, f.end) in remarked:
+        if message and sentence_of(message, f.start, f.end) in remark_sentences:
             continue  # "your rate is above the market value": asked through the remark
         if f.type in _EXPLAINED_TYPES and sentence_of(message, f.start, f.end) in explained:
             continue  # "[we felt] others had [more experience] running multi-site teams"
@@ -458,7 +440,7 @@ def _candidates(
         if based is not None:
             body = _basis_question(f.type, based[0], ctx, seed)
         found.append(
-            _Candidate(
+            Candidate(
                 int(kind["value"]) - penalty,
                 order,
                 topic,
@@ -478,13 +460,13 @@ def _candidates(
     required = role_closed(ctx) is None and bool(thanked_kinds(ctx).intersection(needs["kinds"]))
     found += [
         r
-        for r in _remarked(ctx, message)
+        for r in remarked(ctx, message)
         if not (withdrawn and r.topic in _CHANGED_ROLE)
         and not (required and r.topic in needs["remark_topics"])
     ]
     # a named requirement is no advice, and the reasons a recruiter passes on are no pointers
     if (not ctx.requirement_named or written) and not ctx.relayed:
-        found += _built_on(specific, message, len(findings), material(ctx))
+        found += built_on(specific, message, len(findings), material(ctx))
     if not ctx.out_of_control and not ctx.advised_roles:  # advice on the kind of role to aim
         reasons = _from_reasons(ctx, len(findings) + len(specific), seed, message)
         if written:  # what to change is answered: no "prepare differently"
@@ -510,7 +492,7 @@ def _candidates(
         if hooked is None and template:  # a team's template: its opener's one question
             return ranked
         body = hooked or capital(_body("requirement", ctx.stage, seed, ctx=ctx))
-        ranked = [_Candidate(value, 0, "requirement", body)]
+        ranked = [Candidate(value, 0, "requirement", body)]
     return ranked
 
 
@@ -526,8 +508,6 @@ _EXPLAINED_TYPES = frozenset({"unanchored_comparison", "unspecified_gap", "subje
 _NAMED = "_named"
 #: The topic of the question a message with no fitting opening gets (:func:`_no_opening`).
 _NO_OPENING = "no_opening"
-#: The topic of the question that builds on the message's concrete feedback (:func:`_built_on`).
-_SPECIFIC = "specific"
 #: A bare decision with no wording of its own ranks after one the message's words can name.
 _UNNAMED_DECISION = 1000
 
@@ -583,7 +563,7 @@ def _decision(
     message: str = "",
     *,
     hooked_only: bool = False,
-) -> _Candidate | None:
+) -> Candidate | None:
     """The question about a bare decision: an open question about the candidate's own
     application, built on the impression the message states ("Given what you liked in my
     skills, ..."), else on what the message says of the decision (a strong field, an interview
@@ -593,7 +573,7 @@ def _decision(
     (``None`` otherwise: a team's template gets its opener's question alone)."""
     hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
     if hooked is not None:
-        return _Candidate(
+        return Candidate(
             _FORMULA_VALUE, order, "requirement", hooked, phrase=finding.text, type=finding.type
         )
     if hooked_only:
@@ -603,12 +583,12 @@ def _decision(
         if cue.search(low) is not None:
             body = pick(wordings, seed).format(material=material(ctx))
             said = finding.text
-            return _Candidate(
+            return Candidate(
                 _FORMULA_VALUE, order, "requirement", body, phrase=said, type=finding.type
             )
     body = capital(_body("requirement", ctx.stage, seed, ctx=ctx))
     later = order + _UNNAMED_DECISION
-    return _Candidate(
+    return Candidate(
         _FORMULA_VALUE, later, "requirement", body, phrase=finding.text, type=finding.type
     )
 
@@ -661,14 +641,14 @@ def _in_context(ctx: PlanContext, message: str, seed: int) -> str | None:
     return None
 
 
-def _named_requirement(found: list[_Candidate]) -> list[_Candidate]:
+def _named_requirement(found: list[Candidate]) -> list[Candidate]:
     """The candidates without those that ask which requirement, skill, credential or
     experience mattered (``named_requirement`` in ``plan.json``): the message named it."""
     topics = plan_settings()["named_requirement"]["topics"]
     return [c for c in found if c.topic not in topics]
 
 
-def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
+def _no_opening(found: list[Candidate], seed: int) -> list[Candidate]:
     """The candidates without those that ask about the role's requirements, plus one asking
     what would make the candidate fit the roles the company hires for: the message says no
     current opening fits, so there is no role to ask about (``no_opening`` in ``plan.json``)."""
@@ -676,7 +656,7 @@ def _no_opening(found: list[_Candidate], seed: int) -> list[_Candidate]:
     kept = [c for c in found if c.topic.removesuffix(_NAMED) not in settings["topics"]]
     body = pick(settings["wording"], seed)
     value = int(plan_settings()["reason_value"])
-    return [*kept, _Candidate(value, len(found), _NO_OPENING, body, lead=body)]
+    return [*kept, Candidate(value, len(found), _NO_OPENING, body, lead=body)]
 
 
 #: An impression that shares its sentence with one of these types introduces that judgement
@@ -717,7 +697,7 @@ def _paraphrase_fits(finding: Finding, message: str) -> bool:
     return re.search(cue, text, re.IGNORECASE) is not None
 
 
-def _basis_of_comparison(reason: _Candidate, found: Sequence[_Candidate], message: str) -> bool:
+def _basis_of_comparison(reason: Candidate, found: Sequence[Candidate], message: str) -> bool:
     """Whether a stated reason ("experience") is only the basis of a comparison or fit the
     plan already asks about ("someone whose experience more closely matched"): then "since
     experience weighed in the decision" would ask the same thing twice."""
@@ -733,175 +713,7 @@ def _basis_of_comparison(reason: _Candidate, found: Sequence[_Candidate], messag
     return False
 
 
-def _remarked(ctx: PlanContext, message: str) -> list[_Candidate]:
-    """Questions about the specific-sounding reasons the message states without explaining
-    them (a language requirement, a pay level, a new direction, credentials, a changed scope),
-    quoted when the words are a clean phrase. They ask about the requirement or the role, never
-    how the candidate could have been stronger, so they stand even when the reason is outside
-    the candidate's control (but a language or credential the opener thanks for as the
-    requirement is not asked again: :func:`_candidates`); one that asks which level or kind
-    of role would suit (``asks_roles``) is left to the closing when the message offers a role,
-    a remark that states the answer itself (``answers_topic``: "C1 or native") leaves its
-    topic unasked, and one a named requirement answers (``named_answers``) is not asked beside
-    it."""
-    settings = plan_settings()
-    templates = settings["remarks"]
-    spans = [*ctx.remarks, *((k, -1, -1) for k in sorted(ctx.out_of_control) if k in templates)]
-    answered = {
-        templates[k]["topic"] for k, _, _ in spans if templates.get(k, {}).get("answers_topic")
-    }
-    found = []
-    for n, (kind, start, end) in enumerate(spans):
-        entry = templates.get(kind)
-        if entry is None or entry["topic"] in answered:
-            continue  # "it has to be C1 or native": no "what level" question
-        if entry.get("named_answers") and ctx.requirement_named:  # "someone who already has
-            continue  # his high risk licence": the message says which qualification
-        if entry.get("asks_roles") and (role_in_hand(ctx) or ctx.work_offered or ctx.told):
-            continue  # "which level of role would match": the role or the work on offer
-            # answers it, or the sender asked for a rate ("let me know your day rate")
-        quote = clean_quote(message, start, end) if message and start >= 0 else None
-        lead = entry["plain"] if quote is None or "quoted" not in entry else entry["quoted"]
-        named = team_words(ctx)
-        lead, plain = (
-            w.replace("{team_on}", named["team_on"]).replace("{org}", named["org"])
-            for w in (lead, entry["plain"])
-        )
-        value = int(settings["remark_value"])
-        topic = entry["topic"]
-        lead = lead.format(phrase=quote, language=_languages(entry, message, start, end))
-        found.append(_Candidate(value, n - len(spans), topic, "", lead=lead, plain=plain))
-    return found
-
-
-def _languages(entry: dict[str, Any], message: str, start: int, end: int) -> str:
-    """The languages a language remark's sentence names ("Dutch or French"), in the order it
-    names them (:func:`~analyzer.plancontext.language_names`), else the remark's ``unnamed``
-    wording; "" for a remark with no ``unnamed`` wording (not about a language)."""
-    if "unnamed" not in entry:
-        return ""
-    sentence = sentence_of(message, start, end) if message and start >= 0 else ""
-    named = dict.fromkeys(m.group(0).capitalize() for m in _language_pattern().finditer(sentence))
-    return " or ".join(named) if named else str(entry["unnamed"])
-
-
-@lru_cache(maxsize=1)
-def _language_pattern() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in language_names())
-    return re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
-
-
-def _points(
-    specific: Sequence[SpecificFeedback], message: str
-) -> tuple[list[SpecificFeedback], bool]:
-    """The concrete feedback points (logistics is a reason, not feedback; thanks and reapply
-    rules are not feedback) and whether the message lists tips."""
-    points, listed = _points_of(tuple(specific), message)
-    return list(points), listed
-
-
-@lru_cache(maxsize=8)
-def _points_of(
-    specific: tuple[SpecificFeedback, ...], message: str
-) -> tuple[tuple[SpecificFeedback, ...], bool]:
-    """:func:`_points`, kept for the few places of one plan that ask."""
-    boilerplate, list_cue = _built_on_cues()
-    points = tuple(
-        s
-        for s in specific
-        if s.cue != "logistics"
-        and not boilerplate.search(s.text)
-        and not _in_requirements_list(message, s.start)
-    )
-    return points, list_cue.search(lower(message)) is not None
-
-
-#: A line that starts a bullet or a numbered item.
-_BULLET_LINE = re.compile(rf"[ \t]*(?:[{re.escape(''.join(sorted(BULLETS)))}]|\d{{1,2}}[.)])\s")
-
-
-def _in_requirements_list(message: str, start: int) -> bool:
-    """Whether ``start`` lies in a bulleted list under a line that introduces the role's
-    requirements (``build_on_specific.requirements_list``), with no blank line between."""
-    if not message or "requirement" not in message[:start].lower():
-        return False
-    headers = list(_requirements_list().finditer(message, 0, start))
-    if not headers:
-        return False
-    between = message[headers[-1].end() : start]
-    line_start = message.rfind("\n", 0, start) + 1
-    return "\n\n" not in between.replace("\r", "") and bool(_BULLET_LINE.match(message, line_start))
-
-
-@lru_cache(maxsize=1)
-def _requirements_list() -> re.Pattern[str]:
-    return re.compile(plan_settings()["build_on_specific"]["requirements_list"])
-
-
-def written_feedback(ctx: PlanContext, specific: Sequence[SpecificFeedback], message: str) -> bool:
-    """Whether the message spells out its feedback: several concrete points or a list of tips
-    (:func:`_detailed`), or a person's note in the words of feedback ("the biggest gap was",
-    ``feedback_given``), which the concreteness model may read as fewer points."""
-    return ctx.feedback_given or _detailed(specific, message)
-
-
-def _detailed(specific: Sequence[SpecificFeedback], message: str) -> bool:
-    """Whether the message gives detailed written feedback: several concrete points, or a list
-    of tips ("a few pointers: a, b and c")."""
-    points, listed = _points(specific, message)
-    return len(points) > 1 or listed
-
-
-def _built_on(
-    specific: Sequence[SpecificFeedback], message: str, order: int, material_: str = "application"
-) -> list[_Candidate]:
-    """One question building on the concrete feedback: which of several points applied most,
-    or a first step on a single piece of advice."""
-    settings = plan_settings()["build_on_specific"]
-    points, listed = _points(specific, message)
-    if not points and not listed:
-        return []
-    several = _detailed(specific, message)
-    lead = settings["paraphrase" if several else "paraphrase_one"].format(material=material_)
-    first = points[0] if points else None
-    if not several and first is not None and not _advice(first.text):
-        return []  # "your application will remain active for 12 months" is no advice
-    if first is not None and message and not several:
-        quote = clean_quote(message, first.start, first.end)
-        lead = settings["quoted"].format(phrase=quote) if quote else lead
-    phrase = first.text if first is not None else None
-    return [_Candidate(int(settings["value"]), order, _SPECIFIC, "", lead=lead, phrase=phrase)]
-
-
-@lru_cache(maxsize=1)
-def _advice_cue() -> re.Pattern[str]:
-    return re.compile(plan_settings()["build_on_specific"]["advice_cue"])
-
-
-def _advice(text: str) -> bool:
-    """Whether a concrete point reads as advice (``advice_cue``, over the lowered point): not a
-    question the sender asks ("would you consider something in that range?") and not what the
-    role is now looking for ("someone with more Spark rather than analytics": ``not_advice``)."""
-    low = lower(text)
-    if low.rstrip().endswith("?") or _not_advice().search(low) is not None:
-        return False
-    return _advice_cue().search(low) is not None
-
-
-@lru_cache(maxsize=1)
-def _not_advice() -> re.Pattern[str]:
-    return re.compile(plan_settings()["build_on_specific"]["not_advice"])
-
-
-@lru_cache(maxsize=1)
-def _built_on_cues() -> tuple[re.Pattern[str], Cues]:
-    """What is not feedback (in a concrete-feedback span) and what introduces a list of tips
-    (searched in the lowered message, as every cue list)."""
-    settings = plan_settings()["build_on_specific"]
-    return re.compile(settings["not_feedback"], re.IGNORECASE), Cues([settings["list_cue"]])
-
-
-def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") -> list[_Candidate]:
+def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") -> list[Candidate]:
     """Questions that build on a reason the message states without detail."""
     settings = plan_settings()
     found = []
@@ -922,7 +734,7 @@ def _from_reasons(ctx: PlanContext, order: int, seed: int, message: str = "") ->
             lead = one_of(settings["named_basis"]["lead"], seed).replace("{basis}", named)
             body = one_of(settings["named_basis"]["questions"][topic], seed >> 3)  # a wording
             topic = f"{topic}{_NAMED}"  # of its own, not the lead's
-        found.append(_Candidate(value, order + n, topic, body, lead=lead, heads=heads))
+        found.append(Candidate(value, order + n, topic, body, lead=lead, heads=heads))
     return found
 
 
@@ -948,7 +760,7 @@ def _says_any(message: str, heads: Sequence[str]) -> bool:
     return False
 
 
-def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> list[_Candidate]:
+def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> list[Candidate]:
     """The question that builds on the experience a comparison names ("more experience
     running multi-site teams", "more client-facing experience"), in the message's words when
     they read cleanly (else as "that experience": "someone who has run a larger team"): where
@@ -968,10 +780,10 @@ def _experience_named(ctx: PlanContext, message: str, order: int, seed: int) -> 
         lead = one_of(settings["lead"], seed).replace("{basis}", named)
         body = one_of(settings["questions"]["experience"], seed >> 3)
     value = int(plan_settings()["reason_value"])
-    return [_Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
+    return [Candidate(value, order, f"experience{_NAMED}", body, lead=lead, heads=("experience",))]
 
 
-def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:
+def _together(reasons: list[Candidate], seed: int = 0) -> list[Candidate]:
     """The one question built on the stated reasons: several named bases of the decision
     ("experience", "skills") as one question naming them together (``reasons_together``),
     since two "Since X weighed in the decision" questions in a row read as a mechanical pair;
@@ -992,7 +804,7 @@ def _together(reasons: list[_Candidate], seed: int = 0) -> list[_Candidate]:
     lead = one_of(settings["reasons_together"], seed).format(names=joined)
     first = min(r.order for r in named)
     heads = tuple(h for r in named for h in r.heads)
-    return [_Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)]
+    return [Candidate(named[0].value, first, "reasons", "", lead=lead, heads=heads)]
 
 
 def _group(topic: str) -> str:
@@ -1004,7 +816,7 @@ def _group(topic: str) -> str:
     return next((name for name, members in groups if topic in members), topic)
 
 
-def _one_a_topic(ranked: list[_Candidate]) -> list[_Candidate]:
+def _one_a_topic(ranked: list[Candidate]) -> list[Candidate]:
     seen: set[str] = set()
     kept = []
     for candidate in ranked:

@@ -256,7 +256,7 @@ def test_cues_find_what_ignorecase_finds_on_the_corpus() -> None:
     from pathlib import Path
 
     from analyzer.cues import Cues, lower
-    from analyzer.plancontext import _settings
+    from analyzer.plancues import settings as context_settings
 
     def lists(value: object) -> list[list[str]]:
         if isinstance(value, dict):
@@ -265,7 +265,7 @@ def test_cues_find_what_ignorecase_finds_on_the_corpus() -> None:
             return [value]
         return [[value]] if isinstance(value, str) else []
 
-    settings = {k: v for k, v in _settings().items() if k != "description"}
+    settings = {k: v for k, v in context_settings().items() if k != "description"}
     settings["other_role"] = {"cues": settings["other_role"]["cues"]}
     settings["future_roles"] = {"ahead": settings["future_roles"]["ahead"]}  # and words
     corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
@@ -362,10 +362,10 @@ def test_the_fast_engine_finds_what_re_finds(pieces: list[str]) -> None:
     """RE2 over the ASCII twin finds the same match offsets as Python's re over the lowered
     text, whatever the non-ASCII characters around the cues."""
     from analyzer.cues import Cues, lower
-    from analyzer.plancontext import _compiled
+    from analyzer.plancues import cue_lists
 
     low = lower(" ".join(pieces))
-    c = _compiled()
+    c = cue_lists()
     lists = [c["declines"], c["not_selected"], *c["out_of_control"].values(), *c["stages"].values()]
     lists += [*c["follow_up"].values(), *c["offers"].values(), Cues([r"\bcaf\w+\b", r"\d+\s+x"])]
     for cues in lists:
@@ -387,9 +387,9 @@ def test_the_cue_book_tells_which_lists_match_as_each_list_does_on_the_corpus(
     from pathlib import Path
 
     from analyzer.cues import CueBook, lower
-    from analyzer.plancontext import _compiled
+    from analyzer.plancues import cue_lists
 
-    book = _compiled()["book"]
+    book = cue_lists()["book"]
     if set_lists is not None:
         book = CueBook(book.lists, set_lists=set_lists)
     corpus = Path(__file__).resolve().parent.parent / "corpora" / "messages"
@@ -477,9 +477,9 @@ def test_an_unbounded_pattern_matches_wherever_the_bounded_one_does(
 
 
 def test_every_shipped_cue_list_but_the_lookahead_one_has_the_fast_engine() -> None:
-    from analyzer.plancontext import _compiled
+    from analyzer.plancues import cue_lists
 
-    c = _compiled()
+    c = cue_lists()
     lists = [c["declines"], c["not_selected"], c["auto_reply"], *c["offers"].values()]
     lists += [*c["out_of_control"].values(), *c["follow_up"].values()]
     assert all(cues.fast is not None for cues in lists)

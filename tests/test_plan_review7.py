@@ -10,7 +10,8 @@ import pytest
 
 from analyzer.analysis import Analyzer
 from analyzer.planclosing import accepts_talk
-from analyzer.plancontext import read_context, remarks, signed_by_person
+from analyzer.plancontext import read_context, remarks
+from analyzer.plansigns import signed_by_person
 from analyzer.quotes import clean_quote, is_clean_phrase
 from analyzer.render.plan import plan_notes
 

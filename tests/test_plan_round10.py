@@ -364,11 +364,11 @@ def test_a_short_plan_keeps_the_yes_the_sender_waits_for(analyzer: Analyzer) -> 
 
 
 def test_a_question_the_sender_asks_is_no_advice_to_thank_for() -> None:
-    from analyzer.questions import _advice
+    from analyzer.plansaid import advice
 
-    assert not _advice("would you consider something in that range?")
-    assert not _advice("we are now looking for someone with more Spark rather than analytics")
-    assert _advice("you could name the tools you used in your cover letter")
+    assert not advice("would you consider something in that range?")
+    assert not advice("we are now looking for someone with more Spark rather than analytics")
+    assert advice("you could name the tools you used in your cover letter")
 
 
 def test_an_adverb_before_the_point_is_left_out() -> None:

@@ -11,13 +11,8 @@ from analyzer.analysis import Analyzer
 from analyzer.classify.decide import KindRule, statement_matters
 from analyzer.clean import clean
 from analyzer.labels import KINDS
-from analyzer.plancontext import (
-    follow_up,
-    mass_mail,
-    out_of_control,
-    read_context,
-    signed_by_person,
-)
+from analyzer.plancontext import follow_up, out_of_control, read_context
+from analyzer.plansigns import mass_mail, signed_by_person
 
 
 @pytest.fixture(scope="module")

@@ -370,9 +370,9 @@ READS = [
 @pytest.mark.parametrize(("text", "cue", "found"), READS)
 def test_who_reads_replies_is_read_from_the_message(text: str, cue: str, found: bool) -> None:
     from analyzer.cues import lower
-    from analyzer.plancontext import _matching
+    from analyzer.plancues import matching
 
-    assert (cue in _matching(lower(text))) is found
+    assert (cue in matching(lower(text))) is found
 
 
 @pytest.mark.parametrize(
@@ -384,6 +384,6 @@ def test_who_reads_replies_is_read_from_the_message(text: str, cue: str, found: 
 )
 def test_a_decision_in_a_recruiters_words_is_read(text: str) -> None:
     from analyzer.cues import lower
-    from analyzer.plancontext import _compiled
+    from analyzer.plancues import cue_lists
 
-    assert _compiled()["not_selected"].search(lower(text)) is not None
+    assert cue_lists()["not_selected"].search(lower(text)) is not None
