@@ -14,6 +14,7 @@ from . import questions
 from .classify.corpus import overlaps
 from .clean import Cleaned, clean
 from .components.policy import policy_label
+from .explained import explain
 from .labels import DECISION_KINDS, Policy
 from .language import ENGLISH, detect_language, foreign_note
 from .plancontext import invites_after_decision, read_context
@@ -185,6 +186,7 @@ class Analyzer:
         if decision and predicted is not None and predicted.extra_vague:
             findings = _merge(findings, self._classifier_findings(text, predicted))
         specific = tuple(_specific(text, s) for s in doc.spans["specific"]) if decision else ()
+        findings = explain(findings, text, specific)
         if not decision:
             policy = Prediction(Policy.UNSPECIFIED.value, None, "rule")
         plan = (

@@ -397,6 +397,8 @@ def _candidates(
         kind = vague_types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
             continue
+        if f.explained_by is not None:
+            continue  # "were somewhat general, and we would have liked to hear more about ..."
         if f.type == _IMPRESSION and sentence_of(message, f.start, f.end) in compared:
             continue  # "we feel X is a better fit": one idea, asked through the comparison
         if f.type == _IMPRESSION and _lead_in_to_basis(f, message, ctx):
@@ -486,7 +488,8 @@ def _candidates(
     if any(c.value > _FORMULA_VALUE for c in ranked):
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     named = ctx.basis_named or ctx.requirement_named  # a named basis or requirement says what
-    if not ranked and not ctx.out_of_control and not named:  # made the difference
+    named = named or any(f.explained_by is not None for f in findings)  # made the difference,
+    if not ranked and not ctx.out_of_control and not named:  # as does an explained phrase
         value = int(plan_settings()["requirement_value"])
         hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
         if hooked is None and template:  # a team's template: its opener's one question

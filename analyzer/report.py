@@ -55,6 +55,8 @@ class Finding:
 
     ``source`` is ``rule`` (a pattern or the comparatives component: ``confidence`` is
     ``None``), ``model`` (the span tagger, with its ``confidence``) or ``classifier``.
+    ``explained_by`` holds the message's own words that say what the phrase stands for, when
+    it has them (:mod:`analyzer.explained`): the phrase is listed apart and not asked about.
     """
 
     text: str
@@ -66,6 +68,7 @@ class Finding:
     source: str = "rule"
     rule: str = ""
     confidence: float | None = None
+    explained_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from analyzer.render.terminal import render
 from .conftest import check_golden
 
 EXAMPLES = Path(__file__).parent / "examples"
-NAMES = ["warm_manager", "ats_decline", "quoted_thread"]
+NAMES = ["warm_manager", "ats_decline", "quoted_thread", "explained_note"]
 
 
 @pytest.mark.parametrize("name", NAMES)

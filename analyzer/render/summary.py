@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from ..planwords import plan_settings
 from ..questions import is_boilerplate, title
@@ -23,13 +24,28 @@ def _bare(name: str) -> str:
 
 
 def finding_groups(report: Report) -> list[tuple[str, list[Finding]]]:
-    """The findings as the reports list them: the vague phrases worth asking about, then the
-    standard wording (:func:`~analyzer.questions.is_boilerplate`), each under its heading and
-    only when it has any."""
+    """The findings as the reports list them: the vague phrases worth asking about, those the
+    message explains (``Finding.explained_by``, shown with the words that explain them and
+    nothing to ask), then the standard wording (:func:`~analyzer.questions.is_boilerplate`),
+    each under its heading and only when it has any."""
     words = plan_settings()["render"]
-    asked = [f for f in report.findings if not is_boilerplate(f.type)]
+    findings = [f for f in report.findings if not is_boilerplate(f.type)]
+    asked = [f for f in findings if f.explained_by is None]
+    explained = [
+        replace(
+            f,
+            explanation=str(words["explained_why"]).format(said=f.explained_by),
+            question=str(words["explained_ask"]),
+        )
+        for f in findings
+        if f.explained_by is not None
+    ]
     standard = [f for f in report.findings if is_boilerplate(f.type)]
-    groups = [(str(words["vague_heading"]), asked), (str(words["boilerplate_heading"]), standard)]
+    groups = [
+        (str(words["vague_heading"]), asked),
+        (str(words["explained_heading"]), explained),
+        (str(words["boilerplate_heading"]), standard),
+    ]
     return [(heading, found) for heading, found in groups if found]
 
 
