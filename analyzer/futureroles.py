@@ -31,10 +31,12 @@ _PHRASE = re.compile(
     r"(?:[ \t]+or[ \t]+(?:two|so))?"
     r"(?:(?:[ \t]+(?:that|which)(?:'s|\u2019s|[ \t]+is|[ \t]+are)?)?[ \t]+"
     r"(?:come|comes|coming|open|opens|opening)[ \t]+up)?"
-    r"(?P<where>[ \t]+(?:in|at|across)[ \t]+[A-Z][\w-]+(?:[ \t]+(?:or|and)[ \t]+[A-Z][\w-]+)?)?"
+    r"(?P<where>[ \t]+(?:in|at|across)[ \t]+[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?"
+    r"(?:[ \t]+(?:or|and)[ \t]+[A-Z][\w-]+)?)?"
     r"(?P<when>[ \t]+(?:(?:in|around|from|over)[ \t]+(?:the[ \t]+)?(?:spring|summer|autumn|fall"
     r"|winter|new[ \t]+year|Q[1-4]|January|February|March|April|May|June|July|August|September"
     r"|October|November|December)|next[ \t]+(?:month|quarter|year)|later[ \t]+this[ \t]+year"
+    r"|this[ \t]+(?:spring|summer|autumn|fall|winter)"
     r"|once[ \t]+(?:our|the)[ \t]+[a-z]+[ \t]+(?:closes|is[ \t]+done|completes|lands)))?"
 )
 #: The candidate's own words before a role's phrase in its clause: what they did, not a role.
@@ -62,6 +64,30 @@ def ahead_cues() -> Cues:
     """The cues of a sentence that looks ahead (also in the plan context's cue book, so that
     most messages, which have none, are not read here at all)."""
     return Cues(_settings()["ahead"])
+
+
+def only_ahead(text: str, role: str) -> bool:
+    """Whether every sentence of ``text`` that names ``role`` speaks of a role still to be
+    posted ("I can let you know when we post the Youth Programs Coordinator role this fall"):
+    the role is one to come, not the one applied for."""
+    low = lower(text)
+    named = [m.start() for m in re.finditer(re.escape(role.lower()), low)]
+    for at in named:
+        head, tail = between_marks(low, at, at + len(role), SENTENCE_MARKS)
+        if _TO_COME.search(low, head, tail) is None:
+            return False
+    return bool(named)
+
+
+#: A sentence about a role still to be posted or opened ("when we post", "we'll be
+#: advertising"), not one in hand that the sender offers now ("put you forward for the Hull
+#: role?").
+_TO_COME = re.compile(
+    r"\b(?:when|once|after|as soon as) (?:we|they|it|the role|the post) (?:post|advertise|open|"
+    r"list|publish|go live|goes live|is posted|is advertised|opens)\b"
+    r"|\b(?:will|'ll|going to|likely to|expect to|hope to|plan to|about to) (?:be )?"
+    r"(?:post|advertis|open|recruit|hir|creat)"
+)
 
 
 def future_role(text: str, applied: str | None = None) -> str | None:

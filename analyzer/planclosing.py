@@ -95,6 +95,8 @@ def work_named(kind: str) -> str:
     """The work a sender offers as the closing names it ("casual work", "the internship"):
     ``forward.work_names`` in ``plan.json``."""
     names = plan_settings()["forward"]["work_names"]
+    if kind.endswith("shifts"):  # named whole by the offer ("bank HCA shifts")
+        return kind
     return str(names.get(kind, names["default"])).format(kind=kind)
 
 

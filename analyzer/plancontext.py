@@ -17,12 +17,13 @@ from types import MappingProxyType
 from typing import Any
 
 from .cues import Cues, lower
-from .futureroles import future_role
+from .futureroles import future_role, only_ahead
 from .labels import Policy, Reason
 from .planasks import in_question, question_spans, request_spans, sender_asks, sender_told
 from .planbases import SENTENCE_MARKS, between_marks
 from .plancues import cue_lists, matching, said_matches, sentence_at, settings
 from .plansigns import long_note, mass_mail, org_kind, signed_by_person, signed_by_team
+from .planwords import plan_settings
 from .report import ReasonResult, Report, SpecificFeedback
 from .roles import role_of
 
@@ -168,8 +169,12 @@ def out_of_control(
         if f"out_of_control.{kind}" in hits and (not unsaid or _stated_outside(unsaid, cues, low))
     }
     advice = "advised_roles" in hits  # "consider roles closer to ..." is advice, not logistics
-    logistics = stated == {"logistics"} or any(  # a question the sender asks states nothing
-        s.cue == "logistics" and not in_question(questions, s.start) for s in specific
+    in_control = stated & frozenset(plan_settings()["reason_thanks"]["in_control"])
+    logistics = stated == {"logistics"} or (  # a logistic detail beside a stated reason in
+        not in_control  # the candidate's control ("reporting on $1.2M of funding") is that
+        and any(  # reason's context; a question the sender asks states nothing
+            s.cue == "logistics" and not in_question(questions, s.start) for s in specific
+        )
     )
     if logistics and not found and not advice:
         found.add("logistics")
@@ -205,8 +210,34 @@ def work_offered(text: str) -> str | None:
     cue = cue_lists()["offers"]["work"].search(low)  # the kind is read in the offer's sentence
     if cue is not None:  # first ("the contract clause" earlier names no work on offer)
         head, tail = between_marks(low, cue.start(), cue.end(), SENTENCE_MARKS)
+        shifts = _SHIFTS.search(text, cue.start(), cue.end())  # "bank HCA shifts", named whole
+        if shifts is not None:
+            return _shift_name(shifts)
         return _work_kind(low[head:tail]) or _work_kind(low)
     return _work_kind(low)
+
+
+#: Shifts on offer with up to two words before them that may name them ("the odd kitchen
+#: hand shift", "bank HCA shifts").
+_SHIFTS = re.compile(r"((?:\b[A-Za-z][\w-]*\s+){0,2})shifts?\b", re.IGNORECASE)
+#: Words before "shifts" that are no part of their name.
+_NOT_A_SHIFT_NAME = frozenset(
+    {
+        *("the", "a", "an", "some", "few", "odd", "any", "couple", "more", "extra", "regular"),
+        *("have", "has", "had", "got", "do", "does", "going", "there"),
+        *("sometimes", "often", "always", "usually", "also"),
+        *("of", "for", "on", "in", "you", "we", "us", "our", "your"),
+    }
+)
+
+
+def _shift_name(found: re.Match[str]) -> str:
+    """The shifts of a work offer by the words that name them ("kitchen hand shifts"), in the
+    plural: the words after the last one that names nothing (:data:`_NOT_A_SHIFT_NAME`)."""
+    named: list[str] = []
+    for word in found[1].split():
+        named = [] if word.lower() in _NOT_A_SHIFT_NAME else [*named, word]
+    return " ".join([*named, "shifts"])
 
 
 def _work_kind(low: str) -> str | None:
@@ -396,8 +427,14 @@ def invited_when(text: str) -> str | None:
     # I'll see where we're at": the sender's own part is not the condition
     clause = _YOUR_FOR_YOURE.sub("you're", clause)  # "if your still looking": "if I'm"
     clause = _IN_MY_WORDS.sub(lambda m: _MINE[m[0].lower()], clause)
-    clause = _named_for_pronoun(clause, low[: found.start()], text)
+    clause = _named_for_pronoun(clause, low[: found.start()], text).rstrip(" ,;:-–—")
+    if _ONLY_INTEREST.fullmatch(clause):  # "if you're interested – let me know": an offer
+        return None  # to say yes to, not a condition to repeat
     return clause[0].lower() + clause[1:]
+
+
+#: A condition that is only the candidate's interest in what is offered.
+_ONLY_INTEREST = re.compile(r"(?i)if I(?:'m|’m| am) (?:interested|keen)")
 
 
 #: A pronoun a condition obtains ("if you get it sorted", "once you've got yours").
@@ -644,14 +681,17 @@ def admitted_vague(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
-def _stated(reason: ReasonResult) -> bool:
+def _stated(reason: ReasonResult, requests: tuple[tuple[int, int], ...] = ()) -> bool:
     """Whether the message gives ``reason`` as a reason: some evidence that does not merely
-    describe the review ("we reviewed your skills and experience") and is not a question."""
+    describe the review ("we reviewed your skills and experience") and is neither a question
+    nor a request the sender makes (``requests``: "pls confirm your current location")."""
     if reason.label == Reason.NONE_GIVEN.value:
         return False
     review = cue_lists()["reason_not_stated"]  # a question the sender asks states nothing
     return any(
-        review.search(lower(e.text)) is None and not e.text.rstrip().endswith("?")
+        review.search(lower(e.text)) is None
+        and not e.text.rstrip().endswith("?")
+        and not in_question(requests, e.start)
         for e in reason.evidence
     )
 
@@ -669,13 +709,16 @@ def read_context(
     offers = _not_only_invited(text, {k: f"offers.{k}" in hits for k in cue_lists()["offers"]})
     offers = _offer_channel(text, offers)
     mentions, name = other_role(text)
-    stated = frozenset(r.label for r in reasons if _stated(r))
+    requests = tuple(request_spans(text))
+    stated = frozenset(r.label for r in reasons if _stated(r, requests))
     outside = out_of_control(text, specific, stated=stated)
     notice = board_notice(text)
     stage = stage_of(text)
     variant = stage_variant(text, stage)
     team = "team_signed" in hits and signed_by_team(text)  # the cue first: most have none
     applied = role_of(text)
+    if applied is not None and only_ahead(text, applied):  # "when we post the Youth Programs
+        applied = None  # Coordinator role this fall": a role to come, not the one applied for
     return PlanContext(
         stage=stage,
         declines=policy == Policy.DECLINES.value or "declines" in hits,

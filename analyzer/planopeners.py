@@ -63,8 +63,10 @@ def thanks_for_note(
     if weak is not None:  # no main point, but the note says where it fell short
         return pick(openers["detailed_weak"], seed).format(point=weak)
     in_control = ctx.stated.intersection(plan_settings()["reason_thanks"]["in_control"])
-    if ctx.out_of_control and not in_control:  # the note explains a reason nobody could
-        return reason_thanks(ctx, seed)  # improve on ("the commute" beside feedback is none)
+    if ctx.out_of_control and (not in_control or ctx.requirement_named):  # the note explains
+        return reason_thanks(ctx, seed)  # a reason nobody could improve on ("the commute"
+    # beside feedback is none), beside a need it names ("someone with relations with customs
+    # brokers there"): nothing to start on
     return pick(openers["detailed_main" if ctx.main_point else "detailed"], seed)
 
 

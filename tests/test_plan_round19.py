@@ -232,7 +232,7 @@ def test_a_credential_the_sender_names_is_not_asked_about(need: str) -> None:
         (
             "On a positive note I have got temp night shifts at a site in Corby if you want them?",
             "work_offered",
-            "temp",
+            "temp night shifts",
         ),
         (
             "If you're still around over Easter we sometimes need extra hands, so feel free to "
