@@ -28,6 +28,8 @@ from .resources import read_json
 _LIST_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s*(?:that\s*)?:?[ \t]*\n+[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+\S"
 )
+#: Where such a list ends: a blank line or the end of the message.
+_LIST_END = re.compile(r"\n[ \t]*\n|\Z")
 #: Where a sentence goes on to another point ("..., and your take-home did not ..."): concrete
 #: feedback after it is that point, not the explanation of the phrase before it.
 _NEW_CLAUSE = re.compile(
@@ -39,8 +41,6 @@ _NEW_CLAUSE = re.compile(
 _LEADING_LINK = re.compile(r"^(?:and|but|as|so)\s+", re.IGNORECASE)
 #: How far after a phrase its explanation is read (characters): a sentence, not a run-on line.
 _CLAUSE_CHARS = 400
-#: Where such a list ends: a blank line or the end of the message.
-_LIST_END = re.compile(r"\n[ \t]*\n|\Z")
 
 
 @lru_cache(maxsize=1)
