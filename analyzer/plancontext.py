@@ -74,6 +74,9 @@ class PlanContext:
     requirement_named: bool = False
     reopen_told: bool = False
     no_opening: bool = False
+    #: no opening at all right now ("We've no vacancies at the minute"): a no to a CV handed
+    #: in, which nobody assessed
+    no_vacancy: bool = False
     advised_roles: bool = False
     form_letter: bool = False
     offers_help: bool = False
@@ -543,8 +546,8 @@ def invites_after_decision(text: str) -> bool:
     introduction, a question that waits for the candidate's answer: "Would you be open to
     that? What's your day rate?"): worth a short plan even when the kind model did not read it
     as a rejection."""
-    low = lower(text)  # one list first: most such messages state no decision at all
-    if cue_lists()["not_selected"].search(low) is None:
+    low, c = lower(text), cue_lists()  # two lists first: most such messages state no decision
+    if c["not_selected"].search(low) is None and c["no_vacancy"].search(low) is None:
         return False
     hits = matching(low)
     offered = any(f"offers.{k}" in hits for k in _OFFERED_STEPS)  # a call, an introduction
@@ -753,6 +756,7 @@ def read_context(
         requirement_named="requirement_named" in hits,
         reopen_told="reopen_told" in hits,
         no_opening="no_opening" in hits,
+        no_vacancy="no_vacancy" in hits,
         advised_roles="advised_roles" in hits,
         form_letter="own_voice" not in hits
         and (stage == "applied" or variant in _FORM_STAGES)  # an aptitude test's result, a

@@ -51,6 +51,7 @@ _PLAIN_LISTS = (
     "main_point",
     "reopen_told",
     "no_opening",
+    "no_vacancy",
     "advised_roles",
     "own_voice",
     "feedback_given",

@@ -348,7 +348,10 @@ def short_plan(context: PlanContext, *, message: str = "") -> list[Question]:
     if context.declines or context.board_notice or context.no_reply or nothing_open(context):
         return []
     seed = zlib.crc32(message.encode("utf-8", "surrogatepass"))
-    opener = opener_text(context, seed)
+    if context.no_vacancy:  # a CV handed in that nobody assessed: thanks, no question on it
+        opener = pick(plan_settings()["no_vacancy_thanks"], seed)
+    else:
+        opener = opener_text(context, seed)
     forward = closing_with_answers(context, forward_question(context, seed, [opener]))
     closing = [Question(forward, Purpose.OPEN_ENDED.value)] if forward else []
     return [Question(opener, Purpose.OPENER.value), *closing]

@@ -171,3 +171,45 @@ def test_a_need_named_beside_a_budget_is_thanked_not_started_on(analyzer: Analyz
     ctx = context_of(analyzer.analyze(message))
     assert ctx.requirement_named and ctx.out_of_control
     assert "start" not in _texts(analyzer, message)[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "in_closing"),
+    [
+        (
+            "Hi Aoife\nThanks for dropping in the CV Saturday. We've no vacancies at the minute "
+            "sorry, but I'll hang onto it for the busy season.\nMaeve\nHarbour Books, Cobh",
+            "",
+        ),
+        (
+            "Hi Kyle,\n\nthanks for dropping off your resume. we're all set for summer staff now "
+            "unfortunately but I'll keep it on file and if something opens up in the fall I'll "
+            "give you a shout.\n\nMarg\nPine Point Marine",
+            "fall",
+        ),
+    ],
+)
+def test_a_no_to_a_cv_handed_in_gets_thanks_and_its_next_step(
+    analyzer: Analyzer, message: str, in_closing: str
+) -> None:
+    questions = _texts(analyzer, message)
+    assert len(questions) == 2, questions
+    assert "?" not in questions[0] and "application" not in questions[0], questions
+    assert in_closing in questions[1]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hi Sam,\n\nWe ended up offering the Senior Data Engineer role to another candidate - "
+        "they had more dbt experience. Would you be open to me passing your name to our "
+        "platform team? Let me know either way.\n\nKev",
+        "Hi Bernie,\n\nWe've offered the full-time night post to someone with more dementia "
+        "experience, but I'd be delighted to have you on our relief panel if that would suit "
+        "you? Let me know either way.\n\nGráinne\nDirector of Nursing",
+    ],
+)
+def test_a_decision_in_more_words_with_an_offer_gets_its_short_plan(
+    analyzer: Analyzer, message: str
+) -> None:
+    assert _texts(analyzer, message), "no plan"
