@@ -8,6 +8,7 @@ import re
 from functools import cache, lru_cache
 
 from .cues import lower
+from .language import ENGLISH, detect_language
 from .planbases import SENTENCE_MARKS, basis_matches, basis_reader, between_marks
 from .plancontext import PlanContext, experience_modifiers, to_sender
 from .planwords import plan_settings
@@ -107,10 +108,31 @@ def named_basis(message: str, topic: str) -> str | None:
         start = match.start("mod")  # "team handling experience": a lower-case modifier
         if message[start : match.end("mod")].islower():  # is read with the words of its
             start = _compound_start(low, start)  # compound ("PLC skills" is whole)
+        else:  # a name of several capitalised words is read whole ("React Native")
+            start = _name_start(message, start)
         head, tail = between_marks(low, match.start(), match.end(), SENTENCE_MARKS)
-        if review.search(low, head, match.start()) is None and not praised.search(low[head:tail]):
-            return f"{message[start : match.end('mod')]} {nouns[group][0]}"
+        if review.search(low, head, match.start()) is not None or praised.search(low[head:tail]):
+            continue
+        if detect_language(message[head:tail]) != ENGLISH:  # a bilingual letter's other half
+            continue  # ("la ou les qualifications essentielles")
+        return f"{message[start : match.end('mod')]} {nouns[group][0]}"
     return None
+
+
+#: A capitalised word right before a point in the text (the words of a name run back).
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.!?])([A-Z][\w+#.-]*)[ \t]+$")
+
+
+def _name_start(message: str, start: int) -> int:
+    """Where a capitalised modifier that starts at ``start`` begins with the capitalised
+    words right before it (at most :data:`_COMPOUND_WORDS` more): "React Native", not
+    "Native" cut from it."""
+    for _ in range(_COMPOUND_WORDS):
+        found = _CAPITALISED_BEFORE.search(message, max(0, start - 40), start)
+        if found is None:
+            break
+        start = found.start(1)
+    return start
 
 
 def _compound_start(low: str, start: int) -> int:

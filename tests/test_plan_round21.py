@@ -213,3 +213,27 @@ def test_a_decision_in_more_words_with_an_offer_gets_its_short_plan(
     analyzer: Analyzer, message: str
 ) -> None:
     assert _texts(analyzer, message), "no plan"
+
+
+def test_a_named_experience_of_several_capitalised_words_is_read_whole(analyzer: Analyzer) -> None:
+    message = (
+        "Hey Priya,\n\nWe ended up going with someone else for the frontend role. It came down "
+        "to them having more React Native experience since we're starting on the mobile app."
+        "\n\nBen"
+    )
+    questions = _texts(analyzer, message)
+    assert any("React Native experience" in q for q in questions), questions
+    assert not any(q.startswith(("As Native", "Since Native")) for q in questions), questions
+
+
+def test_the_other_language_half_of_a_bilingual_letter_names_no_basis(analyzer: Analyzer) -> None:
+    message = (
+        "Hello,\n\nYour application has been screened out because you did not demonstrate the "
+        "following essential qualification:\n\n- Experience in reviewing funding applications."
+        "\n\nHuman Resources\n\n--------\n\nBonjour,\n\nVotre candidature a été éliminée du "
+        "processus de sélection, car selon les renseignements fournis, vous n'avez pas démontré "
+        "que vous possédez la ou les qualifications essentielles suivantes :\n\n- Expérience "
+        "de l'examen de demandes de financement.\n\nRessources humaines"
+    )
+    questions = _texts(analyzer, message)
+    assert not any("les qualifications" in q for q in questions), questions
