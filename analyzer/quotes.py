@@ -287,11 +287,13 @@ def _before_stranded(message: str, end: int) -> bool:
 def _before_of(message: str, end: int) -> bool:
     """Whether the words end on a noun of quantity or kind (``partitive_heads``) right before
     "of", which goes on with what it is a quantity of."""
-    last = words(message[:end])[-1:]
     after = _WORD_AFTER.match(message, end)
-    return (
-        bool(last)
-        and last[0] in _rules()["partitive_heads"]
-        and after is not None
-        and after.group(1).lower() == "of"
-    )
+    if after is None or after.group(1).lower() != "of":
+        return False
+    last = words(message[max(0, end - _LAST_WORD_CHARS) : end])[-1:]  # not the whole prefix:
+    return bool(last) and last[0] in _rules()["partitive_heads"]  # linear in the message
+
+
+#: How far back the last word of a phrase is read: longer than any word of ``partitive_heads``,
+#: so a longer word cut by the window is still no such word.
+_LAST_WORD_CHARS = 60
