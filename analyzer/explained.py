@@ -17,8 +17,10 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from .cues import BULLETS
 from .planbases import SENTENCE_MARKS, between_marks
 from .plancontext import admitted_vague
+from .planwords import plan_settings
 from .quotes import words
 from .report import Finding, SpecificFeedback
 from .resources import read_json
@@ -26,7 +28,8 @@ from .resources import read_json
 #: A list written as lines right after a phrase, or a few words and a colon after it ("the
 #: panel felt:\n- ...", "you were less strong:\n- ...").
 _LIST_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,3}?\s*(?:that\s*)?:?[ \t]*\n+[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+\S"
+    r"(?:\s+[\w'’-]+){0,3}?\s*(?:that\s*)?:?[ \t]*\n+[ \t]*"
+    rf"(?:[{re.escape(''.join(sorted(BULLETS)))}]|\d{{1,2}}[.)])[ \t]+\S"
 )
 #: Where such a list ends: a blank line or the end of the message.
 _LIST_END = re.compile(r"\n[ \t]*\n|\Z")
@@ -48,7 +51,7 @@ def _settings() -> dict[str, Any]:
     settings = read_json("patterns", "explained.json")
     return {
         "types": frozenset(settings["types"]),
-        "lead_in": frozenset(settings["lead_in"]),
+        "lead_in": frozenset([*plan_settings()["lead_in"]["words"], *settings["lead_in_more"]]),
         "clause_words": int(settings["clause_words"]),
         "said_after": [re.compile(p, re.IGNORECASE) for p in settings["said_after"]],
         "quantity_before": re.compile(settings["quantity_before"], re.IGNORECASE),

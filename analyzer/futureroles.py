@@ -74,20 +74,15 @@ def only_ahead(text: str, role: str) -> bool:
     named = [m.start() for m in re.finditer(re.escape(role.lower()), low)]
     for at in named:
         head, tail = between_marks(low, at, at + len(role), SENTENCE_MARKS)
-        if _TO_COME.search(low, head, tail) is None:
+        if _to_come().search(low, head, tail) is None:
             return False
     return bool(named)
 
 
-#: A sentence about a role still to be posted or opened ("when we post", "we'll be
-#: advertising"), not one in hand that the sender offers now ("put you forward for the Hull
-#: role?").
-_TO_COME = re.compile(
-    r"\b(?:when|once|after|as soon as) (?:we|they|it|the role|the post) (?:post|advertise|open|"
-    r"list|publish|go live|goes live|is posted|is advertised|opens)\b"
-    r"|\b(?:will|'ll|going to|likely to|expect to|hope to|plan to|about to) (?:be )?"
-    r"(?:post|advertis|open|recruit|hir|creat)"
-)
+@lru_cache(maxsize=1)
+def _to_come() -> re.Pattern[str]:
+    """A sentence about a role still to be posted or opened (``future_roles.to_come``)."""
+    return re.compile("|".join(_settings()["to_come"]))
 
 
 def future_role(text: str, applied: str | None = None) -> str | None:

@@ -107,9 +107,9 @@ def named_basis(message: str, topic: str) -> str | None:
             continue  # candidate's own; "our hiring experience": the company's process
         start = match.start("mod")  # "team handling experience": a lower-case modifier
         if message[start : match.end("mod")].islower():  # is read with the words of its
-            start = _compound_start(low, start)  # compound ("PLC skills" is whole)
-        else:  # a name of several capitalised words is read whole ("React Native")
-            start = _name_start(message, start)
+            start = _compound_start(low, start, _WORD_BEFORE)  # compound ("PLC skills" is
+        else:  # whole), a name of several capitalised words too ("React Native")
+            start = _compound_start(message, start, _CAPITALISED_BEFORE)
         head, tail = between_marks(low, match.start(), match.end(), SENTENCE_MARKS)
         if review.search(low, head, match.start()) is not None or praised.search(low[head:tail]):
             continue
@@ -119,32 +119,17 @@ def named_basis(message: str, topic: str) -> str | None:
     return None
 
 
-#: A capitalised word right before a point in the text (the words of a name run back).
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w.!?])([A-Z][\w+#.-]*)[ \t]+$")
-
-
-def _name_start(message: str, start: int) -> int:
-    """Where a capitalised modifier that starts at ``start`` begins with the capitalised
-    words right before it (at most :data:`_COMPOUND_WORDS` more): "React Native", not
-    "Native" cut from it."""
-    for _ in range(_COMPOUND_WORDS):
-        found = _CAPITALISED_BEFORE.search(message, max(0, start - 40), start)
-        if found is None:
-            break
-        start = found.start(1)
-    return start
-
-
-def _compound_start(low: str, start: int) -> int:
-    """Where a modifier that starts at ``start`` in lowered text begins with the content words
-    right before it (at most :data:`_COMPOUND_WORDS` more): "team handling experience", not
-    "handling experience" cut from it; a function word ("more", "of") or a unit of time ("one
-    year hospital experience": ``bases.compound_stops``) ends the compound."""
+def _compound_start(text: str, start: int, word_before: re.Pattern[str]) -> int:
+    """Where a modifier that starts at ``start`` begins with the words right before it that
+    ``word_before`` reads (at most :data:`_COMPOUND_WORDS` more): content words in lowered
+    text, "team handling experience" not "handling experience" cut from it, or capitalised
+    words, "React Native" not "Native"; a function word ("more", "of", "The") or a unit of
+    time ("one year hospital experience": ``bases.compound_stops``) ends the compound."""
     function_words = _function_words()
     stops = plan_settings()["bases"]["compound_stops"]
     for _ in range(_COMPOUND_WORDS):
-        found = _WORD_BEFORE.search(low, 0, start)
-        if found is None or found[1] in function_words or found[1] in stops:
+        found = word_before.search(text, max(0, start - _BEFORE_CHARS), start)
+        if found is None or found[1].lower() in function_words or found[1].lower() in stops:
             break
         start = found.start(1)
     return start
@@ -164,3 +149,7 @@ def _function_words() -> frozenset[str]:
 _COMPOUND_WORDS = 2
 #: The word right before a position (a word of letters, then one space).
 _WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*) $")
+#: A capitalised word right before a position, not after a sentence's end.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.!?])([A-Z][\w+#.-]*)[ \t]+$")
+#: How far back the words of a compound are read (characters): more than two words.
+_BEFORE_CHARS = 60

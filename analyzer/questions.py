@@ -486,8 +486,9 @@ def _candidates(
     if ctx.requirement_named and not ctx.out_of_control:  # no "which requirement" then
         found = _named_requirement(found)
     if ctx.requirement_named and ctx.relayed:  # a recruiter passing on a client's hard
-        found = [c for c in found if c.topic.removesuffix(_NAMED) not in _GAINED]  # requirement
-        # ("minimum 3 years GCC experience") cannot say where to gain it
+        gained = plan_settings()["named_requirement"]["relayed_topics"]  # requirement ("3
+        found = [c for c in found if c.topic.removesuffix(_NAMED) not in gained]  # years GCC
+        # experience") cannot say where to gain it
     if ctx.no_opening and not ctx.out_of_control:  # no role: ask what kinds would fit
         found = _no_opening(found, seed)
     ranked = _one_a_topic(sorted(found, key=lambda c: (-c.value, c.order)))
@@ -513,8 +514,6 @@ _CHANGED_ROLE = frozenset({"scope"})
 #: Types asked about through the experience a comparison names right after it
 #: (``basis_named``): the comparison itself and an impression that introduces it.
 _EXPLAINED_TYPES = frozenset({"unanchored_comparison", "unspecified_gap", "subjective_impression"})
-#: The topics of questions on how to gain what a stated reason names.
-_GAINED = frozenset({"experience", "skills", "qualifications"})
 #: The topic suffix of a stated reason built on the message's own name for its basis.
 _NAMED = "_named"
 #: The topic of the question a message with no fitting opening gets (:func:`_no_opening`).
