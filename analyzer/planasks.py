@@ -251,7 +251,7 @@ def _read(text: str) -> tuple[tuple[str, str | None] | None, tuple[str, ...]]:
             reply = str(_replies()["that_choice"]), None  # "The CTC would be lower. Will you
             # be open for that?": the candidate decides on pay, not the plan
         if reply is not None:
-            found = _named(body, match.start(1), reply, asks)
+            found = _named(body, match.end(1), reply, asks)  # the offer may be in it
             second = _AND_QUESTION.search(question)  # "Would you consider contract, and is
             for kind, clause in _answers(question[second.end() :], asks) if second else ():
                 told.setdefault(kind, clause)  # Manchester doable for you?": both answered
@@ -299,13 +299,15 @@ def _named(
     body: str, end: int, reply: tuple[str, str | None], asks: _Asks
 ) -> tuple[str, str | None]:
     """``reply``, or for a bare yes to an offer ("Would you be interested?", "if you'd be
-    keen") the yes that names what the sender offered in the text up to ``end`` (its sentence
-    and the two before it), with no question after it."""
+    keen", "We do have 2 night shifts a week going if that would be of any interest to you?")
+    the yes that names what the sender offered in the text up to ``end`` (the sentence that
+    ends there and the two before it), with no question after it."""
     replies = _replies()
     if reply[1] is not None or reply[0] not in (replies[b] for b in _BARE):
         return reply
     starts = [m.start() for m in _SENTENCE.finditer(body[:end])]
-    start = starts[-1 - _OFFER_SENTENCES] if len(starts) > _OFFER_SENTENCES else 0
+    back = _OFFER_SENTENCES + 1  # the sentence of ``end`` and the ones before it
+    start = starts[-1 - back] if len(starts) > back else 0
     low = lower(body[start:end])  # curly apostrophes read as straight ones
     spans = [m.span("what") for p in asks.offer_objects for m in p.finditer(low)]
     if not spans:

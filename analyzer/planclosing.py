@@ -413,11 +413,12 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
         return accepted
     yes = _first_sentence(ctx.sender_asks)
     if names_talk(yes):  # "Yes, I would be up for a coffee next week": the meeting is
-        asked = accepted.rpartition(". ")[2]  # accepted once; only its question follows
-        role = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
-        if role and _ABOUT_IT.search(yes):  # "chatting about that": the role it stands for
-            yes = _ABOUT_IT.sub(f" about {_definite(role)}.", yes)
-        return f"{yes} {asked}" if asked.endswith("?") else yes
+        rest = accepted.partition(". ")[2]  # accepted once; a second offer taken up with it
+        role = the_role(ctx.other_role) if ctx.other_role else ctx.future_role  # and the
+        if role and _ABOUT_IT.search(yes):  # question follow; "chatting about that": the
+            yes = _ABOUT_IT.sub(f" about {_definite(role)}.", yes)  # role it stands for, said
+            rest = accepted.rpartition(". ")[2]  # in the yes
+        return f"{yes} {rest}" if rest.endswith("?") else yes
     if accepted.startswith("Yes, "):  # one yes
         accepted = capital(accepted.removeprefix("Yes, "))
     return f"{yes} {accepted}"

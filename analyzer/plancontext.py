@@ -94,6 +94,11 @@ class PlanContext:
     feedback_given: bool = False
     own_voice: bool = False
     basis_named: tuple[tuple[int, int], ...] = ()
+    #: where the evidence of each stated reason starts, for the reasons that answer why
+    #: (``decisions.answering_reasons`` in ``plan.json``): a decision whose sentence holds one
+    #: ("they've decided not to proceed, they feel your experience is more on ...") is no bare
+    #: decision
+    reasons_at: tuple[int, ...] = ()
     org_kind: str | None = None
     relayed: bool = False
     agency: bool = False
@@ -254,7 +259,7 @@ def _work_kind(low: str) -> str | None:
 
 _WORK_KIND = re.compile(
     r"\b(?:freelance|relief|casual|supply|locum|contract|temp|bank|cover|seasonal|subcontract|sub(?!-)"
-    r"|substitute|occasional"
+    r"|substitute|subbing|occasional"
     r"|internship|placement|apprenticeship|traineeship|labouring|laboring)"
     r"(?: (?:relief|supply|cover))?\b"
 )
@@ -684,6 +689,16 @@ def admitted_vague(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
+def _reasons_at(reasons: Sequence[ReasonResult], stated: frozenset[str]) -> tuple[int, ...]:
+    """Where the evidence of the stated reasons that answer why starts (a reason that only
+    restates the decision, "another candidate", answers nothing: ``decisions.answering_reasons``
+    in ``plan.json``)."""
+    answering = frozenset(plan_settings()["decisions"]["answering_reasons"])
+    return tuple(
+        sorted(e.start for r in reasons if r.label in stated & answering for e in r.evidence)
+    )
+
+
 def _stated(reason: ReasonResult, requests: tuple[tuple[int, int], ...] = ()) -> bool:
     """Whether the message gives ``reason`` as a reason: some evidence that does not merely
     describe the review ("we reviewed your skills and experience") and is neither a question
@@ -777,6 +792,7 @@ def read_context(
         and ("feedback_given" in hits or long_note(text, stated, team)),
         own_voice="own_voice" in hits,
         basis_named=named_bases(text) if "basis_named" in hits else (),
+        reasons_at=_reasons_at(reasons, stated),
         org_kind=org_kind(text) if "org_words" in hits else None,
         relayed="relayed" in hits,
         agency="agency" in hits,

@@ -32,6 +32,7 @@ from .cues import Cues, lower
 from .labels import Purpose
 from .planbases import (
     CLAUSE_MARKS,
+    SENTENCE_MARKS,
     basis,
     between_marks,
     impression_answered,
@@ -396,6 +397,7 @@ def _candidates(
     remark_sentences = _remark_sentences(ctx, message)
     future = _future_role_sentences(message)
     explained = {sentence_of(message, s, e) for s, e in ctx.basis_named} if message else set()
+    beside = False  # a decision whose sentence says why
     for order, f in enumerate(findings):
         kind = vague_types().get(f.type)
         if kind is None or int(kind["value"]) <= 0 or _inside(f, specific) or withdrawn:
@@ -427,6 +429,9 @@ def _candidates(
         if f.type in _COMPARES and sentence_of(message, f.start, f.end) in future:
             continue  # "if something more consumer-focused opens up": no comparison with me
         quoted = int(kind["value"]) > _FORMULA_VALUE
+        if not quoted and _reason_beside(f, ctx, message):
+            beside = True  # "decided not to proceed, they feel your experience is more on ..."
+            continue
         if not quoted:  # a team's template: only a decision the message's context names
             decision = _decision(f, order, ctx, seed, message, hooked_only=template)
             found += [decision] if decision is not None else []
@@ -496,7 +501,8 @@ def _candidates(
         ranked = [c for c in ranked if c.value > _FORMULA_VALUE]
     named = ctx.basis_named or ctx.requirement_named  # a named basis or requirement says what
     named = named or any(f.explained_by is not None for f in findings)  # made the difference,
-    if not ranked and not ctx.out_of_control and not named:  # as does an explained phrase
+    named = named or beside  # as do an explained phrase and a decision that says why
+    if not ranked and not ctx.out_of_control and not named:
         value = int(plan_settings()["requirement_value"])
         hooked = _hooked(ctx, seed) or _in_context(ctx, message, seed)
         if hooked is None and template:  # a team's template: its opener's one question
@@ -560,6 +566,15 @@ def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) ->
 
 
 @lru_cache(maxsize=1)
+def _reason_beside(finding: Finding, ctx: PlanContext, message: str) -> bool:
+    """Whether the sentence of a decision holds the evidence of a stated reason that says why
+    (``PlanContext.reasons_at``): the decision is not bare."""
+    if not message or not ctx.reasons_at:
+        return False
+    head, tail = between_marks(message, finding.start, finding.end, SENTENCE_MARKS)
+    return any(head <= at < tail for at in ctx.reasons_at)
+
+
 def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     kinds = plan_settings()["decisions"]["kinds"].values()
     return tuple((re.compile(k["cue"]), tuple(k["wordings"])) for k in kinds)
