@@ -240,8 +240,11 @@ def forward_question(
             key = "offer_call_me"
         elif ctx.books_slot:  # "grab a slot in my calendar": I book it
             key = "offer_booking"
-        elif ctx.asks_times or ctx.day_named:  # no "which day" when the sender names one
-            key = "offer_day_named" if ctx.day_named else "offer_talk_times"
+        elif ctx.day_named:  # no "which day" when the sender names one
+            key = "offer_day_named"
+        elif ctx.asks_times:  # "let me know your availability": when the answers give it
+            key = "offer_times_told" if _times_told(ctx) else "offer_talk_times"  # (a blank to
+            # fill), the times are neither promised nor asked again
         elif ctx.offered_role and key == "offer_call":  # the call, and the role in hand
             if ctx.other_role or ctx.future_role:  # by its name when the message gives one
                 named = the_role(ctx.other_role) if ctx.other_role else ctx.future_role
@@ -294,6 +297,8 @@ def forward_question(
         return pick(settings["reference"], seed)
     if ctx.offers_introduction:  # "I could introduce you to ...": taken up by name
         return pick(settings["introduction"], seed)
+    if ctx.tip_employer:  # "Try Dueck Electric in Steinbach, they're taking on": thanked for
+        return pick(settings["tip_employer"], seed).format(name=ctx.tip_employer)
     if ctx.invited_when:  # "if you are ever relocating, please reach out": I will
         return pick(settings["invited_when"], seed).format(when=ctx.invited_when)
     if ctx.other_role:  # accepted when the sender offers to put the candidate forward
@@ -426,6 +431,13 @@ def _after_yes(ctx: PlanContext, accepted: str) -> str:
 
 #: A yes that ends on what the sender's question pointed back to ("chatting about that.").
 _ABOUT_IT = re.compile(r" about (?:that|it|this)\.$")
+
+
+def _times_told(ctx: PlanContext) -> bool:
+    """Whether the answers to the sender's questions give the candidate's availability (a
+    blank to fill: ``forward.sender_asks.answers.availability`` in ``plan.json``)."""
+    answer = str(plan_settings()["forward"]["sender_asks"]["answers"]["availability"])
+    return ctx.told is not None and answer.lower() in ctx.told.lower()
 
 
 def _first_sentence(said: str) -> str:

@@ -82,6 +82,8 @@ class PlanContext:
     offers_help: bool = False
     offers_reference: bool = False
     offers_introduction: bool = False
+    #: another employer the sender says is hiring, by its name ("Dueck Electric"), if any
+    tip_employer: str | None = None
     #: the kind of work the sender offers besides the role ("freelance", "relief"), if any
     work_offered: str | None = None
     #: the person the message says to contact about the outcome ("Ms Louise Barrett"), if any
@@ -208,6 +210,18 @@ def contact_named(text: str) -> str | None:
                 name = searched[found.start(group) : found.end(group)]
                 return article + " ".join(name.split())
     return None
+
+
+def tip_employer(text: str) -> str | None:
+    """The employer the sender points the candidate to (``offers.tip``: "Try Dueck Electric in
+    Steinbach, I heard they're taking on first years"), by its name as written (``tip_name``),
+    or ``None`` when the cue's sentence names none in capitals."""
+    low = lower(text)
+    cue = cue_lists()["offers"]["tip"].search(low)
+    if cue is None:
+        return None
+    found = re.compile(settings()["tip_name"]).search(text, cue.start(), cue.end())
+    return None if found is None else found.group("name")
 
 
 def work_offered(text: str) -> str | None:
@@ -780,6 +794,7 @@ def read_context(
         offers_help=offers["help"],
         offers_reference=offers["reference"],
         offers_introduction=offers["introduction"],
+        tip_employer=tip_employer(text) if offers["tip"] else None,
         work_offered=work_offered(text) if offers["work"] else None,
         contact_named=contact_named(text),
         asks_times=offers["times"],

@@ -164,3 +164,39 @@ def test_a_call_asked_for_is_accepted_with_the_role_it_is_about(analyzer: Analyz
     closing = _questions(analyzer, message)[-1][0]
     assert closing.startswith("Yes, I would be glad to make time for a quick chat on Friday")
     assert "Payroll Systems role" in closing, closing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Try Keane Plumbing in Mullingar, I hear they are taking on.", "Keane Plumbing"),
+        ("Ring Harbour Catering out at the marina, they need kitchen porters.", "Harbour Catering"),
+        ("Try again in the spring, we may be hiring then.", None),  # no employer named
+        ("Call the office on Monday if you need anything.", None),
+    ],
+)
+def test_another_employer_pointed_to_is_named(sentence: str, named: str | None) -> None:
+    text = f"Hi Rory,\n\nWe went with a third-year lad for this one. {sentence}\n\nDes"
+    assert read_context(text, policy=None).tip_employer == named
+
+
+def test_a_tip_about_another_employer_is_thanked_for_by_name(analyzer: Analyzer) -> None:
+    message = (
+        "Rory,\n\nThanks for calling in Tuesday. We went with a third-year apprentice, we need "
+        "someone who can work on his own on call-outs. Try Keane Plumbing in Mullingar, I hear "
+        "they are taking on first years.\n\nDes\nDoyle Heating Ltd"
+    )
+    closing = _questions(analyzer, message)[-1][0]
+    assert "Keane Plumbing" in closing, closing
+
+
+def test_availability_told_with_a_blank_is_not_promised_again(analyzer: Analyzer) -> None:
+    message = (
+        "Dear Ms Roy,\n\nAs communicated, you were not successful at the interview stage. The "
+        "board felt your answers lacked structure at times. If you would like to discuss this "
+        "further by phone, please let me know your availability next week and I will arrange a "
+        "call with the hiring manager.\n\nBest regards,\nAnne Leclerc\nHuman Resources Advisor"
+    )
+    closing = _questions(analyzer, message)[-1][0]
+    assert "[your availability]" in closing, closing
+    assert "few times" not in closing and "Which time" not in closing, closing
