@@ -200,3 +200,32 @@ def test_availability_told_with_a_blank_is_not_promised_again(analyzer: Analyzer
     closing = _questions(analyzer, message)[-1][0]
     assert "[your availability]" in closing, closing
     assert "few times" not in closing and "Which time" not in closing, closing
+
+
+def test_scores_listed_with_the_boards_notes_are_feedback_given(analyzer: Analyzer) -> None:
+    message = (
+        "Hello Ms Roy,\n\nAs communicated, you were not successful at the interview stage. Your "
+        "results were as follows:\n\n- Planning: 7/10 (pass mark 6)\n- Communication: 5/10 (pass "
+        "mark 6)\n\nFor communication, the board noted that your answers were relevant but hard "
+        "to follow at times. If you would like to talk it through, let me know and I will set up "
+        "a call.\n\nBest regards,\n\nAnne Leclerc\nHuman Resources Advisor"
+    )
+    assert read_context(message, policy=None).feedback_given
+    steps = _questions(analyzer, message)
+    assert not any("do differently" in text or "do well" in text for text, _, _ in steps), steps
+
+
+def test_a_mass_letter_that_declines_feedback_promises_no_thank_you(analyzer: Analyzer) -> None:
+    from analyzer.render.plan import plan_notes
+
+    message = (
+        "Hi Chloe,\n\nThanks for applying for the Barista role at our Leith store. Unfortunately "
+        "we won't be taking your application further this time. Because of the number of "
+        "applications we get, we can't give feedback on individual applications.\n\nFlint & "
+        "Steam Recruitment\n\nYou're receiving this email because you applied for a role with us. "
+        "To unsubscribe from job alerts, click here."
+    )
+    report = analyzer.analyze(message)
+    assert report.questions == ()
+    notes = plan_notes(report)
+    assert notes and "thank-you" not in notes[0] and "no reply is needed" in notes[0], notes

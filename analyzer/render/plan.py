@@ -36,13 +36,15 @@ def _gloss(question: Question) -> str:
 
 def plan_notes(report: Report) -> list[str]:
     """Lines about the plan as a whole: why there are no questions (a sender who declines
-    feedback, a message that is no rejection, a job board's automated notice, which nobody can
-    answer, a do-not-reply address, a filled role's form letter that leaves nothing open) or
-    why they ask little (a reason outside the candidate's control)."""
+    feedback, with no thank-you either when the letter went to every candidate; a message
+    that is no rejection; a job board's automated notice, which nobody can answer; a
+    do-not-reply address; a filled role's form letter that leaves nothing open) or why they ask
+    little (a reason outside the candidate's control)."""
     words = _words("plan.json")
     situation = context_of(report)
     if report.feedback_policy.label == Policy.DECLINES.value or situation.declines:
-        return [words["declines"]]
+        mass = not report.questions and situation.auto_reply  # no thank-you is planned
+        return [words["declines_mass" if mass else "declines"]]
     if situation.no_reply:
         return [words["no_reply"]]
     if situation.auto_reply:
