@@ -220,7 +220,7 @@ def tip_employer(text: str) -> str | None:
     cue = cue_lists()["offers"]["tip"].search(low)
     if cue is None:
         return None
-    found = re.compile(settings()["tip_name"]).search(text, cue.start(), cue.end())
+    found = cue_lists()["tip_name"].search(text, cue.start(), cue.end())
     return None if found is None else found.group("name")
 
 

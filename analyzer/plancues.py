@@ -84,6 +84,7 @@ def cue_lists() -> dict[str, Any]:
         },
         "other_role": Cues(s["other_role"]["cues"]),
         "role_name": re.compile(s["other_role"]["name"]),
+        "tip_name": re.compile(s["tip_name"]),
         "contact_when": re.compile(s["contact_when"]["pattern"]),
         "contact_promise": re.compile(s["contact_when"]["promise"]),
         "contact_time": re.compile(_filled(s["contact_when"]["time"], s)),

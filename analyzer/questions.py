@@ -565,7 +565,6 @@ def _basis_question(vague_type: str, basis: str, ctx: PlanContext, seed: int) ->
     return str(pick(options or wordings[key], seed)).format(basis=basis, material=said)
 
 
-@lru_cache(maxsize=1)
 def _reason_beside(finding: Finding, ctx: PlanContext, message: str) -> bool:
     """Whether the sentence of a decision holds the evidence of a stated reason that says why
     (``PlanContext.reasons_at``): the decision is not bare."""
@@ -575,6 +574,7 @@ def _reason_beside(finding: Finding, ctx: PlanContext, message: str) -> bool:
     return any(head <= at < tail for at in ctx.reasons_at)
 
 
+@lru_cache(maxsize=1)
 def _decision_kinds() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     kinds = plan_settings()["decisions"]["kinds"].values()
     return tuple((re.compile(k["cue"]), tuple(k["wordings"])) for k in kinds)
